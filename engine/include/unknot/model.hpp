@@ -1,0 +1,151 @@
+// The content model: packs, vocabularies and routines, as the loader builds
+// them. Plain data, no YAML and no behaviour beyond lookups.
+//
+// [SECTION] Vocabularies: kinds, intensities, areas, equipment
+// [SECTION] Steps (a std::variant of the kinds of step)
+// [SECTION] Routine and Pack
+// [SECTION] Library: everything loaded, plus what went wrong
+#pragma once
+
+#include "unknot/diagnostics.hpp"
+#include "unknot/text.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace unknot {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Vocabularies
+//-----------------------------------------------------------------------------
+enum class Kind { SelfMassage, Breathing, Stretch, Relaxation, HeatCold };
+enum class Intensity { Gentle, Moderate, Firm };
+enum class Side { None, Left, Right };
+enum class Cue { Chime, None };
+
+// The YAML spelling of each value ("self-massage", "gentle", ...).
+const char* toString(Kind k);
+const char* toString(Intensity i);
+const char* toString(Side s);
+const char* toString(Cue c);
+std::optional<Kind> kindFromString(std::string_view s);
+std::optional<Intensity> intensityFromString(std::string_view s);
+const std::vector<std::string>& kindNames();
+const std::vector<std::string>& intensityNames();
+
+// One spot of an area on the body map. The figure sits in a box half as wide
+// as it is tall; x and y are normalized in that box, r is a fraction of its height.
+struct MapSpot {
+    bool back = false;  // false: front view
+    float x = 0.5f, y = 0.5f, r = 0.05f;
+};
+
+struct Area {
+    std::string id;
+    Text label;
+    std::map<std::string, std::vector<std::string>> synonyms;  // by language
+    std::vector<MapSpot> spots;
+};
+
+struct Equipment {
+    std::string id;
+    Text label;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Steps
+//-----------------------------------------------------------------------------
+// Where a node came from, for diagnostics found after loading (include cycles).
+struct SourcePos {
+    int line = 0, column = 0;
+};
+
+// Breathing phases are kept in milliseconds: the format allows decimals (3.5 s).
+struct Breathe {
+    std::int64_t inhaleMs = 0, holdMs = 0, exhaleMs = 0, restMs = 0;
+    int cycles = 1;  // already rounded from `duration` by the loader
+    std::int64_t cycleMs() const { return inhaleMs + holdMs + exhaleMs + restMs; }
+};
+
+struct Timed {
+    std::int64_t seconds = 0;
+    std::vector<Side> sides;          // empty: one segment; else one per side
+    std::int64_t switchSeconds = 5;   // between sides; 0 for none
+};
+struct WaitTap {};
+
+struct Step;
+using Steps = std::vector<Step>;
+
+struct SayStep {
+    Text say;
+    Text tip;                                    // may be empty
+    std::variant<Timed, WaitTap, Breathe> body;  // what the step does with time
+    Cue cue = Cue::Chime;
+    std::string image;                           // resolved path, or empty
+};
+struct RepeatStep {
+    int count = 1;
+    Steps steps;
+};
+struct IncludeStep {
+    std::string routineId;
+};
+
+struct Step {
+    std::variant<SayStep, RepeatStep, IncludeStep> v;
+    SourcePos pos;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Routine and Pack
+//-----------------------------------------------------------------------------
+struct Routine {
+    std::string id;
+    Text title, summary;
+    Kind kind = Kind::Relaxation;
+    std::vector<std::string> areas, conditions, equipment;
+    Intensity intensity = Intensity::Gentle;
+    bool flareSafe = false;
+    std::vector<Text> cautions;
+    Steps steps;
+
+    std::string packId;
+    std::string path;  // the file it came from
+    SourcePos pos;
+};
+
+struct Pack {
+    std::string id;
+    Text title;
+    std::string version;
+    std::vector<std::string> languages;  // first is the default
+    std::string dir;
+    std::string defaultLang() const { return languages.empty() ? "en" : languages.front(); }
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Library
+//-----------------------------------------------------------------------------
+// Everything that loaded, in a stable order (routines sorted by id), and every
+// problem found. A broken routine is left out; the rest is complete.
+struct Library {
+    std::vector<Pack> packs;
+    std::vector<Area> areas;
+    std::vector<Equipment> equipment;
+    std::vector<Routine> routines;
+    std::vector<Diagnostic> diagnostics;
+
+    const Routine* findRoutine(std::string_view id) const;
+    const Area* findArea(std::string_view id) const;
+    const Equipment* findEquipment(std::string_view id) const;
+    const Pack* findPack(std::string_view id) const;
+    // Languages offered by the loaded packs, default first.
+    std::vector<std::string> languages() const;
+};
+
+}  // namespace unknot

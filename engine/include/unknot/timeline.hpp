@@ -1,0 +1,66 @@
+// The timeline: a routine compiled into a flat list of segments with exact
+// start times. Repeats are unrolled, includes spliced in, sides and switches and
+// every breathing phase of every cycle become segments of their own.
+#pragma once
+
+#include "unknot/model.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace unknot {
+
+enum class SegmentKind {
+    Timed,   // a timed prompt (possibly one side of a sided step)
+    Switch,  // "switch sides" between two sides
+    Breath,  // one phase of one breathing cycle
+    Wait,    // untimed: waits for a tap; takes no time on the timeline
+};
+enum class BreathPhase { None, Inhale, Hold, Exhale, Rest };
+
+const char* toString(SegmentKind k);
+const char* toString(BreathPhase p);
+
+struct Segment {
+    SegmentKind kind = SegmentKind::Timed;
+    std::int64_t startMs = 0;
+    std::int64_t durationMs = 0;  // 0 for Wait
+    int step = 0;                  // 1-based number of the prompt step in the session
+    Side side = Side::None;
+    BreathPhase phase = BreathPhase::None;
+    int cycle = 0, cycles = 0;     // 1-based, for Breath
+    Text say, tip;
+    Cue cue = Cue::Chime;          // fires at the segment's start
+    std::string image;
+    std::string routineId;         // the routine the step was written in
+
+    std::int64_t endMs() const { return startMs + durationMs; }
+    bool untimed() const { return kind == SegmentKind::Wait; }
+};
+
+struct Timeline {
+    std::string routineId;
+    std::vector<Segment> segments;
+    std::int64_t totalMs = 0;  // sum of the timed segments
+    int steps = 0;             // number of prompt steps
+
+    // Index of the segment playing at `ms` (the last one starting at or before
+    // it, skipping none); segments.size() when past the end.
+    std::size_t indexAt(std::int64_t ms) const;
+};
+
+// Compiles a routine of `lib`. Includes must have been checked by the loader;
+// an unknown or cyclic include here is skipped, never followed forever.
+Timeline compileTimeline(const Library& lib, const Routine& routine);
+
+// The cautions shown on a card: the routine's own, then those of every routine
+// it includes (once each, in order).
+std::vector<Text> collectCautions(const Library& lib, const Routine& routine);
+
+// "mm:ss.mmm  what it is: what it says", one line per segment; the transcript
+// that `unknot play --clock virtual` prints and golden tests compare.
+std::string formatTranscript(const Timeline& t, const std::string& lang);
+std::string describeSegment(const Segment& s, const std::string& lang);
+
+}  // namespace unknot

@@ -1,0 +1,65 @@
+// The app's screens, in Dear ImGui only: no SDL here, so tests drive them
+// headless. The platform shell owns the window, the event loop and the clock,
+// and calls App::frame() once per frame between ImGui::NewFrame() and
+// ImGui::Render().
+#pragma once
+
+#include "unknot/catalog.hpp"
+#include "unknot/model.hpp"
+#include "unknot/platform/services.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace unknot::ui {
+
+struct AppConfig {
+    const Library* library = nullptr;  // owned by the caller, outlives the App
+    platform::Services services;       // null members mean "none"
+    std::string lang = "en";
+};
+
+// Builds the fonts and the style, in em units, for a font of `fontPx` logical
+// pixels at `dpiScale` physical pixels per logical pixel. `ttf` holds the bytes
+// of a TrueType font; when empty, ImGui's built-in font is used and `warning`
+// says so. Call once after ImGui::CreateContext(), before the first frame.
+void setupImGui(const std::string& ttf, float fontPx, float dpiScale, std::string* warning);
+
+class App {
+public:
+    explicit App(AppConfig config);
+    ~App();
+
+    // Draws the whole UI as one full-screen window. `nowMs` is the app clock
+    // (monotonic ms); the player follows it and nothing else.
+    void frame(std::int64_t nowMs);
+
+    // True while something moves (a running session, an animation in flight):
+    // the shell keeps drawing at the display rate. False: it may block for input.
+    bool needsAnimation() const;
+
+    // Escape, Backspace, the Android back key. False when already at Home.
+    bool goBack(std::int64_t nowMs);
+
+    // The app went to the background, was minimized or lost focus.
+    void onSuspend(std::int64_t nowMs);
+
+    // Opens a screen by name, for screenshots and tests: "home", "browse",
+    // "area:ID", "card:ID", "play:ID@SECONDS" (the player at that virtual time
+    // on a clock whose 0 is the session start), "problems". False + error if
+    // the name or the id is unknown.
+    bool open(const std::string& screen, std::int64_t nowMs, std::string* error);
+
+    void setLanguage(const std::string& lang);
+    const std::string& language() const;
+    // A short name of the screen shown ("home", "browse", "list", "card",
+    // "player", "end", "problems"), for tests.
+    std::string screenName() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace unknot::ui
