@@ -11,8 +11,17 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace unknot::ui {
+
+// A named interactive item drawn in the last frame, in logical pixels from the
+// window's top-left ("start", "pause", "area:neck", "card:neck-release", ...).
+// The end-to-end test clicks on these with real input events.
+struct Hotspot {
+    std::string id;
+    float x = 0, y = 0, w = 0, h = 0;
+};
 
 struct AppConfig {
     const Library* library = nullptr;  // owned by the caller, outlives the App
@@ -56,6 +65,7 @@ public:
     // A short name of the screen shown ("home", "browse", "list", "card",
     // "player", "end", "problems"), for tests.
     std::string screenName() const;
+    const std::vector<Hotspot>& hotspots() const;
 
 private:
     struct Impl;
