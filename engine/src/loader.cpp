@@ -1,1 +1,1273 @@
-// (being written)
+// The loader: YAML packs in, a checked Library out.
+//
+// This is the only file of Unknot that includes yaml-cpp. It never throws for
+// bad content: every problem becomes a Diagnostic at the line and column of the
+// node that caused it, and a broken routine is left out while the rest loads.
+//
+// [SECTION] Reporter: diagnostics with positions
+// [SECTION] Reading files safely (size, UTF-8, parse errors, depth, node count)
+// [SECTION] Scalars: strings, ids, numbers, durations, text
+// [SECTION] Vocabularies: areas.yaml, equipment.yaml
+// [SECTION] Packs: pack.yaml
+// [SECTION] Routines and steps
+// [SECTION] Whole-library checks: duplicates, includes, cycles, totals
+// [SECTION] Entry points
+#include "unknot/loader.hpp"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace unknot {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reporter
+//-----------------------------------------------------------------------------
+// Collects the diagnostics of one file and remembers whether any is an error,
+// which decides whether the routine is kept.
+struct Reporter {
+    std::vector<Diagnostic>* out;
+    std::string path;
+    bool failed = false;
+
+    void at(const YAML::Mark& m, Severity sev, std::string msg) {
+        Diagnostic d;
+        d.path = path;
+        if (!m.is_null()) {
+            d.line = m.line + 1;
+            d.column = m.column + 1;
+        }
+        d.severity = sev;
+        d.message = std::move(msg);
+        if (sev == Severity::Error) failed = true;
+        out->push_back(std::move(d));
+    }
+    void error(const YAML::Node& n, std::string msg) { at(n.Mark(), Severity::Error, std::move(msg)); }
+    void warning(const YAML::Node& n, std::string msg) { at(n.Mark(), Severity::Warning, std::move(msg)); }
+    void fileError(std::string msg, int line = 0, int column = 0) {
+        failed = true;
+        out->push_back({path, line, column, Severity::Error, std::move(msg)});
+    }
+};
+
+std::string quote(const std::string& s) {
+    // Long or binary values are cut so one diagnostic stays one readable line.
+    std::string t = s.size() > 40 ? s.substr(0, 40) + "..." : s;
+    for (auto& c : t)
+        if (static_cast<unsigned char>(c) < 0x20) c = '?';
+    return "'" + t + "'";
+}
+
+std::string didYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string s = suggest(word, candidates);
+    return s.empty() ? std::string() : " (did you mean '" + s + "'?)";
+}
+
+std::string typeName(const YAML::Node& n) {
+    switch (n.Type()) {
+        case YAML::NodeType::Map: return "a map";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Scalar: return "a value";
+        case YAML::NodeType::Null: return "empty";
+        default: return "nothing";
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reading files safely
+//-----------------------------------------------------------------------------
+// Walks a document once, bounded: stops as soon as it has seen more than
+// maxNodes nodes (aliases are counted each time they are reached, since the
+// checks below would reach them too) or a nesting deeper than maxDepth. Without
+// the bound, a few lines of aliases expand to billions of nodes.
+struct ShapeCheck {
+    const LoadLimits& limits;
+    std::size_t nodes = 0;
+    bool tooDeep = false;
+    YAML::Mark deepMark;
+
+    bool walk(const YAML::Node& n, int depth) {
+        if (++nodes > limits.maxNodes) return false;
+        if (depth > limits.maxDepth) {
+            tooDeep = true;
+            deepMark = n.Mark();
+            return false;
+        }
+        if (n.IsMap()) {
+            for (auto it = n.begin(); it != n.end(); ++it) {
+                if (!walk(it->first, depth + 1) || !walk(it->second, depth + 1)) return false;
+            }
+        } else if (n.IsSequence()) {
+            for (auto it = n.begin(); it != n.end(); ++it)
+                if (!walk(*it, depth + 1)) return false;
+        }
+        return true;
+    }
+};
+
+// Line and column (1-based) of byte `offset` in `data`.
+std::pair<int, int> lineColumnOf(const std::string& data, std::size_t offset) {
+    int line = 1, col = 1;
+    for (std::size_t i = 0; i < offset && i < data.size(); ++i) {
+        if (data[i] == '\n') { ++line; col = 1; }
+        else if ((static_cast<unsigned char>(data[i]) & 0xC0) != 0x80) ++col;
+    }
+    return {line, col};
+}
+
+std::size_t firstInvalidUtf8(const std::string& s) {
+    // Checks in chunks so the offset of the first bad byte can be reported.
+    std::size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (!len || i + len > s.size() || !isValidUtf8(std::string_view(s).substr(i, len))) return i;
+        i += len;
+    }
+    return std::string::npos;
+}
+
+// Reads and parses one YAML file within the limits. Returns a null node (and
+// reports why) when the file cannot be used at all.
+std::optional<YAML::Node> readYaml(const FileSource& files, const std::string& path,
+                                   const LoadLimits& limits, Reporter& rep) {
+    std::string err;
+    auto data = files.read(path, limits.maxFileBytes, err);
+    if (!data) {
+        rep.fileError("cannot read file: " + err);
+        return std::nullopt;
+    }
+    if (data->size() > limits.maxFileBytes) {
+        rep.fileError("file is larger than the " + std::to_string(limits.maxFileBytes / 1024) +
+                      " KiB limit");
+        return std::nullopt;
+    }
+    if (data->empty() || data->find_first_not_of(" \t\r\n") == std::string::npos) {
+        rep.fileError("file is empty");
+        return std::nullopt;
+    }
+    if (data->find('\0') != std::string::npos) {
+        auto [l, c] = lineColumnOf(*data, data->find('\0'));
+        rep.fileError("file holds binary data (a NUL byte), not YAML text", l, c);
+        return std::nullopt;
+    }
+    if (std::size_t bad = firstInvalidUtf8(*data); bad != std::string::npos) {
+        auto [l, c] = lineColumnOf(*data, bad);
+        rep.fileError("invalid UTF-8: content files must be UTF-8 text", l, c);
+        return std::nullopt;
+    }
+    YAML::Node root;
+    try {
+        // A second document would be silently ignored by YAML::Load; refuse it.
+        auto docs = YAML::LoadAll(*data);
+        if (docs.empty()) {
+            rep.fileError("file holds no YAML document");
+            return std::nullopt;
+        }
+        if (docs.size() > 1) {
+            rep.fileError("file holds " + std::to_string(docs.size()) +
+                          " YAML documents; one routine per file");
+            return std::nullopt;
+        }
+        root = docs.front();
+    } catch (const YAML::DeepRecursion& e) {
+        rep.at(e.mark, Severity::Error,
+               "nesting deeper than " + std::to_string(limits.maxDepth) + " levels");
+        return std::nullopt;
+    } catch (const YAML::Exception& e) {
+        rep.at(e.mark, Severity::Error, "YAML syntax error: " + e.msg);
+        return std::nullopt;
+    }
+    ShapeCheck shape{limits, 0, false, YAML::Mark()};
+    if (!shape.walk(root, 0)) {
+        if (shape.tooDeep)
+            rep.at(shape.deepMark, Severity::Error,
+                   "nesting deeper than " + std::to_string(limits.maxDepth) + " levels");
+        else
+            rep.fileError("more than " + std::to_string(limits.maxNodes) +
+                          " YAML nodes (aliases counted each time they are used)");
+        return std::nullopt;
+    }
+    return root;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Scalars
+//-----------------------------------------------------------------------------
+// ISO 639-1 codes: the languages a pack may declare.
+const std::set<std::string>& isoLanguages() {
+    static const std::set<std::string> s = [] {
+        const char* codes =
+            "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy "
+            "da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu "
+            "hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb "
+            "lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om "
+            "or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw "
+            "ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+        std::set<std::string> out;
+        std::string cur;
+        for (const char* p = codes;; ++p) {
+            if (*p == ' ' || *p == 0) {
+                if (!cur.empty()) out.insert(cur);
+                cur.clear();
+                if (!*p) break;
+            } else {
+                cur += *p;
+            }
+        }
+        return out;
+    }();
+    return s;
+}
+
+bool isValidId(const std::string& s) {
+    if (s.empty() || s.size() > 64 || s.front() == '-' || s.back() == '-') return false;
+    char prev = 0;
+    for (char c : s) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (!ok || (c == '-' && prev == '-')) return false;
+        prev = c;
+    }
+    return true;
+}
+
+// The context that text and ids are checked against: the pack's languages.
+struct PackContext {
+    std::string id;
+    std::string dir;  // images resolve inside it
+    std::vector<std::string> languages{"en", "fr"};
+    std::string defaultLang() const { return languages.empty() ? "en" : languages.front(); }
+};
+
+struct Scalars {
+    Reporter& rep;
+    const PackContext& pack;
+
+    std::optional<std::string> string(const YAML::Node& n, const std::string& what) {
+        if (!n.IsScalar()) {
+            rep.error(n, what + " must be a value, not " + typeName(n));
+            return std::nullopt;
+        }
+        return n.Scalar();
+    }
+
+    std::optional<std::string> id(const YAML::Node& n, const std::string& what) {
+        auto s = string(n, what);
+        if (!s) return std::nullopt;
+        if (!isValidId(*s)) {
+            rep.error(n, "malformed " + what + " " + quote(*s) +
+                             ": use lowercase letters and digits in words joined by '-', like 'neck-release'");
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    std::optional<bool> boolean(const YAML::Node& n, const std::string& what) {
+        auto s = string(n, what);
+        if (!s) return std::nullopt;
+        if (*s == "true" || *s == "yes") return true;
+        if (*s == "false" || *s == "no") return false;
+        rep.error(n, what + " must be true or false, not " + quote(*s));
+        return std::nullopt;
+    }
+
+    // Whole number within [lo, hi].
+    std::optional<long long> integer(const YAML::Node& n, const std::string& what, long long lo,
+                                     long long hi) {
+        auto s = string(n, what);
+        if (!s) return std::nullopt;
+        const std::string& v = *s;
+        std::size_t i = (v.size() > 1 && (v[0] == '-' || v[0] == '+')) ? 1 : 0;
+        bool digits = i < v.size() && v.size() - i <= 12 &&
+                      std::all_of(v.begin() + i, v.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits) {
+            rep.error(n, what + " must be a whole number, not " + quote(v));
+            return std::nullopt;
+        }
+        long long x = std::stoll(v);
+        if (x < lo || x > hi) {
+            rep.error(n, what + " " + std::to_string(x) + " is out of range: use " + std::to_string(lo) +
+                             " to " + std::to_string(hi));
+            return std::nullopt;
+        }
+        return x;
+    }
+
+    // Seconds with up to three decimals, returned in milliseconds.
+    std::optional<std::int64_t> secondsMs(const YAML::Node& n, const std::string& what) {
+        auto s = string(n, what);
+        if (!s) return std::nullopt;
+        const std::string& v = *s;
+        bool neg = !v.empty() && v[0] == '-';
+        std::string body = neg ? v.substr(1) : v;
+        auto dot = body.find('.');
+        std::string whole = body.substr(0, dot), frac = dot == std::string::npos ? "" : body.substr(dot + 1);
+        auto isDigits = [](const std::string& x) {
+            return std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        if (body.empty() || whole.size() > 6 || !isDigits(whole) || !isDigits(frac) ||
+            (whole.empty() && frac.empty()) || frac.size() > 3) {
+            rep.error(n, what + " must be a number of seconds like 4 or 3.5, not " + quote(v));
+            return std::nullopt;
+        }
+        std::int64_t ms = (whole.empty() ? 0 : std::stoll(whole)) * 1000;
+        if (!frac.empty()) ms += std::stoll(frac + std::string(3 - frac.size(), '0'));
+        if (neg && ms > 0) {
+            rep.error(n, what + " is negative: " + quote(v));
+            return std::nullopt;
+        }
+        return ms;
+    }
+
+    // A duration in whole seconds, > 0 and at most `maxSeconds` (0 allowed if allowZero).
+    std::optional<std::int64_t> duration(const YAML::Node& n, const std::string& what,
+                                         std::int64_t maxSeconds, bool allowZero = false) {
+        auto s = string(n, what);
+        if (!s) return std::nullopt;
+        const std::string& v = *s;
+        if (!v.empty() && v[0] == '-') {
+            rep.error(n, what + " " + quote(v) + " is negative");
+            return std::nullopt;
+        }
+        auto secs = parseDurationSeconds(v);
+        if (!secs) {
+            rep.error(n, "malformed " + what + " " + quote(v) + ": use whole seconds like 45, 45s, 2m or 1m30s");
+            return std::nullopt;
+        }
+        if (*secs == 0 && !allowZero) {
+            rep.error(n, what + " " + quote(v) + " is zero: a timed step lasts at least 1 s");
+            return std::nullopt;
+        }
+        if (*secs > maxSeconds) {
+            rep.error(n, what + " " + quote(v) + " is over the " + formatDurationHuman(maxSeconds) + " limit");
+            return std::nullopt;
+        }
+        return secs;
+    }
+
+    // Text: a plain string in the pack's default language, or a map of
+    // language -> string. Missing translations are warnings.
+    std::optional<Text> text(const YAML::Node& n, const std::string& what) {
+        Text t;
+        t.defaultLang = pack.defaultLang();
+        if (n.IsScalar()) {
+            if (n.Scalar().empty()) {
+                rep.error(n, what + " is empty");
+                return std::nullopt;
+            }
+            t.byLang[t.defaultLang] = n.Scalar();
+        } else if (n.IsMap()) {
+            bool ok = true;
+            for (auto it = n.begin(); it != n.end(); ++it) {
+                const YAML::Node& k = it->first;
+                const YAML::Node& v = it->second;
+                if (!k.IsScalar()) {
+                    rep.error(k, what + ": language keys must be codes like en or fr");
+                    ok = false;
+                    continue;
+                }
+                const std::string& lang = k.Scalar();
+                if (!isoLanguages().count(lang)) {
+                    std::vector<std::string> cands(pack.languages.begin(), pack.languages.end());
+                    rep.error(k, "unknown language " + quote(lang) + " in " + what + didYouMean(lang, cands));
+                    ok = false;
+                    continue;
+                }
+                if (std::find(pack.languages.begin(), pack.languages.end(), lang) == pack.languages.end()) {
+                    rep.warning(k, "language " + quote(lang) + " in " + what +
+                                       " is not declared in the pack's languages");
+                }
+                if (t.byLang.count(lang)) {
+                    rep.error(k, "duplicate language " + quote(lang) + " in " + what);
+                    ok = false;
+                    continue;
+                }
+                if (!v.IsScalar() || v.Scalar().empty()) {
+                    rep.error(v, what + " (" + lang + ") must be a non-empty string");
+                    ok = false;
+                    continue;
+                }
+                t.byLang[lang] = v.Scalar();
+            }
+            if (!ok) return std::nullopt;
+            if (t.byLang.empty()) {
+                rep.error(n, what + " has no text");
+                return std::nullopt;
+            }
+        } else {
+            rep.error(n, what + " must be a string or a map of language to string, not " + typeName(n));
+            return std::nullopt;
+        }
+        for (const auto& lang : pack.languages)
+            if (!t.byLang.count(lang)) rep.warning(n, "missing '" + lang + "' translation of " + what);
+        return t;
+    }
+};
+
+// A node that may or may not have been given. YAML::Node's own bool is no use
+// for this: a default-constructed Node is a defined null.
+struct Slot {
+    YAML::Node n;
+    bool set = false;
+    Slot& operator=(const YAML::Node& x) {
+        n = x;
+        set = true;
+        return *this;
+    }
+    explicit operator bool() const { return set; }
+    operator const YAML::Node&() const { return n; }
+    const YAML::Node* operator->() const { return &n; }
+};
+
+// Iterates a map's keys once, reporting duplicates and unknown keys (with a
+// suggestion), and hands each known key to `visit`.
+bool forEachKey(const YAML::Node& map, const std::vector<std::string>& known, Reporter& rep,
+                const std::string& where,
+                const std::function<void(const std::string&, const YAML::Node&, const YAML::Node&)>& visit) {
+    if (!map.IsMap()) {
+        rep.error(map, where + " must be a map of keys and values, not " + typeName(map));
+        return false;
+    }
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        const YAML::Node& k = it->first;
+        if (!k.IsScalar()) {
+            rep.error(k, "keys in " + where + " must be plain names");
+            continue;
+        }
+        const std::string& key = k.Scalar();
+        if (!seen.insert(key).second) {
+            rep.error(k, "duplicate key " + quote(key) + " in " + where);
+            continue;
+        }
+        if (std::find(known.begin(), known.end(), key) == known.end()) {
+            rep.error(k, "unknown key " + quote(key) + " in " + where + didYouMean(key, known));
+            continue;
+        }
+        visit(key, k, it->second);
+    }
+    return true;
+}
+
+void requireKeys(const YAML::Node& map, const std::vector<std::string>& required, Reporter& rep,
+                 const std::string& where) {
+    if (!map.IsMap()) return;
+    for (const auto& key : required)
+        if (!map[key]) rep.error(map, "missing required field '" + key + "' in " + where);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Vocabularies
+//-----------------------------------------------------------------------------
+void checkFormat(const YAML::Node& n, Reporter& rep, Scalars& sc) {
+    if (auto f = sc.string(n, "format")) {
+        if (*f != "1")
+            rep.error(n, "unsupported format " + quote(*f) + ": this version of Unknot reads format 1");
+    }
+}
+
+void loadAreas(const FileSource& files, const std::string& path, const LoadLimits& limits,
+               Library& lib) {
+    Reporter rep{&lib.diagnostics, path};
+    auto root = readYaml(files, path, limits, rep);
+    if (!root) return;
+    PackContext ctx;
+    Scalars sc{rep, ctx};
+    forEachKey(*root, {"format", "areas"}, rep, "areas.yaml", [&](const std::string& key, const YAML::Node&,
+                                                                   const YAML::Node& v) {
+        if (key == "format") return checkFormat(v, rep, sc);
+        if (!v.IsSequence()) return rep.error(v, "areas must be a list");
+        for (const auto& a : v) {
+            Area area;
+            bool ok = true;
+            requireKeys(a, {"id", "label"}, rep, "an area");
+            forEachKey(a, {"id", "label", "synonyms", "map"}, rep, "an area",
+                       [&](const std::string& k, const YAML::Node&, const YAML::Node& val) {
+                if (k == "id") {
+                    if (auto id = sc.id(val, "area id")) area.id = *id; else ok = false;
+                } else if (k == "label") {
+                    if (auto t = sc.text(val, "label")) area.label = *t; else ok = false;
+                } else if (k == "synonyms") {
+                    if (!val.IsMap()) return rep.error(val, "synonyms must map a language to a list of words");
+                    for (auto it = val.begin(); it != val.end(); ++it) {
+                        auto& words = area.synonyms[it->first.Scalar()];
+                        if (!it->second.IsSequence()) { rep.error(it->second, "synonyms must be a list"); continue; }
+                        for (const auto& w : it->second)
+                            if (auto s = sc.string(w, "synonym")) words.push_back(*s);
+                    }
+                } else if (k == "map") {
+                    if (!val.IsSequence()) return rep.error(val, "map must be a list of spots");
+                    for (const auto& spot : val) {
+                        MapSpot ms;
+                        forEachKey(spot, {"view", "x", "y", "r"}, rep, "a map spot",
+                                   [&](const std::string& sk, const YAML::Node&, const YAML::Node& sv) {
+                            if (sk == "view") {
+                                auto s = sc.string(sv, "view");
+                                if (s && *s != "front" && *s != "back") rep.error(sv, "view must be front or back");
+                                ms.back = s && *s == "back";
+                                return;
+                            }
+                            auto ms1000 = sc.secondsMs(sv, sk);
+                            float f = ms1000 ? static_cast<float>(*ms1000) / 1000.f : 0.f;
+                            if (ms1000 && f > 1.f) rep.error(sv, sk + " must be between 0 and 1");
+                            (sk == "x" ? ms.x : sk == "y" ? ms.y : ms.r) = f;
+                        });
+                        area.spots.push_back(ms);
+                    }
+                }
+            });
+            if (ok && !area.id.empty()) {
+                if (lib.findArea(area.id)) rep.error(a, "duplicate area id " + quote(area.id));
+                else lib.areas.push_back(std::move(area));
+            }
+        }
+    });
+    if (const YAML::Node& r = *root; r.IsMap() && !r["areas"]) rep.error(*root, "missing required field 'areas'");
+}
+
+void loadEquipment(const FileSource& files, const std::string& path, const LoadLimits& limits,
+                   Library& lib) {
+    Reporter rep{&lib.diagnostics, path};
+    auto root = readYaml(files, path, limits, rep);
+    if (!root) return;
+    PackContext ctx;
+    Scalars sc{rep, ctx};
+    forEachKey(*root, {"format", "equipment"}, rep, "equipment.yaml",
+               [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
+        if (key == "format") return checkFormat(v, rep, sc);
+        if (!v.IsSequence()) return rep.error(v, "equipment must be a list");
+        for (const auto& e : v) {
+            Equipment eq;
+            bool ok = true;
+            requireKeys(e, {"id", "label"}, rep, "a piece of equipment");
+            forEachKey(e, {"id", "label"}, rep, "a piece of equipment",
+                       [&](const std::string& k, const YAML::Node&, const YAML::Node& val) {
+                if (k == "id") {
+                    if (auto id = sc.id(val, "equipment id")) eq.id = *id; else ok = false;
+                } else if (auto t = sc.text(val, "label")) {
+                    eq.label = *t;
+                } else {
+                    ok = false;
+                }
+            });
+            if (ok && !eq.id.empty()) {
+                if (lib.findEquipment(eq.id)) rep.error(e, "duplicate equipment id " + quote(eq.id));
+                else lib.equipment.push_back(std::move(eq));
+            }
+        }
+    });
+    if (const YAML::Node& r = *root; r.IsMap() && !r["equipment"]) rep.error(*root, "missing required field 'equipment'");
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Packs
+//-----------------------------------------------------------------------------
+// Returns false when the pack cannot be read at all (its routines are skipped).
+bool loadPackFile(const FileSource& files, const std::string& dir, const LoadLimits& limits,
+                  Library& lib, PackContext& ctx) {
+    std::string path = joinPath(dir, "pack.yaml");
+    Reporter rep{&lib.diagnostics, path};
+    auto root = readYaml(files, path, limits, rep);
+    if (!root) return false;
+    Pack pack;
+    pack.dir = dir;
+    ctx.dir = dir;
+    bool formatOk = true;
+    PackContext textCtx;  // title is checked once languages are known
+    Scalars sc{rep, ctx};
+    requireKeys(*root, {"format", "id", "title", "version", "languages"}, rep, "pack.yaml");
+    Slot titleNode;
+    forEachKey(*root, {"format", "id", "title", "version", "languages"}, rep, "pack.yaml",
+               [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+        if (k == "format") {
+            std::size_t before = lib.diagnostics.size();
+            checkFormat(v, rep, sc);
+            formatOk = lib.diagnostics.size() == before;
+        } else if (k == "id") {
+            if (auto id = sc.id(v, "pack id")) pack.id = *id;
+        } else if (k == "title") {
+            titleNode = v;
+        } else if (k == "version") {
+            if (auto s = sc.string(v, "version")) pack.version = *s;
+        } else if (k == "languages") {
+            if (!v.IsSequence() || v.size() == 0) {
+                rep.error(v, "languages must be a non-empty list like [en, fr]");
+                return;
+            }
+            std::vector<std::string> langs;
+            for (const auto& l : v) {
+                auto s = sc.string(l, "language");
+                if (!s) continue;
+                if (!isoLanguages().count(*s)) {
+                    rep.error(l, "unknown language " + quote(*s) + didYouMean(*s, {"en", "fr", "de", "es", "it", "pt", "nl"}));
+                } else if (std::find(langs.begin(), langs.end(), *s) != langs.end()) {
+                    rep.error(l, "language " + quote(*s) + " is listed twice");
+                } else {
+                    langs.push_back(*s);
+                }
+            }
+            if (!langs.empty()) ctx.languages = langs;
+        }
+    });
+    if (titleNode) {
+        if (auto t = sc.text(titleNode, "title")) pack.title = *t;
+    }
+    pack.languages = ctx.languages;
+    if (pack.id.empty()) pack.id = dir;
+    ctx.id = pack.id;
+    if (!formatOk) return false;
+    if (const Pack* other = lib.findPack(pack.id)) {
+        const YAML::Node& r = *root;
+        rep.error(r["id"] ? r["id"] : r,
+                  "duplicate pack id " + quote(pack.id) + ": also used by " + other->dir);
+        return false;
+    }
+    lib.packs.push_back(std::move(pack));
+    return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Routines and steps
+//-----------------------------------------------------------------------------
+// A routine as parsed, before the library-wide checks, with the nodes those
+// checks report at.
+struct Parsed {
+    Routine routine;
+    bool ok = false;
+    YAML::Mark idMark;
+    std::vector<std::pair<std::string, YAML::Mark>> includes;  // id, where
+};
+
+struct RoutineParser {
+    const FileSource& files;
+    const LoadLimits& limits;
+    const Library& lib;
+    Reporter& rep;
+    const PackContext& pack;
+    Scalars sc{rep, pack};
+    Parsed* parsed = nullptr;
+
+    std::vector<std::string> areaIds() const {
+        std::vector<std::string> v;
+        for (const auto& a : lib.areas) v.push_back(a.id);
+        return v;
+    }
+    std::vector<std::string> equipmentIds() const {
+        std::vector<std::string> v;
+        for (const auto& e : lib.equipment) v.push_back(e.id);
+        return v;
+    }
+
+    // A list of ids from a vocabulary.
+    std::vector<std::string> vocabList(const YAML::Node& n, const std::string& what,
+                                       const std::vector<std::string>& known, bool allowEmpty) {
+        std::vector<std::string> out;
+        if (!n.IsSequence()) {
+            rep.error(n, what + " must be a list like [a, b], not " + typeName(n));
+            return out;
+        }
+        if (n.size() == 0 && !allowEmpty) rep.error(n, what + " must list at least one");
+        for (const auto& item : n) {
+            auto s = sc.string(item, what);
+            if (!s) continue;
+            if (std::find(known.begin(), known.end(), *s) == known.end()) {
+                rep.error(item, "unknown " + what.substr(0, what.size() - (what.back() == 's' ? 1 : 0)) + " " +
+                                    quote(*s) + didYouMean(*s, known));
+            } else if (std::find(out.begin(), out.end(), *s) != out.end()) {
+                rep.error(item, quote(*s) + " is listed twice in " + what);
+            } else {
+                out.push_back(*s);
+            }
+        }
+        return out;
+    }
+
+    std::optional<Breathe> breathe(const YAML::Node& n) {
+        Breathe b;
+        bool ok = true, hasInhale = false, hasExhale = false;
+        Slot durationNode, cyclesNode;
+        forEachKey(n, {"inhale", "hold", "exhale", "rest", "duration", "cycles"}, rep, "breathe",
+                   [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+            if (k == "duration") { durationNode = v; return; }
+            if (k == "cycles") { cyclesNode = v; return; }
+            auto ms = sc.secondsMs(v, k);
+            if (!ms) { ok = false; return; }
+            if (*ms > limits.maxStepSeconds * 1000) {
+                rep.error(v, k + " is longer than a step may last");
+                ok = false;
+                return;
+            }
+            if (k == "inhale") { b.inhaleMs = *ms; hasInhale = *ms > 0; }
+            else if (k == "hold") b.holdMs = *ms;
+            else if (k == "exhale") { b.exhaleMs = *ms; hasExhale = *ms > 0; }
+            else b.restMs = *ms;
+        });
+        if (!n.IsMap()) return std::nullopt;
+        if (!hasInhale) { rep.error(n, "breathing block has no inhale (give inhale in seconds, above 0)"); ok = false; }
+        if (!hasExhale) { rep.error(n, "breathing block has no exhale (give exhale in seconds, above 0)"); ok = false; }
+        if (durationNode && cyclesNode) {
+            rep.error(cyclesNode, "breathing block takes duration or cycles, not both");
+            ok = false;
+        } else if (!durationNode && !cyclesNode) {
+            rep.error(n, "breathing block needs a duration (like 5m) or a number of cycles");
+            ok = false;
+        }
+        if (!ok) return std::nullopt;
+        if (cyclesNode) {
+            auto c = sc.integer(cyclesNode, "cycles", 1, 100000);
+            if (!c) return std::nullopt;
+            b.cycles = static_cast<int>(*c);
+        } else {
+            auto secs = sc.duration(durationNode, "duration", limits.maxStepSeconds);
+            if (!secs) return std::nullopt;
+            // The nearest whole number of cycles, at least one: a session never
+            // stops mid-breath.
+            std::int64_t cyc = (*secs * 1000 * 2 + b.cycleMs()) / (2 * b.cycleMs());
+            b.cycles = static_cast<int>(std::max<std::int64_t>(1, cyc));
+        }
+        if (b.cycleMs() * b.cycles > limits.maxStepSeconds * 1000) {
+            rep.error(cyclesNode ? cyclesNode.n : durationNode.n,
+                      "breathing block lasts " + formatDurationHuman(b.cycleMs() * b.cycles / 1000) +
+                          ", over the " + formatDurationHuman(limits.maxStepSeconds) + " limit for a step");
+            return std::nullopt;
+        }
+        return b;
+    }
+
+    std::optional<std::string> image(const YAML::Node& n) {
+        auto s = sc.string(n, "image");
+        if (!s) return std::nullopt;
+        // Lexically resolve the path inside the pack; anything that climbs out
+        // of it (absolute, "..", a drive letter) is refused before any file access.
+        if (s->empty() || (*s)[0] == '/' || (*s)[0] == '\\' || s->find(':') != std::string::npos) {
+            rep.error(n, "image path " + quote(*s) + " must be relative to the pack folder");
+            return std::nullopt;
+        }
+        std::vector<std::string> parts;
+        std::string cur;
+        for (char c : *s + "/") {
+            if (c == '/' || c == '\\') {
+                if (cur == "..") {
+                    if (parts.empty()) {
+                        rep.error(n, "image path " + quote(*s) + " leaves the pack folder");
+                        return std::nullopt;
+                    }
+                    parts.pop_back();
+                } else if (!cur.empty() && cur != ".") {
+                    parts.push_back(cur);
+                }
+                cur.clear();
+            } else {
+                cur += c;
+            }
+        }
+        std::string rel;
+        for (const auto& p : parts) rel = rel.empty() ? p : rel + "/" + p;
+        std::string full = joinPath(pack.dir, rel);
+        if (files.type(full) != FileSource::Type::File) {
+            rep.error(n, "image " + quote(*s) + " does not exist in the pack");
+            return std::nullopt;
+        }
+        return full;
+    }
+
+    // Parses one step; returns nullopt if it is unusable.
+    std::optional<Step> step(const YAML::Node& n, int depth) {
+        Step st;
+        st.pos = {n.Mark().line + 1, n.Mark().column + 1};
+        if (!n.IsMap()) {
+            rep.error(n, "a step must be a map (say/duration, repeat or include), not " + typeName(n));
+            return std::nullopt;
+        }
+        if (n["repeat"]) {
+            RepeatStep r;
+            bool ok = true;
+            Slot stepsNode;
+            forEachKey(n, {"repeat", "steps"}, rep, "a repeat step",
+                       [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+                if (k == "repeat") {
+                    if (auto c = sc.integer(v, "repeat count", 1, 100)) r.count = static_cast<int>(*c); else ok = false;
+                } else {
+                    stepsNode = v;
+                }
+            });
+            if (!stepsNode) {
+                rep.error(n, "repeat needs its own steps: a list under 'steps'");
+                return std::nullopt;
+            }
+            auto inner = steps(stepsNode, depth + 1);
+            if (!inner || !ok) return std::nullopt;
+            r.steps = std::move(*inner);
+            st.v = std::move(r);
+            return st;
+        }
+        if (n["include"]) {
+            IncludeStep inc;
+            bool ok = true;
+            forEachKey(n, {"include"}, rep, "an include step",
+                       [&](const std::string&, const YAML::Node&, const YAML::Node& v) {
+                if (auto id = sc.id(v, "included routine id")) {
+                    inc.routineId = *id;
+                    parsed->includes.emplace_back(*id, v.Mark());
+                } else {
+                    ok = false;
+                }
+            });
+            if (!ok) return std::nullopt;
+            st.v = std::move(inc);
+            return st;
+        }
+        SayStep say;
+        bool ok = true;
+        Slot sayNode, durationNode, waitNode, breatheNode, sidesNode, switchNode;
+        forEachKey(n, {"say", "tip", "duration", "sides", "switch", "cue", "wait", "breathe", "image"}, rep,
+                   "a step", [&](const std::string& k, const YAML::Node& key, const YAML::Node& v) {
+            if (k == "say") sayNode = v;
+            else if (k == "tip") {
+                if (auto t = sc.text(v, "tip")) say.tip = *t; else ok = false;
+            } else if (k == "duration") durationNode = v;
+            else if (k == "wait") waitNode = v;
+            else if (k == "breathe") breatheNode = v;
+            else if (k == "sides") sidesNode = v;
+            else if (k == "switch") switchNode = v;
+            else if (k == "cue") {
+                auto s = sc.string(v, "cue");
+                if (s && *s == "chime") say.cue = Cue::Chime;
+                else if (s && *s == "none") say.cue = Cue::None;
+                else {
+                    if (s) rep.error(v, "unknown cue " + quote(*s) + ": use chime or none" + didYouMean(*s, {"chime", "none"}));
+                    ok = false;
+                }
+            } else if (k == "image") {
+                if (auto img = image(v)) say.image = *img; else ok = false;
+            }
+            (void)key;
+        });
+        if (!sayNode) {
+            rep.error(n, "a step needs 'say' (what to do), or is a 'repeat' or an 'include'");
+            return std::nullopt;
+        }
+        if (auto t = sc.text(sayNode, "say")) say.say = *t; else ok = false;
+        int bodies = !!durationNode + !!waitNode + !!breatheNode;
+        if (bodies == 0) {
+            rep.error(n, "this step says something but has no duration, wait, breathe, repeat or include");
+            return std::nullopt;
+        }
+        if (bodies > 1) {
+            rep.error(n, "a step takes only one of duration, wait and breathe");
+            return std::nullopt;
+        }
+        if ((sidesNode || switchNode) && !durationNode) {
+            rep.error(sidesNode ? sidesNode.n : switchNode.n, "sides and switch go with a timed step (duration)");
+            ok = false;
+        }
+        if (durationNode) {
+            Timed t;
+            if (auto secs = sc.duration(durationNode, "duration", limits.maxStepSeconds)) t.seconds = *secs;
+            else ok = false;
+            if (sidesNode) {
+                if (!sidesNode->IsSequence() || sidesNode->size() == 0) {
+                    rep.error(sidesNode, "sides must be a list of left and right, like [right, left]");
+                    ok = false;
+                } else {
+                    for (const auto& s : sidesNode.n) {
+                        auto v = sc.string(s, "side");
+                        Side side = v && *v == "left" ? Side::Left : v && *v == "right" ? Side::Right : Side::None;
+                        if (side == Side::None) {
+                            if (v) rep.error(s, "sides are left or right, not " + quote(*v) + didYouMean(*v, {"left", "right"}));
+                            ok = false;
+                        } else if (std::find(t.sides.begin(), t.sides.end(), side) != t.sides.end()) {
+                            rep.error(s, "side " + quote(*v) + " is listed twice");
+                            ok = false;
+                        } else {
+                            t.sides.push_back(side);
+                        }
+                    }
+                }
+            }
+            if (switchNode) {
+                if (auto secs = sc.duration(switchNode, "switch", limits.maxStepSeconds, true)) t.switchSeconds = *secs;
+                else ok = false;
+                if (!sidesNode) rep.warning(switchNode, "switch has no effect without sides");
+            }
+            std::int64_t total = t.seconds * std::max<std::int64_t>(1, t.sides.size()) +
+                                 (t.sides.size() > 1 ? t.switchSeconds * (t.sides.size() - 1) : 0);
+            if (ok && total > limits.maxStepSeconds) {
+                rep.error(durationNode, "step lasts " + formatDurationHuman(total) + " with its sides, over the " +
+                                            formatDurationHuman(limits.maxStepSeconds) + " limit");
+                ok = false;
+            }
+            say.body = t;
+        } else if (waitNode) {
+            auto w = sc.string(waitNode, "wait");
+            if (!w || *w != "tap") {
+                if (w) rep.error(waitNode, "wait must be 'tap', not " + quote(*w) + didYouMean(*w, {"tap"}));
+                ok = false;
+            }
+            say.body = WaitTap{};
+        } else {
+            if (auto b = breathe(breatheNode)) say.body = *b; else ok = false;
+        }
+        if (!ok) return std::nullopt;
+        st.v = std::move(say);
+        return st;
+    }
+
+    std::optional<Steps> steps(const YAML::Node& n, int depth) {
+        if (!n.IsSequence()) {
+            rep.error(n, "steps must be a list, not " + typeName(n));
+            return std::nullopt;
+        }
+        if (n.size() == 0) {
+            rep.error(n, "steps must hold at least one step");
+            return std::nullopt;
+        }
+        Steps out;
+        bool ok = true;
+        for (const auto& s : n) {
+            if (auto st = step(s, depth)) out.push_back(std::move(*st));
+            else ok = false;
+        }
+        if (!ok) return std::nullopt;
+        return out;
+    }
+
+    void routine(const YAML::Node& root) {
+        Routine& r = parsed->routine;
+        r.packId = pack.id;
+        r.pos = {1, 1};
+        bool ok = true;
+        requireKeys(root, {"id", "title", "summary", "kind", "areas", "intensity", "flare_safe", "cautions", "steps"},
+                    rep, "a routine");
+        Slot stepsNode;
+        forEachKey(root, {"id", "title", "summary", "kind", "areas", "conditions", "equipment", "intensity",
+                          "flare_safe", "cautions", "steps"},
+                   rep, "a routine", [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+            auto fail = [&](bool good) { if (!good) ok = false; };
+            if (k == "id") {
+                auto id = sc.id(v, "id");
+                fail(!!id);
+                if (id) { r.id = *id; parsed->idMark = v.Mark(); }
+            } else if (k == "title") {
+                auto t = sc.text(v, "title"); fail(!!t); if (t) r.title = *t;
+            } else if (k == "summary") {
+                auto t = sc.text(v, "summary"); fail(!!t); if (t) r.summary = *t;
+            } else if (k == "kind") {
+                auto s = sc.string(v, "kind");
+                auto kind = s ? kindFromString(*s) : std::nullopt;
+                if (s && !kind) rep.error(v, "unknown kind " + quote(*s) + didYouMean(*s, kindNames()));
+                fail(!!kind);
+                if (kind) r.kind = *kind;
+            } else if (k == "intensity") {
+                auto s = sc.string(v, "intensity");
+                auto in = s ? intensityFromString(*s) : std::nullopt;
+                if (s && !in) rep.error(v, "unknown intensity " + quote(*s) + didYouMean(*s, intensityNames()));
+                fail(!!in);
+                if (in) r.intensity = *in;
+            } else if (k == "flare_safe") {
+                auto b = sc.boolean(v, "flare_safe"); fail(!!b); if (b) r.flareSafe = *b;
+            } else if (k == "areas") {
+                r.areas = vocabList(v, "areas", areaIds(), false);
+            } else if (k == "equipment") {
+                r.equipment = vocabList(v, "equipment", equipmentIds(), true);
+            } else if (k == "conditions") {
+                if (!v.IsSequence()) { rep.error(v, "conditions must be a list of tags"); ok = false; return; }
+                for (const auto& c : v)
+                    if (auto s = sc.id(c, "condition")) r.conditions.push_back(*s);
+            } else if (k == "cautions") {
+                if (!v.IsSequence() || v.size() == 0) {
+                    rep.error(v, "cautions must be a list with at least one caution");
+                    ok = false;
+                    return;
+                }
+                for (const auto& c : v)
+                    if (auto t = sc.text(c, "caution")) r.cautions.push_back(*t);
+            } else if (k == "steps") {
+                stepsNode = v;
+            }
+        });
+        if (stepsNode) {
+            if (auto s = steps(stepsNode, 0)) r.steps = std::move(*s);
+        }
+        parsed->ok = ok && !rep.failed;
+    }
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Whole-library checks
+//-----------------------------------------------------------------------------
+struct Loader {
+    const LoadOptions& opt;
+    const FileSource& files;
+    Library lib;
+    std::vector<Parsed> parsed;
+    std::set<std::string> seenFiles;
+    // Diagnostics of files loaded only to resolve includes are dropped.
+    std::vector<Diagnostic> scratch;
+
+    static bool isYamlName(const std::string& n) {
+        return n.size() > 5 && (n.ends_with(".yaml") || n.ends_with(".yml"));
+    }
+
+    void routineFile(const std::string& path, const PackContext& ctx, bool report) {
+        if (!seenFiles.insert(path).second) return;
+        Reporter rep{report ? &lib.diagnostics : &scratch, path};
+        auto root = readYaml(files, path, opt.limits, rep);
+        if (!root) return;
+        Parsed p;
+        p.routine.path = path;
+        RoutineParser rp{files, opt.limits, lib, rep, ctx};
+        rp.parsed = &p;
+        rp.routine(*root);
+        if (p.ok && !p.routine.id.empty()) parsed.push_back(std::move(p));
+    }
+
+    void pack(const std::string& dir, const std::string& onlyFile = {}) {
+        PackContext ctx;
+        if (!loadPackFile(files, dir, opt.limits, lib, ctx)) return;
+        std::string routines = joinPath(dir, "routines");
+        if (files.type(routines) != FileSource::Type::Directory) {
+            lib.diagnostics.push_back({joinPath(dir, "pack.yaml"), 0, 0, Severity::Error,
+                                       "pack has no routines/ folder"});
+            return;
+        }
+        for (const auto& name : files.list(routines))
+            if (isYamlName(name)) {
+                std::string path = joinPath(routines, name);
+                routineFile(path, ctx, onlyFile.empty() || path == onlyFile);
+            }
+    }
+
+    // A path given by the user: a pack, a folder of packs (or of loose
+    // routine files), or one routine file.
+    void path(const std::string& p) {
+        auto t = files.type(p);
+        if (t == FileSource::Type::Missing) {
+            lib.diagnostics.push_back({p, 0, 0, Severity::Error, "no such file or folder"});
+            return;
+        }
+        if (t == FileSource::Type::Directory) {
+            if (files.type(joinPath(p, "pack.yaml")) == FileSource::Type::File) return pack(p);
+            bool any = false;
+            for (const auto& name : files.list(p)) {
+                std::string child = joinPath(p, name);
+                if (files.type(child) == FileSource::Type::Directory &&
+                    files.type(joinPath(child, "pack.yaml")) == FileSource::Type::File) {
+                    pack(child);
+                    any = true;
+                } else if (isYamlName(name) && files.type(child) == FileSource::Type::File) {
+                    // The vocabularies live beside the packs in content/.
+                    if (name == "areas.yaml" || name == "equipment.yaml") continue;
+                    PackContext loose;
+                    loose.dir = p;
+                    routineFile(child, loose, true);
+                    any = true;
+                }
+            }
+            if (!any)
+                lib.diagnostics.push_back({p, 0, 0, Severity::Warning, "folder holds no pack and no routine file"});
+            return;
+        }
+        // One file: pack.yaml means its pack; a routine inside a pack is read
+        // with that pack's languages, and its siblings are read (silently) so
+        // its includes resolve.
+        std::string dir = p.substr(0, p.find_last_of('/') == std::string::npos ? 0 : p.find_last_of('/'));
+        std::string name = p.substr(p.find_last_of('/') == std::string::npos ? 0 : p.find_last_of('/') + 1);
+        if (name == "pack.yaml") return pack(dir.empty() ? "." : dir);
+        std::string packDir = dir.size() > 9 && dir.ends_with("/routines") ? dir.substr(0, dir.size() - 9)
+                              : dir == "routines" ? "." : "";
+        if (!packDir.empty() && files.type(joinPath(packDir, "pack.yaml")) == FileSource::Type::File)
+            return pack(packDir, p);
+        PackContext loose;
+        loose.dir = dir.empty() ? "." : dir;
+        routineFile(p, loose, true);
+    }
+
+    void checkLibrary() {
+        // Stable order: sorted by id, then by file, so the same input always
+        // gives the same library and the same diagnostics.
+        std::stable_sort(parsed.begin(), parsed.end(), [](const Parsed& a, const Parsed& b) {
+            return a.routine.id != b.routine.id ? a.routine.id < b.routine.id : a.routine.path < b.routine.path;
+        });
+        std::map<std::string, std::size_t> byId;
+        std::vector<bool> keep(parsed.size(), true);
+        for (std::size_t i = 0; i < parsed.size(); ++i) {
+            auto [it, fresh] = byId.emplace(parsed[i].routine.id, i);
+            if (!fresh) {
+                const Parsed& first = parsed[it->second];
+                Reporter rep{&lib.diagnostics, parsed[i].routine.path};
+                rep.at(parsed[i].idMark, Severity::Error,
+                       "duplicate id " + quote(parsed[i].routine.id) + ": also defined in " + first.routine.path +
+                           ":" + std::to_string(first.idMark.line + 1));
+                keep[i] = false;
+            }
+        }
+        std::vector<std::string> allIds;
+        for (const auto& [id, i] : byId) allIds.push_back(id);
+
+        // Includes: unknown ids, cycles (with the chain), and routines whose
+        // includes are broken. Iterates to a fixed point because dropping one
+        // routine can break another that includes it.
+        enum Mark { White, Grey, Black };
+        std::vector<Mark> mark(parsed.size(), White);
+        std::vector<bool> bad(parsed.size(), false);
+        std::vector<std::string> chain;
+        std::function<void(std::size_t)> visit = [&](std::size_t i) {
+            mark[i] = Grey;
+            chain.push_back(parsed[i].routine.id);
+            for (const auto& [inc, where] : parsed[i].includes) {
+                Reporter rep{&lib.diagnostics, parsed[i].routine.path};
+                auto it = byId.find(inc);
+                if (it == byId.end()) {
+                    rep.at(where, Severity::Error, "include of unknown routine " + quote(inc) + didYouMean(inc, allIds));
+                    bad[i] = true;
+                    continue;
+                }
+                std::size_t j = it->second;
+                if (mark[j] == Grey) {
+                    std::string c;
+                    auto from = std::find(chain.begin(), chain.end(), inc);
+                    for (auto k = from; k != chain.end(); ++k) c += *k + " -> ";
+                    rep.at(where, Severity::Error, "include cycle: " + c + inc);
+                    bad[i] = true;
+                    continue;
+                }
+                if (mark[j] == White) visit(j);
+                if (bad[j]) {
+                    rep.at(where, Severity::Error, "includes " + quote(inc) + ", which has errors");
+                    bad[i] = true;
+                }
+            }
+            chain.pop_back();
+            mark[i] = Black;
+        };
+        for (std::size_t i = 0; i < parsed.size(); ++i)
+            if (keep[i] && mark[i] == White) visit(i);
+
+        // Totals and sizes, with includes expanded; saturating arithmetic keeps
+        // nested repeats of includes from overflowing.
+        const std::int64_t kMaxSegments = 100000;
+        std::map<std::size_t, std::pair<std::int64_t, std::int64_t>> memo;  // ms, segments
+        std::function<std::pair<std::int64_t, std::int64_t>(const Steps&)> measure;
+        auto sat = [](std::int64_t a) { return std::min<std::int64_t>(a, std::int64_t(1) << 50); };
+        measure = [&](const Steps& steps) -> std::pair<std::int64_t, std::int64_t> {
+            std::int64_t ms = 0, segs = 0;
+            for (const auto& st : steps) {
+                if (auto* say = std::get_if<SayStep>(&st.v)) {
+                    if (auto* t = std::get_if<Timed>(&say->body)) {
+                        std::int64_t n = std::max<std::int64_t>(1, t->sides.size());
+                        std::int64_t sw = t->switchSeconds > 0 ? n - 1 : 0;
+                        ms += (t->seconds * n + t->switchSeconds * (n - 1)) * 1000;
+                        segs += n + sw;
+                    } else if (auto* b = std::get_if<Breathe>(&say->body)) {
+                        int phases = (b->inhaleMs > 0) + (b->holdMs > 0) + (b->exhaleMs > 0) + (b->restMs > 0);
+                        ms += b->cycleMs() * b->cycles;
+                        segs += std::int64_t(phases) * b->cycles;
+                    } else {
+                        segs += 1;
+                    }
+                } else if (auto* r = std::get_if<RepeatStep>(&st.v)) {
+                    auto [m, s] = measure(r->steps);
+                    ms += sat(m * r->count);
+                    segs += sat(s * r->count);
+                } else if (auto* inc = std::get_if<IncludeStep>(&st.v)) {
+                    auto it = byId.find(inc->routineId);
+                    if (it == byId.end()) continue;
+                    auto mit = memo.find(it->second);
+                    if (mit == memo.end()) mit = memo.emplace(it->second, measure(parsed[it->second].routine.steps)).first;
+                    ms += mit->second.first;
+                    segs += mit->second.second;
+                }
+                ms = sat(ms);
+                segs = sat(segs);
+            }
+            return {ms, segs};
+        };
+        for (std::size_t i = 0; i < parsed.size(); ++i) {
+            if (!keep[i] || bad[i]) continue;
+            auto [ms, segs] = measure(parsed[i].routine.steps);
+            Reporter rep{&lib.diagnostics, parsed[i].routine.path};
+            if (ms > opt.limits.maxRoutineSeconds * 1000) {
+                rep.at(parsed[i].idMark, Severity::Error,
+                       "routine lasts " + formatDurationHuman(ms / 1000) + " in all, over the " +
+                           formatDurationHuman(opt.limits.maxRoutineSeconds) + " limit");
+                bad[i] = true;
+            } else if (segs > kMaxSegments) {
+                rep.at(parsed[i].idMark, Severity::Error,
+                       "routine expands to more than " + std::to_string(kMaxSegments) + " segments");
+                bad[i] = true;
+            }
+        }
+        for (std::size_t i = 0; i < parsed.size(); ++i)
+            if (keep[i] && !bad[i]) lib.routines.push_back(std::move(parsed[i].routine));
+
+        // Included routines whose own checks failed above were already kept
+        // out; a routine including them was flagged in the include pass. Any
+        // include left dangling now (only possible through the total checks)
+        // drops its includer too, until nothing changes.
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (std::size_t i = 0; i < lib.routines.size(); ++i) {
+                bool dangling = false;
+                std::function<void(const Steps&)> scan = [&](const Steps& steps) {
+                    for (const auto& st : steps) {
+                        if (auto* inc = std::get_if<IncludeStep>(&st.v)) dangling |= !lib.findRoutine(inc->routineId);
+                        else if (auto* r = std::get_if<RepeatStep>(&st.v)) scan(r->steps);
+                    }
+                };
+                scan(lib.routines[i].steps);
+                if (dangling) {
+                    lib.diagnostics.push_back({lib.routines[i].path, lib.routines[i].pos.line, 1, Severity::Error,
+                                               "includes a routine that has errors"});
+                    lib.routines.erase(lib.routines.begin() + static_cast<std::ptrdiff_t>(i));
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    Library run() {
+        DiskFileSource disk;
+        std::string areas = joinPath(opt.vocabularyDir, "areas.yaml");
+        std::string equipment = joinPath(opt.vocabularyDir, "equipment.yaml");
+        if (files.type(areas) == FileSource::Type::File) loadAreas(files, areas, opt.limits, lib);
+        else lib.diagnostics.push_back({areas, 0, 0, Severity::Error, "cannot find the areas vocabulary"});
+        if (files.type(equipment) == FileSource::Type::File) loadEquipment(files, equipment, opt.limits, lib);
+        else lib.diagnostics.push_back({equipment, 0, 0, Severity::Error, "cannot find the equipment vocabulary"});
+        for (const auto& p : opt.paths) path(p);
+        checkLibrary();
+        // Diagnostics sorted by file and position: output is deterministic and
+        // reads top to bottom like the files do.
+        std::stable_sort(lib.diagnostics.begin(), lib.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+            if (a.path != b.path) return a.path < b.path;
+            if (a.line != b.line) return a.line < b.line;
+            return a.column < b.column;
+        });
+        return std::move(lib);
+    }
+};
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry points
+//-----------------------------------------------------------------------------
+Library loadLibrary(const LoadOptions& options, const FileSource& files) {
+    Loader l{options, files, {}, {}, {}, {}};
+    return l.run();
+}
+
+Library loadLibrary(const LoadOptions& options) {
+    DiskFileSource disk;
+    return loadLibrary(options, disk);
+}
+
+}  // namespace unknot

@@ -1,1 +1,266 @@
-// (being written)
+// Compiling routines into timelines, and printing them.
+//
+// [SECTION] Compiling
+// [SECTION] Cautions
+// [SECTION] Transcripts
+#include "unknot/timeline.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace unknot {
+
+const char* toString(SegmentKind k) {
+    switch (k) {
+        case SegmentKind::Timed: return "timed";
+        case SegmentKind::Switch: return "switch";
+        case SegmentKind::Breath: return "breath";
+        case SegmentKind::Wait: return "wait";
+    }
+    return "?";
+}
+
+const char* toString(BreathPhase p) {
+    switch (p) {
+        case BreathPhase::Inhale: return "inhale";
+        case BreathPhase::Hold: return "hold";
+        case BreathPhase::Exhale: return "exhale";
+        case BreathPhase::Rest: return "rest";
+        case BreathPhase::None: break;
+    }
+    return "none";
+}
+
+std::size_t Timeline::indexAt(std::int64_t ms) const {
+    // The last segment starting at or before `ms` whose end is after it; a
+    // wait segment (zero length) is "at" its start.
+    auto it = std::upper_bound(segments.begin(), segments.end(), ms,
+                               [](std::int64_t t, const Segment& s) { return t < s.startMs; });
+    std::size_t i = static_cast<std::size_t>(it - segments.begin());
+    if (i == 0) return segments.empty() ? 0 : 0;
+    // Among segments starting at the same time, the first untimed one wins:
+    // playback stops at a wait before anything after it.
+    std::size_t j = i - 1;
+    while (j > 0 && segments[j - 1].startMs == segments[j].startMs) --j;
+    for (std::size_t k = j; k < i; ++k)
+        if (segments[k].untimed() || ms < segments[k].endMs()) return k;
+    return i;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Compiling
+//-----------------------------------------------------------------------------
+namespace {
+struct Compiler {
+    const Library& lib;
+    Timeline& t;
+    std::int64_t now = 0;
+    std::vector<std::string> stack;  // routines being spliced, to refuse cycles
+
+    void add(Segment s) {
+        s.startMs = now;
+        now += s.durationMs;
+        t.segments.push_back(std::move(s));
+    }
+
+    void steps(const Steps& list, const std::string& routineId) {
+        for (const auto& st : list) {
+            if (auto* say = std::get_if<SayStep>(&st.v)) {
+                int number = ++t.steps;
+                Segment base;
+                base.step = number;
+                base.say = say->say;
+                base.tip = say->tip;
+                base.cue = say->cue;
+                base.image = say->image;
+                base.routineId = routineId;
+                if (auto* tm = std::get_if<Timed>(&say->body)) {
+                    if (tm->sides.empty()) {
+                        Segment s = base;
+                        s.durationMs = tm->seconds * 1000;
+                        add(std::move(s));
+                    }
+                    for (std::size_t i = 0; i < tm->sides.size(); ++i) {
+                        if (i > 0 && tm->switchSeconds > 0) {
+                            Segment sw = base;
+                            sw.kind = SegmentKind::Switch;
+                            sw.durationMs = tm->switchSeconds * 1000;
+                            sw.side = tm->sides[i];  // the side that comes next
+                            add(std::move(sw));
+                        }
+                        Segment s = base;
+                        s.side = tm->sides[i];
+                        s.durationMs = tm->seconds * 1000;
+                        add(std::move(s));
+                    }
+                } else if (std::holds_alternative<WaitTap>(say->body)) {
+                    Segment s = base;
+                    s.kind = SegmentKind::Wait;
+                    add(std::move(s));
+                } else {
+                    const auto& b = std::get<Breathe>(say->body);
+                    const std::pair<BreathPhase, std::int64_t> phases[] = {
+                        {BreathPhase::Inhale, b.inhaleMs}, {BreathPhase::Hold, b.holdMs},
+                        {BreathPhase::Exhale, b.exhaleMs}, {BreathPhase::Rest, b.restMs}};
+                    for (int c = 1; c <= b.cycles; ++c)
+                        for (const auto& [phase, ms] : phases) {
+                            if (ms <= 0) continue;  // a phase of 0 is left out
+                            Segment s = base;
+                            s.kind = SegmentKind::Breath;
+                            s.phase = phase;
+                            s.cycle = c;
+                            s.cycles = b.cycles;
+                            s.durationMs = ms;
+                            add(std::move(s));
+                        }
+                }
+            } else if (auto* r = std::get_if<RepeatStep>(&st.v)) {
+                for (int i = 0; i < r->count; ++i) steps(r->steps, routineId);
+            } else if (auto* inc = std::get_if<IncludeStep>(&st.v)) {
+                const Routine* other = lib.findRoutine(inc->routineId);
+                bool cyclic = std::find(stack.begin(), stack.end(), inc->routineId) != stack.end();
+                if (!other || cyclic) continue;  // the loader reported it
+                stack.push_back(other->id);
+                steps(other->steps, other->id);
+                stack.pop_back();
+            }
+        }
+    }
+};
+}  // namespace
+
+Timeline compileTimeline(const Library& lib, const Routine& routine) {
+    Timeline t;
+    t.routineId = routine.id;
+    Compiler c{lib, t, 0, {}};
+    c.stack.push_back(routine.id);
+    c.steps(routine.steps, routine.id);
+    t.totalMs = c.now;
+    return t;
+}
+
+std::vector<StepSummary> summarizeSteps(const Timeline& t) {
+    std::vector<StepSummary> out;
+    for (const auto& seg : t.segments) {
+        if (out.empty() || out.back().step != seg.step) {
+            StepSummary s;
+            s.step = seg.step;
+            s.kind = seg.kind == SegmentKind::Switch ? SegmentKind::Timed : seg.kind;
+            s.startMs = seg.startMs;
+            s.say = seg.say;
+            s.tip = seg.tip;
+            s.cycles = seg.cycles;
+            s.routineId = seg.routineId;
+            out.push_back(std::move(s));
+        }
+        StepSummary& s = out.back();
+        s.totalMs += seg.durationMs;
+        if (seg.kind == SegmentKind::Timed) {
+            s.sideMs = seg.durationMs;
+            if (seg.side != Side::None) s.sides.push_back(seg.side);
+        } else if (seg.kind == SegmentKind::Switch) {
+            s.switchMs = seg.durationMs;
+        } else if (seg.kind == SegmentKind::Breath && seg.cycle == 1) {
+            switch (seg.phase) {
+                case BreathPhase::Inhale: s.inhaleMs = seg.durationMs; break;
+                case BreathPhase::Hold: s.holdMs = seg.durationMs; break;
+                case BreathPhase::Exhale: s.exhaleMs = seg.durationMs; break;
+                case BreathPhase::Rest: s.restMs = seg.durationMs; break;
+                case BreathPhase::None: break;
+            }
+        }
+    }
+    return out;
+}
+
+std::string describeStep(const StepSummary& s) {
+    switch (s.kind) {
+        case SegmentKind::Wait: return "until you tap Continue";
+        case SegmentKind::Breath: {
+            std::string counts = formatSeconds(s.inhaleMs);
+            for (auto ms : {s.holdMs, s.exhaleMs, s.restMs})
+                if (ms > 0) counts += "-" + formatSeconds(ms);
+            return counts + " breathing, " + std::to_string(s.cycles) + (s.cycles == 1 ? " cycle (" : " cycles (") +
+                   formatDurationHuman((s.totalMs + 999) / 1000) + ")";
+        }
+        default: break;
+    }
+    if (s.sides.empty()) return formatDurationHuman(s.sideMs / 1000);
+    std::string d = formatDurationHuman(s.sideMs / 1000) + (s.sides.size() > 1 ? " each side (" : " (");
+    for (std::size_t i = 0; i < s.sides.size(); ++i) d += (i ? ", " : "") + std::string(toString(s.sides[i]));
+    d += ")";
+    if (s.switchMs > 0 && s.sides.size() > 1) d += ", " + formatDurationHuman(s.switchMs / 1000) + " to switch";
+    return d;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Cautions
+//-----------------------------------------------------------------------------
+std::vector<Text> collectCautions(const Library& lib, const Routine& routine) {
+    std::vector<Text> out;
+    std::set<std::string> seenRoutines, seenText;
+    auto addAll = [&](const Routine& r, auto& self) -> void {
+        if (!seenRoutines.insert(r.id).second) return;
+        for (const auto& c : r.cautions) {
+            // The same sentence in two routines is shown once.
+            std::string key;
+            for (const auto& [l, s] : c.byLang) key += l + ":" + s + "\n";
+            if (seenText.insert(key).second) out.push_back(c);
+        }
+        auto scan = [&](const Steps& steps, auto& scanSelf) -> void {
+            for (const auto& st : steps) {
+                if (auto* inc = std::get_if<IncludeStep>(&st.v)) {
+                    if (const Routine* o = lib.findRoutine(inc->routineId)) self(*o, self);
+                } else if (auto* rep = std::get_if<RepeatStep>(&st.v)) {
+                    scanSelf(rep->steps, scanSelf);
+                }
+            }
+        };
+        scan(r.steps, scan);
+    };
+    addAll(routine, addAll);
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Transcripts
+//-----------------------------------------------------------------------------
+std::string describeSegment(const Segment& s, const std::string& /*lang*/) {
+    std::string d = "step " + std::to_string(s.step);
+    switch (s.kind) {
+        case SegmentKind::Timed:
+            if (s.side != Side::None) d += std::string(" · ") + toString(s.side);
+            d += " · " + formatSeconds(s.durationMs) + " s";
+            break;
+        case SegmentKind::Switch:
+            d += std::string(" · switch to ") + toString(s.side) + " · " + formatSeconds(s.durationMs) + " s";
+            break;
+        case SegmentKind::Breath:
+            d += std::string(" · ") + toString(s.phase) + " " + formatSeconds(s.durationMs) + " s · cycle " +
+                 std::to_string(s.cycle) + "/" + std::to_string(s.cycles);
+            break;
+        case SegmentKind::Wait:
+            d += " · wait for tap";
+            break;
+    }
+    if (s.cue == Cue::Chime) d += " · chime";
+    return d;
+}
+
+std::string formatTranscript(const Timeline& t, const std::string& lang) {
+    std::string out;
+    int lastStep = 0;
+    for (const auto& s : t.segments) {
+        out += formatOffset(s.startMs) + "  " + describeSegment(s, lang);
+        // The prompt is printed once per step, on its first segment.
+        if (s.step != lastStep) {
+            out += " · " + s.say.get(lang);
+            lastStep = s.step;
+        }
+        out += "\n";
+    }
+    out += formatOffset(t.totalMs) + "  end · " + formatDurationHuman(t.totalMs / 1000) + "\n";
+    return out;
+}
+
+}  // namespace unknot

@@ -79,7 +79,7 @@ public:
 
 private:
     void seek(std::int64_t now, std::size_t index);
-    void enter(std::size_t index);
+    void enter(std::size_t index, std::int64_t dueMs);
 
     Timeline timeline_;
     PlayerState state_ = PlayerState::Ready;

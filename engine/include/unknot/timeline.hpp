@@ -54,6 +54,24 @@ struct Timeline {
 // an unknown or cyclic include here is skipped, never followed forever.
 Timeline compileTimeline(const Library& lib, const Routine& routine);
 
+// One step of a compiled timeline as a card lists it: when it starts, how
+// long it lasts in all, and its shape (sides, breathing counts).
+struct StepSummary {
+    int step = 0;
+    SegmentKind kind = SegmentKind::Timed;  // Timed (maybe sided), Breath or Wait
+    std::int64_t startMs = 0, totalMs = 0;
+    Text say, tip;
+    std::vector<Side> sides;
+    std::int64_t sideMs = 0, switchMs = 0;
+    std::int64_t inhaleMs = 0, holdMs = 0, exhaleMs = 0, restMs = 0;
+    int cycles = 0;
+    std::string routineId;
+};
+std::vector<StepSummary> summarizeSteps(const Timeline& t);
+// "30 s each side (right, left), 5 s to switch", "4-2-6 breathing, 25 cycles
+// (5 min)", "until you tap Continue": how the CLI describes a step.
+std::string describeStep(const StepSummary& s);
+
 // The cautions shown on a card: the routine's own, then those of every routine
 // it includes (once each, in order).
 std::vector<Text> collectCautions(const Library& lib, const Routine& routine);
