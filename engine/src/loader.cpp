@@ -376,7 +376,12 @@ struct Scalars {
                 const std::string& lang = k.Scalar();
                 if (!isoLanguages().count(lang)) {
                     std::vector<std::string> cands(pack.languages.begin(), pack.languages.end());
-                    rep.error(k, "unknown language " + quote(lang) + " in " + what + didYouMean(lang, cands));
+                    // A comma inside {en: ..., fr: ...} splits the text into a
+                    // new "key": say so, since the message alone would puzzle.
+                    bool looksLikeText = lang.size() > 3 || lang.find(' ') != std::string::npos;
+                    rep.error(k, "unknown language " + quote(lang) + " in " + what +
+                                     (looksLikeText ? " (a comma inside {...} starts a new key: put the text in quotes)"
+                                                    : didYouMean(lang, cands)));
                     ok = false;
                     continue;
                 }
@@ -698,7 +703,13 @@ struct RoutineParser {
             if (k == "duration") { durationNode = v; return; }
             if (k == "cycles") { cyclesNode = v; return; }
             auto ms = sc.secondsMs(v, k);
-            if (!ms) { ok = false; return; }
+            if (!ms) {
+                // Already explained; don't also call it missing.
+                ok = false;
+                if (k == "inhale") hasInhale = true;
+                if (k == "exhale") hasExhale = true;
+                return;
+            }
             if (*ms > limits.maxStepSeconds * 1000) {
                 rep.error(v, k + " is longer than a step may last");
                 ok = false;
@@ -1009,6 +1020,7 @@ struct Loader {
     Library lib;
     std::vector<Parsed> parsed;
     std::set<std::string> seenFiles;
+    std::map<std::string, std::string> failed;  // id -> file, of routines with errors
     // Diagnostics of files loaded only to resolve includes are dropped.
     std::vector<Diagnostic> scratch;
 
@@ -1027,6 +1039,7 @@ struct Loader {
         rp.parsed = &p;
         rp.routine(*root);
         if (p.ok && !p.routine.id.empty()) parsed.push_back(std::move(p));
+        else if (!p.routine.id.empty()) failed.emplace(p.routine.id, path);
     }
 
     void pack(const std::string& dir, const std::string& onlyFile = {}) {
@@ -1126,7 +1139,10 @@ struct Loader {
                 Reporter rep{&lib.diagnostics, parsed[i].routine.path};
                 auto it = byId.find(inc);
                 if (it == byId.end()) {
-                    rep.at(where, Severity::Error, "include of unknown routine " + quote(inc) + didYouMean(inc, allIds));
+                    if (auto f = failed.find(inc); f != failed.end())
+                        rep.at(where, Severity::Error, "includes " + quote(inc) + ", which has errors (" + f->second + ")");
+                    else
+                        rep.at(where, Severity::Error, "include of unknown routine " + quote(inc) + didYouMean(inc, allIds));
                     bad[i] = true;
                     continue;
                 }
@@ -1261,7 +1277,7 @@ struct Loader {
 // [SECTION] Entry points
 //-----------------------------------------------------------------------------
 Library loadLibrary(const LoadOptions& options, const FileSource& files) {
-    Loader l{options, files, {}, {}, {}, {}};
+    Loader l{options, files, {}, {}, {}, {}, {}};
     return l.run();
 }
 

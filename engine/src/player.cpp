@@ -25,7 +25,14 @@ const char* toString(PlayerState s) {
     return "?";
 }
 
-Player::Player(Timeline timeline) : timeline_(std::move(timeline)) {}
+Player::Player(Timeline timeline) : timeline_(std::move(timeline)) {
+    // For each segment, where the clock must stop next: the start of the
+    // first wait at or after it, or the end. Computed once, so positionMs()
+    // is O(1) per frame whatever the session's length.
+    stopAt_.resize(timeline_.segments.size() + 1, timeline_.totalMs);
+    for (std::size_t i = timeline_.segments.size(); i-- > 0;)
+        stopAt_[i] = timeline_.segments[i].untimed() ? timeline_.segments[i].startMs : stopAt_[i + 1];
+}
 
 const Segment* Player::current() const {
     return current_ < timeline_.segments.size() ? &timeline_.segments[current_] : nullptr;
@@ -53,14 +60,8 @@ const Segment* Player::next() const {
 std::int64_t Player::positionMs(std::int64_t now) const {
     if (state_ != PlayerState::Running) return frozenPos_;
     std::int64_t pos = now - origin_;
-    // Never past the current wait or the end: update() moves the state there.
-    std::int64_t limit = timeline_.totalMs;
-    for (std::size_t i = current_; i < timeline_.segments.size(); ++i)
-        if (timeline_.segments[i].untimed()) {
-            limit = timeline_.segments[i].startMs;
-            break;
-        }
-    return std::clamp<std::int64_t>(pos, 0, limit);
+    // Never past the next wait or the end: update() moves the state there.
+    return std::clamp<std::int64_t>(pos, 0, stopAt_[std::min(current_, stopAt_.size() - 1)]);
 }
 
 double Player::segmentProgress(std::int64_t now) const {

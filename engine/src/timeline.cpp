@@ -37,13 +37,13 @@ std::size_t Timeline::indexAt(std::int64_t ms) const {
     auto it = std::upper_bound(segments.begin(), segments.end(), ms,
                                [](std::int64_t t, const Segment& s) { return t < s.startMs; });
     std::size_t i = static_cast<std::size_t>(it - segments.begin());
-    if (i == 0) return segments.empty() ? 0 : 0;
+    if (i == 0) return 0;
     // Among segments starting at the same time, the first untimed one wins:
     // playback stops at a wait before anything after it.
     std::size_t j = i - 1;
     while (j > 0 && segments[j - 1].startMs == segments[j].startMs) --j;
     for (std::size_t k = j; k < i; ++k)
-        if (segments[k].untimed() || ms < segments[k].endMs()) return k;
+        if (segments[k].untimed() ? ms == segments[k].startMs : ms < segments[k].endMs()) return k;
     return i;
 }
 

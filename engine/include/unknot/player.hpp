@@ -82,6 +82,7 @@ private:
     void enter(std::size_t index, std::int64_t dueMs);
 
     Timeline timeline_;
+    std::vector<std::int64_t> stopAt_;  // per segment: the next wait's start, or the end
     PlayerState state_ = PlayerState::Ready;
     std::size_t current_ = 0;
     // position = now - origin_ while running; frozen at frozenPos_ otherwise.

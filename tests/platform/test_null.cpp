@@ -1,0 +1,118 @@
+// The null services, window and renderer that tests and headless runs use,
+// and the small pure helpers of the shell (scale, sizes, options).
+//
+// [SECTION] Null services
+// [SECTION] Null window and renderer; pixel scale
+// [SECTION] Options
+#include "unknot/platform/services.hpp"
+#include "unknot/platform/shell.hpp"
+#include "unknot/platform/window.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace unknot::platform;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Null services
+//-----------------------------------------------------------------------------
+TEST_CASE("null services are silent, unavailable and count what was asked", "[platform][null]") {
+    NullAudio audio;
+    NullHaptics haptics;
+    NullLifecycle life;
+    Services s{&audio, &haptics, &life};
+    CHECK_FALSE(s.audio->available());
+    CHECK_FALSE(s.haptics->available());
+    s.audio->play(CueSound::Chime, 0);
+    s.audio->play(CueSound::Finish, 250);
+    s.audio->setVolume(0.3f);
+    s.audio->stopAll();
+    s.haptics->play(HapticPattern::Two);
+    CHECK(audio.played == 2);
+    CHECK(haptics.played == 1);
+    CHECK_FALSE(s.lifecycle->keepAwake());
+    s.lifecycle->setKeepAwake(true);
+    CHECK(s.lifecycle->keepAwake());
+    s.lifecycle->setKeepAwake(false);
+    CHECK_FALSE(s.lifecycle->keepAwake());
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Null window and renderer
+//-----------------------------------------------------------------------------
+TEST_CASE("null window and renderer", "[platform][null]") {
+    NullWindow w({390, 844});
+    NullRenderer r({780, 1688});
+    CHECK(w.logicalSize().w == 390);
+    w.setTitle("Unknot");
+    w.show();
+    CHECK(w.title == "Unknot");
+    CHECK(w.shown);
+    CHECK_FALSE(r.trustedVsync());
+    r.clear(10, 20, 30);
+    r.present();
+    CHECK(r.presented == 1);
+    std::vector<std::uint8_t> px;
+    std::string error;
+    REQUIRE(r.readPixels({2, 2}, px, error));
+    CHECK(px == std::vector<std::uint8_t>{10, 20, 30, 255, 10, 20, 30, 255, 10, 20, 30, 255,
+                                          10, 20, 30, 255});
+    CHECK_FALSE(r.readPixels({1000, 2}, px, error));
+    CHECK_FALSE(error.empty());
+}
+
+TEST_CASE("pixel scale is output over window, and 1 when unknown", "[platform][null]") {
+    CHECK(pixelScale({390, 844}, {780, 1688}) == 2.0f);
+    CHECK(pixelScale({390, 844}, {390, 844}) == 1.0f);
+    CHECK(pixelScale({0, 0}, {780, 1688}) == 1.0f);  // minimized
+    CHECK(pixelScale({390, 844}, {0, 0}) == 1.0f);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Options
+//-----------------------------------------------------------------------------
+namespace {
+int parse(std::vector<const char*> args, AppOptions& o, std::string* errText = nullptr) {
+    args.insert(args.begin(), "unknot");
+    std::ostringstream out, err;
+    const int status = parseAppOptions(static_cast<int>(args.size()), args.data(), o, out, err);
+    if (errText) *errText = err.str() + out.str();
+    return status;
+}
+}  // namespace
+
+TEST_CASE("parseSize accepts WxH and rejects the rest", "[platform][options]") {
+    int w = 0, h = 0;
+    CHECK(parseSize("390x844", w, h));
+    CHECK((w == 390 && h == 844));
+    CHECK(parseSize("1280X800", w, h));
+    for (const char* bad : {"", "x", "390", "390x", "x844", "0x10", "-1x5", "10x10x10", "99999x1",
+                            "3 90x844", "abcxdef", "16385x10"})
+        CHECK_FALSE(parseSize(bad, w, h));
+}
+
+TEST_CASE("window app options", "[platform][options]") {
+    AppOptions o;
+    CHECK(parse({}, o) == -1);
+    CHECK((o.width == 390 && o.height == 844));
+    CHECK(parse({"--size", "1280x800", "--lang", "fr", "--screen", "card:neck-release", "--trace",
+                 "t.txt", "--content", "a", "b"},
+                o) == -1);
+    CHECK((o.width == 1280 && o.height == 800));
+    CHECK(o.lang == "fr");
+    CHECK(o.screen == "card:neck-release");
+    CHECK(o.trace == "t.txt");
+    CHECK(o.content == std::vector<std::string>{"a", "b"});
+
+    std::string err;
+    AppOptions bad;
+    CHECK(parse({"--size", "big"}, bad, &err) == 2);
+    CHECK_THAT(err, Catch::Contains("WxH"));
+    CHECK(parse({"--no-such-flag"}, bad, &err) == 2);
+    CHECK(parse({"--canvas", "600x900"}, bad, &err) == 2);  // needs --screenshot
+    CHECK(parse({"--screenshot", "a.png", "--canvas", "100x100"}, bad, &err) == 2);  // < size
+    AppOptions help;
+    CHECK(parse({"--help"}, help, &err) == 0);
+    CHECK_THAT(err, Catch::Contains("--screenshot"));
+}

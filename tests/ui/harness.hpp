@@ -1,0 +1,203 @@
+// Test harness for the UI: a headless Dear ImGui context (no window, no GPU),
+// a clock the test moves, and mouse input fed frame by frame to tap hotspots.
+//
+// [SECTION] Libraries: the bundled content, and a small one built in code
+// [SECTION] Harness: context, frames, taps and drags
+#pragma once
+
+#include "unknot/loader.hpp"
+#include "unknot/timeline.hpp"
+#include "unknot/ui/app.hpp"
+
+#include <imgui.h>
+
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace unknot::ui::test {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Libraries
+//-----------------------------------------------------------------------------
+// The content pack that ships with the app, loaded once per test binary.
+inline const Library& bundled() {
+    static const Library lib = [] {
+        LoadOptions o;
+        o.vocabularyDir = UNKNOT_SOURCE_DIR "/content";
+        o.paths = {UNKNOT_SOURCE_DIR "/content"};
+        return loadLibrary(o);
+    }();
+    return lib;
+}
+
+inline Text both(const std::string& en, const std::string& fr) {
+    Text t;
+    t.byLang = {{"en", en}, {"fr", fr}};
+    return t;
+}
+
+inline Step say(Text s, std::variant<Timed, WaitTap, Breathe> body, Text tip = {}) {
+    SayStep st;
+    st.say = std::move(s);
+    st.tip = std::move(tip);
+    st.body = std::move(body);
+    Step step;
+    step.v = std::move(st);
+    return step;
+}
+
+// A library that does not depend on the content pack: a 3-cycle 4-2-6
+// breathing routine, a sided stretch with a switch, and one with a tap wait.
+inline Library smallLibrary() {
+    Library lib;
+    Area neck;
+    neck.id = "neck";
+    neck.label = both("Neck", "Cou");
+    neck.spots = {MapSpot{false, 0.5f, 0.135f, 0.03f}, MapSpot{true, 0.5f, 0.135f, 0.035f}};
+    lib.areas.push_back(neck);
+    Equipment chair;
+    chair.id = "chair";
+    chair.label = both("Chair", "Chaise");
+    lib.equipment.push_back(chair);
+
+    Routine b;
+    b.id = "breathing-4-2-6";
+    b.title = both("4-2-6 breathing", "Respiration 4-2-6");
+    b.summary = both("Slow breathing.", "Respiration lente.");
+    b.kind = Kind::Breathing;
+    b.areas = {"neck"};
+    b.flareSafe = true;
+    b.cautions = {both("Stop if dizzy.", "Arrêtez en cas de vertige.")};
+    Breathe br;
+    br.inhaleMs = 4000;
+    br.holdMs = 2000;
+    br.exhaleMs = 6000;
+    br.restMs = 0;
+    br.cycles = 3;
+    b.steps = {say(both("Breathe with the circle.", "Respirez avec le cercle."), br,
+                   both("Let your shoulders drop.", "Relâchez les épaules."))};
+
+    Routine s;
+    s.id = "neck-release";
+    s.title = both("Gentle neck release", "Détente douce de la nuque");
+    s.kind = Kind::Stretch;
+    s.areas = {"neck"};
+    s.equipment = {"chair"};
+    Timed sided;
+    sided.seconds = 10;
+    sided.sides = {Side::Left, Side::Right};
+    sided.switchSeconds = 5;
+    Timed plain;
+    plain.seconds = 5;
+    s.steps = {say(both("Sit comfortably.", "Asseyez-vous."), plain),
+               say(both("Tilt your ear toward your shoulder.", "Penchez l’oreille vers l’épaule."), sided)};
+
+    Routine w;
+    w.id = "wait-test";
+    w.title = both("With a pause", "Avec une pause");
+    w.kind = Kind::Relaxation;
+    w.areas = {"neck"};
+    w.steps = {say(both("Get ready.", "Préparez-vous."), plain),
+               say(both("Find your ball, then tap Continue.", "Prenez la balle, puis touchez Continuer."), WaitTap{}),
+               say(both("Roll gently.", "Roulez doucement."), plain)};
+
+    lib.routines = {b, s, w};  // sorted by id, as the loader leaves them
+    return lib;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Harness
+//-----------------------------------------------------------------------------
+class Harness {
+public:
+    Harness(float width, float height, float fontPx = 20.0f) {
+        ctx_ = ImGui::CreateContext();
+        std::string warning;
+        setupImGui("", fontPx, 1.0f, &warning);
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(width, height);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // a built atlas, as a renderer would ask
+    }
+    ~Harness() { ImGui::DestroyContext(ctx_); }
+    Harness(const Harness&) = delete;
+    Harness& operator=(const Harness&) = delete;
+
+    std::int64_t now = 0;
+    static constexpr std::int64_t kFrameMs = 16;
+
+    // One frame at `now`, then the clock moves on by one frame.
+    void frame(App& app) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = kFrameMs / 1000.0f;
+        ImGui::NewFrame();
+        app.frame(now);
+        ImGui::Render();
+        now += kFrameMs;
+    }
+    void frames(App& app, int n) {
+        for (int i = 0; i < n; ++i) frame(app);
+    }
+    // Frames until the clock reaches `t` (the player follows this clock).
+    void runUntil(App& app, std::int64_t t) {
+        while (now < t) frame(app);
+    }
+
+    static const Hotspot* find(const App& app, const std::string& id) {
+        for (const Hotspot& h : app.hotspots())
+            if (h.id == id) return &h;
+        return nullptr;
+    }
+    static std::string listHotspots(const App& app) {
+        std::string s;
+        for (const Hotspot& h : app.hotspots()) s += h.id + " ";
+        return s;
+    }
+
+    void moveMouse(float x, float y) { ImGui::GetIO().MousePos = ImVec2(x, y); }
+    void mouseDown(bool down) { ImGui::GetIO().MouseDown[0] = down; }
+
+    // Taps a hotspot at its centre the way a finger does: move, press, release,
+    // one frame each (Dear ImGui 1.86 reads io.MousePos / io.MouseDown), then
+    // two frames so the next screen is drawn and its hotspots recorded.
+    void tap(App& app, const std::string& id) {
+        const Hotspot* h = find(app, id);
+        INFO("hotspot " << id << " among: " << listHotspots(app));
+        REQUIRE(h != nullptr);
+        const float x = h->x + h->w * 0.5f, y = h->y + h->h * 0.5f;
+        moveMouse(x, y);
+        frame(app);
+        mouseDown(true);
+        frame(app);
+        mouseDown(false);
+        frame(app);
+        moveMouse(-1000, -1000);  // lift the finger: no hover left behind
+        frames(app, 2);
+    }
+
+    // A vertical drag from (x, y0) to (x, y1) in small steps, then release.
+    void drag(App& app, float x, float y0, float y1, int steps = 12) {
+        moveMouse(x, y0);
+        frame(app);
+        mouseDown(true);
+        frame(app);
+        for (int i = 1; i <= steps; ++i) {
+            moveMouse(x, y0 + (y1 - y0) * static_cast<float>(i) / static_cast<float>(steps));
+            frame(app);
+        }
+        mouseDown(false);
+        frame(app);
+        moveMouse(-1000, -1000);
+        frames(app, 2);
+    }
+
+private:
+    ImGuiContext* ctx_ = nullptr;
+};
+
+}  // namespace unknot::ui::test

@@ -1,0 +1,178 @@
+// Layout: every screen at a phone (390x844) and a laptop (1280x800), in English
+// and French: every hotspot inside the window and a fingertip tall, nothing
+// laid out past the right edge, the screen's key buttons present.
+#include "harness.hpp"
+
+#include "unknot/ui/presentation.hpp"
+
+#include <algorithm>
+
+using namespace unknot;
+using namespace unknot::ui;
+using namespace unknot::ui::test;
+
+namespace {
+
+struct Case {
+    std::string open;          // App::open() name
+    std::int64_t at = 0;       // the clock of the first frame (virtual time for play:)
+    std::string screen;        // the expected screenName()
+    std::vector<std::string> required;  // hotspots that must be there
+    std::string tapFirst;      // a hotspot tapped before checking (e.g. "stop")
+};
+
+// Every vertex the frame drew, against the window's width: text laid out past
+// the edge (not wrapped) shows here even though the renderer would clip it.
+float rightmostVertex() {
+    const ImDrawData* dd = ImGui::GetDrawData();
+    float right = 0;
+    for (int i = 0; i < dd->CmdListsCount; ++i) {
+        const ImDrawList* dl = dd->CmdLists[i];
+        for (const ImDrawVert& v : dl->VtxBuffer) right = std::max(right, v.pos.x);
+    }
+    return right;
+}
+
+void checkLayout(App& app, Harness& h, const Case& c, float W, float H) {
+    INFO("screen " << c.open << " (" << c.screen << ")");
+    INFO("hotspots: " << Harness::listHotspots(app));
+    REQUIRE(app.screenName() == c.screen);
+    REQUIRE_FALSE(app.hotspots().empty());
+    for (const std::string& id : c.required) {
+        INFO("required hotspot " << id);
+        CHECK(Harness::find(app, id) != nullptr);
+    }
+    // Home is the root: a back button everywhere else, never on Home.
+    CHECK((Harness::find(app, "back-nav") != nullptr) == (c.screen != "home"));
+    for (const Hotspot& s : app.hotspots()) {
+        INFO("hotspot " << s.id << " at " << s.x << "," << s.y << " size " << s.w << "x" << s.h);
+        // Inside the window (half a pixel for float rounding).
+        CHECK(s.x >= -0.5f);
+        CHECK(s.y >= -0.5f);
+        CHECK(s.x + s.w <= W + 0.5f);
+        CHECK(s.y + s.h <= H + 0.5f);
+        // A fingertip: 48 logical px at least, both ways.
+        CHECK(s.h >= 48.0f - 0.01f);
+        CHECK(s.w >= 48.0f - 0.01f);
+    }
+    // Anti-aliasing adds a pixel of fringe; anything more is overflow.
+    CHECK(rightmostVertex() <= W + 1.5f);
+    (void)h;
+}
+
+}  // namespace
+
+TEST_CASE("every screen fits at 390x844 and 1280x800, in English and French", "[ui][layout]") {
+    const auto size = GENERATE(std::pair<float, float>{390, 844}, std::pair<float, float>{1280, 800},
+                               std::pair<float, float>{844, 390});
+    const std::string lang = GENERATE(std::string("en"), std::string("fr"));
+    const float W = size.first, H = size.second;
+    INFO("window " << W << "x" << H << ", " << lang);
+
+    // The bundled content, plus one error so the problems banner and screen show.
+    Library lib = bundled();
+    Diagnostic d;
+    d.path = "content/core/routines/broken.yaml";
+    d.line = 12;
+    d.severity = Severity::Error;
+    d.message = "unknown key 'duraton' (did you mean 'duration'?) and a long explanation that must wrap "
+                "instead of running past the edge of a small phone screen";
+    lib.diagnostics.push_back(d);
+    d.severity = Severity::Warning;
+    d.message = "a warning";
+    lib.diagnostics.push_back(d);
+
+    const std::vector<Case> cases = {
+        {"home", 0, "home", {"start-breathing", "browse", "all", "lang", "problems"}, ""},
+        {"browse", 0, "browse", {"area:neck"}, ""},
+        {"area:neck", 0, "list", {"card:jaw-neck-shoulders-headache"}, ""},
+        {"list", 0, "list", {"search"}, ""},
+        {"problems", 0, "problems", {}, ""},
+        {"card:neck-release", 0, "card", {"start"}, ""},
+        {"card:breathing-4-2-6", 0, "card", {"start"}, ""},
+        {"card:hand-massage-arthritis", 0, "card", {"start"}, ""},
+        {"play:breathing-4-2-6@3.9", 3900, "player", {"pause", "back", "skip", "stop"}, ""},
+        {"play:breathing-4-2-6@40", 40000, "player", {"pause", "back", "skip", "stop"}, ""},
+        {"play:neck-release@40", 40000, "player", {"pause", "back", "skip", "stop"}, ""},
+        {"play:neck-release@72", 72000, "player", {"pause", "back", "skip", "stop"}, ""},
+        {"play:neck-release@20", 20000, "player", {"stop-confirm", "stop-cancel"}, "stop"},
+        {"play:neck-release@20", 20000, "player", {"resume"}, "pause"},
+        {"play:neck-release@100000", 100000000, "end", {"done"}, ""},
+    };
+    for (const Case& c : cases) {
+        Harness h(W, H);
+        AppConfig cfg;
+        cfg.library = &lib;
+        cfg.lang = lang;
+        App app(cfg);
+        std::string err;
+        INFO("open " << c.open);
+        REQUIRE(app.open(c.open, 0, &err));
+        h.now = c.at;
+        h.frames(app, 3);
+        if (!c.tapFirst.empty()) h.tap(app, c.tapFirst);
+        checkLayout(app, h, c, W, H);
+    }
+}
+
+TEST_CASE("a tap wait shows one large Continue that fits", "[ui][layout]") {
+    const float W = GENERATE(390.0f, 1280.0f);
+    const float H = W < 500 ? 844.0f : 800.0f;
+    const Library lib = smallLibrary();
+    Harness h(W, H);
+    AppConfig cfg;
+    cfg.library = &lib;
+    cfg.lang = "fr";
+    App app(cfg);
+    std::string err;
+    REQUIRE(app.open("play:wait-test@5", 0, &err));
+    h.now = 5000;
+    h.frames(app, 3);
+    checkLayout(app, h, Case{"play:wait-test@5", 5000, "player", {"continue", "stop"}, ""}, W, H);
+    const Hotspot* c = Harness::find(app, "continue");
+    REQUIRE(c != nullptr);
+    CHECK(c->h >= 48.0f);
+}
+
+TEST_CASE("the language switches live from the Home toggle", "[ui][layout]") {
+    Harness h(390, 844);
+    const Library lib = smallLibrary();
+    AppConfig cfg;
+    cfg.library = &lib;
+    App app(cfg);
+    h.frames(app, 3);
+    REQUIRE(app.language() == "en");
+    h.tap(app, "lang");
+    REQUIRE(app.language() == "fr");
+    h.tap(app, "lang");
+    REQUIRE(app.language() == "en");
+}
+
+TEST_CASE("the breathing shape grows on inhale, holds full, shrinks on exhale, rests small", "[ui][layout]") {
+    float prev = -1;
+    for (int i = 0; i <= 20; ++i) {
+        const float s = breathScale(BreathPhase::Inhale, i / 20.0);
+        INFO("inhale at " << i / 20.0);
+        REQUIRE(s > prev);
+        prev = s;
+    }
+    REQUIRE(breathScale(BreathPhase::Inhale, 0.0) == Approx(0.0f));
+    REQUIRE(breathScale(BreathPhase::Inhale, 1.0) == Approx(1.0f));
+    for (int i = 0; i <= 20; ++i) REQUIRE(breathScale(BreathPhase::Hold, i / 20.0) == Approx(1.0f));
+    prev = 2;
+    for (int i = 0; i <= 20; ++i) {
+        const float s = breathScale(BreathPhase::Exhale, i / 20.0);
+        INFO("exhale at " << i / 20.0);
+        REQUIRE(s < prev);
+        prev = s;
+    }
+    REQUIRE(breathScale(BreathPhase::Exhale, 1.0) == Approx(0.0f));
+    for (int i = 0; i <= 20; ++i) REQUIRE(breathScale(BreathPhase::Rest, i / 20.0) == Approx(0.0f));
+    // Eased: slow at the ends, fastest in the middle of the breath.
+    const float startStep = breathScale(BreathPhase::Inhale, 0.05) - breathScale(BreathPhase::Inhale, 0.0);
+    const float midStep = breathScale(BreathPhase::Inhale, 0.525) - breathScale(BreathPhase::Inhale, 0.475);
+    REQUIRE(midStep > 3 * startStep);
+    // Continuous across phases: no jump when the inhale ends and the hold starts.
+    REQUIRE(breathScale(BreathPhase::Inhale, 1.0) == Approx(breathScale(BreathPhase::Hold, 0.0)));
+    REQUIRE(breathScale(BreathPhase::Hold, 1.0) == Approx(breathScale(BreathPhase::Exhale, 0.0)));
+}

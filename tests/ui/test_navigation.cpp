@@ -1,0 +1,257 @@
+// Navigation through the real screens by tapping hotspots, the back stack,
+// suspend, keep-awake and the animation hint.
+#include "harness.hpp"
+
+using namespace unknot;
+using namespace unknot::ui;
+using namespace unknot::ui::test;
+
+TEST_CASE("the bundled content loads without errors (the UI tests rely on it)", "[ui][nav]") {
+    const Library& lib = bundled();
+    INFO("diagnostics: " << lib.diagnostics.size());
+    REQUIRE(countErrors(lib.diagnostics) == 0);
+    REQUIRE(lib.findRoutine("neck-release") != nullptr);
+    REQUIRE(lib.findRoutine("breathing-4-2-6") != nullptr);
+    REQUIRE(lib.findArea("neck") != nullptr);
+}
+
+TEST_CASE("home -> browse -> neck -> card -> start -> pause -> resume -> stop -> end -> back home", "[ui][nav]") {
+    const auto size = GENERATE(std::pair<float, float>{390, 844}, std::pair<float, float>{1280, 800});
+    INFO("window " << size.first << "x" << size.second);
+    Harness h(size.first, size.second);
+    platform::NullLifecycle life;
+    AppConfig cfg;
+    cfg.library = &bundled();
+    cfg.services.lifecycle = &life;
+    App app(cfg);
+    h.frames(app, 3);
+    REQUIRE(app.screenName() == "home");
+    REQUIRE(Harness::find(app, "back-nav") == nullptr);  // Home is the root: no back
+
+    h.tap(app, "browse");
+    REQUIRE(app.screenName() == "browse");
+    h.tap(app, "area:neck");
+    REQUIRE(app.screenName() == "list");
+    h.tap(app, "card:neck-release");
+    REQUIRE(app.screenName() == "card");
+    REQUIRE(app.player() == nullptr);
+
+    h.tap(app, "start");
+    REQUIRE(app.screenName() == "player");
+    REQUIRE(app.player() != nullptr);
+    REQUIRE(app.player()->state() == PlayerState::Running);
+    REQUIRE(app.player()->timeline().routineId == "neck-release");
+    REQUIRE(life.keepAwake());
+
+    h.tap(app, "pause");
+    REQUIRE(app.player()->state() == PlayerState::Paused);
+    REQUIRE_FALSE(life.keepAwake());
+    // Paused means paused: the position does not move while frames go by.
+    const std::int64_t frozen = app.player()->positionMs(h.now);
+    h.frames(app, 30);
+    REQUIRE(app.player()->positionMs(h.now) == frozen);
+
+    h.tap(app, "resume");
+    REQUIRE(app.player()->state() == PlayerState::Running);
+    REQUIRE(life.keepAwake());
+
+    h.tap(app, "stop");
+    // Stop asks first; the question pauses the session.
+    REQUIRE(app.screenName() == "player");
+    REQUIRE(Harness::find(app, "stop-confirm") != nullptr);
+    REQUIRE(Harness::find(app, "stop-cancel") != nullptr);
+    REQUIRE(app.player()->state() == PlayerState::Paused);
+    h.tap(app, "stop-cancel");
+    REQUIRE(app.player()->state() == PlayerState::Running);
+    REQUIRE(Harness::find(app, "stop-confirm") == nullptr);
+
+    h.tap(app, "stop");
+    h.tap(app, "stop-confirm");
+    REQUIRE(app.screenName() == "end");
+    REQUIRE(app.player()->state() == PlayerState::Finished);
+    REQUIRE(app.player()->finishedEarly());
+    REQUIRE_FALSE(life.keepAwake());
+
+    h.tap(app, "done");
+    REQUIRE(app.screenName() == "card");
+    REQUIRE(app.player() == nullptr);
+    h.tap(app, "back-nav");
+    REQUIRE(app.screenName() == "list");
+    h.tap(app, "back-nav");
+    REQUIRE(app.screenName() == "browse");
+    h.tap(app, "back-nav");
+    REQUIRE(app.screenName() == "home");
+}
+
+TEST_CASE("Home starts the 4-2-6 breathing in one tap", "[ui][nav]") {
+    Harness h(390, 844);
+    AppConfig cfg;
+    cfg.library = &bundled();
+    App app(cfg);
+    h.frames(app, 3);
+    h.tap(app, "start-breathing");
+    REQUIRE(app.screenName() == "player");
+    REQUIRE(app.player()->timeline().routineId == "breathing-4-2-6");
+    REQUIRE(app.player()->state() == PlayerState::Running);
+}
+
+TEST_CASE("Home hides the breathing button when the routine is not installed", "[ui][nav]") {
+    Harness h(390, 844);
+    Library lib = smallLibrary();
+    lib.routines.erase(lib.routines.begin());  // breathing-4-2-6
+    AppConfig cfg;
+    cfg.library = &lib;
+    App app(cfg);
+    h.frames(app, 3);
+    REQUIRE(Harness::find(app, "start-breathing") == nullptr);
+    REQUIRE(Harness::find(app, "browse") != nullptr);
+}
+
+TEST_CASE("goBack pops the stack and returns false at Home", "[ui][nav]") {
+    Harness h(390, 844);
+    const Library lib = smallLibrary();
+    AppConfig cfg;
+    cfg.library = &lib;
+    App app(cfg);
+    h.frames(app, 2);
+    REQUIRE_FALSE(app.goBack(h.now));
+    REQUIRE(app.screenName() == "home");
+
+    std::string err;
+    REQUIRE(app.open("area:neck", h.now, &err));
+    h.frames(app, 2);
+    REQUIRE(app.screenName() == "list");
+    REQUIRE(app.goBack(h.now));
+    REQUIRE(app.screenName() == "browse");
+    REQUIRE(app.goBack(h.now));
+    REQUIRE(app.screenName() == "home");
+    REQUIRE_FALSE(app.goBack(h.now));
+    REQUIRE(app.screenName() == "home");
+
+    // In a session, back asks before leaving (a second back cancels the question).
+    REQUIRE(app.open("card:neck-release", h.now, &err));
+    h.frames(app, 2);
+    h.tap(app, "start");
+    REQUIRE(app.screenName() == "player");
+    REQUIRE(app.goBack(h.now));
+    h.frames(app, 2);
+    REQUIRE(app.screenName() == "player");
+    REQUIRE(Harness::find(app, "stop-confirm") != nullptr);
+    REQUIRE(app.player()->state() == PlayerState::Paused);
+    REQUIRE(app.goBack(h.now));
+    h.frames(app, 2);
+    REQUIRE(Harness::find(app, "stop-confirm") == nullptr);
+    REQUIRE(app.player()->state() == PlayerState::Running);
+}
+
+TEST_CASE("open() rejects unknown screens and ids with a reason", "[ui][nav]") {
+    Harness h(390, 844);
+    const Library lib = smallLibrary();
+    AppConfig cfg;
+    cfg.library = &lib;
+    App app(cfg);
+    std::string err;
+    REQUIRE_FALSE(app.open("card:nope", 0, &err));
+    REQUIRE(err.find("nope") != std::string::npos);
+    REQUIRE_FALSE(app.open("settings", 0, &err));
+    REQUIRE_FALSE(app.open("play:neck-release@abc", 0, &err));
+    REQUIRE(app.screenName() == "home");
+}
+
+TEST_CASE("onSuspend pauses a running session; keep-awake follows the state", "[ui][nav]") {
+    Harness h(390, 844);
+    const Library lib = smallLibrary();
+    platform::NullLifecycle life;
+    AppConfig cfg;
+    cfg.library = &lib;
+    cfg.services.lifecycle = &life;
+    App app(cfg);
+    h.frames(app, 2);
+    REQUIRE_FALSE(life.keepAwake());
+    std::string err;
+    REQUIRE(app.open("card:wait-test", h.now, &err));
+    h.frames(app, 2);
+    REQUIRE_FALSE(life.keepAwake());  // a card is not a session
+    h.tap(app, "start");
+    REQUIRE(app.player()->state() == PlayerState::Running);
+    REQUIRE(life.keepAwake());
+
+    app.onSuspend(h.now);
+    REQUIRE(app.player()->state() == PlayerState::Paused);
+    REQUIRE_FALSE(life.keepAwake());
+    h.frames(app, 5);
+    REQUIRE(app.player()->state() == PlayerState::Paused);  // frames do not resume it
+    h.tap(app, "resume");
+    REQUIRE(life.keepAwake());
+
+    // Waiting for a tap keeps the screen on: the person is following the prompt.
+    h.runUntil(app, h.now + 6000);
+    REQUIRE(app.player()->state() == PlayerState::WaitingForTap);
+    REQUIRE(life.keepAwake());
+    // Suspending while waiting does not pause (nothing runs) and changes nothing.
+    app.onSuspend(h.now);
+    REQUIRE(app.player()->state() == PlayerState::WaitingForTap);
+    h.tap(app, "continue");
+    REQUIRE(app.player()->state() == PlayerState::Running);
+    REQUIRE(app.player()->current()->say.get("en") == "Roll gently.");
+
+    // Leaving the player (stop, done) lets the screen sleep.
+    h.tap(app, "stop");
+    h.tap(app, "stop-confirm");
+    REQUIRE_FALSE(life.keepAwake());
+    h.tap(app, "done");
+    REQUIRE_FALSE(life.keepAwake());
+}
+
+TEST_CASE("needsAnimation is true only while a session runs (after a change settles)", "[ui][nav]") {
+    Harness h(390, 844);
+    const Library lib = smallLibrary();
+    AppConfig cfg;
+    cfg.library = &lib;
+    App app(cfg);
+    h.frames(app, 5);
+    REQUIRE_FALSE(app.needsAnimation());  // Home at rest: the shell may sleep
+    std::string err;
+    REQUIRE(app.open("card:neck-release", h.now, &err));
+    REQUIRE(app.needsAnimation());  // the new screen still has to be drawn
+    h.frames(app, 5);
+    REQUIRE_FALSE(app.needsAnimation());
+    h.tap(app, "start");
+    h.frames(app, 5);
+    REQUIRE(app.needsAnimation());
+    h.tap(app, "pause");
+    h.frames(app, 5);
+    REQUIRE_FALSE(app.needsAnimation());
+}
+
+TEST_CASE("play:ID@SECONDS shows the session at that virtual time, waits passed", "[ui][nav]") {
+    Harness h(390, 844);
+    const Library lib = smallLibrary();
+    AppConfig cfg;
+    cfg.library = &lib;
+    App app(cfg);
+    std::string err;
+    // Breathing: at 3.9 s the first inhale has 100 ms left.
+    REQUIRE(app.open("play:breathing-4-2-6@3.9", 0, &err));
+    h.now = 3900;
+    h.frame(app);
+    REQUIRE(app.screenName() == "player");
+    REQUIRE(app.player()->state() == PlayerState::Running);
+    REQUIRE(app.player()->current()->phase == BreathPhase::Inhale);
+    REQUIRE(app.player()->segmentLeftMs(3900) == 100);
+
+    // wait-test: 5 s, a tap wait (no time on the virtual clock), 5 s.
+    REQUIRE(app.open("play:wait-test@7", 0, &err));
+    h.now = 7000;
+    h.frame(app);
+    REQUIRE(app.player()->state() == PlayerState::Running);
+    REQUIRE(app.player()->current()->say.get("en") == "Roll gently.");
+    REQUIRE(app.player()->positionMs(7000) == 7000);
+
+    // Exactly at the wait: the Continue button shows.
+    REQUIRE(app.open("play:wait-test@5", 0, &err));
+    h.now = 5000;
+    h.frames(app, 2);
+    REQUIRE(app.player()->state() == PlayerState::WaitingForTap);
+    REQUIRE(Harness::find(app, "continue") != nullptr);
+}

@@ -1,0 +1,107 @@
+// Pure helpers behind the screens: clock text, step times on a card, touch
+// targets; and setupImGui's fonts (sizes, HiDPI scale, French glyphs).
+#include "harness.hpp"
+
+#include "unknot/ui/presentation.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace unknot;
+using namespace unknot::ui;
+using namespace unknot::ui::test;
+
+TEST_CASE("clock text rounds up and switches to m:ss from a minute", "[ui][presentation]") {
+    CHECK(formatClock(0) == "0:00");
+    CHECK(formatClock(1) == "0:01");        // never "0:00" while time is left
+    CHECK(formatClock(750000) == "12:30");
+    CHECK(formatClock(3723000) == "1:02:03");
+    CHECK(formatCountdown(4000) == "4");
+    CHECK(formatCountdown(3001) == "4");
+    CHECK(formatCountdown(59000) == "59");
+    CHECK(formatCountdown(60000) == "1:00");
+    CHECK(formatCountdown(95000) == "1:35");
+    CHECK(ceilSeconds(-5) == 0);
+}
+
+TEST_CASE("card step times: sides, breathing counts, waits, in both languages", "[ui][presentation]") {
+    const Library lib = smallLibrary();
+    const auto steps = [&](const char* id) {
+        return summarizeSteps(compileTimeline(lib, *lib.findRoutine(id)));
+    };
+    const auto breath = steps("breathing-4-2-6");
+    REQUIRE(breath.size() == 1);
+    CHECK(stepTimeText(breath[0], "en") == "4-2-6 \u00d7 3 (36 s)");
+    CHECK(breathPattern(breath[0]) == "4-2-6");
+
+    const auto neck = steps("neck-release");
+    REQUIRE(neck.size() == 2);
+    CHECK(stepTimeText(neck[0], "en") == "5 s");
+    CHECK(stepTimeText(neck[1], "en") == "10 s each side");
+    CHECK(stepTimeText(neck[1], "fr") == "10 s de chaque côté");
+
+    const auto wait = steps("wait-test");
+    REQUIRE(wait.size() == 3);
+    CHECK(stepTimeText(wait[1], "en") == "At your own pace");
+    CHECK(stepTimeText(wait[1], "fr") == "À votre rythme");
+}
+
+TEST_CASE("the bundled 4-2-6 card reads 4-2-6 x 25 (5 min)", "[ui][presentation]") {
+    const Library& lib = bundled();
+    const Routine* r = lib.findRoutine("breathing-4-2-6");
+    REQUIRE(r != nullptr);
+    bool found = false;
+    for (const auto& s : summarizeSteps(compileTimeline(lib, *r)))
+        if (s.kind == SegmentKind::Breath) {
+            CHECK(stepTimeText(s, "en") == "4-2-6 \u00d7 25 (5 min)");
+            found = true;
+        }
+    CHECK(found);
+}
+
+TEST_CASE("touch targets are a fingertip or 2.4 em, whichever is taller", "[ui][presentation]") {
+    CHECK(touchHeight(10) == 48.0f);
+    CHECK(touchHeight(20) == 48.0f);
+    CHECK(touchHeight(30) == Approx(72.0f));
+}
+
+TEST_CASE("setupImGui builds three sizes, crisp on HiDPI, with French glyphs", "[ui][presentation]") {
+    const std::filesystem::path ttfPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    ImGuiContext* ctx = ImGui::CreateContext();
+    std::string warning;
+    SECTION("without a TrueType font: the built-in one, and a warning") {
+        setupImGui("", 20, 1, &warning);
+        CHECK_FALSE(warning.empty());
+        REQUIRE(ImGui::GetIO().Fonts->Fonts.Size == 3);
+    }
+    SECTION("with DejaVu Sans (fonts-dejavu-core) at 2x") {
+        if (!std::filesystem::exists(ttfPath)) {
+            WARN("DejaVuSans.ttf not installed: glyph coverage not checked");
+        } else {
+            std::ifstream in(ttfPath, std::ios::binary);
+            std::stringstream ss;
+            ss << in.rdbuf();
+            const std::string ttf = ss.str();
+            setupImGui(ttf, 20, 2, &warning);
+            CHECK(warning.empty());
+            ImGuiIO& io = ImGui::GetIO();
+            unsigned char* px = nullptr;
+            int w = 0, h = 0;
+            io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+            REQUIRE(io.Fonts->Fonts.Size == 3);
+            CHECK(io.FontGlobalScale == Approx(0.5f));
+            // Rasterized at physical size, drawn at logical size.
+            CHECK(io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale == Approx(20.0f));
+            CHECK(io.Fonts->Fonts[1]->FontSize * io.FontGlobalScale == Approx(32.0f));
+            CHECK(io.Fonts->Fonts[2]->FontSize * io.FontGlobalScale == Approx(60.0f));
+            // é à ç œ Œ « » ’ … – — · and the no-break spaces.
+            for (ImWchar c : {0x00E9, 0x00E0, 0x00E7, 0x0153, 0x0152, 0x00AB, 0x00BB, 0x2019, 0x2026, 0x2013, 0x2014,
+                              0x00B7, 0x00A0, 0x00D7}) {
+                INFO("glyph U+" << std::hex << static_cast<int>(c));
+                CHECK(io.Fonts->Fonts[0]->FindGlyphNoFallback(c) != nullptr);
+            }
+        }
+    }
+    ImGui::DestroyContext(ctx);
+}

@@ -1,0 +1,83 @@
+// Drag-to-scroll: Dear ImGui 1.86 has no touch scrolling, so the app turns a
+// vertical drag over a list into scrolling, and a drag never opens a card.
+#include "harness.hpp"
+
+using namespace unknot;
+using namespace unknot::ui;
+using namespace unknot::ui::test;
+
+// The lowest card fully on screen (the one with the most room to move up).
+static const Hotspot* lowestCard(const App& app) {
+    const Hotspot* best = nullptr;
+    for (const Hotspot& h : app.hotspots())
+        if (h.id.rfind("card:", 0) == 0 && (!best || h.y > best->y)) best = &h;
+    return best;
+}
+
+TEST_CASE("dragging the card list scrolls it and does not open a card", "[ui][scroll]") {
+    Harness h(390, 844);
+    AppConfig cfg;
+    cfg.library = &bundled();
+    App app(cfg);
+    std::string err;
+    REQUIRE(app.open("list", 0, &err));
+    h.frames(app, 3);
+    const Hotspot* low = lowestCard(app);
+    REQUIRE(low != nullptr);
+    const std::string id = low->id;
+    const float x = low->x + low->w * 0.5f, y = low->y + low->h * 0.5f;
+    const float y0 = low->y;
+
+    // The press starts on the card itself: only the movement makes it a drag.
+    h.drag(app, x, y, y - 200);
+    INFO("hotspots after drag: " << Harness::listHotspots(app));
+    REQUIRE(app.screenName() == "list");
+    const Hotspot* moved = Harness::find(app, id);
+    REQUIRE(moved != nullptr);
+    CHECK(moved->y == Approx(y0 - 200).margin(2.0));
+
+    // Dragging back down returns to the top (and never above it).
+    h.drag(app, x, y - 300, y + 400);
+    REQUIRE(app.screenName() == "list");
+    const Hotspot* back = Harness::find(app, id);
+    REQUIRE(back != nullptr);
+    CHECK(back->y == Approx(y0).margin(2.0));
+
+    // A tap (no movement) still opens the card: the drag logic must not eat taps.
+    h.tap(app, id);
+    REQUIRE(app.screenName() == "card");
+}
+
+TEST_CASE("a wobble under the threshold is still a tap", "[ui][scroll]") {
+    Harness h(390, 844);
+    AppConfig cfg;
+    cfg.library = &bundled();
+    App app(cfg);
+    std::string err;
+    REQUIRE(app.open("list", 0, &err));
+    h.frames(app, 3);
+    const Hotspot* low = lowestCard(app);
+    REQUIRE(low != nullptr);
+    const float x = low->x + low->w * 0.5f, y = low->y + low->h * 0.5f;
+    h.drag(app, x, y, y - 3, 3);  // 3 px: a finger settling, not a drag
+    REQUIRE(app.screenName() == "card");
+}
+
+TEST_CASE("dragging the card detail scrolls the steps into view", "[ui][scroll]") {
+    Harness h(390, 844);
+    AppConfig cfg;
+    cfg.library = &bundled();
+    App app(cfg);
+    std::string err;
+    REQUIRE(app.open("card:neck-release", 0, &err));
+    h.frames(app, 3);
+    const Hotspot* start = Harness::find(app, "start");
+    REQUIRE(start != nullptr);
+    const float startY = start->y;
+    h.drag(app, 195, 600, 200);
+    REQUIRE(app.screenName() == "card");
+    // Start is pinned: it stays where it was while the body scrolls.
+    const Hotspot* after = Harness::find(app, "start");
+    REQUIRE(after != nullptr);
+    CHECK(after->y == Approx(startY));
+}

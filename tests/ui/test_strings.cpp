@@ -1,0 +1,74 @@
+// The UI string table: both languages for every key, no key used in the code
+// without an entry, the same placeholders in both languages.
+#include "unknot/ui/strings.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace unknot::ui;
+
+static std::set<std::string> placeholders(const std::string& s) {
+    std::set<std::string> out;
+    static const std::regex re(R"(\{[a-z]+\})");
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it)
+        out.insert(it->str());
+    return out;
+}
+
+TEST_CASE("every UI string has English and French, with the same placeholders", "[ui][strings]") {
+    std::set<std::string> keys;
+    REQUIRE(stringTable().size() > 50);
+    for (const StringEntry& e : stringTable()) {
+        INFO("key " << e.key);
+        REQUIRE(e.key != nullptr);
+        REQUIRE(e.en != nullptr);
+        REQUIRE(e.fr != nullptr);
+        CHECK(std::string(e.en).size() > 0);
+        CHECK(std::string(e.fr).size() > 0);
+        CHECK(keys.insert(e.key).second);  // no key twice
+        CHECK(placeholders(e.en) == placeholders(e.fr));
+        CHECK(std::string(tr(e.key, "en")) == e.en);
+        CHECK(std::string(tr(e.key, "fr")) == e.fr);
+        CHECK(std::string(tr(e.key, "fr-CA")) == e.fr);
+    }
+}
+
+TEST_CASE("lookups fall back to English, unknown keys show themselves", "[ui][strings]") {
+    CHECK(std::string(tr("player.breathe_in", "de")) == "Breathe in");
+    CHECK(std::string(tr("player.breathe_in", "fr")) == "Inspirez");
+    CHECK(std::string(tr("player.hold", "fr")) == "Retenez");
+    CHECK(std::string(tr("player.breathe_out", "fr")) == "Expirez");
+    CHECK(std::string(tr("player.rest", "fr")) == "Repos");
+    CHECK(std::string(tr("no.such.key", "fr")) == "no.such.key");
+    CHECK(trf("player.left", "en", {{"t", "12:30"}}) == "12:30 left");
+    CHECK(trf("home.problems_many", "fr", {{"n", "3"}}) == "3 problèmes de contenu");
+}
+
+TEST_CASE("every key the screens ask for is in the table", "[ui][strings]") {
+    // Scans engine/ui/src for tr("...") and trf("...") with a literal key.
+    std::set<std::string> table;
+    for (const StringEntry& e : stringTable()) table.insert(e.key);
+    const std::filesystem::path dir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "engine/ui/src";
+    REQUIRE(std::filesystem::is_directory(dir));
+    static const std::regex re(R"re(\btrf?\("([a-z_.\-]+)")re");
+    int used = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().extension() != ".cpp") continue;
+        std::ifstream in(entry.path());
+        std::stringstream ss;
+        ss << in.rdbuf();
+        const std::string src = ss.str();
+        for (auto it = std::sregex_iterator(src.begin(), src.end(), re); it != std::sregex_iterator(); ++it) {
+            const std::string key = (*it)[1].str();
+            INFO(entry.path().filename().string() << " uses " << key);
+            CHECK(table.count(key) == 1);
+            ++used;
+        }
+    }
+    REQUIRE(used > 40);  // the scan found the screens' keys
+}
