@@ -1,1 +1,180 @@
 #!/bin/bash
+# End-to-end: the real `unknot` window under Xvfb, driven by real X input
+# events (xdotool), checked through the --trace file the app appends to after
+# every frame in which its screen or hotspots changed:
+#   <screen>\t<id> <x> <y> <w> <h>\t<id> <x> <y> <w> <h>...   (logical pixels)
+#
+# [SECTION] Setup: skip (77) without the tools, re-run inside xvfb-run
+# [SECTION] Helpers: wait for a screen, click or scroll to a hotspot (every
+#           wait is bounded)
+# [SECTION] The journey: home, browse, neck, card, back key, start, pause,
+#           resume, stop (cancel, then confirm), end, done, back keys home
+#
+# Usage: e2e.sh PATH/TO/unknot WORK_DIR
+set -u
+
+#-----------------------------------------------------------------------------
+# [SECTION] Setup
+#-----------------------------------------------------------------------------
+exe=${1:?usage: e2e.sh PATH/TO/unknot WORK_DIR}
+work=${2:?usage: e2e.sh PATH/TO/unknot WORK_DIR}
+for tool in xvfb-run xdotool; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "SKIP: $tool is not installed (apt install xvfb xdotool)"
+    exit 77
+  fi
+done
+if [ -z "${UNKNOT_E2E_INNER:-}" ]; then
+  export UNKNOT_E2E_INNER=1
+  # The whole script runs inside one X server; timeout bounds it for CI.
+  exec timeout 200 xvfb-run -a -s "-screen 0 1400x1000x24" bash "$0" "$@"
+fi
+
+export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 SDL_AUDIODRIVER=dummy
+mkdir -p "$work"
+trace="$work/trace.txt"
+rm -f "$trace" "$work"/*.png
+"$exe" --size 390x844 --trace "$trace" >"$work/app.log" 2>&1 &
+app=$!
+trap 'kill "$app" 2>/dev/null; wait "$app" 2>/dev/null' EXIT
+
+fail() {
+  echo "FAIL: $*"
+  echo "--- last trace line:"; tail -n 1 "$trace" 2>/dev/null | tr '\t' '\n'
+  echo "--- app log:"; cat "$work/app.log"
+  import -window root "$work/failure.png" 2>/dev/null && echo "(screen saved to $work/failure.png)"
+  exit 1
+}
+
+#-----------------------------------------------------------------------------
+# [SECTION] Helpers
+#-----------------------------------------------------------------------------
+# The window appears after the app's first frame.
+win=""
+for _ in $(seq 1 100); do
+  win=$(xdotool search --name '^Unknot$' 2>/dev/null | head -n 1)
+  [ -n "$win" ] && break
+  kill -0 "$app" 2>/dev/null || fail "unknot exited before showing its window"
+  sleep 0.1
+done
+[ -n "$win" ] || fail "no window named Unknot within 10 s"
+echo "window $win"
+
+last() { tail -n 1 "$trace" 2>/dev/null; }
+
+# wait_for SCREEN [HOTSPOT]: until the trace's last line shows SCREEN (and
+# HOTSPOT among its hotspots). 10 s at most.
+wait_for() {
+  local want=$1 spot=${2:-}
+  for _ in $(seq 1 100); do
+    local line; line=$(last)
+    if [ "${line%%$'\t'*}" = "$want" ]; then
+      if [ -z "$spot" ] || printf '%s\n' "$line" | tr '\t' '\n' | grep -q "^$spot "; then
+        echo "ok: $want${spot:+ (has $spot)}"
+        return 0
+      fi
+    fi
+    kill -0 "$app" 2>/dev/null || fail "unknot exited while waiting for $want"
+    sleep 0.1
+  done
+  fail "screen $want${spot:+ with hotspot $spot} not shown within 10 s"
+}
+
+# click HOTSPOT: a real mouse click in the middle of the hotspot's rectangle.
+click() {
+  local id=$1 rect
+  rect=$(last | tr '\t' '\n' | awk -v id="$id" '$1 == id { print $2, $3, $4, $5; exit }')
+  [ -n "$rect" ] || fail "no hotspot $id on screen"
+  read -r x y w h <<<"$rect"
+  local cx=$((x + w / 2)) cy=$((y + h / 2))
+  echo "click $id at $cx,$cy"
+  xdotool mousemove --window "$win" "$cx" "$cy"
+  sleep 0.15
+  xdotool click 1
+}
+
+# scroll_to HOTSPOT: wheel down (real wheel events) until the hotspot is on
+# screen in full; the list of a busy area is longer than a phone.
+scroll_to() {
+  local id=$1
+  for _ in $(seq 1 30); do
+    local rect
+    rect=$(last | tr '\t' '\n' | awk -v id="$id" '$1 == id { print $3 + $5; exit }')
+    if [ -n "$rect" ] && [ "$rect" -le 780 ]; then
+      echo "ok: $id in view"
+      return 0
+    fi
+    xdotool mousemove --window "$win" 195 500
+    xdotool click 5
+    sleep 0.2
+  done
+  fail "could not scroll $id into view"
+}
+
+key() {
+  echo "key $1"
+  xdotool key "$1"
+}
+
+#-----------------------------------------------------------------------------
+# [SECTION] The journey
+#-----------------------------------------------------------------------------
+wait_for home browse
+click browse
+wait_for browse area:neck
+click area:neck
+wait_for list
+scroll_to card:neck-release
+click card:neck-release
+wait_for card start
+# The back key (Escape) leaves the card for the list, then we come back.
+key Escape
+wait_for list
+scroll_to card:neck-release
+click card:neck-release
+wait_for card start
+click start
+wait_for player pause
+import -window "$win" "$work/player.png" 2>/dev/null || true
+click pause
+wait_for player resume
+# Paused means frozen: two captures 1.2 s apart are identical (the countdown
+# would have moved otherwise; it moves while running, checked below).
+same_after() {
+  import -window "$win" "$work/a.png" && sleep 1.2 && import -window "$win" "$work/b.png" || fail "import failed"
+  compare -metric AE "$work/a.png" "$work/b.png" null: 2>&1
+}
+if command -v import >/dev/null && command -v compare >/dev/null; then
+  d=$(same_after)
+  [ "$d" = "0" ] || fail "the paused player still changes ($d pixels differ)"
+  echo "ok: paused player is still"
+fi
+click resume
+wait_for player pause
+if command -v import >/dev/null && command -v compare >/dev/null; then
+  d=$(same_after)
+  [ "$d" != "0" ] || fail "the running player does not move"
+  echo "ok: running player moves ($d pixels changed in 1.2 s)"
+fi
+# Stop asks first: cancel keeps the session, confirm ends it.
+click stop
+wait_for player stop-cancel
+click stop-cancel
+wait_for player stop
+click stop
+wait_for player stop-confirm
+click stop-confirm
+wait_for end done
+click done
+wait_for card start
+# Back to Home with the back keys: Escape, Backspace, Escape.
+key Escape
+wait_for list
+key BackSpace
+wait_for browse area:neck
+key Escape
+wait_for home browse
+
+kill -0 "$app" 2>/dev/null || fail "unknot died"
+echo "PASS: end-to-end journey"
+exit 0

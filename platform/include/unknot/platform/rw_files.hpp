@@ -1,0 +1,44 @@
+// RwFileSource: the engine's FileSource over SDL_RWops, so content and fonts
+// load the same way from a folder, an Android APK or an iOS bundle.
+//
+// [SECTION] Why SDL_RWops, and how folders are listed
+// [SECTION] RwFileSource
+#pragma once
+
+#include "unknot/files.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unknot::platform {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Why SDL_RWops
+//-----------------------------------------------------------------------------
+// SDL_RWFromFile opens plain files on desktops, the bundle on iOS and, for a
+// relative path, the APK's assets/ on Android. It cannot list folders, so:
+//  - where std::filesystem sees the folder (desktop, iOS bundle), it lists it;
+//  - elsewhere (inside an APK) it reads the folder's `files.txt` manifest,
+//    written at build time by cmake/UnknotManifest.cmake: one entry a line,
+//    folders ending in '/'.
+// The manifest never appears in a listing itself.
+constexpr const char* kManifestName = "files.txt";
+
+//-----------------------------------------------------------------------------
+// [SECTION] RwFileSource
+//-----------------------------------------------------------------------------
+// Needs no SDL_Init (SDL_RWFromFile works before it).
+class RwFileSource final : public FileSource {
+public:
+    Type type(const std::string& path) const override;
+    std::vector<std::string> list(const std::string& dir) const override;
+    std::optional<std::string> read(const std::string& path, std::size_t maxBytes,
+                                    std::string& error) const override;
+};
+
+// Parses a manifest's text into sorted entry names (folders keep their '/').
+// Blank lines, '\r' and the manifest's own name are dropped.
+std::vector<std::string> parseManifest(const std::string& text);
+
+}  // namespace unknot::platform

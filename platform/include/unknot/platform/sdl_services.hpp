@@ -1,0 +1,91 @@
+// The SDL implementations of the services in services.hpp: audio, haptics and
+// lifecycle (keep awake). Each degrades to "not available" rather than fail:
+// a phone without a vibrator or a CI box without a sound card still runs.
+//
+// [SECTION] SdlAudio
+// [SECTION] SdlHaptics
+// [SECTION] SdlLifecycle
+#pragma once
+
+#include "unknot/platform/services.hpp"
+#include "unknot/platform/synth.hpp"
+
+#include <SDL.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace unknot::platform {
+
+//-----------------------------------------------------------------------------
+// [SECTION] SdlAudio
+//-----------------------------------------------------------------------------
+// Opens the default output device (float, mono). The device is paused while
+// nothing plays, so the audio thread does not wake the CPU when idle.
+class SdlAudio final : public Audio {
+public:
+    SdlAudio();  // never throws; check available() and error()
+    ~SdlAudio() override;
+    bool available() const override { return device_ != 0; }
+    void play(CueSound sound, int delayMs) override;
+    void setVolume(float volume01) override;
+    void stopAll() override;
+    // Called by the loop: pauses the device once the last sound ended.
+    // Returns the ms until the last sound ends (0: silent), so the loop can
+    // wake up to pause it.
+    int update();
+    const std::string& error() const { return error_; }
+
+private:
+    static void callback(void* self, std::uint8_t* stream, int len);
+    std::uint32_t device_ = 0;
+    std::unique_ptr<Mixer> mixer_;
+    bool paused_ = true;
+    std::string error_;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] SdlHaptics
+//-----------------------------------------------------------------------------
+// The first SDL_Haptic device with rumble (a phone's vibrator on Android, a
+// game pad on desktops), or nothing.
+class SdlHaptics final : public Haptics {
+public:
+    SdlHaptics();
+    ~SdlHaptics() override;
+    bool available() const override { return haptic_ != nullptr; }
+    void play(HapticPattern pattern) override;
+    // Starts pulses that became due (by SDL_GetTicks64); returns ms until the
+    // next one (-1: none), so the loop can wake up for it.
+    int update();
+    const std::string& error() const { return error_; }
+
+private:
+    struct Pending {
+        std::int64_t atMs;
+        Pulse pulse;
+    };
+    SDL_Haptic* haptic_ = nullptr;
+    std::vector<Pending> pending_;
+    std::string error_;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] SdlLifecycle
+//-----------------------------------------------------------------------------
+// Keep-awake through SDL_DisableScreenSaver/SDL_EnableScreenSaver. The shell
+// sets SDL_HINT_VIDEO_ALLOW_SCREENSAVER=1 before SDL_Init, because SDL
+// otherwise keeps the screen on for as long as a window exists, and a guide
+// left open on a bedside table would drain the battery.
+class SdlLifecycle final : public Lifecycle {
+public:
+    void setKeepAwake(bool on) override;
+    bool keepAwake() const override { return awake_; }
+
+private:
+    bool awake_ = false;
+};
+
+}  // namespace unknot::platform

@@ -1,0 +1,51 @@
+// The shell: the window app around engine/ui's App. Owns SDL, the event loop,
+// the clock and the pacing; main() only parses options and calls runApp().
+//
+// [SECTION] Options (the window app's flags)
+// [SECTION] Running
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace unknot::platform {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Options
+//-----------------------------------------------------------------------------
+struct AppOptions {
+    int width = 390, height = 844;  // logical pixels: a phone held upright
+    std::string lang;               // "" = the content's default ("en")
+    std::vector<std::string> content;  // --content DIR...: instead of the default set
+    std::string screen;             // open this screen first (see App::open)
+    std::string screenshot;         // write a PNG of `screen` and exit
+    int canvasW = 0, canvasH = 0;   // screenshot onto a larger canvas (tests)
+    std::string trace;              // append screen + hotspots when they change
+    float fontPx = 20.0f;           // base font size, logical pixels
+    // Benchmarks (bench/run_app).
+    bool exitAfterFirstFrame = false;
+    double benchSeconds = 0;        // run this long, then print statistics
+};
+
+// Parses the window app's flags. Returns -1 to go on, or an exit status (0
+// after --help, 2 after a bad flag, with a message on `err`).
+int parseAppOptions(int argc, const char* const* argv, AppOptions& options, std::ostream& out,
+                    std::ostream& err);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Running
+//-----------------------------------------------------------------------------
+struct AppPaths {
+    std::string exeDir;   // may be "" (Android: data lives in the APK's assets)
+    std::string prefDir;  // may be ""
+};
+
+// Runs the window app; returns the exit status (0 ok, 2 no display / bad
+// screen / bad option, 1 failure writing a screenshot).
+int runApp(const AppOptions& options, const AppPaths& paths);
+
+// Parses "WxH" (both 1..16384); false on anything else.
+bool parseSize(const std::string& text, int& w, int& h);
+
+}  // namespace unknot::platform

@@ -1,0 +1,166 @@
+// SDL audio, haptics and keep-awake (see sdl_services.hpp).
+//
+// [SECTION] SdlAudio
+// [SECTION] SdlHaptics
+// [SECTION] SdlLifecycle
+#include "unknot/platform/sdl_services.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace unknot::platform {
+
+//-----------------------------------------------------------------------------
+// [SECTION] SdlAudio
+//-----------------------------------------------------------------------------
+SdlAudio::SdlAudio() {
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        error_ = std::string("no audio (SDL_InitSubSystem: ") + SDL_GetError() + ")";
+        return;
+    }
+    SDL_AudioSpec want{};
+    want.freq = 48000;
+    want.format = AUDIO_F32SYS;
+    want.channels = 1;
+    // ~21 ms per callback: low enough latency for a cue, few enough wake-ups.
+    want.samples = 1024;
+    want.callback = &SdlAudio::callback;
+    want.userdata = this;
+    SDL_AudioSpec have{};
+    // The device may change the rate (a phone at 44.1 kHz): the sounds are
+    // synthesized at whatever rate it gives; format and channels are fixed.
+    device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, SDL_AUDIO_ALLOW_FREQUENCY_CHANGE);
+    if (device_ == 0) {
+        error_ = std::string("no audio device (SDL_OpenAudioDevice: ") + SDL_GetError() + ")";
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        return;
+    }
+    mixer_ = std::make_unique<Mixer>(have.freq);
+    // Opened paused; play() unpauses, update() pauses again once silent.
+}
+
+SdlAudio::~SdlAudio() {
+    if (device_ != 0) {
+        SDL_CloseAudioDevice(device_);
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    }
+}
+
+void SdlAudio::callback(void* self, std::uint8_t* stream, int len) {
+    auto* audio = static_cast<SdlAudio*>(self);
+    // SDL holds the device lock while calling us, so the mixer is ours.
+    audio->mixer_->mix(reinterpret_cast<float*>(stream), len / static_cast<int>(sizeof(float)));
+}
+
+void SdlAudio::play(CueSound sound, int delayMs) {
+    if (device_ == 0) return;  // silent without a device, as promised
+    SDL_LockAudioDevice(device_);
+    mixer_->play(sound, static_cast<std::int64_t>(delayMs) * mixer_->sampleRate() / 1000);
+    SDL_UnlockAudioDevice(device_);
+    if (paused_) {
+        SDL_PauseAudioDevice(device_, 0);
+        paused_ = false;
+    }
+}
+
+void SdlAudio::setVolume(float volume01) {
+    if (device_ == 0) return;
+    SDL_LockAudioDevice(device_);
+    mixer_->setVolume(volume01);
+    SDL_UnlockAudioDevice(device_);
+}
+
+void SdlAudio::stopAll() {
+    if (device_ == 0) return;
+    SDL_LockAudioDevice(device_);
+    mixer_->stopAll();
+    SDL_UnlockAudioDevice(device_);
+}
+
+int SdlAudio::update() {
+    if (device_ == 0 || paused_) return 0;
+    SDL_LockAudioDevice(device_);
+    const std::int64_t left = mixer_->samplesLeft();
+    SDL_UnlockAudioDevice(device_);
+    if (left == 0) {
+        // Silent: stop the audio thread's wake-ups until the next cue.
+        SDL_PauseAudioDevice(device_, 1);
+        paused_ = true;
+        return 0;
+    }
+    // +50 ms: the device's own buffer still has to drain after the mixer.
+    return static_cast<int>(left * 1000 / mixer_->sampleRate()) + 50;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] SdlHaptics
+//-----------------------------------------------------------------------------
+SdlHaptics::SdlHaptics() {
+    if (SDL_InitSubSystem(SDL_INIT_HAPTIC) != 0) {
+        error_ = std::string("no haptics (SDL_InitSubSystem: ") + SDL_GetError() + ")";
+        return;
+    }
+    const int n = SDL_NumHaptics();
+    for (int i = 0; i < n && !haptic_; ++i) {
+        SDL_Haptic* h = SDL_HapticOpen(i);
+        if (!h) continue;
+        if (SDL_HapticRumbleSupported(h) == SDL_TRUE && SDL_HapticRumbleInit(h) == 0)
+            haptic_ = h;
+        else
+            SDL_HapticClose(h);
+    }
+    if (!haptic_) {
+        error_ = n > 0 ? std::string("no rumble-capable haptic device (") + SDL_GetError() + ")"
+                       : "no haptic device";
+        SDL_QuitSubSystem(SDL_INIT_HAPTIC);
+    }
+}
+
+SdlHaptics::~SdlHaptics() {
+    if (haptic_) {
+        SDL_HapticClose(haptic_);
+        SDL_QuitSubSystem(SDL_INIT_HAPTIC);
+    }
+}
+
+void SdlHaptics::play(HapticPattern pattern) {
+    if (!haptic_) return;
+    // Pulses are started by update(), from the loop's clock, so a pattern
+    // needs no timer thread; the first one starts at once.
+    const auto now = static_cast<std::int64_t>(SDL_GetTicks64());
+    for (const Pulse& p : hapticPulses(pattern)) pending_.push_back({now + p.atMs, p});
+    update();
+}
+
+int SdlHaptics::update() {
+    if (!haptic_) return -1;
+    const auto nowMs = static_cast<std::int64_t>(SDL_GetTicks64());
+    int next = -1;
+    for (auto it = pending_.begin(); it != pending_.end();) {
+        if (it->atMs <= nowMs) {
+            if (SDL_HapticRumblePlay(haptic_, it->pulse.strength,
+                                     static_cast<Uint32>(it->pulse.durationMs)) != 0)
+                error_ = std::string("SDL_HapticRumblePlay: ") + SDL_GetError();
+            it = pending_.erase(it);
+        } else {
+            const int wait = static_cast<int>(it->atMs - nowMs);
+            next = next < 0 ? wait : std::min(next, wait);
+            ++it;
+        }
+    }
+    return next;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] SdlLifecycle
+//-----------------------------------------------------------------------------
+void SdlLifecycle::setKeepAwake(bool on) {
+    if (on == awake_) return;
+    awake_ = on;
+    if (on)
+        SDL_DisableScreenSaver();
+    else
+        SDL_EnableScreenSaver();
+}
+
+}  // namespace unknot::platform

@@ -1,0 +1,622 @@
+// The shell: SDL + Dear ImGui around engine/ui's App (see shell.hpp).
+//
+// [SECTION] Options
+// [SECTION] Clock (one monotonic clock in ns; the app sees ms from the start)
+// [SECTION] Setup: SDL, content, font, ImGui
+// [SECTION] One ImGui frame
+// [SECTION] Trace (screen + hotspots, for the end-to-end test)
+// [SECTION] Bench statistics
+// [SECTION] Screenshot mode (virtual clock, offscreen, PNG)
+// [SECTION] Interactive loop (idle when still, paced when moving)
+// [SECTION] runApp
+#include "unknot/platform/shell.hpp"
+
+#include "unknot/loader.hpp"
+#include "unknot/paths.hpp"
+#include "unknot/platform/input.hpp"
+#include "unknot/platform/pacing.hpp"
+#include "unknot/platform/rw_files.hpp"
+#include "unknot/platform/sdl_services.hpp"
+#include "unknot/platform/window.hpp"
+#include "unknot/timeline.hpp"
+#include "unknot/ui/app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <stb/stb_image_write.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+namespace unknot::platform {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Options
+//-----------------------------------------------------------------------------
+bool parseSize(const std::string& text, int& w, int& h) {
+    const auto x = text.find_first_of("xX");
+    if (x == std::string::npos || x == 0 || x + 1 >= text.size()) return false;
+    const std::string a = text.substr(0, x), b = text.substr(x + 1);
+    const auto digits = [](const std::string& s) {
+        return s.size() <= 5 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!digits(a) || !digits(b)) return false;
+    w = std::stoi(a);
+    h = std::stoi(b);
+    return w >= 1 && h >= 1 && w <= 16384 && h <= 16384;
+}
+
+int parseAppOptions(int argc, const char* const* argv, AppOptions& o, std::ostream& out,
+                    std::ostream& err) {
+    CLI::App cli{"Unknot: a calm self-care guide for chronic pain (window app).\n"
+                 "Without a display, use the command line: unknot --help, unknot list, "
+                 "unknot play ID --clock virtual.",
+                 "unknot"};
+    std::string size, canvas;
+    cli.add_option("--size", size, "Window size in logical pixels, WxH (default 390x844)");
+    cli.add_option("--lang", o.lang, "Language of the content and the screens (en, fr, ...)");
+    cli.add_option("--content", o.content, "Load these packs or folders instead of the default set")
+        ->expected(1, 1000);
+    cli.add_option("--screen", o.screen,
+                   "Open this screen first: home, browse, area:ID, card:ID, play:ID@SECONDS, problems");
+    cli.add_option("--screenshot", o.screenshot,
+                   "Render --screen on a virtual clock, write this PNG and exit");
+    cli.add_option("--canvas", canvas,
+                   "With --screenshot: draw the app at --size onto a larger WxH canvas (tests)");
+    cli.add_option("--trace", o.trace,
+                   "Append a line (screen, hotspots: id x y w h) whenever they change");
+    cli.add_option("--font-px", o.fontPx, "Base font size in logical pixels (default 20)")
+        ->check(CLI::Range(8.0f, 64.0f));
+    cli.add_flag("--exit-after-first-frame", o.exitAfterFirstFrame,
+                 "Benchmark: print the time from launch to the first presented frame and exit");
+    cli.add_option("--bench", o.benchSeconds,
+                   "Benchmark: run this many seconds, then print frame, CPU, memory and timing figures")
+        ->check(CLI::Range(0.5, 24.0 * 3600));
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int status = cli.exit(e, out, err);
+        return status == 0 ? 0 : 2;
+    }
+    if (!size.empty() && !parseSize(size, o.width, o.height)) {
+        err << "unknot: --size wants WxH with 1..16384 each, like 390x844 (got \"" << size << "\")\n";
+        return 2;
+    }
+    if (!canvas.empty()) {
+        if (!parseSize(canvas, o.canvasW, o.canvasH) || o.canvasW < o.width || o.canvasH < o.height) {
+            err << "unknot: --canvas wants WxH at least as large as --size (got \"" << canvas << "\")\n";
+            return 2;
+        }
+        if (o.screenshot.empty()) {
+            err << "unknot: --canvas only makes sense with --screenshot\n";
+            return 2;
+        }
+    }
+    return -1;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Clock
+//-----------------------------------------------------------------------------
+namespace {
+
+std::int64_t nowNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// Launch time for --exit-after-first-frame: bench/run_app passes the wall time
+// just before exec in UNKNOT_LAUNCH_US (bash's $EPOCHREALTIME, no fork), so the
+// figure includes exec, dynamic linking and static initialization.
+std::optional<std::int64_t> launchUs() {
+    const char* s = std::getenv("UNKNOT_LAUNCH_US");
+    if (!s || !*s) return std::nullopt;
+    char* end = nullptr;
+    const long long v = std::strtoll(s, &end, 10);
+    if (*end != '\0' || v <= 0) return std::nullopt;
+    return v;
+}
+
+std::int64_t wallUs() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Fallback origin when UNKNOT_LAUNCH_US is absent: as early as static
+// initialization of this file allows.
+const std::int64_t gProcessStartUs = wallUs();
+
+double cpuSeconds() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+long maxRssKb() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;  // kilobytes on Linux
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Setup
+//-----------------------------------------------------------------------------
+void printNoDisplay(const std::string& why) {
+    std::cerr << "unknot: the window app needs a display, and none could be opened.\n"
+              << "  (" << why << ")\n"
+              << "The command line works without one:\n"
+              << "  unknot --help\n"
+              << "  unknot list\n"
+              << "  unknot play ID --clock virtual\n";
+}
+
+// RAII for SDL_Init/SDL_Quit and ImGui's context and backends, so every early
+// return in runApp() tears down in the right order.
+struct SdlSession {
+    bool ok = false;
+    explicit SdlSession(std::string& error) {
+        // SDL keeps the screen on while any window exists unless told
+        // otherwise; the app decides (SdlLifecycle, only during a session).
+        SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
+        // Android's back key arrives as SDL_SCANCODE_AC_BACK instead of
+        // closing the activity.
+        SDL_SetHint(SDL_HINT_ANDROID_TRAP_BACK_BUTTON, "1");
+        ok = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0;
+        if (!ok) error = std::string("SDL_Init(video) failed: ") + SDL_GetError();
+    }
+    ~SdlSession() {
+        if (ok) SDL_Quit();
+    }
+};
+
+struct ImGuiSession {
+    bool platform = false, renderer = false;
+    ImGuiSession() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        // No imgui.ini or log files dropped in whatever folder we run from.
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+    }
+    ~ImGuiSession() {
+        if (renderer) ImGui_ImplSDLRenderer_Shutdown();
+        if (platform) ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+};
+
+Library loadContent(const AppOptions& o, const std::string& dataDir, const std::string& prefDir,
+                    const FileSource& files) {
+    if (o.content.empty()) return loadLibrary(defaultLoadOptions(dataDir, prefDir, files), files);
+    LoadOptions lo;
+    lo.vocabularyDir = joinPath(dataDir, "content");
+    lo.paths = o.content;
+    return loadLibrary(lo, files);
+}
+
+// The TrueType font; "" (and a warning from setupImGui) when it is missing.
+std::string readFont(const FileSource& files, const std::string& dataDir, std::string& problem) {
+    const std::string path = joinPath(joinPath(dataDir, "assets/fonts"), "DejaVuSans.ttf");
+    constexpr std::size_t kMaxFontBytes = 8 * 1024 * 1024;
+    std::string error;
+    auto bytes = files.read(path, kMaxFontBytes, error);
+    if (!bytes) {
+        problem = error;
+        return {};
+    }
+    if (bytes->size() > kMaxFontBytes) {
+        problem = path + ": larger than 8 MiB, not loaded";
+        return {};
+    }
+    return std::move(*bytes);
+}
+
+// The virtual time of "play:ID@SECONDS" in ms (0 for other screens or no '@').
+std::int64_t screenTimeMs(const std::string& screen) {
+    if (screen.rfind("play:", 0) != 0) return 0;
+    const auto at = screen.rfind('@');
+    if (at == std::string::npos) return 0;
+    char* end = nullptr;
+    const std::string num = screen.substr(at + 1);
+    const double s = std::strtod(num.c_str(), &end);
+    if (end == num.c_str() || *end != '\0' || !std::isfinite(s) || s < 0) return 0;
+    return static_cast<std::int64_t>(std::llround(s * 1000.0));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] One ImGui frame
+//-----------------------------------------------------------------------------
+struct FrameInput {
+    std::int64_t nowMs = 0;
+    Size logical;       // DisplaySize
+    float scale = 1.0f; // DisplayFramebufferScale
+    bool liveInput = true;  // false: screenshots (no mouse, no hover, fixed dt)
+};
+
+void drawFrame(ui::App& app, Renderer& renderer, const FrameInput& in) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui_ImplSDLRenderer_NewFrame();
+    if (in.liveInput) {
+        ImGui_ImplSDL2_NewFrame();
+    } else {
+        io.DeltaTime = 1.0f / 60.0f;
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    }
+    // The SDL2 backend of ImGui 1.86 takes the scale from SDL_GL_GetDrawableSize,
+    // which knows nothing of SDL_Renderer; the renderer's output size is the truth.
+    io.DisplaySize = ImVec2(static_cast<float>(in.logical.w), static_cast<float>(in.logical.h));
+    io.DisplayFramebufferScale = ImVec2(in.scale, in.scale);
+    ImGui::NewFrame();
+    app.frame(in.nowMs);
+    ImGui::Render();
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    renderer.clear(static_cast<std::uint8_t>(bg.x * 255), static_cast<std::uint8_t>(bg.y * 255),
+                   static_cast<std::uint8_t>(bg.z * 255));
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Trace
+//-----------------------------------------------------------------------------
+// One line per change: "<screen>\t<id> <x> <y> <w> <h>\t..." in logical pixels,
+// rounded. Flushed at once, since the end-to-end test reads it while we run.
+class Trace {
+public:
+    bool open(const std::string& path, std::string& error) {
+        file_.open(path, std::ios::app);
+        if (!file_) error = path + ": cannot open the trace file for writing";
+        return static_cast<bool>(file_);
+    }
+    void afterFrame(const ui::App& app) {
+        if (!file_.is_open()) return;
+        std::ostringstream line;
+        line << app.screenName();
+        for (const ui::Hotspot& h : app.hotspots())
+            line << '\t' << h.id << ' ' << std::lround(h.x) << ' ' << std::lround(h.y) << ' '
+                 << std::lround(h.w) << ' ' << std::lround(h.h);
+        if (line.str() == last_) return;
+        last_ = line.str();
+        file_ << last_ << '\n' << std::flush;
+    }
+
+private:
+    std::ofstream file_;
+    std::string last_;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Bench statistics
+//-----------------------------------------------------------------------------
+// Lateness: for a "play:" screen, each segment of the timeline is due at its
+// startMs on the app clock; it is late by (time of the first frame drawn at or
+// after it) - startMs. "frame" is when the frame sampled the clock (what the
+// player shows), "present" when it reached the screen.
+struct BenchStats {
+    std::int64_t frames = 0, framesAfter1s = 0;
+    double cpuAt1s = -1, cpuEnd = 0;
+    const Timeline* timeline = nullptr;
+    std::size_t shownIndex = 0;  // segments below this were shown already
+    std::size_t segmentsChecked = 0;
+    double worstLateMs = 0, worstPresentLateMs = 0;
+
+    void onFrame(double frameMs, double presentMs) {
+        ++frames;
+        if (frameMs >= 1000.0) {
+            if (cpuAt1s < 0) cpuAt1s = cpuSeconds();
+            ++framesAfter1s;
+        }
+        if (!timeline || frameMs < 0) return;
+        const std::size_t idx = timeline->indexAt(static_cast<std::int64_t>(frameMs));
+        for (; shownIndex <= idx && shownIndex < timeline->segments.size(); ++shownIndex) {
+            const Segment& s = timeline->segments[shownIndex];
+            if (s.untimed()) continue;
+            worstLateMs = std::max(worstLateMs, frameMs - static_cast<double>(s.startMs));
+            worstPresentLateMs = std::max(worstPresentLateMs, presentMs - static_cast<double>(s.startMs));
+            ++segmentsChecked;
+        }
+    }
+    void print(double seconds) const {
+        const double measured = std::max(0.0, seconds - 1.0);
+        const double cpu = cpuAt1s < 0 ? 0 : cpuEnd - cpuAt1s;
+        std::printf("bench seconds=%.1f frames=%lld frames_after_1s=%lld fps_after_1s=%.2f "
+                    "cpu_ms_per_frame=%.3f cpu_ms_per_s=%.2f maxrss_kb=%ld worst_late_ms=%.3f "
+                    "worst_present_late_ms=%.3f segments_checked=%zu\n",
+                    seconds, static_cast<long long>(frames), static_cast<long long>(framesAfter1s),
+                    measured > 0 ? static_cast<double>(framesAfter1s) / measured : 0.0,
+                    framesAfter1s > 0 ? cpu * 1000.0 / static_cast<double>(framesAfter1s) : 0.0,
+                    measured > 0 ? cpu * 1000.0 / measured : 0.0, maxRssKb(), worstLateMs,
+                    worstPresentLateMs, segmentsChecked);
+        std::fflush(stdout);
+    }
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Screenshot mode
+//-----------------------------------------------------------------------------
+int runScreenshot(const AppOptions& o, ui::App& app, SdlRenderer& renderer) {
+    const Size logical{o.width, o.height};
+    const Size canvas = o.canvasW > 0 ? Size{o.canvasW, o.canvasH} : logical;
+    std::string error;
+    // Offscreen, exactly `canvas` pixels, at scale 1: the PNG does not depend
+    // on a window manager, on HiDPI or on the window being mapped.
+    if (!renderer.useOffscreenTarget(canvas, error)) {
+        std::cerr << "unknot: " << error << "\n";
+        return 1;
+    }
+    const std::int64_t t = screenTimeMs(o.screen);
+    // Several frames: ImGui lays out auto-sized windows in their first frame
+    // without drawing them, and text sizes settle a frame later.
+    constexpr int kSettle = 6;
+    for (int i = 0; i < kSettle; ++i) {
+        if (o.canvasW > 0) {
+            // Magenta outside the app's area, so a test can tell "nothing
+            // drawn here" from "drawn in the background colour".
+            renderer.clear(255, 0, 255);
+        }
+        ImGuiIO& io = ImGui::GetIO();
+        ImGui_ImplSDLRenderer_NewFrame();
+        io.DeltaTime = 1.0f / 60.0f;
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        io.DisplaySize = ImVec2(static_cast<float>(logical.w), static_cast<float>(logical.h));
+        io.DisplayFramebufferScale = ImVec2(1, 1);
+        ImGui::NewFrame();
+        app.frame(t);
+        ImGui::Render();
+        if (o.canvasW == 0) {
+            const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+            renderer.clear(static_cast<std::uint8_t>(bg.x * 255), static_cast<std::uint8_t>(bg.y * 255),
+                           static_cast<std::uint8_t>(bg.z * 255));
+        }
+        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    }
+    std::vector<std::uint8_t> rgba;
+    if (!renderer.readPixels(canvas, rgba, error)) {
+        std::cerr << "unknot: " << error << "\n";
+        return 1;
+    }
+    if (!stbi_write_png(o.screenshot.c_str(), canvas.w, canvas.h, 4, rgba.data(), canvas.w * 4)) {
+        std::cerr << "unknot: cannot write " << o.screenshot << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Interactive loop
+//-----------------------------------------------------------------------------
+struct LoopContext {
+    const AppOptions& o;
+    ui::App& app;
+    SdlWindow& window;
+    SdlRenderer& renderer;
+    SdlAudio& audio;
+    SdlHaptics& haptics;
+    Trace& trace;
+    BenchStats* bench;   // null unless --bench
+    std::int64_t originNs;  // app clock 0
+};
+
+int runLoop(LoopContext& c) {
+    const auto appMs = [&](std::int64_t ns) { return (ns - c.originNs) / 1'000'000; };
+    const bool paced = !c.renderer.trustedVsync();
+    const int fps = pacedFps(c.window.displayHz());
+    const std::int64_t benchEndNs =
+        c.bench ? c.originNs + static_cast<std::int64_t>(c.o.benchSeconds * 1e9) : 0;
+
+    int framesSinceInput = 0;
+    bool backgrounded = false;
+    bool shown = false;
+    std::int64_t gridStart = nowNs(), lastIndex = -1;
+    bool restartGrid = true;
+
+    // Handles one event; false when the app should quit.
+    const auto handle = [&](const SDL_Event& e) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        if (wakesUi(e)) framesSinceInput = 0;
+        if (e.type == SDL_APP_WILLENTERBACKGROUND || e.type == SDL_APP_DIDENTERBACKGROUND)
+            backgrounded = true;
+        if (e.type == SDL_APP_DIDENTERFOREGROUND) backgrounded = false;
+        const std::int64_t now = appMs(nowNs());
+        switch (classifyEvent(e, ImGui::GetIO().WantTextInput)) {
+        case InputAction::Quit: return false;
+        case InputAction::Back: c.app.goBack(now); break;
+        case InputAction::Suspend: c.app.onSuspend(now); break;
+        case InputAction::Shown: framesSinceInput = 0; break;
+        case InputAction::Hidden:
+        case InputAction::None: break;
+        }
+        return true;
+    };
+
+    for (;;) {
+        const std::int64_t t = nowNs();
+        if (c.bench && t >= benchEndNs) {
+            c.bench->cpuEnd = cpuSeconds();
+            c.bench->print(c.o.benchSeconds);
+            return 0;
+        }
+        const bool visible = !backgrounded && (!shown || !c.window.minimized());
+        if (nextLoopStep(framesSinceInput, c.app.needsAnimation(), visible) == LoopStep::Block) {
+            // Nothing moves: sleep in the event queue. Wake up only for what
+            // is scheduled: the end of a sound (to pause the device), a
+            // haptic pulse, the end of a benchmark.
+            int timeout = -1;
+            const auto wakeAt = [&](int ms) {
+                if (ms >= 0) timeout = timeout < 0 ? ms : std::min(timeout, ms);
+            };
+            const int audioLeft = c.audio.update();
+            wakeAt(audioLeft > 0 ? audioLeft : -1);
+            wakeAt(c.haptics.update());
+            if (c.bench) wakeAt(static_cast<int>(std::max<std::int64_t>(0, (benchEndNs - t) / 1'000'000 + 1)));
+            SDL_Event e;
+            const int got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+            if (got && !handle(e)) return 0;
+            restartGrid = true;
+            continue;
+        }
+
+        // Moving: draw on the frame grid. After idling, the grid restarts
+        // now, so the first frame after an input is drawn at once.
+        if (restartGrid) {
+            gridStart = nowNs();
+            lastIndex = -1;
+            restartGrid = false;
+        }
+        const std::int64_t index = nextFrameIndex(gridStart, fps, lastIndex, nowNs());
+        if (paced) {
+            const std::int64_t sleep = sleepBeforeNs(gridStart, fps, index, nowNs());
+            // SDL_Delay has millisecond granularity: round up, so a frame is
+            // never drawn before its deadline (the grid is the promise).
+            if (sleep > 0) SDL_Delay(static_cast<Uint32>((sleep + 999'999) / 1'000'000));
+        }
+        lastIndex = index;
+
+        SDL_Event e;
+        while (SDL_PollEvent(&e))
+            if (!handle(e)) return 0;
+        c.audio.update();
+        c.haptics.update();
+
+        const std::int64_t frameNs = nowNs();
+        const Size logical = c.window.logicalSize();
+        const float scale = pixelScale(logical, c.renderer.outputSize());
+        drawFrame(c.app, c.renderer, {appMs(frameNs), logical, scale, true});
+        c.renderer.present();
+        const std::int64_t presentNs = nowNs();
+        ++framesSinceInput;
+        c.trace.afterFrame(c.app);
+        if (!shown) {
+            // Shown after the first frame is ready, so no blank window flashes.
+            c.window.show();
+            shown = true;
+            if (c.o.exitAfterFirstFrame) {
+                const std::int64_t start = launchUs().value_or(gProcessStartUs);
+                std::printf("first-frame-ms %.3f\n", static_cast<double>(wallUs() - start) / 1000.0);
+                std::fflush(stdout);
+                return 0;
+            }
+        }
+        if (c.bench)
+            c.bench->onFrame(static_cast<double>(frameNs - c.originNs) / 1e6,
+                             static_cast<double>(presentNs - c.originNs) / 1e6);
+    }
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] runApp
+//-----------------------------------------------------------------------------
+int runApp(const AppOptions& o, const AppPaths& paths) {
+    // Content first: it needs no display, and its problems are shown in-app.
+    // On Android there is no exe folder: data sits at the APK's assets root,
+    // which SDL_RWops opens by relative path ("" + "content/...").
+    RwFileSource files;
+    const std::string dataDir = paths.exeDir.empty() ? std::string() : findDataDir(paths.exeDir);
+    if (dataDir.empty() && !paths.exeDir.empty())
+        std::cerr << "unknot: bundled content not found near " << paths.exeDir
+                  << " (looked for ../share/unknot/content); starting without it\n";
+    Library library = loadContent(o, dataDir, paths.prefDir, files);
+
+    std::string error;
+    SdlSession sdl(error);
+    if (!sdl.ok) {
+        printNoDisplay(error);
+        return 2;
+    }
+    auto window = SdlWindow::create("Unknot", {o.width, o.height}, error);
+    if (!window) {
+        printNoDisplay(error);
+        return 2;
+    }
+    auto renderer = SdlRenderer::create(*window, error);
+    if (!renderer) {
+        std::cerr << "unknot: " << error << "\n";
+        return 2;
+    }
+
+    ImGuiSession imgui;
+    imgui.platform = ImGui_ImplSDL2_InitForSDLRenderer(window->sdl());
+    imgui.renderer = imgui.platform && ImGui_ImplSDLRenderer_Init(renderer->sdl());
+    if (!imgui.renderer) {
+        std::cerr << "unknot: Dear ImGui's SDL backends failed to start: " << SDL_GetError() << "\n";
+        return 1;
+    }
+
+    const bool screenshot = !o.screenshot.empty();
+    // Screenshots draw offscreen at exactly the requested pixels: scale 1.
+    const float scale = screenshot ? 1.0f : pixelScale(window->logicalSize(), renderer->outputSize());
+    std::string fontProblem, warning;
+    const std::string ttf = readFont(files, dataDir, fontProblem);
+    ui::setupImGui(ttf, o.fontPx, scale, &warning);
+    if (!warning.empty())
+        std::cerr << "unknot: " << warning << (fontProblem.empty() ? "" : " (" + fontProblem + ")") << "\n";
+
+    // Screenshots are silent and deterministic: null services.
+    NullAudio nullAudio;
+    NullHaptics nullHaptics;
+    NullLifecycle nullLifecycle;
+    std::optional<SdlAudio> audio;
+    std::optional<SdlHaptics> haptics;
+    SdlLifecycle lifecycle;
+    ui::AppConfig config;
+    config.library = &library;
+    config.lang = o.lang.empty() ? "en" : o.lang;
+    if (screenshot) {
+        config.services = {&nullAudio, &nullHaptics, &nullLifecycle};
+    } else {
+        audio.emplace();
+        haptics.emplace();
+        config.services = {&*audio, &*haptics, &lifecycle};
+    }
+    ui::App app(config);
+
+    const std::string screen = o.screen.empty() ? "home" : o.screen;
+    if (!app.open(screen, 0, &error)) {
+        std::cerr << "unknot: cannot open screen \"" << screen << "\": " << error << "\n"
+                  << "Screens: home, browse, area:ID, card:ID, play:ID@SECONDS, problems\n";
+        return 2;
+    }
+    if (screenshot) {
+        AppOptions so = o;
+        so.screen = screen;
+        return runScreenshot(so, app, *renderer);
+    }
+
+    Trace trace;
+    if (!o.trace.empty() && !trace.open(o.trace, error)) {
+        std::cerr << "unknot: " << error << "\n";
+        return 2;
+    }
+    BenchStats bench;
+    std::optional<Timeline> timeline;
+    if (o.benchSeconds > 0 && screen.rfind("play:", 0) == 0) {
+        const std::string id = screen.substr(5, screen.find('@') == std::string::npos
+                                                    ? std::string::npos
+                                                    : screen.find('@') - 5);
+        if (const Routine* r = library.findRoutine(id)) {
+            timeline = compileTimeline(library, *r);
+            bench.timeline = &*timeline;
+        }
+    }
+    LoopContext ctx{o, app, *window, *renderer, *audio, *haptics, trace,
+                    o.benchSeconds > 0 ? &bench : nullptr, nowNs()};
+    return runLoop(ctx);
+}
+
+}  // namespace unknot::platform

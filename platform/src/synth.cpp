@@ -1,0 +1,174 @@
+// Synth: cue sounds and the mixer (see synth.hpp).
+//
+// [SECTION] Envelopes and tones
+// [SECTION] Cue sounds
+// [SECTION] Mixer
+// [SECTION] Haptic patterns
+#include "unknot/platform/synth.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <numbers>
+
+namespace unknot::platform {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Envelopes and tones
+//-----------------------------------------------------------------------------
+namespace {
+
+// Peak level of any cue: about -12 dBFS, so a chime is heard but never jolts.
+constexpr float kPeak = 0.25f;
+
+struct Partial {
+    double ratio, gain;
+};
+
+// Adds a bell-like note into `out` from `startS` seconds: a few sine partials,
+// a short linear attack (no click), an exponential decay, and a cosine fade
+// over the last 40 ms so the note ends exactly at zero.
+void addNote(std::vector<float>& out, int rate, double startS, double freq, double lengthS,
+             double attackS, double decayS, double gain, const std::vector<Partial>& partials) {
+    const auto first = static_cast<std::size_t>(startS * rate);
+    const auto count = static_cast<std::size_t>(lengthS * rate);
+    if (out.size() < first + count) out.resize(first + count, 0.0f);
+    const double fadeS = 0.04;
+    for (std::size_t i = 0; i < count; ++i) {
+        const double t = static_cast<double>(i) / rate;
+        double env = t < attackS ? t / attackS : std::exp(-(t - attackS) / decayS);
+        const double left = lengthS - t;
+        if (left < fadeS) env *= 0.5 - 0.5 * std::cos(std::numbers::pi * left / fadeS);
+        double v = 0;
+        for (const Partial& p : partials)
+            v += p.gain * std::sin(2.0 * std::numbers::pi * freq * p.ratio * t);
+        out[first + i] += static_cast<float>(gain * env * v);
+    }
+}
+
+// A soft swell whose pitch glides from f0 to f1 (inhale rises, exhale falls):
+// a raised-cosine envelope, so it fades in and out with no edge at all.
+void addGlide(std::vector<float>& out, int rate, double f0, double f1, double lengthS,
+              double gain) {
+    const auto count = static_cast<std::size_t>(lengthS * rate);
+    out.resize(std::max(out.size(), count), 0.0f);
+    double phase = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        const double u = static_cast<double>(i) / static_cast<double>(count);
+        const double env = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * u);
+        const double f = f0 + (f1 - f0) * u;
+        phase += 2.0 * std::numbers::pi * f / rate;
+        out[i] += static_cast<float>(gain * env * (std::sin(phase) + 0.2 * std::sin(2 * phase)));
+    }
+}
+
+void normalize(std::vector<float>& s) {
+    float peak = 0;
+    for (float v : s) peak = std::max(peak, std::fabs(v));
+    if (peak > 0)
+        for (float& v : s) v *= kPeak / peak;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Cue sounds
+//-----------------------------------------------------------------------------
+std::vector<float> synthesizeCue(CueSound sound, int sampleRate) {
+    assert(sampleRate >= 8000 && "below 8 kHz the chime's partials alias");
+    const std::vector<Partial> bell = {{1.0, 1.0}, {2.0, 0.3}, {3.01, 0.08}};
+    const std::vector<Partial> pure = {{1.0, 1.0}};
+    std::vector<float> s;
+    switch (sound) {
+    case CueSound::Chime:  // E5, a single soft bell
+        addNote(s, sampleRate, 0.0, 659.26, 1.6, 0.01, 0.45, 1.0, bell);
+        break;
+    case CueSound::Inhale:  // low, rising: "breathe in"
+        addGlide(s, sampleRate, 330.0, 392.0, 0.9, 1.0);
+        break;
+    case CueSound::Exhale:  // low, falling: "breathe out"
+        addGlide(s, sampleRate, 392.0, 294.0, 1.1, 1.0);
+        break;
+    case CueSound::HoldTick:  // a very short, quiet pip
+        addNote(s, sampleRate, 0.0, 880.0, 0.12, 0.005, 0.04, 0.5, pure);
+        break;
+    case CueSound::SwitchSides:  // two notes, up a third
+        addNote(s, sampleRate, 0.0, 523.25, 1.0, 0.01, 0.3, 1.0, bell);
+        addNote(s, sampleRate, 0.25, 659.26, 1.2, 0.01, 0.35, 1.0, bell);
+        break;
+    case CueSound::Finish:  // a gentle arpeggio C-E-G
+        addNote(s, sampleRate, 0.0, 523.25, 1.4, 0.01, 0.4, 1.0, bell);
+        addNote(s, sampleRate, 0.3, 659.26, 1.4, 0.01, 0.4, 1.0, bell);
+        addNote(s, sampleRate, 0.6, 783.99, 1.8, 0.01, 0.5, 1.0, bell);
+        break;
+    }
+    normalize(s);
+    return s;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Mixer
+//-----------------------------------------------------------------------------
+namespace {
+constexpr CueSound kAllSounds[] = {CueSound::Chime,    CueSound::Inhale,      CueSound::Exhale,
+                                   CueSound::HoldTick, CueSound::SwitchSides, CueSound::Finish};
+}
+
+Mixer::Mixer(int sampleRate) : rate_(sampleRate) {
+    // Synthesized once up front: the audio callback must never allocate.
+    for (CueSound s : kAllSounds) {
+        assert(static_cast<std::size_t>(s) == sounds_.size() && "kAllSounds follows the enum");
+        sounds_.push_back(synthesizeCue(s, sampleRate));
+    }
+    voices_.reserve(16);
+}
+
+const std::vector<float>& Mixer::sound(CueSound s) const {
+    return sounds_.at(static_cast<std::size_t>(s));
+}
+
+void Mixer::play(CueSound sound, std::int64_t delaySamples) {
+    // A burst of cues (skipping quickly through steps) must not pile up
+    // forever: past 16 voices the oldest is dropped.
+    if (voices_.size() >= 16) voices_.erase(voices_.begin());
+    voices_.push_back({&sounds_.at(static_cast<std::size_t>(sound)), std::max<std::int64_t>(0, delaySamples), 0});
+}
+
+void Mixer::setVolume(float volume01) { volume_ = std::clamp(volume01, 0.0f, 1.0f); }
+
+void Mixer::mix(float* out, int frames) {
+    std::fill(out, out + frames, 0.0f);
+    for (Voice& v : voices_) {
+        int i = 0;
+        if (v.delay > 0) {
+            const std::int64_t wait = std::min<std::int64_t>(v.delay, frames);
+            v.delay -= wait;
+            i = static_cast<int>(wait);
+        }
+        for (; i < frames && v.pos < v.samples->size(); ++i) out[i] += (*v.samples)[v.pos++] * volume_;
+    }
+    std::erase_if(voices_, [](const Voice& v) { return v.delay == 0 && v.pos >= v.samples->size(); });
+    // Several voices at once could exceed full scale; clip rather than wrap.
+    for (int i = 0; i < frames; ++i) out[i] = std::clamp(out[i], -1.0f, 1.0f);
+}
+
+std::int64_t Mixer::samplesLeft() const {
+    std::int64_t left = 0;
+    for (const Voice& v : voices_)
+        left = std::max<std::int64_t>(left, v.delay + static_cast<std::int64_t>(v.samples->size() - v.pos));
+    return left;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Haptic patterns
+//-----------------------------------------------------------------------------
+std::vector<Pulse> hapticPulses(HapticPattern pattern) {
+    switch (pattern) {
+    case HapticPattern::One: return {{0, 60, 0.5f}};
+    case HapticPattern::Two: return {{0, 60, 0.5f}, {180, 60, 0.5f}};
+    case HapticPattern::Long: return {{0, 400, 0.35f}};
+    }
+    return {};
+}
+
+}  // namespace unknot::platform
