@@ -38,8 +38,12 @@ std::optional<std::string> DiskFileSource::read(const std::string& path, std::si
         error = "cannot open file";
         return std::nullopt;
     }
-    // Read at most maxBytes + 1 so a huge file is never read whole.
-    std::string data(maxBytes + 1, '\0');
+    // Read at most maxBytes + 1 so a huge file is never read whole, and size
+    // the buffer from the file, not from the limit (most files are small).
+    in.seekg(0, std::ios::end);
+    auto size = static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg()));
+    in.seekg(0, std::ios::beg);
+    std::string data(std::min(size, maxBytes) + 1, '\0');
     in.read(data.data(), static_cast<std::streamsize>(data.size()));
     data.resize(static_cast<std::size_t>(in.gcount()));
     if (in.bad()) {

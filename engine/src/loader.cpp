@@ -416,6 +416,14 @@ struct Scalars {
     }
 };
 
+// The scalar keys of a map, in order, in one pass.
+std::vector<std::string> keysOf(const YAML::Node& map) {
+    std::vector<std::string> keys;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        if (it->first.IsScalar()) keys.push_back(it->first.Scalar());
+    return keys;
+}
+
 // A node that may or may not have been given. YAML::Node's own bool is no use
 // for this: a default-constructed Node is a defined null.
 struct Slot {
@@ -433,14 +441,14 @@ struct Slot {
 
 // Iterates a map's keys once, reporting duplicates and unknown keys (with a
 // suggestion), and hands each known key to `visit`.
-bool forEachKey(const YAML::Node& map, const std::vector<std::string>& known, Reporter& rep,
+std::set<std::string> forEachKey(const YAML::Node& map, const std::vector<std::string>& known, Reporter& rep,
                 const std::string& where,
                 const std::function<void(const std::string&, const YAML::Node&, const YAML::Node&)>& visit) {
+    std::set<std::string> seen;
     if (!map.IsMap()) {
         rep.error(map, where + " must be a map of keys and values, not " + typeName(map));
-        return false;
+        return seen;
     }
-    std::set<std::string> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
         const YAML::Node& k = it->first;
         if (!k.IsScalar()) {
@@ -458,14 +466,19 @@ bool forEachKey(const YAML::Node& map, const std::vector<std::string>& known, Re
         }
         visit(key, k, it->second);
     }
-    return true;
+    return seen;
 }
 
+// Reports each required key missing from a map, walking its keys once:
+// yaml-cpp's node["key"] walks and copies nodes on every call, the slow part
+// of checking a large library.
 void requireKeys(const YAML::Node& map, const std::vector<std::string>& required, Reporter& rep,
                  const std::string& where) {
     if (!map.IsMap()) return;
+    std::vector<std::string> keys = keysOf(map);
     for (const auto& key : required)
-        if (!map[key]) rep.error(map, "missing required field '" + key + "' in " + where);
+        if (std::find(keys.begin(), keys.end(), key) == keys.end())
+            rep.error(map, "missing required field '" + key + "' in " + where);
 }
 
 //-----------------------------------------------------------------------------
@@ -797,7 +810,9 @@ struct RoutineParser {
             rep.error(n, "a step must be a map (say/duration, repeat or include), not " + typeName(n));
             return std::nullopt;
         }
-        if (n["repeat"]) {
+        const std::vector<std::string> keys = keysOf(n);
+        auto has = [&](const char* k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
+        if (has("repeat")) {
             RepeatStep r;
             bool ok = true;
             Slot stepsNode;
@@ -819,7 +834,7 @@ struct RoutineParser {
             st.v = std::move(r);
             return st;
         }
-        if (n["include"]) {
+        if (has("include")) {
             IncludeStep inc;
             bool ok = true;
             forEachKey(n, {"include"}, rep, "an include step",
