@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Unknot quick start: installs what is missing (Debian 12 packages only), builds,
+# then runs the app or the whole test suite.
+#
+#   bash cmake/quickstart.sh run [unknot args...]   build and start Unknot
+#   bash cmake/quickstart.sh test                   build and run every test
+#
+# Environment: UNKNOT_BUILD_DIR (default: build), UNKNOT_PRESET (default: default).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+mode="${1:-}"
+shift || true
+
+# Every dependency is a Debian package. Tests also need a virtual X server
+# (Xvfb) and xdotool for the end-to-end test that uses real input events.
+packages=(build-essential cmake pkg-config git
+          libyaml-cpp-dev catch2 libcli11-dev
+          libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-dejavu-core
+          xvfb xauth xdotool x11-utils)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "quickstart: installing ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "quickstart: need root or sudo to install: ${missing[*]}" >&2; exit 2; }
+    sudo="sudo"
+  fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  local dir="${UNKNOT_BUILD_DIR:-build}" preset="${UNKNOT_PRESET:-default}"
+  cmake --preset "$preset" -B "$dir" >/dev/null
+  cmake --build "$dir" -j"$(nproc)"
+}
+
+case "$mode" in
+  run)
+    install_missing
+    build
+    exec "${UNKNOT_BUILD_DIR:-build}/bin/unknot" "$@"
+    ;;
+  test)
+    install_missing
+    build
+    # Two at a time: the UI tests run real windows under Xvfb and the machine
+    # CI gives us has two cores.
+    ctest --test-dir "${UNKNOT_BUILD_DIR:-build}" --output-on-failure -j2 --timeout 600
+    ;;
+  *)
+    echo "usage: bash cmake/quickstart.sh run [unknot args...] | test" >&2
+    exit 2
+    ;;
+esac
