@@ -880,7 +880,21 @@ struct RoutineParser {
             rep.error(n, "a step needs 'say' (what to do), or is a 'repeat' or an 'include'");
             return std::nullopt;
         }
-        if (auto t = sc.text(sayNode, "say")) say.say = *t; else ok = false;
+        if (auto t = sc.text(sayNode, "say")) {
+            say.say = *t;
+            // A prompt is read at a glance by someone tired: long ones belong in `tip`.
+            for (const auto& [lang, text] : t->byLang) {
+                std::size_t chars = 0;
+                for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+                if (chars > 160) {
+                    rep.warning(sayNode, "prompt (" + lang + ") is " + std::to_string(chars) +
+                                             " characters; keep it under 160 so it reads at a glance, and move detail to tip");
+                    break;
+                }
+            }
+        } else {
+            ok = false;
+        }
         int bodies = !!durationNode + !!waitNode + !!breatheNode;
         if (bodies == 0) {
             rep.error(n, "this step says something but has no duration, wait, breathe, repeat or include");
