@@ -196,6 +196,14 @@ public:
         frames(app, 2);
     }
 
+    // Scrolls the region under (x, y) by finger drags, up to `tries` times,
+    // until hotspot `id` is fully on screen: what a person does to reach a
+    // button below the fold. True when it shows.
+    bool reveal(App& app, const std::string& id, float x, float y, int tries = 12) {
+        for (int i = 0; i < tries && !find(app, id); ++i) drag(app, x, y, y - ImGui::GetIO().DisplaySize.y * 0.25f);
+        return find(app, id) != nullptr;
+    }
+
 private:
     ImGuiContext* ctx_ = nullptr;
 };

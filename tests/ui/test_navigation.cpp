@@ -30,8 +30,11 @@ TEST_CASE("home -> browse -> neck -> card -> start -> pause -> resume -> stop ->
 
     h.tap(app, "browse");
     REQUIRE(app.screenName() == "browse");
+    // The areas sit below the map on a phone: scroll to Neck as a finger would.
+    REQUIRE(h.reveal(app, "area:neck", size.first * 0.75f, size.second * 0.7f));
     h.tap(app, "area:neck");
     REQUIRE(app.screenName() == "list");
+    REQUIRE(h.reveal(app, "card:neck-release", size.first * 0.5f, size.second * 0.7f));
     h.tap(app, "card:neck-release");
     REQUIRE(app.screenName() == "card");
     REQUIRE(app.player() == nullptr);

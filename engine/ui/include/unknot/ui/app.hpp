@@ -6,6 +6,7 @@
 
 #include "unknot/catalog.hpp"
 #include "unknot/model.hpp"
+#include "unknot/player.hpp"
 #include "unknot/platform/services.hpp"
 
 #include <cstdint>
@@ -66,6 +67,9 @@ public:
     // "player", "end", "problems"), for tests.
     std::string screenName() const;
     const std::vector<Hotspot>& hotspots() const;
+    // The session's player while the player or end screen is open, else null
+    // (tests read its state; the shell may show it in a debug overlay).
+    const Player* player() const;
 
 private:
     struct Impl;

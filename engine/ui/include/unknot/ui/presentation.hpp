@@ -1,0 +1,57 @@
+// Pure helpers behind the screens: easing, the breathing shape, clock text and
+// the step summaries of a card. No ImGui here, so tests check them directly.
+//
+// [SECTION] Motion (easing, the breathing shape)
+// [SECTION] Time as the screens show it
+// [SECTION] Step summaries (a card's list of steps)
+// [SECTION] Touch targets
+#pragma once
+
+#include "unknot/timeline.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace unknot::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Motion
+//-----------------------------------------------------------------------------
+// Sine ease-in-out on 0..1 (clamped): slow at both ends, like a calm breath.
+float easeInOut(double t);
+
+// How full the breathing shape is, 0 (smallest) to 1 (fullest), at `progress`
+// (0..1) through a phase: it grows through the inhale, stays full through the
+// hold, shrinks through the exhale and stays small through the rest.
+float breathScale(BreathPhase phase, double progress);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Time
+//-----------------------------------------------------------------------------
+// Whole seconds rounded up, so a countdown shows "1" until the very end and
+// never "0" while time is left.
+std::int64_t ceilSeconds(std::int64_t ms);
+// "m:ss", or "h:mm:ss" from an hour ("12:30", "1:02:03"); rounded up.
+std::string formatClock(std::int64_t ms);
+// The number inside a countdown ring: "7" under a minute, else "m:ss".
+std::string formatCountdown(std::int64_t ms);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Step summaries
+//-----------------------------------------------------------------------------
+// How long a step takes, in the UI's language, from the engine's summary of
+// it (unknot::summarizeSteps): "30 s each side", "4-2-6 × 25 (5 min)",
+// "45 s", "At your own pace" for a wait.
+std::string stepTimeText(const StepSummary& step, const std::string& lang);
+// The breathing counts of a step: "4-2-6", "4-7-8-2" (rest only when there is one).
+std::string breathPattern(const StepSummary& step);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Touch targets
+//-----------------------------------------------------------------------------
+// The smallest height of anything tappable, in logical px, for a font of `em`
+// px: 48 px (a fingertip) or 2.4 em for large text, whichever is taller.
+float touchHeight(float em);
+
+}  // namespace unknot::ui

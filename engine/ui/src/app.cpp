@@ -1,0 +1,456 @@
+// App: the back stack, the frame, the session's clock, cues and keep-awake.
+// The screens themselves live in screen_*.cpp.
+//
+// [SECTION] Construction and the public interface
+// [SECTION] Navigation (back stack, open by name)
+// [SECTION] The session: one player, one clock, cues, keep-awake
+// [SECTION] The frame
+// [SECTION] Shared pieces: top bar, safety footer, words
+#include "app_impl.hpp"
+
+#include "unknot/ui/strings.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace unknot::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Construction and the public interface
+//-----------------------------------------------------------------------------
+// An App made without a library still draws (an empty Home) instead of crashing.
+static const Library& libraryOrEmpty(const Library* lib) {
+    static const Library empty;
+    return lib ? *lib : empty;
+}
+
+App::Impl::Impl(AppConfig c)
+    : cfg(std::move(c)), lib(libraryOrEmpty(cfg.library)), catalog(lib), lang(cfg.lang.empty() ? "en" : cfg.lang) {
+    stack.push_back(Screen{ScreenKind::Home, {}});
+    settleFrames = 3;
+}
+
+App::App(AppConfig config) : impl_(std::make_unique<Impl>(std::move(config))) {}
+App::~App() = default;
+
+void App::frame(std::int64_t nowMs) { impl_->frame(nowMs); }
+
+bool App::needsAnimation() const {
+    const Impl& m = *impl_;
+    if (m.settleFrames > 0) return true;
+    return m.top().kind == ScreenKind::Player && m.session.player &&
+           m.session.player->state() == PlayerState::Running;
+}
+
+bool App::goBack(std::int64_t nowMs) {
+    Impl& m = *impl_;
+    m.now = nowMs;
+    if (m.top().kind == ScreenKind::Player && m.session.player &&
+        m.session.player->state() != PlayerState::Finished) {
+        // Leaving a session loses it: ask first, as the Stop button does.
+        if (m.session.confirmingStop)
+            m.cancelStop();
+        else
+            m.askStop();
+        m.changed();
+        m.updateKeepAwake();
+        return true;
+    }
+    const bool popped = m.pop();
+    m.updateKeepAwake();
+    return popped;
+}
+
+void App::onSuspend(std::int64_t nowMs) {
+    Impl& m = *impl_;
+    m.now = nowMs;
+    if (m.session.player && m.session.player->state() == PlayerState::Running) {
+        m.session.player->pause(nowMs);
+        m.changed();
+    }
+    m.updateKeepAwake();
+}
+
+void App::setLanguage(const std::string& lang) {
+    if (lang.empty() || lang == impl_->lang) return;
+    impl_->lang = lang;
+    impl_->cardId.clear();  // step summaries hold translated words: rebuild
+    impl_->changed();
+}
+
+const std::string& App::language() const { return impl_->lang; }
+std::string App::screenName() const { return impl_->screenName(); }
+const std::vector<Hotspot>& App::hotspots() const { return impl_->hotspots; }
+const Player* App::player() const { return impl_->session.player.get(); }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Navigation
+//-----------------------------------------------------------------------------
+void App::Impl::push(Screen s) {
+    if (s.kind == ScreenKind::List) {
+        filters = ListFilters{};  // a new list starts unfiltered
+        filtersOpen = false;
+    }
+    stack.push_back(std::move(s));
+    changed();
+}
+
+void App::Impl::replaceTop(Screen s) {
+    stack.back() = std::move(s);
+    changed();
+}
+
+bool App::Impl::pop() {
+    if (stack.size() <= 1) return false;  // Home is the root
+    if (stack.back().kind == ScreenKind::Player) endSession();
+    stack.pop_back();
+    changed();
+    return true;
+}
+
+std::string App::Impl::screenName() const {
+    switch (top().kind) {
+    case ScreenKind::Home: return "home";
+    case ScreenKind::Browse: return "browse";
+    case ScreenKind::List: return "list";
+    case ScreenKind::Card: return "card";
+    case ScreenKind::Player:
+        if (session.player && session.player->state() == PlayerState::Finished) return "end";
+        return "player";
+    case ScreenKind::Problems: return "problems";
+    }
+    return "home";
+}
+
+bool App::open(const std::string& screen, std::int64_t nowMs, std::string* error) {
+    Impl& m = *impl_;
+    auto fail = [&](const std::string& why) {
+        if (error) *error = why;
+        return false;
+    };
+    const auto colon = screen.find(':');
+    const std::string name = screen.substr(0, colon);
+    const std::string arg = colon == std::string::npos ? "" : screen.substr(colon + 1);
+    m.now = nowMs;
+
+    // Every screen opens on top of Home, as if reached by taps.
+    auto reset = [&] {
+        m.endSession();
+        m.stack.assign(1, Screen{ScreenKind::Home, {}});
+        m.changed();
+    };
+    if (name == "home" && arg.empty()) {
+        reset();
+    } else if (name == "browse" && arg.empty()) {
+        reset();
+        m.push({ScreenKind::Browse, {}});
+    } else if ((name == "list" || name == "all") && arg.empty()) {
+        reset();
+        m.push({ScreenKind::List, {}});
+    } else if (name == "problems" && arg.empty()) {
+        reset();
+        m.push({ScreenKind::Problems, {}});
+    } else if (name == "area") {
+        if (!m.lib.findArea(arg)) return fail("unknown area: " + arg);
+        reset();
+        m.push({ScreenKind::Browse, {}});
+        m.push({ScreenKind::List, arg});
+    } else if (name == "card") {
+        if (!m.lib.findRoutine(arg)) return fail("unknown routine: " + arg);
+        reset();
+        m.push({ScreenKind::Card, arg});
+    } else if (name == "play") {
+        // "play:ID@SECONDS": the session at that time on a virtual clock whose
+        // 0 is the session start; frame(SECONDS * 1000) then shows it.
+        const auto at = arg.find('@');
+        const std::string id = arg.substr(0, at);
+        double seconds = 0;
+        if (at != std::string::npos) {
+            const std::string num = arg.substr(at + 1);
+            char* end = nullptr;
+            seconds = std::strtod(num.c_str(), &end);
+            if (num.empty() || end != num.c_str() + num.size() || !(seconds >= 0) || seconds > 1e7)
+                return fail("bad time in " + screen + " (want play:ID@SECONDS)");
+        }
+        const Routine* r = m.lib.findRoutine(id);
+        if (!r) return fail("unknown routine: " + id);
+        reset();
+        m.push({ScreenKind::Card, id});
+        m.push({ScreenKind::Player, id});
+        m.startSession(*r, 0);
+        const std::int64_t target = std::llround(seconds * 1000.0);
+        Player& p = *m.session.player;
+        // Untimed (tap) segments take no time on the virtual clock: continue
+        // each at the moment it was reached (its start on the timeline, since
+        // this clock has no pauses) and run on to the target.
+        for (std::size_t guard = 0; guard <= p.timeline().segments.size(); ++guard) {
+            (void)p.update(target);  // cues of the skipped part are not played
+            if (p.state() != PlayerState::WaitingForTap) break;
+            const Segment* wait = p.current();
+            if (!wait || wait->startMs >= target) break;  // the target is the wait itself
+            p.continueAfterTap(wait->startMs);
+        }
+        m.session.finishCued = p.state() == PlayerState::Finished;
+        m.session.lastState = p.state();
+    } else {
+        return fail("unknown screen: " + screen +
+                    " (want home, browse, list, problems, area:ID, card:ID, play:ID@SECONDS)");
+    }
+    m.updateKeepAwake();
+    return true;
+}
+
+void App::Impl::prepareCard(const std::string& id) {
+    if (cardId == id) return;
+    cardId = id;
+    cardTimeline = Timeline{};
+    cardSteps.clear();
+    cardStepTimes.clear();
+    cardCautions.clear();
+    if (const Routine* r = lib.findRoutine(id)) {
+        cardTimeline = compileTimeline(lib, *r);
+        cardSteps = unknot::summarizeSteps(cardTimeline);
+        for (const StepSummary& s : cardSteps) cardStepTimes.push_back(stepTimeText(s, lang));
+        cardCautions = collectCautions(lib, *r);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The session
+//-----------------------------------------------------------------------------
+bool App::Impl::startSession(const Routine& r, std::int64_t startMs) {
+    session = Session{};
+    session.routine = &r;
+    session.player = std::make_unique<Player>(compileTimeline(lib, r));
+    session.player->start(startMs);
+    session.lastState = session.player->state();
+    changed();
+    return true;
+}
+
+void App::Impl::endSession() {
+    if (session.player && cfg.services.audio) cfg.services.audio->stopAll();
+    session = Session{};
+}
+
+void App::Impl::handleCues(const std::vector<CueEvent>& events) {
+    if (!session.player) return;
+    using platform::CueSound;
+    using platform::HapticPattern;
+    const auto& segs = session.player->timeline().segments;
+    for (const CueEvent& ev : events) {
+        if (ev.segment >= segs.size()) continue;
+        const Segment& s = segs[ev.segment];
+        if (s.cue == Cue::None) continue;  // the author asked for silence here
+        CueSound sound = CueSound::Chime;
+        std::optional<HapticPattern> buzz;
+        switch (s.kind) {
+        case SegmentKind::Breath:
+            if (s.phase == BreathPhase::Inhale) {
+                sound = CueSound::Inhale;
+                buzz = HapticPattern::One;
+            } else if (s.phase == BreathPhase::Exhale) {
+                sound = CueSound::Exhale;
+                buzz = HapticPattern::Two;
+            } else {
+                sound = CueSound::HoldTick;
+            }
+            break;
+        case SegmentKind::Switch:
+            sound = CueSound::SwitchSides;
+            buzz = HapticPattern::Long;
+            break;
+        case SegmentKind::Timed:
+        case SegmentKind::Wait: sound = CueSound::Chime; break;
+        }
+        // Events arrive in the frame after they were due; the sound plays now.
+        if (cfg.services.audio) cfg.services.audio->play(sound, 0);
+        if (buzz && cfg.services.haptics) cfg.services.haptics->play(*buzz);
+    }
+}
+
+void App::Impl::advancePlayer() {
+    if (!session.player) return;
+    Player& p = *session.player;
+    if (p.state() == PlayerState::Running) handleCues(p.update(now));
+    if (p.state() == PlayerState::Finished && !session.finishCued) {
+        session.finishCued = true;
+        session.confirmingStop = false;
+        // Only a session that ran to its end gets the closing sound.
+        if (!p.finishedEarly() && cfg.services.audio) cfg.services.audio->play(platform::CueSound::Finish, 0);
+    }
+    if (p.state() != session.lastState) {
+        session.lastState = p.state();
+        changed();
+    }
+}
+
+void App::Impl::updateKeepAwake() {
+    bool want = false;
+    if (top().kind == ScreenKind::Player && session.player) {
+        const PlayerState s = session.player->state();
+        want = s == PlayerState::Running || s == PlayerState::WaitingForTap;
+    }
+    // Sent only on change: the device call may be costly.
+    if (cfg.services.lifecycle && (!awake || *awake != want)) cfg.services.lifecycle->setKeepAwake(want);
+    awake = want;
+}
+
+void App::Impl::askStop() {
+    if (!session.player) return;
+    session.confirmingStop = true;
+    session.pausedForConfirm = false;
+    // The question pauses the session: time spent deciding is not practice.
+    if (session.player->state() == PlayerState::Running) {
+        session.player->pause(now);
+        session.pausedForConfirm = true;
+    }
+}
+
+void App::Impl::cancelStop() {
+    session.confirmingStop = false;
+    if (session.pausedForConfirm && session.player && session.player->state() == PlayerState::Paused)
+        session.player->resume(now);
+    session.pausedForConfirm = false;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The frame
+//-----------------------------------------------------------------------------
+void App::Impl::frame(std::int64_t nowMs) {
+    now = nowMs;
+    hotspots.clear();
+    const Fonts fonts = Fonts::current();
+    const float em = fontPx(fonts.body);
+    ui.beginFrame(em, &hotspots);
+    // The player moves first, so everything drawn below shows the same instant.
+    advancePlayer();
+
+    const ImGuiIO& io = ImGui::GetIO();
+    wide = io.DisplaySize.x >= 40.0f * em;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::PushFont(fonts.body);
+    ImGui::Begin("##unknot", nullptr, flags);
+    switch (top().kind) {
+    case ScreenKind::Home: drawHome(); break;
+    case ScreenKind::Browse: drawBrowse(); break;
+    case ScreenKind::List: drawList(); break;
+    case ScreenKind::Card: drawCard(); break;
+    case ScreenKind::Player:
+        if (session.player && session.player->state() == PlayerState::Finished)
+            drawEnd();
+        else
+            drawPlayer();
+        break;
+    case ScreenKind::Problems: drawProblems(); break;
+    }
+    ImGui::End();
+    ImGui::PopFont();
+
+    // Taps asked for a change of screen while drawing: apply it now.
+    std::vector<std::function<void()>> todo;
+    todo.swap(later);
+    for (auto& f : todo) f();
+    updateKeepAwake();
+    if (settleFrames > 0) --settleFrames;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Shared pieces
+//-----------------------------------------------------------------------------
+void App::Impl::topBar(const std::string& title, bool showBack, bool showLang) {
+    const float em = ui.em();
+    const float sp = ImGui::GetStyle().ItemSpacing.x;
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float W = ImGui::GetContentRegionAvail().x;
+    const Fonts& f = ui.fonts();
+    const std::string backLabel = tr("nav.back", lang);
+    const std::string langLabel = tr("lang.toggle", lang);
+    const float backW = showBack ? std::max(ui.touch(), ImGui::CalcTextSize(backLabel.c_str()).x + 2.6f * em) : 0;
+    const float langW = showLang ? std::max(ui.touch(), ImGui::CalcTextSize(langLabel.c_str()).x + 1.6f * em) : 0;
+    const float left = showBack ? backW + sp : 0;
+    const float right = showLang ? langW + sp : 0;
+    const float titleW = std::max(2 * em, W - left - right);
+    // Long titles step down to the body size rather than take three lines.
+    ImFont* tf = f.large;
+    float th = ui.textHeight(title, tf, titleW);
+    if (th > 2.2f * fontPx(tf)) {
+        tf = f.body;
+        th = ui.textHeight(title, tf, titleW);
+    }
+    const float barH = std::max(ui.touch(), th);
+
+    if (showBack) {
+        ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + (barH - ui.touch()) * 0.5f));
+        if (ui.button("back-nav", backLabel, backW, Tone::Quiet)) later.push_back([this] {
+            // The same as the device's back key.
+            if (top().kind == ScreenKind::Player && session.player &&
+                session.player->state() != PlayerState::Finished)
+                askStop();
+            else
+                pop();
+        });
+        // A drawn chevron: no glyph needed, crisp at any size.
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        const float cy = (a.y + b.y) * 0.5f, cx = a.x + 0.75f * em, s = 0.3f * em;
+        ImGui::GetWindowDrawList()->AddPolyline(
+            std::vector<ImVec2>{ImVec2(cx + s, cy - 1.6f * s), ImVec2(cx - s * 0.6f, cy), ImVec2(cx + s, cy + 1.6f * s)}
+                .data(),
+            3, theme::text, ImDrawFlags_None, std::max(2.0f, 0.12f * em));
+    }
+    if (showLang) {
+        ImGui::SetCursorScreenPos(ImVec2(p0.x + W - langW, p0.y + (barH - ui.touch()) * 0.5f));
+        if (ui.button("lang", langLabel, langW, Tone::Quiet)) {
+            const std::string next = lang.rfind("fr", 0) == 0 ? "en" : "fr";
+            later.push_back([this, next] {
+                lang = next;
+                cardId.clear();
+                changed();
+            });
+        }
+    }
+    ImGui::GetWindowDrawList()->AddText(tf, fontPx(tf), ImVec2(p0.x + left, p0.y + (barH - th) * 0.5f), theme::text,
+                                        title.c_str(), title.c_str() + title.size(), titleW);
+    ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + barH));
+    ImGui::Dummy(ImVec2(W, 0.2f * em));
+}
+
+float App::Impl::safetyFooterHeight(float width) const {
+    return ui.notePanelHeight({}, {tr("safety.note", lang)}, width);
+}
+
+void App::Impl::safetyFooter(float width) {
+    ui.notePanel({}, {tr("safety.note", lang)}, theme::accentTint, theme::accent, width);
+}
+
+std::string App::Impl::label(const std::string& key) const { return tr(key, lang); }
+
+std::string App::Impl::areaLabel(const std::string& id) const {
+    const Area* a = lib.findArea(id);
+    return a && !a->label.empty() ? a->label.get(lang) : id;
+}
+
+std::string App::Impl::equipmentLabel(const std::string& id) const {
+    const Equipment* e = lib.findEquipment(id);
+    return e && !e->label.empty() ? e->label.get(lang) : id;
+}
+
+std::string App::Impl::kindLabel(Kind k) const { return tr(std::string("kind.") + toString(k), lang); }
+
+std::string App::Impl::intensityLabel(Intensity i) const {
+    return tr(std::string("intensity.") + toString(i), lang);
+}
+
+std::string App::Impl::routineMeta(const Routine& r, std::int64_t totalSeconds) const {
+    std::string s = formatDurationHuman(totalSeconds) + "  \u00b7  " + kindLabel(r.kind) + "  \u00b7  " +
+                    intensityLabel(r.intensity);
+    for (const std::string& e : r.equipment) s += "  \u00b7  " + equipmentLabel(e);
+    return s;
+}
+
+}  // namespace unknot::ui

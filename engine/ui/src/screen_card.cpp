@@ -1,0 +1,112 @@
+// The technique card: what it is, for whom, how long, what to watch out for,
+// its steps with their times, and a big Start.
+//
+// [SECTION] Card screen (one column narrow, info | steps wide)
+// [SECTION] Info: summary, facts, cautions in plain sight
+// [SECTION] Steps: grouped from the compiled timeline
+#include "app_impl.hpp"
+
+#include "unknot/ui/strings.hpp"
+
+#include <algorithm>
+
+namespace unknot::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Card screen
+//-----------------------------------------------------------------------------
+void App::Impl::drawCard() {
+    const std::string id = top().arg;
+    prepareCard(id);
+    const Routine* r = lib.findRoutine(id);
+    topBar(r ? r->title.get(lang) : id, true);
+    if (!r) {
+        ui.text(tr("card.missing", lang));
+        return;
+    }
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // Start stays pinned at the bottom: never scrolled out of reach.
+    const float bodyH = avail.y - ui.touch() - sp;
+    if (wide) {
+        const float colW = (avail.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        ui.beginScroll("card-info", bodyH, colW);
+        drawCardInfo(*r);
+        ui.endScroll();
+        ImGui::SameLine();
+        ui.beginScroll("card-steps", bodyH, colW);
+        drawCardSteps();
+        ui.endScroll();
+    } else {
+        ui.beginScroll("card-body", bodyH, avail.x);
+        drawCardInfo(*r);
+        ImGui::Dummy(ImVec2(0, 0.4f * ui.em()));
+        drawCardSteps();
+        ui.endScroll();
+    }
+    const float startW = wide ? std::min(avail.x, 24.0f * ui.em()) : avail.x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail.x - startW) * 0.5f);
+    if (ui.button("start", tr("card.start", lang), startW, Tone::Primary, ui.fonts().large)) {
+        later.push_back([this, r] {
+            push({ScreenKind::Player, r->id});
+            startSession(*r, now);
+        });
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Info
+//-----------------------------------------------------------------------------
+void App::Impl::drawCardInfo(const Routine& r) {
+    const float em = ui.em();
+    if (!r.summary.empty()) ui.text(r.summary.get(lang));
+    ImGui::Dummy(ImVec2(0, 0.2f * em));
+
+    // Each fact as "label" (muted) over its value: easy to scan, wraps cleanly.
+    auto fact = [&](const char* key, const std::string& value) {
+        ui.text(tr(key, lang), nullptr, theme::textMuted);
+        ui.text(value);
+    };
+    std::string areas;
+    for (const std::string& a : r.areas) areas += (areas.empty() ? "" : ", ") + areaLabel(a);
+    if (!areas.empty()) fact("card.areas", areas);
+    std::string equipment;
+    for (const std::string& e : r.equipment) equipment += (equipment.empty() ? "" : ", ") + equipmentLabel(e);
+    fact("card.equipment", equipment.empty() ? std::string(tr("card.no_equipment", lang)) : equipment);
+    fact("card.intensity", kindLabel(r.kind) + "  \u00b7  " + intensityLabel(r.intensity));
+    fact("card.total", formatDurationHuman(catalog.totalSeconds(r.id)));
+    fact("card.flare", tr(r.flareSafe ? "card.flare_yes" : "card.flare_no", lang));
+    ImGui::Dummy(ImVec2(0, 0.2f * em));
+
+    // Cautions in plain sight, never behind a tap.
+    std::vector<std::string> lines;
+    for (const Text& c : cardCautions) lines.push_back("\u2022 " + c.get(lang));
+    lines.push_back(tr("safety.note", lang));
+    ui.notePanel(tr("card.cautions", lang), lines, theme::cautionTint, theme::caution);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Steps
+//-----------------------------------------------------------------------------
+void App::Impl::drawCardSteps() {
+    const float em = ui.em();
+    ui.text(tr("card.steps", lang), ui.fonts().large);
+    for (std::size_t i = 0; i < cardSteps.size(); ++i) {
+        const StepSummary& s = cardSteps[i];
+        const std::string num = std::to_string(s.step);
+        // The number in a soft disc at the left; the text wraps beside it.
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float r = 0.8f * em;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddCircleFilled(ImVec2(p.x + r, p.y + r), r, theme::accentTint, 24);
+        const ImVec2 ns = ImGui::CalcTextSize(num.c_str());
+        dl->AddText(ImVec2(p.x + r - ns.x * 0.5f, p.y + r - ns.y * 0.5f), theme::accent, num.c_str());
+        ImGui::Indent(2 * r + 0.5f * em);
+        ui.text(s.say.get(lang));
+        ui.text(i < cardStepTimes.size() ? cardStepTimes[i] : std::string(), nullptr, theme::textMuted);
+        ImGui::Unindent(2 * r + 0.5f * em);
+        ImGui::Dummy(ImVec2(0, 0.2f * em));
+    }
+}
+
+}  // namespace unknot::ui

@@ -1,0 +1,96 @@
+// Home (the root of the back stack) and the content problems screen.
+//
+// [SECTION] Home: one-tap breathing, browse, all routines, recent, favourites
+// [SECTION] Problems: every content diagnostic, wrapped
+#include "app_impl.hpp"
+
+#include "unknot/ui/strings.hpp"
+
+#include <algorithm>
+
+namespace unknot::ui {
+
+// The routine Home starts in one tap; the button hides when it is not installed.
+static constexpr const char* kQuickBreathing = "breathing-4-2-6";
+
+//-----------------------------------------------------------------------------
+// [SECTION] Home
+//-----------------------------------------------------------------------------
+void App::Impl::drawHome() {
+    topBar(tr("app.name", lang), false, true);
+    const float em = ui.em();
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    const float W = ImGui::GetContentRegionAvail().x;
+    // Wide screens keep a readable column instead of stretching buttons.
+    const float colW = wide ? std::min(W, 36.0f * em) : W;
+    const float x0 = ImGui::GetCursorPosX() + (W - colW) * 0.5f;
+    const float footH = safetyFooterHeight(colW);
+    const float bodyH = ImGui::GetContentRegionAvail().y - footH - sp;
+
+    ImGui::SetCursorPosX(x0);
+    ui.beginScroll("home", bodyH, colW);
+    const int errors = countErrors(lib.diagnostics);
+    if (errors > 0) {
+        const std::string title = errors == 1 ? std::string(tr("home.problems_one", lang))
+                                              : trf("home.problems_many", lang, {{"n", std::to_string(errors)}});
+        if (ui.button("problems", title, 0, Tone::Caution, nullptr, tr("home.problems_sub", lang)))
+            later.push_back([this] { push({ScreenKind::Problems, {}}); });
+    }
+    ui.text(tr("home.greeting", lang), nullptr, theme::textMuted);
+    ImGui::Dummy(ImVec2(0, 0.2f * em));
+
+    if (const Routine* quick = lib.findRoutine(kQuickBreathing)) {
+        const std::string sub =
+            quick->title.get(lang) + "  \u00b7  " + formatDurationHuman(catalog.totalSeconds(quick->id));
+        if (ui.button("start-breathing", tr("home.start_breathing", lang), 0, Tone::Primary, ui.fonts().large, sub)) {
+            const Routine* r = quick;
+            later.push_back([this, r] {
+                push({ScreenKind::Player, r->id});
+                startSession(*r, now);
+            });
+        }
+    }
+    if (ui.button("browse", tr("home.browse", lang), 0, Tone::Quiet, ui.fonts().large, tr("home.browse_sub", lang)))
+        later.push_back([this] { push({ScreenKind::Browse, {}}); });
+    const std::size_t n = lib.routines.size();
+    const std::string count = n == 1 ? std::string(tr("list.count_one", lang))
+                                     : trf("list.count_many", lang, {{"n", std::to_string(n)}});
+    if (ui.button("all", tr("home.all", lang), 0, Tone::Quiet, ui.fonts().large,
+                  n == 0 ? std::string(tr("home.no_content", lang)) : count))
+        later.push_back([this] { push({ScreenKind::List, {}}); });
+
+    // The journal comes later; the sections already say what they will hold.
+    ImGui::Dummy(ImVec2(0, 0.4f * em));
+    ui.text(tr("home.recent", lang), ui.fonts().large);
+    ui.text(tr("home.recent_empty", lang), nullptr, theme::textMuted);
+    ImGui::Dummy(ImVec2(0, 0.4f * em));
+    ui.text(tr("home.favourites", lang), ui.fonts().large);
+    ui.text(tr("home.favourites_empty", lang), nullptr, theme::textMuted);
+    ui.endScroll();
+
+    // The safety note stays in sight, outside the scrolling part.
+    ImGui::SetCursorPosX(x0);
+    safetyFooter(colW);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Problems
+//-----------------------------------------------------------------------------
+void App::Impl::drawProblems() {
+    topBar(tr("problems.title", lang), true);
+    const float em = ui.em();
+    const float W = ImGui::GetContentRegionAvail().x;
+    const float colW = wide ? std::min(W, 50.0f * em) : W;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - colW) * 0.5f);
+    ui.beginScroll("problems-list", 0, colW);
+    if (lib.diagnostics.empty()) ui.text(tr("problems.none", lang), nullptr, theme::textMuted);
+    for (const Diagnostic& d : lib.diagnostics) {
+        const bool error = d.severity == Severity::Error;
+        // Errors and warnings differ in colour and in word, never colour alone.
+        ui.notePanel(tr(error ? "problems.error" : "problems.warning", lang), {formatDiagnosticShort(d)},
+                     error ? theme::cautionTint : theme::surface, error ? theme::caution : theme::textMuted);
+    }
+    ui.endScroll();
+}
+
+}  // namespace unknot::ui

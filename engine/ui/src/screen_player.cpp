@@ -1,0 +1,339 @@
+// The player: the heart of Unknot. One clock only (the nowMs given to frame()),
+// calm motion, big words, big buttons; and the end screen.
+//
+// [SECTION] Drawing helpers (rings, arrows, badges)
+// [SECTION] The visual: breathing shape, countdown ring, switch, continue
+// [SECTION] Player screen layout
+// [SECTION] Controls (pause/resume, back, skip, stop with a confirm)
+// [SECTION] End screen
+#include "app_impl.hpp"
+
+#include "unknot/ui/strings.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+namespace unknot::ui {
+
+static constexpr float kPi = 3.14159265358979323846f;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Drawing helpers
+//-----------------------------------------------------------------------------
+// Text centred on `c`, at `size` px of `font`.
+static void centredText(ImDrawList* dl, ImFont* font, float size, ImVec2 c, ImU32 col, const std::string& s) {
+    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, s.c_str());
+    dl->AddText(font, size, ImVec2(std::floor(c.x - ts.x * 0.5f), std::floor(c.y - ts.y * 0.5f)), col, s.c_str());
+}
+
+// An arc from the top, clockwise, over `fraction` of the circle.
+static void arc(ImDrawList* dl, ImVec2 c, float r, float fraction, ImU32 col, float thick) {
+    fraction = std::clamp(fraction, 0.0f, 1.0f);
+    if (fraction <= 0.0f) return;
+    const float a0 = -kPi * 0.5f;
+    const int segments = std::max(8, static_cast<int>(64 * fraction));
+    dl->PathArcTo(c, r, a0, a0 + 2 * kPi * fraction, segments);
+    dl->PathStroke(col, ImDrawFlags_None, thick);
+}
+
+// A horizontal double arrow (switch sides), drawn: no glyph needed.
+static void doubleArrow(ImDrawList* dl, ImVec2 c, float halfW, ImU32 col, float thick) {
+    const float h = halfW * 0.35f;
+    dl->AddLine(ImVec2(c.x - halfW, c.y), ImVec2(c.x + halfW, c.y), col, thick);
+    dl->AddLine(ImVec2(c.x - halfW, c.y), ImVec2(c.x - halfW + h, c.y - h), col, thick);
+    dl->AddLine(ImVec2(c.x - halfW, c.y), ImVec2(c.x - halfW + h, c.y + h), col, thick);
+    dl->AddLine(ImVec2(c.x + halfW, c.y), ImVec2(c.x + halfW - h, c.y - h), col, thick);
+    dl->AddLine(ImVec2(c.x + halfW, c.y), ImVec2(c.x + halfW - h, c.y + h), col, thick);
+}
+
+// A soft pill with a word in it, centred on `c`.
+static void badge(ImDrawList* dl, ImFont* font, float size, ImVec2 c, const std::string& s, ImU32 fill, ImU32 ink,
+                  float em) {
+    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, s.c_str());
+    const ImVec2 a(c.x - ts.x * 0.5f - 0.8f * em, c.y - ts.y * 0.5f - 0.3f * em);
+    const ImVec2 b(c.x + ts.x * 0.5f + 0.8f * em, c.y + ts.y * 0.5f + 0.3f * em);
+    dl->AddRectFilled(a, b, fill, (b.y - a.y) * 0.5f);
+    centredText(dl, font, size, c, ink, s);
+}
+
+static const char* phaseKey(BreathPhase p) {
+    switch (p) {
+    case BreathPhase::Inhale: return "player.breathe_in";
+    case BreathPhase::Hold: return "player.hold";
+    case BreathPhase::Exhale: return "player.breathe_out";
+    case BreathPhase::Rest: return "player.rest";
+    case BreathPhase::None: break;
+    }
+    return "player.rest";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The visual
+//-----------------------------------------------------------------------------
+// Fills the current child window: a top row (side badge or breathing cycle), the
+// shape in the middle, a bottom row (the phase word, or "Paused").
+void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) {
+    Player& p = *session.player;
+    const float em = ui.em();
+    const Fonts& f = ui.fonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 box = ImGui::GetContentRegionAvail();
+    (void)size;
+    const float W = box.x, H = box.y;
+    const float topH = fontPx(f.body) + 1.0f * em;
+    const float bottomH = fontPx(f.large) + 0.6f * em;
+    const float midH = std::max(2.0f * em, H - topH - bottomH);
+    const ImVec2 c(origin.x + W * 0.5f, origin.y + topH + midH * 0.5f);
+    const float R = std::max(1.0f * em, std::min(W, midH) * 0.5f - 0.3f * em);
+    const bool paused = p.state() == PlayerState::Paused;
+    const std::int64_t left = p.segmentLeftMs(now);
+    const double progress = p.segmentProgress(now);
+
+    // Top row: which side, or which breath of how many.
+    const ImVec2 topC(c.x, origin.y + topH * 0.5f);
+    if (seg.side != Side::None && seg.kind != SegmentKind::Switch)
+        badge(dl, f.body, fontPx(f.body), topC, tr(seg.side == Side::Left ? "common.left" : "common.right", lang),
+              theme::accentTint, theme::accent, em);
+    else if (seg.kind == SegmentKind::Breath && seg.cycles > 0)
+        centredText(dl, f.body, fontPx(f.body), topC, theme::textMuted,
+                    trf("player.cycle", lang, {{"i", std::to_string(seg.cycle)}, {"n", std::to_string(seg.cycles)}}));
+
+    const ImVec2 bottomC(c.x, origin.y + topH + midH + bottomH * 0.5f);
+    const float thick = std::max(3.0f, 0.45f * em);
+    // The number must fit inside the smallest shape it sits in.
+    auto number = [&](float fitR, ImU32 col) {
+        const float sz = std::min(fontPx(f.huge), fitR * 1.1f);
+        centredText(dl, f.huge, sz, c, col, formatCountdown(left));
+    };
+
+    switch (seg.kind) {
+    case SegmentKind::Breath: {
+        const float rMin = R * 0.45f;
+        const float r = rMin + (R - rMin) * breathScale(seg.phase, progress);
+        dl->AddCircle(c, R, theme::track, 64, std::max(1.5f, 0.08f * em));  // the full size, as a guide
+        dl->AddCircleFilled(c, r, IM_COL32(61, 122, 124, 70), 64);
+        dl->AddCircle(c, r, theme::accent, 64, thick * 0.6f);
+        number(rMin, theme::text);
+        centredText(dl, f.large, fontPx(f.large), bottomC, paused ? theme::textMuted : theme::accent,
+                    paused ? std::string(tr("player.paused", lang)) : std::string(tr(phaseKey(seg.phase), lang)));
+        break;
+    }
+    case SegmentKind::Timed:
+    case SegmentKind::Switch: {
+        const bool sw = seg.kind == SegmentKind::Switch;
+        const ImU32 col = sw ? theme::sand : theme::accent;
+        dl->AddCircleFilled(c, R - thick * 0.5f, sw ? theme::sandSoft : IM_COL32(61, 122, 124, 28), 64);
+        dl->AddCircle(c, R, theme::track, 64, thick);
+        // The ring empties as the time runs out.
+        arc(dl, c, R, static_cast<float>(1.0 - progress), col, thick);
+        number(R * 0.7f, theme::text);
+        if (sw) doubleArrow(dl, ImVec2(c.x, c.y + R * 0.55f), R * 0.4f, col, std::max(2.0f, 0.15f * em));
+        if (paused)
+            centredText(dl, f.large, fontPx(f.large), bottomC, theme::textMuted, tr("player.paused", lang));
+        else if (sw)
+            centredText(dl, f.large, fontPx(f.large), bottomC, theme::sand, tr("player.switch", lang));
+        break;
+    }
+    case SegmentKind::Wait: {
+        // One large Continue: the session waits for the person, not the clock.
+        const float bw = std::min(W, 16.0f * em);
+        ImGui::SetCursorScreenPos(ImVec2(c.x - bw * 0.5f, c.y - ui.touch()));
+        if (ui.button("continue", tr("player.continue", lang), bw, Tone::Primary, f.large)) {
+            p.continueAfterTap(now);
+            changed();
+        }
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, ImGui::GetCursorScreenPos().y));
+        ui.text(tr("player.tap_hint", lang), nullptr, theme::textMuted);
+        break;
+    }
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Player screen layout
+//-----------------------------------------------------------------------------
+void App::Impl::drawPlayer() {
+    if (!session.player) {
+        topBar(tr("card.missing", lang), true);
+        return;
+    }
+    Player& p = *session.player;
+    topBar(session.routine ? session.routine->title.get(lang) : p.timeline().routineId, true);
+    const Segment* seg = p.current();
+    const float em = ui.em();
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    const Fonts& f = ui.fonts();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+
+    // Bottom first (progress, controls), so the middle gets what is left.
+    const int rows = wide ? 1 : 2;
+    const float controlsH = session.confirmingStop
+                                ? ui.textHeight(tr("player.stop_ask", lang), f.large, avail.x) + sp + ui.touch()
+                                : rows * ui.touch() + (rows - 1) * sp;
+    const float progressH = 0.6f * em + sp + ImGui::GetTextLineHeight();
+    const float mainH = std::max(4.0f * em, avail.y - controlsH - progressH - 2 * sp);
+    const ImGuiWindowFlags still = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+
+    if (seg) {
+        if (wide) {
+            const float visW = std::min(mainH, avail.x * 0.45f);
+            ImGui::BeginChild("visual", ImVec2(visW, mainH), false, still);
+            drawPlayerVisual(*seg, ImGui::GetCursorScreenPos(), visW);
+            ImGui::EndChild();
+            ImGui::SameLine(0, 1.5f * em);
+            ui.beginScroll("prompt", mainH, ImGui::GetContentRegionAvail().x);
+        } else {
+            // The shape gets under half: the words need room to stay large.
+            const float visH = std::min(mainH * 0.46f, avail.x + 4.0f * em);
+            ImGui::BeginChild("visual", ImVec2(avail.x, visH), false, still);
+            drawPlayerVisual(*seg, ImGui::GetCursorScreenPos(), avail.x);
+            ImGui::EndChild();
+            ui.beginScroll("prompt", mainH - visH - sp, avail.x);
+        }
+        // The words: the prompt big, the tip smaller, then what comes next.
+        if (seg->kind == SegmentKind::Switch)
+            ui.text(tr("player.switch", lang), f.large, theme::sand);
+        else if (!seg->say.empty())
+            ui.text(seg->say.get(lang), f.large);
+        if (seg->kind != SegmentKind::Switch && !seg->tip.empty()) ui.text(seg->tip.get(lang), nullptr, theme::textMuted);
+        ImGui::Dummy(ImVec2(0, 0.3f * em));
+        if (const Segment* nx = p.next())
+            ui.text(trf("player.next", lang, {{"s", nx->say.get(lang)}}), nullptr, theme::textMuted);
+        else
+            ui.text(tr("player.last", lang), nullptr, theme::textMuted);
+        ui.endScroll();
+    } else {
+        ImGui::Dummy(ImVec2(avail.x, mainH));
+    }
+
+    // The whole session: a calm bar and the time left.
+    const ImVec2 b0 = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float barH = 0.6f * em;
+    const float frac = static_cast<float>(std::clamp(p.overallProgress(now), 0.0, 1.0));
+    dl->AddRectFilled(b0, ImVec2(b0.x + avail.x, b0.y + barH), theme::track, barH * 0.5f);
+    if (frac > 0) dl->AddRectFilled(b0, ImVec2(b0.x + avail.x * frac, b0.y + barH), theme::accent, barH * 0.5f);
+    ImGui::Dummy(ImVec2(avail.x, barH));
+    ui.text(trf("player.left", lang, {{"t", formatClock(p.timeLeftMs(now))}}), nullptr, theme::textMuted);
+
+    drawPlayerControls(avail.x);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Controls
+//-----------------------------------------------------------------------------
+void App::Impl::drawPlayerControls(float width) {
+    Player& p = *session.player;
+    const float sp = ImGui::GetStyle().ItemSpacing.x;
+    const Fonts& f = ui.fonts();
+    if (session.confirmingStop) {
+        ui.text(tr("player.stop_ask", lang), f.large);
+        const float half = (width - sp) * 0.5f;
+        if (ui.button("stop-cancel", tr("player.stop_cancel", lang), half, Tone::Primary)) {
+            cancelStop();
+            changed();
+        }
+        ImGui::SameLine(0, sp);
+        if (ui.button("stop-confirm", tr("player.stop_confirm", lang), half, Tone::Caution)) {
+            session.confirmingStop = false;
+            session.pausedForConfirm = false;
+            p.stop(now);
+            changed();
+        }
+        return;
+    }
+    const PlayerState st = p.state();
+    auto backBtn = [&](float w) {
+        if (ui.button("back", tr("player.back", lang), w, Tone::Quiet)) {
+            p.back(now);
+            changed();
+        }
+    };
+    auto mainBtn = [&](float w) {
+        if (st == PlayerState::Paused) {
+            if (ui.button("resume", tr("player.resume", lang), w, Tone::Primary)) {
+                p.resume(now);
+                changed();
+            }
+        } else if (st == PlayerState::Running) {
+            if (ui.button("pause", tr("player.pause", lang), w, Tone::Primary)) {
+                p.pause(now);
+                changed();
+            }
+        } else {
+            // Waiting for a tap: Continue (in the visual) is the only way on.
+            ImGui::Dummy(ImVec2(w, ui.touch()));
+        }
+    };
+    auto skipBtn = [&](float w) {
+        if (ui.button("skip", tr("player.skip", lang), w, Tone::Quiet)) {
+            p.skip(now);
+            changed();
+        }
+    };
+    auto stopBtn = [&](float w) {
+        if (ui.button("stop", tr("player.stop", lang), w, Tone::Quiet)) {
+            askStop();
+            changed();
+        }
+    };
+    if (wide) {
+        const float w = std::floor((width - 3 * sp) / 4);
+        backBtn(w);
+        ImGui::SameLine(0, sp);
+        mainBtn(w);
+        ImGui::SameLine(0, sp);
+        skipBtn(w);
+        ImGui::SameLine(0, sp);
+        stopBtn(w);
+    } else {
+        const float side = std::floor((width - 2 * sp) * 0.28f);
+        const float middle = width - 2 * sp - 2 * side;
+        backBtn(side);
+        ImGui::SameLine(0, sp);
+        mainBtn(middle);
+        ImGui::SameLine(0, sp);
+        skipBtn(side);
+        stopBtn(width);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] End screen
+//-----------------------------------------------------------------------------
+void App::Impl::drawEnd() {
+    Player& p = *session.player;
+    topBar(session.routine ? session.routine->title.get(lang) : p.timeline().routineId, true);
+    const float em = ui.em();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float colW = wide ? std::min(avail.x, 36.0f * em) : avail.x;
+    const float x0 = ImGui::GetCursorPosX() + (avail.x - colW) * 0.5f;
+    ImGui::SetCursorPosX(x0);
+    ui.beginScroll("end", avail.y - ui.touch() - ImGui::GetStyle().ItemSpacing.y, colW);
+    // A soft disc with a drawn check mark: a calm "done", no fanfare.
+    ImGui::Dummy(ImVec2(0, 1.0f * em));
+    {
+        const float r = 2.2f * em;
+        const ImVec2 p0 = ImGui::GetCursorScreenPos();
+        const ImVec2 c(p0.x + colW * 0.5f, p0.y + r);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddCircleFilled(c, r, theme::accentTint, 48);
+        const ImVec2 pts[3] = {ImVec2(c.x - 0.9f * em, c.y + 0.05f * em), ImVec2(c.x - 0.25f * em, c.y + 0.7f * em),
+                               ImVec2(c.x + 1.0f * em, c.y - 0.6f * em)};
+        dl->AddPolyline(pts, 3, theme::accent, ImDrawFlags_None, std::max(3.0f, 0.25f * em));
+        ImGui::Dummy(ImVec2(colW, 2 * r + 0.5f * em));
+    }
+    ui.text(tr("end.title", lang), ui.fonts().large, theme::accent);
+    const std::int64_t practised = ceilSeconds(p.elapsedRunningMs(now));
+    ui.text(trf("end.practised", lang, {{"t", formatDurationHuman(practised)}}));
+    if (p.finishedEarly()) ui.text(tr("end.early", lang), nullptr, theme::textMuted);
+    ImGui::Dummy(ImVec2(0, 0.5f * em));
+    safetyFooter(0);
+    ui.endScroll();
+    ImGui::SetCursorPosX(x0);
+    if (ui.button("done", tr("end.done", lang), colW, Tone::Primary, ui.fonts().large))
+        later.push_back([this] { pop(); });
+}
+
+}  // namespace unknot::ui

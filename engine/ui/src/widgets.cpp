@@ -1,0 +1,234 @@
+// The few widgets every screen is built from (see widgets.hpp).
+//
+// [SECTION] Frame and hotspots
+// [SECTION] Buttons and chips
+// [SECTION] Text and panels
+// [SECTION] Scroll regions with drag-to-scroll
+#include "widgets.hpp"
+
+#include "unknot/ui/presentation.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+namespace unknot::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame and hotspots
+//-----------------------------------------------------------------------------
+void Widgets::beginFrame(float em, std::vector<Hotspot>* hotspots) {
+    em_ = em;
+    touch_ = touchHeight(em);
+    fonts_ = Fonts::current();
+    hotspots_ = hotspots;
+    scrollStack_.clear();
+    // A release outside any scroll region (or one that closed) ends the drag.
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        drag_.pressed = false;
+        drag_.active = false;
+    }
+}
+
+void Widgets::hot(const std::string& id) { hotRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+
+bool Widgets::hasHot(const std::string& id) const {
+    if (!hotspots_) return false;
+    for (const Hotspot& h : *hotspots_)
+        if (h.id == id) return true;
+    return false;
+}
+
+void Widgets::hotRect(const std::string& id, ImVec2 a, ImVec2 b) {
+    if (!hotspots_) return;
+    const ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 ca = dl->GetClipRectMin(), cb = dl->GetClipRectMax();
+    // Half a pixel of slack: rectangles are floats and rounding differs by a hair.
+    if (a.y < ca.y - 0.5f || b.y > cb.y + 0.5f) return;
+    hotspots_->push_back(Hotspot{id, a.x, a.y, b.x - a.x, b.y - a.y});
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Buttons and chips
+//-----------------------------------------------------------------------------
+bool Widgets::button(const std::string& id, std::string_view label, float width, Tone tone,
+                     ImFont* font, std::string_view sublabel) {
+    if (!font) font = fonts_.body;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (width <= 0 || width > avail) width = std::max(avail, touch_);
+    const float size = fontPx(font);
+    const float subSize = fontPx(fonts_.body);
+    const char* lb = label.data();
+    const char* le = lb + label.size();
+    // Generous side padding, but a short word in a narrow button keeps its
+    // line: padding shrinks before a word would break in the middle.
+    const float oneLine = font->CalcTextSizeA(size, FLT_MAX, 0, lb, le).x;
+    const float padX = std::clamp((width - oneLine) * 0.5f, 0.3f * em_, 0.8f * em_);
+    const float padY = 0.45f * em_;
+    const float wrapW = std::max(1.0f, width - 2 * padX);
+    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, wrapW, lb, le);
+    ImVec2 ss(0, 0);
+    if (!sublabel.empty())
+        ss = fonts_.body->CalcTextSizeA(subSize, FLT_MAX, wrapW, sublabel.data(),
+                                        sublabel.data() + sublabel.size());
+    const float gap = sublabel.empty() ? 0 : 0.2f * em_;
+    const float height = std::max(touch_, ts.y + gap + ss.y + 2 * padY);
+
+    bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(width, height));
+    // A drag that scrolled the list is not a tap on what lies under the finger.
+    if (drag_.active) pressed = false;
+    const bool held = ImGui::IsItemActive() && !drag_.active;
+    const bool hovered = ImGui::IsItemHovered() && !drag_.active;
+    hot(id);
+
+    ImU32 fill = theme::surface, ink = theme::text, subInk = theme::textMuted;
+    switch (tone) {
+    case Tone::Quiet:
+        fill = held ? theme::surfaceActive : hovered ? theme::surfaceHover : theme::surface;
+        break;
+    case Tone::Primary:
+        fill = held ? theme::accentActive : hovered ? theme::accentHover : theme::accent;
+        ink = subInk = theme::onAccent;
+        break;
+    case Tone::Caution:
+        fill = held || hovered ? theme::cautionHover : theme::caution;
+        ink = subInk = theme::onAccent;
+        break;
+    case Tone::Selected:
+        fill = held ? theme::accentActive : theme::accent;
+        ink = subInk = theme::onAccent;
+        break;
+    }
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, b, fill, 0.6f * em_);
+    // One line: centred. Several lines (or a sublabel): left-aligned and wrapped.
+    const bool centred = sublabel.empty() && ts.x <= wrapW + 0.5f;
+    const float top = a.y + (height - (ts.y + gap + ss.y)) * 0.5f;
+    const float x = centred ? a.x + (width - ts.x) * 0.5f : a.x + padX;
+    dl->AddText(font, size, ImVec2(std::floor(x), std::floor(top)), ink, lb, le, wrapW);
+    if (!sublabel.empty())
+        dl->AddText(fonts_.body, subSize, ImVec2(std::floor(a.x + padX), std::floor(top + ts.y + gap)), subInk,
+                    sublabel.data(), sublabel.data() + sublabel.size(), wrapW);
+    return pressed;
+}
+
+void Widgets::beginFlow() {
+    flowFirst_ = true;
+    flowRight_ = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+}
+
+float Widgets::flowPlace(float width) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    if (!flowFirst_) {
+        const float lastRight = ImGui::GetItemRectMax().x;
+        if (lastRight + spacing + width <= flowRight_) ImGui::SameLine(0, spacing);
+    }
+    flowFirst_ = false;
+    return std::min(width, ImGui::GetContentRegionAvail().x);
+}
+
+bool Widgets::chip(const std::string& id, std::string_view label, bool on) {
+    const float padX = 0.8f * em_;
+    const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+    const float w = flowPlace(ts.x + 2 * padX + 1);
+    return button(id, label, w, on ? Tone::Selected : Tone::Quiet);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text and panels
+//-----------------------------------------------------------------------------
+void Widgets::text(std::string_view s, ImFont* font, ImU32 col) {
+    if (!font) font = fonts_.body;
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    // Wrap at the window's content edge: nothing is drawn past the screen.
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(s.data(), s.data() + s.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+float Widgets::textHeight(std::string_view s, ImFont* font, float width) const {
+    if (!font) font = fonts_.body;
+    return font->CalcTextSizeA(fontPx(font), FLT_MAX, std::max(1.0f, width), s.data(), s.data() + s.size()).y;
+}
+
+float Widgets::notePanelHeight(std::string_view title, const std::vector<std::string>& lines, float width) const {
+    const float pad = 0.7f * em_;
+    const float inner = std::max(1.0f, width - 2 * pad - 0.3f * em_);
+    float h = 2 * pad - 0.3f * em_;
+    if (!title.empty()) h += textHeight(title, fonts_.body, inner) + 0.3f * em_;
+    for (const std::string& l : lines) h += textHeight(l, fonts_.body, inner) + 0.3f * em_;
+    return h;
+}
+
+void Widgets::notePanel(std::string_view title, const std::vector<std::string>& lines, ImU32 tint, ImU32 edge,
+                        float width) {
+    const float pad = 0.7f * em_;
+    if (width <= 0 || width > ImGui::GetContentRegionAvail().x) width = ImGui::GetContentRegionAvail().x;
+    const float inner = std::max(1.0f, width - 2 * pad - 0.3f * em_);
+    const float h = notePanelHeight(title, lines, width);
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, ImVec2(a.x + width, a.y + h), tint, 0.6f * em_);
+    // A soft bar on the left edge marks the panel's kind without shouting.
+    dl->AddRectFilled(a, ImVec2(a.x + 0.3f * em_, a.y + h), edge, 0.6f * em_, ImDrawFlags_RoundCornersLeft);
+    float y = a.y + pad;
+    const float x = a.x + pad + 0.3f * em_;
+    const float size = fontPx(fonts_.body);
+    if (!title.empty()) {
+        dl->AddText(fonts_.body, size, ImVec2(x, y), edge, title.data(), title.data() + title.size(), inner);
+        y += textHeight(title, fonts_.body, inner) + 0.3f * em_;
+    }
+    for (const std::string& l : lines) {
+        dl->AddText(fonts_.body, size, ImVec2(x, y), theme::text, l.data(), l.data() + l.size(), inner);
+        y += textHeight(l, fonts_.body, inner) + 0.3f * em_;
+    }
+    ImGui::Dummy(ImVec2(width, h));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Scroll regions with drag-to-scroll
+//-----------------------------------------------------------------------------
+void Widgets::beginScroll(const char* id, float height, float width) {
+    if (height <= 0) height = ImGui::GetContentRegionAvail().y;
+    ImGui::BeginChild(id, ImVec2(width, std::max(height, touch_)), false, ImGuiWindowFlags_None);
+    scrollStack_.push_back(id);
+}
+
+void Widgets::endScroll() {
+    IM_ASSERT(!scrollStack_.empty() && "endScroll() without beginScroll()");
+    const std::string id = scrollStack_.back();
+    scrollStack_.pop_back();
+    const ImGuiIO& io = ImGui::GetIO();
+    // Hovered even while a button inside holds the press: the press starts on
+    // a card, and only the movement tells a drag from a tap.
+    const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
+                                                ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && hovered) {
+        drag_.region = id;
+        drag_.startMouse = io.MousePos;
+        drag_.startScroll = ImGui::GetScrollY();
+        drag_.pressed = true;
+        drag_.active = false;
+    }
+    if (drag_.pressed && drag_.region == id) {
+        if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            const float dy = io.MousePos.y - drag_.startMouse.y;
+            // Past a small threshold a press becomes a drag: fingers wobble.
+            const float threshold = std::max(8.0f, 0.5f * em_);
+            if (!drag_.active && std::fabs(dy) > threshold) drag_.active = true;
+            if (drag_.active)
+                ImGui::SetScrollY(std::clamp(drag_.startScroll - dy, 0.0f, ImGui::GetScrollMaxY()));
+        } else {
+            // Released: buttons drawn earlier this frame already saw `active`.
+            drag_.pressed = false;
+            drag_.active = false;
+        }
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace unknot::ui
