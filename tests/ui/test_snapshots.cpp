@@ -22,6 +22,18 @@ TEST_CASE("write screen snapshots", "[.snapshots]") {
         ss << in.rdbuf();
         ttf = ss.str();
     }
+    // The bundled content plus two made-up problems, so the banner and the
+    // problems screen have something to show.
+    Library lib = bundled();
+    Diagnostic d;
+    d.path = "content/core/routines/broken.yaml";
+    d.line = 12;
+    d.message = "unknown key 'duraton' (did you mean 'duration'?)";
+    lib.diagnostics.push_back(d);
+    d.severity = Severity::Warning;
+    d.line = 30;
+    d.message = "the French title is missing; English is shown instead";
+    lib.diagnostics.push_back(d);
     const std::vector<std::pair<std::string, std::int64_t>> screens = {
         {"home", 0},
         {"browse", 0},
@@ -32,6 +44,8 @@ TEST_CASE("write screen snapshots", "[.snapshots]") {
         {"play:breathing-4-2-6@31", 31000},
         {"play:breathing-4-2-6@36.5", 36500},
         {"play:neck-release@40", 40000},
+        {"play:neck-release@62", 62000},
+        {"problems", 0},
         {"play:neck-release@72", 72000},
         {"play:neck-release@100000", 100000000},
     };
@@ -49,7 +63,7 @@ TEST_CASE("write screen snapshots", "[.snapshots]") {
                 io.Fonts->GetTexDataAsRGBA32(&px, &tw, &th);
                 {
                     AppConfig cfg;
-                    cfg.library = &bundled();
+                    cfg.library = &lib;
                     cfg.lang = lang;
                     App app(cfg);
                     std::string err;

@@ -273,7 +273,10 @@ void App::Impl::handleCues(const std::vector<CueEvent>& events) {
 void App::Impl::advancePlayer() {
     if (!session.player) return;
     Player& p = *session.player;
-    if (p.state() == PlayerState::Running) handleCues(p.update(now));
+    // update() advances only while running, but it also hands over the cue of
+    // a segment entered by a tap (skip or back while paused, Continue): that
+    // one sounds at once, as feedback, not later on resume.
+    if (p.state() != PlayerState::Ready) handleCues(p.update(now));
     if (p.state() == PlayerState::Finished && !session.finishCued) {
         session.finishCued = true;
         session.confirmingStop = false;

@@ -73,7 +73,8 @@ void App::Impl::drawCardInfo(const Routine& r) {
     std::string equipment;
     for (const std::string& e : r.equipment) equipment += (equipment.empty() ? "" : ", ") + equipmentLabel(e);
     fact("card.equipment", equipment.empty() ? std::string(tr("card.no_equipment", lang)) : equipment);
-    fact("card.intensity", kindLabel(r.kind) + "  \u00b7  " + intensityLabel(r.intensity));
+    fact("card.kind", kindLabel(r.kind));
+    fact("card.intensity", intensityLabel(r.intensity));
     fact("card.total", formatDurationHuman(catalog.totalSeconds(r.id)));
     fact("card.flare", tr(r.flareSafe ? "card.flare_yes" : "card.flare_no", lang));
     ImGui::Dummy(ImVec2(0, 0.2f * em));

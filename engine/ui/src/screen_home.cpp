@@ -33,7 +33,7 @@ void App::Impl::drawHome() {
     if (errors > 0) {
         const std::string title = errors == 1 ? std::string(tr("home.problems_one", lang))
                                               : trf("home.problems_many", lang, {{"n", std::to_string(errors)}});
-        if (ui.button("problems", title, 0, Tone::Caution, nullptr, tr("home.problems_sub", lang)))
+        if (ui.button("problems", title, 0, Tone::Notice, nullptr, tr("home.problems_sub", lang)))
             later.push_back([this] { push({ScreenKind::Problems, {}}); });
     }
     ui.text(tr("home.greeting", lang), nullptr, theme::textMuted);

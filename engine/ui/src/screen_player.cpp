@@ -129,10 +129,8 @@ void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) 
         arc(dl, c, R, static_cast<float>(1.0 - progress), col, thick);
         number(R * 0.7f, theme::text);
         if (sw) doubleArrow(dl, ImVec2(c.x, c.y + R * 0.55f), R * 0.4f, col, std::max(2.0f, 0.15f * em));
-        if (paused)
-            centredText(dl, f.large, fontPx(f.large), bottomC, theme::textMuted, tr("player.paused", lang));
-        else if (sw)
-            centredText(dl, f.large, fontPx(f.large), bottomC, theme::sand, tr("player.switch", lang));
+        // "Switch sides" is the prompt below, in large text: not said twice.
+        if (paused) centredText(dl, f.large, fontPx(f.large), bottomC, theme::textMuted, tr("player.paused", lang));
         break;
     }
     case SegmentKind::Wait: {

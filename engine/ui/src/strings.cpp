@@ -21,7 +21,8 @@ static const std::vector<StringEntry> kTable = {
     // Navigation and common words
     {"app.name", "Unknot", "Unknot"},
     {"nav.back", "Back", "Retour"},
-    {"lang.toggle", "EN | FR", "EN | FR"},
+    // The toggle names the language it switches to, in that language.
+    {"lang.toggle", "Français", "English"},
     {"common.none", "None", "Aucun"},
     {"common.left", "Left side", "Côté gauche"},
     {"common.right", "Right side", "Côté droit"},
@@ -85,6 +86,7 @@ static const std::vector<StringEntry> kTable = {
     {"card.areas", "Areas", "Zones"},
     {"card.equipment", "Equipment", "Matériel"},
     {"card.no_equipment", "None needed", "Aucun matériel"},
+    {"card.kind", "Kind", "Type"},
     {"card.intensity", "Intensity", "Intensité"},
     {"card.total", "Total time", "Durée totale"},
     {"card.flare", "During a flare", "Pendant une crise"},

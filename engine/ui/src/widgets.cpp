@@ -94,6 +94,10 @@ bool Widgets::button(const std::string& id, std::string_view label, float width,
         fill = held || hovered ? theme::cautionHover : theme::caution;
         ink = subInk = theme::onAccent;
         break;
+    case Tone::Notice:
+        fill = held ? theme::surfaceActive : hovered ? theme::surfaceHover : theme::cautionTint;
+        ink = subInk = theme::caution;
+        break;
     case Tone::Selected:
         fill = held ? theme::accentActive : theme::accent;
         ink = subInk = theme::onAccent;

@@ -63,7 +63,9 @@ float fontPx(const ImFont* font);
 //-----------------------------------------------------------------------------
 // [SECTION] Widgets
 //-----------------------------------------------------------------------------
-enum class Tone { Quiet, Primary, Caution, Selected };
+// Quiet: most buttons. Primary: the one thing to do next. Caution: a stop
+// that is already confirmed. Notice: a soft caution tint (the problems banner).
+enum class Tone { Quiet, Primary, Caution, Notice, Selected };
 
 // Drag-to-scroll state: Dear ImGui 1.86 scrolls only with the wheel and the
 // scrollbar, so a finger drag over a scroll region is turned into SetScrollY
