@@ -199,8 +199,17 @@ public:
     // Scrolls the region under (x, y) by finger drags, up to `tries` times,
     // until hotspot `id` is fully on screen: what a person does to reach a
     // button below the fold. True when it shows.
-    bool reveal(App& app, const std::string& id, float x, float y, int tries = 12) {
-        for (int i = 0; i < tries && !find(app, id); ++i) drag(app, x, y, y - ImGui::GetIO().DisplaySize.y * 0.25f);
+    // The drag starts at y, then (if the content did not move) higher up:
+    // a pinned footer may sit under y on a short screen.
+    // Short drags (a tenth of the height): a tall button in a short region is
+    // fully visible only over a small range of scroll positions.
+    bool reveal(App& app, const std::string& id, float x, float y, int tries = 40) {
+        const float H = ImGui::GetIO().DisplaySize.y;
+        const float starts[] = {y, H * 0.45f, H * 0.3f};
+        for (int i = 0; i < tries && !find(app, id); ++i) {
+            const float y0 = starts[i % 3];
+            drag(app, x, y0, y0 - H * 0.1f);
+        }
         return find(app, id) != nullptr;
     }
 

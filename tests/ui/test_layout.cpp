@@ -66,8 +66,10 @@ TEST_CASE("every screen fits at 390x844 and 1280x800, in English and French", "[
     const auto size = GENERATE(std::pair<float, float>{390, 844}, std::pair<float, float>{1280, 800},
                                std::pair<float, float>{844, 390});
     const std::string lang = GENERATE(std::string("en"), std::string("fr"));
+    // 20 px is the default; 26 px is what someone with tired eyes may choose.
+    const float fontPx = GENERATE(20.0f, 26.0f);
     const float W = size.first, H = size.second;
-    INFO("window " << W << "x" << H << ", " << lang);
+    INFO("window " << W << "x" << H << ", " << lang << ", font " << fontPx << " px");
 
     // The bundled content, plus one error so the problems banner and screen show.
     Library lib = bundled();
@@ -102,7 +104,7 @@ TEST_CASE("every screen fits at 390x844 and 1280x800, in English and French", "[
         {"play:neck-release@100000", 100000000, "end", {"done"}, ""},
     };
     for (const Case& c : cases) {
-        Harness h(W, H);
+        Harness h(W, H, fontPx);
         AppConfig cfg;
         cfg.library = &lib;
         cfg.lang = lang;

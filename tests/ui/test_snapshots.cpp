@@ -4,6 +4,7 @@
 #include "harness.hpp"
 #include "snapshot.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,6 +16,9 @@ using namespace unknot::ui::test;
 TEST_CASE("write screen snapshots", "[.snapshots]") {
     const std::filesystem::path out = std::filesystem::path(UNKNOT_BINARY_DIR) / "ui-snapshots";
     std::filesystem::create_directories(out);
+    // UNKNOT_SNAPSHOT_FONT_PX=26 shows the screens at a larger text size.
+    const char* pxEnv = std::getenv("UNKNOT_SNAPSHOT_FONT_PX");
+    const float fontPx = pxEnv ? std::strtof(pxEnv, nullptr) : 20.0f;
     std::string ttf;
     {
         std::ifstream in("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", std::ios::binary);
@@ -34,7 +38,7 @@ TEST_CASE("write screen snapshots", "[.snapshots]") {
     d.line = 30;
     d.message = "the French title is missing; English is shown instead";
     lib.diagnostics.push_back(d);
-    const std::vector<std::pair<std::string, std::int64_t>> screens = {
+    std::vector<std::pair<std::string, std::int64_t>> screens = {
         {"home", 0},
         {"browse", 0},
         {"area:neck", 0},
@@ -49,13 +53,20 @@ TEST_CASE("write screen snapshots", "[.snapshots]") {
         {"play:neck-release@72", 72000},
         {"play:neck-release@100000", 100000000},
     };
+    // The first tap wait of the hand massage, wherever the content puts it.
+    if (const Routine* r = lib.findRoutine("hand-massage-arthritis"))
+        for (const Segment& seg : compileTimeline(lib, *r).segments)
+            if (seg.kind == SegmentKind::Wait) {
+                screens.push_back({"play:hand-massage-arthritis@" + std::to_string(seg.startMs / 1000.0), seg.startMs});
+                break;
+            }
     for (const auto& [W, H] : {std::pair<float, float>{390, 844}, std::pair<float, float>{1280, 800},
                                std::pair<float, float>{844, 390}})
         for (const std::string lang : {"en", "fr"})
             for (const auto& [name, at] : screens) {
                 ImGuiContext* ctx = ImGui::CreateContext();
                 std::string warning;
-                setupImGui(ttf, 20, 1, &warning);
+                setupImGui(ttf, fontPx, 1, &warning);
                 ImGuiIO& io = ImGui::GetIO();
                 io.DisplaySize = ImVec2(W, H);
                 unsigned char* px = nullptr;
@@ -78,7 +89,8 @@ TEST_CASE("write screen snapshots", "[.snapshots]") {
                     std::replace(file.begin(), file.end(), ':', '_');
                     std::replace(file.begin(), file.end(), '@', '_');
                     const std::string path = (out / (file + "-" + lang + "-" + std::to_string(int(W)) + "x" +
-                                                     std::to_string(int(H)) + ".png"))
+                                                     std::to_string(int(H)) + "-" + std::to_string(int(fontPx)) +
+                                                     "px.png"))
                                                  .string();
                     CHECK(writePng(rasterize(ImGui::GetDrawData(), ImGui::GetColorU32(ImGuiCol_WindowBg)), path));
                 }

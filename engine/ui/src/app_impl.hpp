@@ -131,7 +131,7 @@ struct App::Impl {
     void drawCardSteps();
     void drawPlayer();
     void drawPlayerVisual(const Segment& seg, ImVec2 origin, float size);
-    void drawPlayerControls(float width);
+    void drawPlayerControls(float width, bool oneRow);
     void drawEnd();
     void drawProblems();
 

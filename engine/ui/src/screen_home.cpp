@@ -24,11 +24,17 @@ void App::Impl::drawHome() {
     // Wide screens keep a readable column instead of stretching buttons.
     const float colW = wide ? std::min(W, 36.0f * em) : W;
     const float x0 = ImGui::GetCursorPosX() + (W - colW) * 0.5f;
+    // The safety note is pinned below the scrolling part, always in sight;
+    // on a short window (a phone on its side, large text) pinning it would
+    // leave almost no room for the rest, so it opens the scrolling part instead.
     const float footH = safetyFooterHeight(colW);
-    const float bodyH = ImGui::GetContentRegionAvail().y - footH - sp;
+    const float availH = ImGui::GetContentRegionAvail().y;
+    const bool pinNote = footH <= availH * 0.3f;
+    const float bodyH = pinNote ? availH - footH - sp : availH;
 
     ImGui::SetCursorPosX(x0);
     ui.beginScroll("home", bodyH, colW);
+    if (!pinNote) safetyFooter(0);
     const int errors = countErrors(lib.diagnostics);
     if (errors > 0) {
         const std::string title = errors == 1 ? std::string(tr("home.problems_one", lang))
@@ -68,9 +74,10 @@ void App::Impl::drawHome() {
     ui.text(tr("home.favourites_empty", lang), nullptr, theme::textMuted);
     ui.endScroll();
 
-    // The safety note stays in sight, outside the scrolling part.
-    ImGui::SetCursorPosX(x0);
-    safetyFooter(colW);
+    if (pinNote) {
+        ImGui::SetCursorPosX(x0);
+        safetyFooter(colW);
+    }
 }
 
 //-----------------------------------------------------------------------------

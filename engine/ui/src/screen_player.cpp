@@ -165,8 +165,12 @@ void App::Impl::drawPlayer() {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
 
     // Bottom first (progress, controls), so the middle gets what is left.
-    const int rows = wide ? 1 : 2;
-    const float controlsH = session.confirmingStop
+    // The four controls share one row when each can be 6 em wide; a landscape
+    // window puts the shape beside the words even below 40 em.
+    const bool oneRow = avail.x >= 26.0f * em;
+    const bool sideBySide = wide || avail.x > avail.y * 1.2f;
+    const int rows = oneRow ? 1 : 2;
+    const float controlsH = session.confirmingStop && !oneRow
                                 ? ui.textHeight(tr("player.stop_ask", lang), f.large, avail.x) + sp + ui.touch()
                                 : rows * ui.touch() + (rows - 1) * sp;
     const float progressH = 0.6f * em + sp + ImGui::GetTextLineHeight();
@@ -174,7 +178,7 @@ void App::Impl::drawPlayer() {
     const ImGuiWindowFlags still = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 
     if (seg) {
-        if (wide) {
+        if (sideBySide) {
             const float visW = std::min(mainH, avail.x * 0.45f);
             ImGui::BeginChild("visual", ImVec2(visW, mainH), false, still);
             drawPlayerVisual(*seg, ImGui::GetCursorScreenPos(), visW);
@@ -215,16 +219,41 @@ void App::Impl::drawPlayer() {
     ImGui::Dummy(ImVec2(avail.x, barH));
     ui.text(trf("player.left", lang, {{"t", formatClock(p.timeLeftMs(now))}}), nullptr, theme::textMuted);
 
-    drawPlayerControls(avail.x);
+    drawPlayerControls(avail.x, oneRow);
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Controls
 //-----------------------------------------------------------------------------
-void App::Impl::drawPlayerControls(float width) {
+void App::Impl::drawPlayerControls(float width, bool oneRow) {
     Player& p = *session.player;
     const float sp = ImGui::GetStyle().ItemSpacing.x;
     const Fonts& f = ui.fonts();
+    if (session.confirmingStop && oneRow) {
+        // One row: the question, then its two answers, in the controls' place.
+        const std::string ask = tr("player.stop_ask", lang);
+        const float bw = std::floor((width - 3 * sp) / 4);
+        const float tw = width - 2 * (bw + sp);
+        ImFont* font = ui.textHeight(ask, f.large, tw) <= ui.touch() ? f.large : f.body;
+        const float th = ui.textHeight(ask, font, tw);
+        const ImVec2 p0 = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddText(font, fontPx(font), ImVec2(p0.x, p0.y + (ui.touch() - th) * 0.5f),
+                                            theme::text, ask.c_str(), ask.c_str() + ask.size(), tw);
+        ImGui::Dummy(ImVec2(tw, ui.touch()));
+        ImGui::SameLine(0, sp);
+        if (ui.button("stop-cancel", tr("player.stop_cancel", lang), bw, Tone::Primary)) {
+            cancelStop();
+            changed();
+        }
+        ImGui::SameLine(0, sp);
+        if (ui.button("stop-confirm", tr("player.stop_confirm", lang), bw, Tone::Caution)) {
+            session.confirmingStop = false;
+            session.pausedForConfirm = false;
+            p.stop(now);
+            changed();
+        }
+        return;
+    }
     if (session.confirmingStop) {
         ui.text(tr("player.stop_ask", lang), f.large);
         const float half = (width - sp) * 0.5f;
@@ -259,9 +288,6 @@ void App::Impl::drawPlayerControls(float width) {
                 p.pause(now);
                 changed();
             }
-        } else {
-            // Waiting for a tap: Continue (in the visual) is the only way on.
-            ImGui::Dummy(ImVec2(w, ui.touch()));
         }
     };
     auto skipBtn = [&](float w) {
@@ -276,7 +302,16 @@ void App::Impl::drawPlayerControls(float width) {
             changed();
         }
     };
-    if (wide) {
+    if (st == PlayerState::WaitingForTap) {
+        // Continue (in the visual) is the way on; the others share the row.
+        const float w = std::floor((width - 2 * sp) / 3);
+        backBtn(w);
+        ImGui::SameLine(0, sp);
+        skipBtn(w);
+        ImGui::SameLine(0, sp);
+        stopBtn(width - 2 * (w + sp));
+        if (!oneRow) ImGui::Dummy(ImVec2(width, ui.touch()));  // keep the layout still
+    } else if (oneRow) {
         const float w = std::floor((width - 3 * sp) / 4);
         backBtn(w);
         ImGui::SameLine(0, sp);

@@ -44,10 +44,9 @@ static const std::vector<StringEntry> kTable = {
 
     // The safety note, shown on Home, on every card and on the end screen
     {"safety.note",
-     "Unknot shares self-care information; it is not medical advice and does not treat or cure. "
-     "Stop at once if you feel sharp pain, numbness or tingling, and ask a health professional.",
-     "Unknot partage des informations pour prendre soin de soi\u00a0; ce n’est pas un avis médical "
-     "et cela ne soigne ni ne guérit. Arrêtez tout de suite en cas de douleur vive, "
+     "Unknot informs; it is not medical advice. Stop if you feel sharp pain, numbness or tingling, "
+     "and ask a health professional.",
+     "Unknot informe\u00a0; ce n’est pas un avis médical. Arrêtez en cas de douleur vive, "
      "d’engourdissement ou de fourmillements, et demandez conseil à un professionnel de santé."},
 
     // Browse

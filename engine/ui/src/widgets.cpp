@@ -51,11 +51,27 @@ void Widgets::hotRect(const std::string& id, ImVec2 a, ImVec2 b) {
 //-----------------------------------------------------------------------------
 // [SECTION] Buttons and chips
 //-----------------------------------------------------------------------------
+// The width of the widest space-separated word of `s` in `font`.
+static float longestWord(ImFont* font, std::string_view s) {
+    float widest = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t j = std::min(s.find(' ', i), s.size());
+        if (j > i)
+            widest = std::max(widest, font->CalcTextSizeA(fontPx(font), FLT_MAX, 0, s.data() + i, s.data() + j).x);
+        i = j + 1;
+    }
+    return widest;
+}
+
 bool Widgets::button(const std::string& id, std::string_view label, float width, Tone tone,
                      ImFont* font, std::string_view sublabel) {
     if (!font) font = fonts_.body;
     const float avail = ImGui::GetContentRegionAvail().x;
     if (width <= 0 || width > avail) width = std::max(avail, touch_);
+    // A large label whose longest word cannot fit steps down to the body size:
+    // "Conti-nue" broken mid-word is harder to read than smaller text.
+    if (font != fonts_.body && longestWord(font, label) > width - 0.6f * em_) font = fonts_.body;
     const float size = fontPx(font);
     const float subSize = fontPx(fonts_.body);
     const char* lb = label.data();
