@@ -258,3 +258,41 @@ TEST_CASE("play:ID@SECONDS shows the session at that virtual time, waits passed"
     REQUIRE(app.player()->state() == PlayerState::WaitingForTap);
     REQUIRE(Harness::find(app, "continue") != nullptr);
 }
+
+TEST_CASE("tapping a spot on the body map lists that area; front and back differ", "[ui][nav]") {
+    SECTION("phone: one view at a time, with a Front/Back toggle") {
+        Harness h(390, 844);
+        AppConfig cfg;
+        cfg.library = &bundled();
+        App app(cfg);
+        std::string err;
+        REQUIRE(app.open("browse", 0, &err));
+        h.frames(app, 3);
+        // The upper back has spots on the back view only.
+        REQUIRE(Harness::find(app, "spot:neck") != nullptr);
+        REQUIRE(Harness::find(app, "spot:upper-back") == nullptr);
+        h.tap(app, "view-back");
+        REQUIRE(Harness::find(app, "spot:upper-back") != nullptr);
+        h.tap(app, "spot:upper-back");
+        REQUIRE(app.screenName() == "list");
+        // The list is the upper back's: a routine for it can be reached.
+        REQUIRE(h.reveal(app, "card:tennis-ball-back-wall", 195, 600));
+        // ...and only the upper back's: scrolling to the end never shows a hands routine.
+        REQUIRE_FALSE(h.reveal(app, "card:hand-massage-arthritis", 195, 600));
+    }
+    SECTION("laptop: front and back side by side") {
+        Harness h(1280, 800);
+        AppConfig cfg;
+        cfg.library = &bundled();
+        App app(cfg);
+        std::string err;
+        REQUIRE(app.open("browse", 0, &err));
+        h.frames(app, 3);
+        REQUIRE(Harness::find(app, "view-back") == nullptr);
+        REQUIRE(Harness::find(app, "spot:upper-back") != nullptr);
+        REQUIRE(Harness::find(app, "spot:hands") != nullptr);
+        h.tap(app, "spot:hands");
+        REQUIRE(app.screenName() == "list");
+        REQUIRE(h.reveal(app, "card:hand-massage-arthritis", 640, 500));
+    }
+}

@@ -302,7 +302,7 @@ void App::Impl::drawPlayerControls(float width, bool oneRow) {
             changed();
         }
     };
-    if (st == PlayerState::WaitingForTap) {
+    if (st == PlayerState::WaitingForTap && oneRow) {
         // Continue (in the visual) is the way on; the others share the row.
         const float w = std::floor((width - 2 * sp) / 3);
         backBtn(w);
@@ -310,7 +310,13 @@ void App::Impl::drawPlayerControls(float width, bool oneRow) {
         skipBtn(w);
         ImGui::SameLine(0, sp);
         stopBtn(width - 2 * (w + sp));
-        if (!oneRow) ImGui::Dummy(ImVec2(width, ui.touch()));  // keep the layout still
+    } else if (st == PlayerState::WaitingForTap) {
+        // Two rows as while running, Stop in its usual place at the bottom.
+        const float w = std::floor((width - sp) / 2);
+        backBtn(w);
+        ImGui::SameLine(0, sp);
+        skipBtn(width - w - sp);
+        stopBtn(width);
     } else if (oneRow) {
         const float w = std::floor((width - 3 * sp) / 4);
         backBtn(w);
