@@ -62,11 +62,10 @@ void App::Impl::drawCardInfo(const Routine& r) {
     if (!r.summary.empty()) ui.text(r.summary.get(lang));
     ImGui::Dummy(ImVec2(0, 0.2f * em));
 
-    // Each fact as "label" (muted) over its value: easy to scan, wraps cleanly.
-    auto fact = [&](const char* key, const std::string& value) {
-        ui.text(tr(key, lang), nullptr, theme::textMuted);
-        ui.text(value);
-    };
+    // The facts as a two-column grid (muted label, value wrapped beside it):
+    // compact enough that the cautions below are in sight on a phone.
+    std::vector<std::pair<std::string, std::string>> facts;
+    auto fact = [&](const char* key, const std::string& value) { facts.emplace_back(tr(key, lang), value); };
     std::string areas;
     for (const std::string& a : r.areas) areas += (areas.empty() ? "" : ", ") + areaLabel(a);
     if (!areas.empty()) fact("card.areas", areas);
@@ -77,6 +76,24 @@ void App::Impl::drawCardInfo(const Routine& r) {
     fact("card.intensity", intensityLabel(r.intensity));
     fact("card.total", formatDurationHuman(catalog.totalSeconds(r.id)));
     fact("card.flare", tr(r.flareSafe ? "card.flare_yes" : "card.flare_no", lang));
+
+    const float W = ImGui::GetContentRegionAvail().x;
+    float labelW = 0;
+    for (const auto& f : facts) labelW = std::max(labelW, ImGui::CalcTextSize(f.first.c_str()).x);
+    labelW = std::min(labelW + 0.8f * em, W * 0.45f);
+    const float valueW = std::max(1.0f, W - labelW);
+    ImFont* body = ui.fonts().body;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (const auto& [label, value] : facts) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float lh = ui.textHeight(label, body, labelW - 0.8f * em);
+        const float vh = ui.textHeight(value, body, valueW);
+        dl->AddText(body, fontPx(body), p, theme::textMuted, label.c_str(), label.c_str() + label.size(),
+                    labelW - 0.8f * em);
+        dl->AddText(body, fontPx(body), ImVec2(p.x + labelW, p.y), theme::text, value.c_str(),
+                    value.c_str() + value.size(), valueW);
+        ImGui::Dummy(ImVec2(W, std::max(lh, vh) + 0.15f * em));
+    }
     ImGui::Dummy(ImVec2(0, 0.2f * em));
 
     // Cautions in plain sight, never behind a tap.
