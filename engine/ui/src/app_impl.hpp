@@ -82,6 +82,14 @@ struct App::Impl {
 
     bool showBackView = false;   // body map, narrow: which side is shown
     ListFilters filters;
+    // The list's query runs only when its inputs change, not every frame.
+    struct ListCache {
+        std::string key;
+        std::vector<CatalogEntry> entries;  // filtered, sorted by title
+        std::vector<Kind> kinds;            // offered as chips for this list
+        std::vector<std::string> equipment;
+    } listCache;
+    void refreshList();
     bool filtersOpen = false;    // narrow screens fold the filter chips away
 
     // The card shown, compiled once when it opens (not every frame).

@@ -171,18 +171,47 @@ void App::Impl::drawBrowse() {
 //-----------------------------------------------------------------------------
 // [SECTION] Card list and filters
 //-----------------------------------------------------------------------------
-void App::Impl::drawFilters() {
+// Runs the catalog query for the list on screen when the area, a filter, the
+// search text or the language changed since the last frame.
+void App::Impl::refreshList() {
     const std::string area = top().arg;
+    std::string key = area + '\n' + lang + '\n' + (filters.kind ? toString(*filters.kind) : "") + '\n' +
+                      filters.equipment.value_or("") + '\n' + (filters.noEquipment ? "1" : "0") +
+                      std::to_string(filters.maxMinutes) + (filters.flareSafe ? "1" : "0") + '\n' + filters.search;
+    if (key == listCache.key) return;
+    listCache.key = std::move(key);
+
+    // Offer only the choices that can match something in this list.
     Query base;
     if (!area.empty()) base.area = area;
     base.lang = lang;
-    // Offer only the choices that can match something in this list.
     std::set<Kind> kinds;
     std::set<std::string> equipment;
     for (const CatalogEntry& e : catalog.query(base)) {
         kinds.insert(e.routine->kind);
         for (const std::string& q : e.routine->equipment) equipment.insert(q);
     }
+    listCache.kinds.assign(kinds.begin(), kinds.end());
+    listCache.equipment.assign(equipment.begin(), equipment.end());
+
+    Query q = base;
+    q.kind = filters.kind;
+    q.equipment = filters.equipment;
+    q.noEquipment = filters.noEquipment;
+    if (filters.maxMinutes > 0) q.maxMinutes = filters.maxMinutes;
+    q.flareSafeOnly = filters.flareSafe;
+    q.search = filters.search;
+    listCache.entries = catalog.query(q);
+    // Alphabetical in the language shown (accents folded), not by file id.
+    std::stable_sort(listCache.entries.begin(), listCache.entries.end(),
+                     [&](const CatalogEntry& a, const CatalogEntry& b) {
+                         return foldForSearch(a.routine->title.get(lang)) < foldForSearch(b.routine->title.get(lang));
+                     });
+}
+
+void App::Impl::drawFilters() {
+    const std::vector<Kind>& kinds = listCache.kinds;
+    const std::vector<std::string>& equipment = listCache.equipment;
 
     // The search box is a touch target too: as tall as a button.
     const float padY = std::max(0.0f, (ui.touch() - ImGui::GetFontSize()) * 0.5f);
@@ -279,23 +308,12 @@ void App::Impl::drawList() {
     const float W = ImGui::GetContentRegionAvail().x;
     const float colW = wide ? std::min(W, 44.0f * ui.em()) : W;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - colW) * 0.5f);
+    refreshList();
     ui.beginScroll("card-list", 0, colW);
     drawFilters();
-
-    Query q;
-    if (!area.empty()) q.area = area;
-    q.kind = filters.kind;
-    q.equipment = filters.equipment;
-    q.noEquipment = filters.noEquipment;
-    if (filters.maxMinutes > 0) q.maxMinutes = filters.maxMinutes;
-    q.flareSafeOnly = filters.flareSafe;
-    q.search = filters.search;
-    q.lang = lang;
-    std::vector<CatalogEntry> entries = catalog.query(q);
-    // Alphabetical in the language shown (accents folded), not by file id.
-    std::stable_sort(entries.begin(), entries.end(), [&](const CatalogEntry& a, const CatalogEntry& b) {
-        return foldForSearch(a.routine->title.get(lang)) < foldForSearch(b.routine->title.get(lang));
-    });
+    // Again: a chip tapped just now changes what the cards below show.
+    refreshList();
+    const std::vector<CatalogEntry>& entries = listCache.entries;
     const std::size_t n = entries.size();
     ui.text(n == 1 ? std::string(tr("list.count_one", lang)) : trf("list.count_many", lang, {{"n", std::to_string(n)}}),
             nullptr, theme::textMuted);
