@@ -1,5 +1,9 @@
 // Cues: each segment entered plays exactly one sound, whatever the frame rate,
 // and haptics follow the breath (one on inhale, two on exhale, long on switch).
+//
+// [SECTION] Breath cues and haptics
+// [SECTION] Late frames and the end
+// [SECTION] Without services
 #include "harness.hpp"
 
 using namespace unknot;
@@ -14,6 +18,9 @@ static int segmentsEnteredBy(const Timeline& tl, std::int64_t t) {
     return n;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Breath cues and haptics
+//-----------------------------------------------------------------------------
 TEST_CASE("crossing the inhale->hold boundary plays one cue per segment entered", "[ui][cues]") {
     Harness h(390, 844);
     const Library lib = smallLibrary();
@@ -59,6 +66,9 @@ TEST_CASE("crossing the inhale->hold boundary plays one cue per segment entered"
     REQUIRE(haptics.played == 2);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Late frames and the end
+//-----------------------------------------------------------------------------
 TEST_CASE("a late frame still plays every crossed cue once, and the end plays Finish", "[ui][cues]") {
     Harness h(390, 844);
     const Library lib = smallLibrary();
@@ -89,6 +99,9 @@ TEST_CASE("a late frame still plays every crossed cue once, and the end plays Fi
     REQUIRE(audio.played == static_cast<int>(tl.segments.size()) + 1);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Without services
+//-----------------------------------------------------------------------------
 TEST_CASE("no services: the player runs without audio, haptics or lifecycle", "[ui][cues]") {
     Harness h(390, 844);
     const Library lib = smallLibrary();

@@ -1,6 +1,12 @@
 // Layout: every screen at a phone (390x844) and a laptop (1280x800), in English
 // and French: every hotspot inside the window and a fingertip tall, nothing
 // laid out past the right edge, the screen's key buttons present.
+//
+// [SECTION] Checks shared by the cases
+// [SECTION] Every screen, sizes x languages x font sizes
+// [SECTION] Tap waits
+// [SECTION] Language toggle
+// [SECTION] The breathing shape
 #include "harness.hpp"
 
 #include "unknot/ui/presentation.hpp"
@@ -11,6 +17,9 @@ using namespace unknot;
 using namespace unknot::ui;
 using namespace unknot::ui::test;
 
+//-----------------------------------------------------------------------------
+// [SECTION] Checks shared by the cases
+//-----------------------------------------------------------------------------
 namespace {
 
 struct Case {
@@ -62,6 +71,9 @@ void checkLayout(App& app, Harness& h, const Case& c, float W, float H) {
 
 }  // namespace
 
+//-----------------------------------------------------------------------------
+// [SECTION] Every screen, sizes x languages x font sizes
+//-----------------------------------------------------------------------------
 TEST_CASE("every screen fits at 390x844 and 1280x800, in English and French", "[ui][layout]") {
     const auto size = GENERATE(std::pair<float, float>{390, 844}, std::pair<float, float>{1280, 800},
                                std::pair<float, float>{844, 390});
@@ -119,6 +131,9 @@ TEST_CASE("every screen fits at 390x844 and 1280x800, in English and French", "[
     }
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Tap waits
+//-----------------------------------------------------------------------------
 TEST_CASE("a tap wait shows one large Continue that fits", "[ui][layout]") {
     const float W = GENERATE(390.0f, 1280.0f);
     const float H = W < 500 ? 844.0f : 800.0f;
@@ -138,6 +153,9 @@ TEST_CASE("a tap wait shows one large Continue that fits", "[ui][layout]") {
     CHECK(c->h >= 48.0f);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Language toggle
+//-----------------------------------------------------------------------------
 TEST_CASE("the language switches live from the Home toggle", "[ui][layout]") {
     Harness h(390, 844);
     const Library lib = smallLibrary();
@@ -152,6 +170,9 @@ TEST_CASE("the language switches live from the Home toggle", "[ui][layout]") {
     REQUIRE(app.language() == "en");
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] The breathing shape
+//-----------------------------------------------------------------------------
 TEST_CASE("the breathing shape grows on inhale, holds full, shrinks on exhale, rests small", "[ui][layout]") {
     float prev = -1;
     for (int i = 0; i <= 20; ++i) {

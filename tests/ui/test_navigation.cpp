@@ -1,11 +1,21 @@
 // Navigation through the real screens by tapping hotspots, the back stack,
 // suspend, keep-awake and the animation hint.
+//
+// [SECTION] Content the tests rely on
+// [SECTION] Journeys by tapping hotspots
+// [SECTION] Back stack and open()
+// [SECTION] Suspend, keep-awake, animation hint
+// [SECTION] Screenshot mode (play:ID@SECONDS)
+// [SECTION] Body map
 #include "harness.hpp"
 
 using namespace unknot;
 using namespace unknot::ui;
 using namespace unknot::ui::test;
 
+//-----------------------------------------------------------------------------
+// [SECTION] Content the tests rely on
+//-----------------------------------------------------------------------------
 TEST_CASE("the bundled content loads without errors (the UI tests rely on it)", "[ui][nav]") {
     const Library& lib = bundled();
     INFO("diagnostics: " << lib.diagnostics.size());
@@ -15,6 +25,9 @@ TEST_CASE("the bundled content loads without errors (the UI tests rely on it)", 
     REQUIRE(lib.findArea("neck") != nullptr);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Journeys by tapping hotspots
+//-----------------------------------------------------------------------------
 TEST_CASE("home -> browse -> neck -> card -> start -> pause -> resume -> stop -> end -> back home", "[ui][nav]") {
     const auto size = GENERATE(std::pair<float, float>{390, 844}, std::pair<float, float>{1280, 800});
     INFO("window " << size.first << "x" << size.second);
@@ -110,6 +123,9 @@ TEST_CASE("Home hides the breathing button when the routine is not installed", "
     REQUIRE(Harness::find(app, "browse") != nullptr);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Back stack and open()
+//-----------------------------------------------------------------------------
 TEST_CASE("goBack pops the stack and returns false at Home", "[ui][nav]") {
     Harness h(390, 844);
     const Library lib = smallLibrary();
@@ -161,6 +177,9 @@ TEST_CASE("open() rejects unknown screens and ids with a reason", "[ui][nav]") {
     REQUIRE(app.screenName() == "home");
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Suspend, keep-awake, animation hint
+//-----------------------------------------------------------------------------
 TEST_CASE("onSuspend pauses a running session; keep-awake follows the state", "[ui][nav]") {
     Harness h(390, 844);
     const Library lib = smallLibrary();
@@ -227,6 +246,9 @@ TEST_CASE("needsAnimation is true only while a session runs (after a change sett
     REQUIRE_FALSE(app.needsAnimation());
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Screenshot mode (play:ID@SECONDS)
+//-----------------------------------------------------------------------------
 TEST_CASE("play:ID@SECONDS shows the session at that virtual time, waits passed", "[ui][nav]") {
     Harness h(390, 844);
     const Library lib = smallLibrary();
@@ -259,6 +281,9 @@ TEST_CASE("play:ID@SECONDS shows the session at that virtual time, waits passed"
     REQUIRE(Harness::find(app, "continue") != nullptr);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Body map
+//-----------------------------------------------------------------------------
 TEST_CASE("tapping a spot on the body map lists that area; front and back differ", "[ui][nav]") {
     SECTION("phone: one view at a time, with a Front/Back toggle") {
         Harness h(390, 844);

@@ -1,5 +1,10 @@
 // Pure helpers behind the screens: clock text, step times on a card, touch
 // targets; and setupImGui's fonts (sizes, HiDPI scale, French glyphs).
+//
+// [SECTION] Clock text
+// [SECTION] Step times
+// [SECTION] Touch targets
+// [SECTION] Fonts
 #include "harness.hpp"
 
 #include "unknot/ui/presentation.hpp"
@@ -12,6 +17,9 @@ using namespace unknot;
 using namespace unknot::ui;
 using namespace unknot::ui::test;
 
+//-----------------------------------------------------------------------------
+// [SECTION] Clock text
+//-----------------------------------------------------------------------------
 TEST_CASE("clock text rounds up and switches to m:ss from a minute", "[ui][presentation]") {
     CHECK(formatClock(0) == "0:00");
     CHECK(formatClock(1) == "0:01");        // never "0:00" while time is left
@@ -25,6 +33,9 @@ TEST_CASE("clock text rounds up and switches to m:ss from a minute", "[ui][prese
     CHECK(ceilSeconds(-5) == 0);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Step times
+//-----------------------------------------------------------------------------
 TEST_CASE("card step times: sides, breathing counts, waits, in both languages", "[ui][presentation]") {
     const Library lib = smallLibrary();
     const auto steps = [&](const char* id) {
@@ -60,12 +71,18 @@ TEST_CASE("the bundled 4-2-6 card reads 4-2-6 x 25 (5 min)", "[ui][presentation]
     CHECK(found);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Touch targets
+//-----------------------------------------------------------------------------
 TEST_CASE("touch targets are a fingertip or 2.4 em, whichever is taller", "[ui][presentation]") {
     CHECK(touchHeight(10) == 48.0f);
     CHECK(touchHeight(20) == 48.0f);
     CHECK(touchHeight(30) == Approx(72.0f));
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Fonts
+//-----------------------------------------------------------------------------
 TEST_CASE("setupImGui builds three sizes, crisp on HiDPI, with French glyphs", "[ui][presentation]") {
     const std::filesystem::path ttfPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     ImGuiContext* ctx = ImGui::CreateContext();

@@ -1,5 +1,8 @@
 // Drag-to-scroll: Dear ImGui 1.86 has no touch scrolling, so the app turns a
 // vertical drag over a list into scrolling, and a drag never opens a card.
+//
+// [SECTION] Drag-to-scroll
+// [SECTION] Search
 #include "harness.hpp"
 
 using namespace unknot;
@@ -7,6 +10,9 @@ using namespace unknot::ui;
 using namespace unknot::ui::test;
 
 // The lowest card fully on screen (the one with the most room to move up).
+//-----------------------------------------------------------------------------
+// [SECTION] Drag-to-scroll
+//-----------------------------------------------------------------------------
 static const Hotspot* lowestCard(const App& app) {
     const Hotspot* best = nullptr;
     for (const Hotspot& h : app.hotspots())
@@ -82,6 +88,9 @@ TEST_CASE("dragging the card detail scrolls the steps into view", "[ui][scroll]"
     CHECK(after->y == Approx(startY));
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Search
+//-----------------------------------------------------------------------------
 TEST_CASE("typing in the search box filters the list, accents and case folded", "[ui][scroll]") {
     Harness h(1280, 800);
     AppConfig cfg;

@@ -1,6 +1,8 @@
 // Hidden test (run with `unknot_ui_tests [.snapshots]`): draws every screen
 // headless, at a phone and a laptop size, in English and French, with the
 // bundled font if installed, and writes PNGs to <build>/ui-snapshots for eyes.
+//
+// [SECTION] Snapshots of every screen
 #include "harness.hpp"
 #include "snapshot.hpp"
 
@@ -13,6 +15,9 @@ using namespace unknot;
 using namespace unknot::ui;
 using namespace unknot::ui::test;
 
+//-----------------------------------------------------------------------------
+// [SECTION] Snapshots of every screen
+//-----------------------------------------------------------------------------
 TEST_CASE("write screen snapshots", "[.snapshots]") {
     const std::filesystem::path out = std::filesystem::path(UNKNOT_BINARY_DIR) / "ui-snapshots";
     std::filesystem::create_directories(out);

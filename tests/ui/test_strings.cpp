@@ -1,5 +1,9 @@
 // The UI string table: both languages for every key, no key used in the code
 // without an entry, the same placeholders in both languages.
+//
+// [SECTION] The table
+// [SECTION] Lookups
+// [SECTION] Keys used by the screens
 #include "unknot/ui/strings.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,6 +16,9 @@
 
 using namespace unknot::ui;
 
+//-----------------------------------------------------------------------------
+// [SECTION] The table
+//-----------------------------------------------------------------------------
 static std::set<std::string> placeholders(const std::string& s) {
     std::set<std::string> out;
     static const std::regex re(R"(\{[a-z]+\})");
@@ -38,6 +45,9 @@ TEST_CASE("every UI string has English and French, with the same placeholders", 
     }
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Lookups
+//-----------------------------------------------------------------------------
 TEST_CASE("lookups fall back to English, unknown keys show themselves", "[ui][strings]") {
     CHECK(std::string(tr("player.breathe_in", "de")) == "Breathe in");
     CHECK(std::string(tr("player.breathe_in", "fr")) == "Inspirez");
@@ -49,6 +59,9 @@ TEST_CASE("lookups fall back to English, unknown keys show themselves", "[ui][st
     CHECK(trf("home.problems_many", "fr", {{"n", "3"}}) == "3 problèmes de contenu");
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Keys used by the screens
+//-----------------------------------------------------------------------------
 TEST_CASE("every key the screens ask for is in the table", "[ui][strings]") {
     // Scans engine/ui/src for tr("...") and trf("...") with a literal key.
     std::set<std::string> table;
