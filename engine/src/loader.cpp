@@ -366,8 +366,9 @@ struct Scalars {
         } else if (n.IsMap()) {
             bool ok = true;
             for (auto it = n.begin(); it != n.end(); ++it) {
-                const YAML::Node& k = it->first;
-                const YAML::Node& v = it->second;
+                // yaml-cpp's iterator-> returns a temporary: copy the nodes (cheap handles).
+                const YAML::Node k = it->first;
+                const YAML::Node v = it->second;
                 if (!k.IsScalar()) {
                     rep.error(k, what + ": language keys must be codes like en or fr");
                     ok = false;
@@ -450,7 +451,7 @@ std::set<std::string> forEachKey(const YAML::Node& map, const std::vector<std::s
         return seen;
     }
     for (auto it = map.begin(); it != map.end(); ++it) {
-        const YAML::Node& k = it->first;
+        const YAML::Node k = it->first;  // a copy: iterator-> returns a temporary
         if (!k.IsScalar()) {
             rep.error(k, "keys in " + where + " must be plain names");
             continue;
