@@ -13,6 +13,7 @@
 
 #include "unknot/loader.hpp"
 #include "unknot/paths.hpp"
+#include "unknot/platform/damage.hpp"
 #include "unknot/platform/input.hpp"
 #include "unknot/platform/pacing.hpp"
 #include "unknot/platform/rw_files.hpp"
@@ -39,6 +40,7 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 namespace unknot::platform {
 
@@ -75,6 +77,8 @@ int parseAppOptions(int argc, const char* const* argv, AppOptions& o, std::ostre
                    "Render --screen on a virtual clock, write this PNG and exit");
     cli.add_option("--canvas", canvas,
                    "With --screenshot: draw the app at --size onto a larger WxH canvas (tests)");
+    cli.add_flag("--via-partial", o.viaPartial,
+                 "With --screenshot: draw 1 s earlier, then only the damaged rectangles (tests)");
     cli.add_option("--trace", o.trace,
                    "Append a line (screen, hotspots: id x y w h) whenever they change");
     cli.add_option("--font-px", o.fontPx, "Base font size in logical pixels (default 20)")
@@ -248,7 +252,10 @@ struct FrameInput {
     bool liveInput = true;  // false: screenshots (no mouse, no hover, fixed dt)
 };
 
-void drawFrame(ui::App& app, Renderer& renderer, const FrameInput& in) {
+// Runs the UI for one frame and draws it: in full, or only what changed when
+// `partial` is given (software renderer). False when nothing changed on screen
+// (then there is nothing to present).
+bool drawFrame(ui::App& app, Renderer& renderer, PartialRenderer* partial, const FrameInput& in) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplSDLRenderer_NewFrame();
     if (in.liveInput) {
@@ -264,10 +271,14 @@ void drawFrame(ui::App& app, Renderer& renderer, const FrameInput& in) {
     ImGui::NewFrame();
     app.frame(in.nowMs);
     ImGui::Render();
+    renderer.setScale(in.scale);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    renderer.clear(static_cast<std::uint8_t>(bg.x * 255), static_cast<std::uint8_t>(bg.y * 255),
-                   static_cast<std::uint8_t>(bg.z * 255));
+    const auto r = static_cast<std::uint8_t>(bg.x * 255), g = static_cast<std::uint8_t>(bg.y * 255),
+               b = static_cast<std::uint8_t>(bg.z * 255);
+    if (partial) return partial->render(ImGui::GetDrawData(), r, g, b);
+    renderer.clear(r, g, b);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    return true;
 }
 
 //-----------------------------------------------------------------------------
@@ -307,16 +318,18 @@ private:
 // after it) - startMs. "frame" is when the frame sampled the clock (what the
 // player shows), "present" when it reached the screen.
 struct BenchStats {
-    std::int64_t frames = 0, framesAfter1s = 0;
+    std::int64_t frames = 0, framesAfter1s = 0, presents = 0;
     double cpuAt1s = -1, cpuEnd = 0;
     const Timeline* timeline = nullptr;
     std::size_t shownIndex = 0;  // segments below this were shown already
     std::size_t segmentsChecked = 0;
     double worstLateMs = 0, worstPresentLateMs = 0;
 
-    void onFrame(double frameMs, double presentMs) {
+    // `elapsedMs`: since the loop started; `frameMs`, `presentMs`: on the app clock.
+    void onFrame(double elapsedMs, double frameMs, double presentMs, bool presented) {
         ++frames;
-        if (frameMs >= 1000.0) {
+        presents += presented;
+        if (elapsedMs >= 1000.0) {
             if (cpuAt1s < 0) cpuAt1s = cpuSeconds();
             ++framesAfter1s;
         }
@@ -333,10 +346,11 @@ struct BenchStats {
     void print(double seconds) const {
         const double measured = std::max(0.0, seconds - 1.0);
         const double cpu = cpuAt1s < 0 ? 0 : cpuEnd - cpuAt1s;
-        std::printf("bench seconds=%.1f frames=%lld frames_after_1s=%lld fps_after_1s=%.2f "
+        std::printf("bench seconds=%.1f frames=%lld presents=%lld frames_after_1s=%lld fps_after_1s=%.2f "
                     "cpu_ms_per_frame=%.3f cpu_ms_per_s=%.2f maxrss_kb=%ld worst_late_ms=%.3f "
                     "worst_present_late_ms=%.3f segments_checked=%zu\n",
-                    seconds, static_cast<long long>(frames), static_cast<long long>(framesAfter1s),
+                    seconds, static_cast<long long>(frames), static_cast<long long>(presents),
+                    static_cast<long long>(framesAfter1s),
                     measured > 0 ? static_cast<double>(framesAfter1s) / measured : 0.0,
                     framesAfter1s > 0 ? cpu * 1000.0 / static_cast<double>(framesAfter1s) : 0.0,
                     measured > 0 ? cpu * 1000.0 / measured : 0.0, maxRssKb(), worstLateMs,
@@ -359,10 +373,20 @@ int runScreenshot(const AppOptions& o, ui::App& app, SdlRenderer& renderer) {
         return 1;
     }
     const std::int64_t t = screenTimeMs(o.screen);
+    std::optional<PartialRenderer> partial;
+    if (o.viaPartial) {
+        if (o.canvasW > 0) {
+            std::cerr << "unknot: --via-partial and --canvas do not mix\n";
+            return 2;
+        }
+        partial.emplace(renderer.sdl());
+    }
     // Several frames: ImGui lays out auto-sized windows in their first frame
-    // without drawing them, and text sizes settle a frame later.
+    // without drawing them, and text sizes settle a frame later. With
+    // --via-partial, the first half shows the screen 1 s earlier.
     constexpr int kSettle = 6;
     for (int i = 0; i < kSettle; ++i) {
+        const std::int64_t frameT = partial && i < kSettle / 2 ? std::max<std::int64_t>(0, t - 1000) : t;
         if (o.canvasW > 0) {
             // Magenta outside the app's area, so a test can tell "nothing
             // drawn here" from "drawn in the background colour".
@@ -375,8 +399,14 @@ int runScreenshot(const AppOptions& o, ui::App& app, SdlRenderer& renderer) {
         io.DisplaySize = ImVec2(static_cast<float>(logical.w), static_cast<float>(logical.h));
         io.DisplayFramebufferScale = ImVec2(1, 1);
         ImGui::NewFrame();
-        app.frame(t);
+        app.frame(frameT);
         ImGui::Render();
+        if (partial) {
+            const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+            partial->render(ImGui::GetDrawData(), static_cast<std::uint8_t>(bg.x * 255),
+                            static_cast<std::uint8_t>(bg.y * 255), static_cast<std::uint8_t>(bg.z * 255));
+            continue;
+        }
         if (o.canvasW == 0) {
             const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
             renderer.clear(static_cast<std::uint8_t>(bg.x * 255), static_cast<std::uint8_t>(bg.y * 255),
@@ -407,8 +437,10 @@ struct LoopContext {
     SdlAudio& audio;
     SdlHaptics& haptics;
     Trace& trace;
+    PartialRenderer* partial;  // null: redraw everything every frame
     BenchStats* bench;   // null unless --bench
-    std::int64_t originNs;  // app clock 0
+    std::int64_t originNs;  // where the app clock reads 0
+    std::int64_t startNs;   // when the loop started
 };
 
 int runLoop(LoopContext& c) {
@@ -416,18 +448,26 @@ int runLoop(LoopContext& c) {
     const bool paced = !c.renderer.trustedVsync();
     const int fps = pacedFps(c.window.displayHz());
     const std::int64_t benchEndNs =
-        c.bench ? c.originNs + static_cast<std::int64_t>(c.o.benchSeconds * 1e9) : 0;
+        c.bench ? c.startNs + static_cast<std::int64_t>(c.o.benchSeconds * 1e9) : 0;
 
     int framesSinceInput = 0;
     bool backgrounded = false;
     bool shown = false;
-    std::int64_t gridStart = nowNs(), lastIndex = -1;
-    bool restartGrid = true;
+    // The frame grid is anchored at the app clock's 0 and never restarted:
+    // whole seconds of app time are grid points (60 frames = 1 s exactly), a
+    // session starts on a frame, and so segments lasting whole seconds (or
+    // any multiple of 1/60 s) begin exactly on a frame, not up to a frame late.
+    const std::int64_t gridStart = c.originNs;
+    std::int64_t lastIndex = -1;
 
     // Handles one event; false when the app should quit.
     const auto handle = [&](const SDL_Event& e) {
         ImGui_ImplSDL2_ProcessEvent(&e);
         if (wakesUi(e)) framesSinceInput = 0;
+        // Anything that may have spoiled the window's pixels: draw it all again.
+        if (c.partial && (e.type == SDL_WINDOWEVENT || e.type == SDL_RENDER_TARGETS_RESET ||
+                          e.type == SDL_RENDER_DEVICE_RESET || e.type == SDL_APP_DIDENTERFOREGROUND))
+            c.partial->invalidate();
         if (e.type == SDL_APP_WILLENTERBACKGROUND || e.type == SDL_APP_DIDENTERBACKGROUND)
             backgrounded = true;
         if (e.type == SDL_APP_DIDENTERFOREGROUND) backgrounded = false;
@@ -448,6 +488,10 @@ int runLoop(LoopContext& c) {
         if (c.bench && t >= benchEndNs) {
             c.bench->cpuEnd = cpuSeconds();
             c.bench->print(c.o.benchSeconds);
+            if (c.partial && c.bench->frames > 0)
+                std::printf("bench redrawn_px_per_frame=%lld of %lld\n",
+                            static_cast<long long>(c.partial->pixelsRedrawn() / c.bench->frames),
+                            static_cast<long long>(c.renderer.outputSize().w) * c.renderer.outputSize().h);
             return 0;
         }
         const bool visible = !backgrounded && (!shown || !c.window.minimized());
@@ -466,23 +510,19 @@ int runLoop(LoopContext& c) {
             SDL_Event e;
             const int got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
             if (got && !handle(e)) return 0;
-            restartGrid = true;
             continue;
         }
 
-        // Moving: draw on the frame grid. After idling, the grid restarts
-        // now, so the first frame after an input is drawn at once.
-        if (restartGrid) {
-            gridStart = nowNs();
-            lastIndex = -1;
-            restartGrid = false;
-        }
-        const std::int64_t index = nextFrameIndex(gridStart, fps, lastIndex, nowNs());
-        if (paced) {
-            const std::int64_t sleep = sleepBeforeNs(gridStart, fps, index, nowNs());
-            // SDL_Delay has millisecond granularity: round up, so a frame is
-            // never drawn before its deadline (the grid is the promise).
-            if (sleep > 0) SDL_Delay(static_cast<Uint32>((sleep + 999'999) / 1'000'000));
+        // Moving: draw at the next point of the frame grid (after idling, the
+        // first one ahead: at most one frame period after the input).
+        // The very first frame is drawn at once, at the clock's 0.
+        const std::int64_t index = lastIndex < 0 ? 0 : nextFrameIndex(gridStart, fps, lastIndex, nowNs());
+        if (paced && sleepBeforeNs(gridStart, fps, index, nowNs()) > 0) {
+            // sleep_until on the absolute deadline, not SDL_Delay(ms): SDL_Delay
+            // rounds to whole milliseconds, which would shift every frame by up
+            // to 1 ms and make a 16.7 ms frame gap 17.7 ms.
+            std::this_thread::sleep_until(std::chrono::steady_clock::time_point(
+                std::chrono::nanoseconds(frameDeadlineNs(gridStart, fps, index))));
         }
         lastIndex = index;
 
@@ -495,8 +535,9 @@ int runLoop(LoopContext& c) {
         const std::int64_t frameNs = nowNs();
         const Size logical = c.window.logicalSize();
         const float scale = pixelScale(logical, c.renderer.outputSize());
-        drawFrame(c.app, c.renderer, {appMs(frameNs), logical, scale, true});
-        c.renderer.present();
+        const bool changed = drawFrame(c.app, c.renderer, c.partial, {appMs(frameNs), logical, scale, true});
+        // Nothing changed on screen: no present, no copy to the display.
+        if (changed) c.renderer.present();
         const std::int64_t presentNs = nowNs();
         ++framesSinceInput;
         c.trace.afterFrame(c.app);
@@ -512,8 +553,9 @@ int runLoop(LoopContext& c) {
             }
         }
         if (c.bench)
-            c.bench->onFrame(static_cast<double>(frameNs - c.originNs) / 1e6,
-                             static_cast<double>(presentNs - c.originNs) / 1e6);
+            c.bench->onFrame(static_cast<double>(frameNs - c.startNs) / 1e6,
+                             static_cast<double>(frameNs - c.originNs) / 1e6,
+                             static_cast<double>(presentNs - c.originNs) / 1e6, changed);
     }
 }
 
@@ -587,7 +629,11 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     ui::App app(config);
 
     const std::string screen = o.screen.empty() ? "home" : o.screen;
-    if (!app.open(screen, 0, &error)) {
+    // "play:ID@SECONDS" shows the session at SECONDS when the clock reads
+    // SECONDS (App::open), so the app clock starts there: interactive runs
+    // and benchmarks can begin mid-session.
+    const std::int64_t startMs = screenTimeMs(screen);
+    if (!app.open(screen, startMs, &error)) {
         std::cerr << "unknot: cannot open screen \"" << screen << "\": " << error << "\n"
                   << "Screens: home, browse, area:ID, card:ID, play:ID@SECONDS, problems\n";
         return 2;
@@ -612,10 +658,21 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
         if (const Routine* r = library.findRoutine(id)) {
             timeline = compileTimeline(library, *r);
             bench.timeline = &*timeline;
+            // Segments begun before the run started are not checked.
+            while (bench.shownIndex < timeline->segments.size() &&
+                   timeline->segments[bench.shownIndex].startMs < startMs)
+                ++bench.shownIndex;
         }
     }
-    LoopContext ctx{o, app, *window, *renderer, *audio, *haptics, trace,
-                    o.benchSeconds > 0 ? &bench : nullptr, nowNs()};
+    // Partial redraws pay off only where pixels cost CPU (see damage.hpp);
+    // UNKNOT_FULL_REDRAW=1 turns them off (to compare, or to rule them out).
+    std::optional<PartialRenderer> partial;
+    const char* full = std::getenv("UNKNOT_FULL_REDRAW");
+    if (renderer->software() && !(full && std::string(full) == "1")) partial.emplace(renderer->sdl());
+    LoopContext ctx{o,     app,   *window, *renderer, *audio, *haptics, trace,
+                    partial ? &*partial : nullptr, o.benchSeconds > 0 ? &bench : nullptr, 0, 0};
+    ctx.startNs = nowNs();
+    ctx.originNs = ctx.startNs - startMs * 1'000'000;
     return runLoop(ctx);
 }
 

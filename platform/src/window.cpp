@@ -115,6 +115,7 @@ std::unique_ptr<SdlRenderer> SdlRenderer::create(SdlWindow& window, std::string&
         out->trustedVsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) &&
                              (info.flags & SDL_RENDERER_ACCELERATED) &&
                              std::string(info.name) != "software";
+        out->software_ = std::string(info.name) == "software";
     }
     return out;
 }
@@ -140,6 +141,12 @@ std::string SdlRenderer::describe() const {
 void SdlRenderer::clear(std::uint8_t r, std::uint8_t g, std::uint8_t b) {
     SDL_SetRenderDrawColor(renderer_, r, g, b, 255);
     SDL_RenderClear(renderer_);
+}
+
+void SdlRenderer::setScale(float scale) {
+    float sx = 0, sy = 0;
+    SDL_RenderGetScale(renderer_, &sx, &sy);
+    if (sx != scale || sy != scale) SDL_RenderSetScale(renderer_, scale, scale);
 }
 
 void SdlRenderer::present() {

@@ -8,6 +8,7 @@
 //           (phase times read from the engine's transcript)
 // [SECTION] Languages: the French card is not the English one
 // [SECTION] Edges: nothing drawn past the phone's right (or bottom) edge
+// [SECTION] Partial redraws draw the same picture
 // [SECTION] Bad input and no display
 #include <stb/stb_image.h>
 
@@ -135,11 +136,19 @@ int inked(const Image& img, Rect r, std::uint32_t bg) {
     return n;
 }
 
-int differing(const Image& a, const Image& b) {
+// Pixels whose colour differs by more than `tolerance` in any channel.
+int differing(const Image& a, const Image& b, int tolerance = 0) {
     if (a.w != b.w || a.h != b.h) return a.w * a.h;
     int n = 0;
     for (int y = 0; y < a.h; ++y)
-        for (int x = 0; x < a.w; ++x) n += a.at(x, y) != b.at(x, y);
+        for (int x = 0; x < a.w; ++x) {
+            const std::uint32_t p = a.at(x, y), q = b.at(x, y);
+            bool diff = false;
+            for (int shift : {0, 8, 16})
+                diff |= std::abs(static_cast<int>((p >> shift) & 0xFF) - static_cast<int>((q >> shift) & 0xFF)) >
+                        tolerance;
+            n += diff;
+        }
     return n;
 }
 
@@ -286,6 +295,29 @@ TEST_CASE("screenshots are exactly the requested size, also on a wide window", "
     // Something is drawn, not a blank background.
     const Rect all{0, 0, phone.w, phone.h};
     CHECK(inked(phone, all, background(phone, all)) > 2000);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Partial redraws draw the same picture
+//-----------------------------------------------------------------------------
+// On software renderers the app redraws only what changed (damage.hpp). Drawn
+// 1 s earlier in full and then partially, a screen must equal the same screen
+// drawn in full: any damage the tracker misses shows up as differing pixels.
+TEST_CASE("partial redraws give exactly the full picture", "[screens][partial]") {
+    SKIP_WITHOUT_XVFB();
+    const Phase in = firstPhase("breathing-4-2-6", "inhale");
+    for (double t : {in.start + 1.5, in.start + 3.9, in.start + 7.0}) {
+        const std::string screen = at("breathing-4-2-6", t);
+        INFO("screen " << screen);
+        const Image full = shot("full-" + screen, screen);
+        const Image part = shot("partial-" + screen, screen, "--via-partial");
+        CHECK(differing(full, part) == 0);
+        // The screen 1 s earlier did look different, so damage was tracked.
+        CHECK(differing(full, shot("earlier-" + screen, at("breathing-4-2-6", t - 1.0))) > 1000);
+    }
+    const Image full = shot("full-neck", "play:neck-release@20.5", "--lang fr");
+    const Image part = shot("partial-neck", "play:neck-release@20.5", "--lang fr --via-partial");
+    CHECK(differing(full, part) == 0);
 }
 
 //-----------------------------------------------------------------------------

@@ -21,6 +21,10 @@ struct AppOptions {
     std::string screen;             // open this screen first (see App::open)
     std::string screenshot;         // write a PNG of `screen` and exit
     int canvasW = 0, canvasH = 0;   // screenshot onto a larger canvas (tests)
+    // Screenshot drawn the way the software renderer draws a session: the
+    // screen 1 s earlier in full, then only what changed (tests compare it
+    // with a full drawing: the two must be identical).
+    bool viaPartial = false;
     std::string trace;              // append screen + hotspots when they change
     float fontPx = 20.0f;           // base font size, logical pixels
     // Benchmarks (bench/run_app).

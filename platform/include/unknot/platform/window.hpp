@@ -43,6 +43,10 @@ public:
     virtual bool trustedVsync() const = 0;
     virtual std::string describe() const = 0;
     virtual void clear(std::uint8_t r, std::uint8_t g, std::uint8_t b) = 0;
+    // Logical-to-physical scale applied to everything drawn (HiDPI). ImGui
+    // 1.86's SDL_Renderer backend leaves vertices in logical pixels and
+    // relies on this to reach the physical ones.
+    virtual void setScale(float scale) = 0;
     virtual void present() = 0;
     // RGBA8 rows, top first, of the current target; false + error on failure.
     virtual bool readPixels(Size size, std::vector<std::uint8_t>& rgba, std::string& error) = 0;
@@ -82,8 +86,11 @@ public:
     ~SdlRenderer() override;
     Size outputSize() const override;
     bool trustedVsync() const override { return trustedVsync_; }
+    // SDL's CPU renderer: pays per pixel, keeps render targets (see damage.hpp).
+    bool software() const { return software_; }
     std::string describe() const override;
     void clear(std::uint8_t r, std::uint8_t g, std::uint8_t b) override;
+    void setScale(float scale) override;
     void present() override;
     bool readPixels(Size size, std::vector<std::uint8_t>& rgba, std::string& error) override;
     SDL_Renderer* sdl() const { return renderer_; }
@@ -98,6 +105,7 @@ private:
     SDL_Texture* target_ = nullptr;
     Size targetSize_;
     bool trustedVsync_ = false;
+    bool software_ = false;
 };
 
 //-----------------------------------------------------------------------------
@@ -124,9 +132,11 @@ public:
     bool trustedVsync() const override { return false; }
     std::string describe() const override { return "null"; }
     void clear(std::uint8_t r, std::uint8_t g, std::uint8_t b) override;
+    void setScale(float s) override { scale = s; }
     void present() override { ++presented; }
     bool readPixels(Size size, std::vector<std::uint8_t>& rgba, std::string& error) override;
     int presented = 0;
+    float scale = 1.0f;
 
 private:
     Size size_;
