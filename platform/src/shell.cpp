@@ -204,6 +204,55 @@ struct ImGuiSession {
     }
 };
 
+// The font atlas as an SDL texture, made here rather than by the ImGui
+// backend (whose NewFrame we therefore never call): the backend asks ImGui
+// for a 32-bit copy of the atlas and uploads it, so at start-up the atlas
+// exists three times (8-bit, 32-bit, texture). For three sizes of a font with
+// accents that is ~18 MB of peak memory on a phone. Here the 8-bit atlas is
+// expanded straight into the locked texture, then ImGui's copy is freed, and
+// so are the font files' bytes once the glyphs are baked (fonts are built
+// once: nothing rebuilds the atlas later).
+// The texels are the backend's exactly: white, alpha = coverage.
+struct FontTexture {
+    SDL_Texture* texture = nullptr;
+    bool create(SDL_Renderer* renderer, std::string& error) {
+        ImGuiIO& io = ImGui::GetIO();
+        unsigned char* alpha = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsAlpha8(&alpha, &w, &h);  // builds the atlas
+        // The glyphs are baked: the TTF copies (one per size) go before the
+        // texture is allocated, so they never coexist with it.
+        io.Fonts->ClearInputData();
+        texture = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STREAMING, w, h);
+        if (!texture) {
+            error = std::string("SDL_CreateTexture (font atlas ") + std::to_string(w) + "x" +
+                    std::to_string(h) + "): " + SDL_GetError();
+            return false;
+        }
+        void* pixels = nullptr;
+        int pitch = 0;
+        if (SDL_LockTexture(texture, nullptr, &pixels, &pitch) != 0) {
+            error = std::string("SDL_LockTexture (font atlas): ") + SDL_GetError();
+            return false;
+        }
+        for (int y = 0; y < h; ++y) {
+            auto* row = static_cast<std::uint8_t*>(pixels) + static_cast<std::ptrdiff_t>(y) * pitch;
+            for (int x = 0; x < w; ++x) {
+                row[4 * x + 0] = row[4 * x + 1] = row[4 * x + 2] = 255;
+                row[4 * x + 3] = alpha[static_cast<std::ptrdiff_t>(y) * w + x];
+            }
+        }
+        SDL_UnlockTexture(texture);
+        SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+        io.Fonts->SetTexID(static_cast<ImTextureID>(texture));
+        io.Fonts->ClearTexData();
+        return true;
+    }
+    ~FontTexture() {
+        if (texture) SDL_DestroyTexture(texture);
+    }
+};
+
 Library loadContent(const AppOptions& o, const std::string& dataDir, const std::string& prefDir,
                     const FileSource& files) {
     if (o.content.empty()) return loadLibrary(defaultLoadOptions(dataDir, prefDir, files), files);
@@ -257,7 +306,8 @@ struct FrameInput {
 // (then there is nothing to present).
 bool drawFrame(ui::App& app, Renderer& renderer, PartialRenderer* partial, const FrameInput& in) {
     ImGuiIO& io = ImGui::GetIO();
-    ImGui_ImplSDLRenderer_NewFrame();
+    // No ImGui_ImplSDLRenderer_NewFrame(): it only creates the font texture,
+    // which FontTexture made already.
     if (in.liveInput) {
         ImGui_ImplSDL2_NewFrame();
     } else {
@@ -393,7 +443,6 @@ int runScreenshot(const AppOptions& o, ui::App& app, SdlRenderer& renderer) {
             renderer.clear(255, 0, 255);
         }
         ImGuiIO& io = ImGui::GetIO();
-        ImGui_ImplSDLRenderer_NewFrame();
         io.DeltaTime = 1.0f / 60.0f;
         io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         io.DisplaySize = ImVec2(static_cast<float>(logical.w), static_cast<float>(logical.h));
@@ -604,10 +653,18 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     // Screenshots draw offscreen at exactly the requested pixels: scale 1.
     const float scale = screenshot ? 1.0f : pixelScale(window->logicalSize(), renderer->outputSize());
     std::string fontProblem, warning;
-    const std::string ttf = readFont(files, dataDir, fontProblem);
-    ui::setupImGui(ttf, o.fontPx, scale, &warning);
+    {
+        // Scoped: the file's bytes are freed as soon as ImGui has its copies.
+        const std::string ttf = readFont(files, dataDir, fontProblem);
+        ui::setupImGui(ttf, o.fontPx, scale, &warning);
+    }
     if (!warning.empty())
         std::cerr << "unknot: " << warning << (fontProblem.empty() ? "" : " (" + fontProblem + ")") << "\n";
+    FontTexture fontTexture;
+    if (!fontTexture.create(renderer->sdl(), error)) {
+        std::cerr << "unknot: " << error << "\n";
+        return 1;
+    }
 
     // Screenshots are silent and deterministic: null services.
     NullAudio nullAudio;
