@@ -200,8 +200,15 @@ void App::Impl::drawPlayer() {
             ui.text(seg->say.get(lang), f.large);
         if (seg->kind != SegmentKind::Switch && !seg->tip.empty()) ui.text(seg->tip.get(lang), nullptr, theme::textMuted);
         ImGui::Dummy(ImVec2(0, 0.3f * em));
-        if (const Segment* nx = p.next())
-            ui.text(trf("player.next", lang, {{"s", nx->say.get(lang)}}), nullptr, theme::textMuted);
+        if (const Segment* nx = p.next()) {
+            // Within one step, what changes next is the side, not the words:
+            // say "Switch sides" or "Left side" rather than repeat the prompt.
+            std::string what = nx->say.get(lang);
+            if (nx->kind == SegmentKind::Switch) what = tr("player.switch", lang);
+            else if (nx->step == seg->step && nx->side != Side::None)
+                what = tr(nx->side == Side::Left ? "common.left" : "common.right", lang);
+            ui.text(trf("player.next", lang, {{"s", what}}), nullptr, theme::textMuted);
+        }
         else
             ui.text(tr("player.last", lang), nullptr, theme::textMuted);
         ui.endScroll();
