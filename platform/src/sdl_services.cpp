@@ -13,7 +13,9 @@ namespace unknot::platform {
 //-----------------------------------------------------------------------------
 // [SECTION] SdlAudio
 //-----------------------------------------------------------------------------
-SdlAudio::SdlAudio() {
+void SdlAudio::open() {
+    if (opened_) return;
+    opened_ = true;
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         error_ = std::string("no audio (SDL_InitSubSystem: ") + SDL_GetError() + ")";
         return;
@@ -36,7 +38,13 @@ SdlAudio::SdlAudio() {
         return;
     }
     mixer_ = std::make_unique<Mixer>(have.freq);
+    mixer_->setVolume(volume_);
     // Opened paused; play() unpauses, update() pauses again once silent.
+    // Cues asked for before opening keep their time (late ones play at once).
+    const std::uint64_t now = SDL_GetTicks64();
+    for (const Early& e : early_)
+        play(e.sound, e.dueTicks > now ? static_cast<int>(e.dueTicks - now) : 0);
+    early_.clear();
 }
 
 SdlAudio::~SdlAudio() {
@@ -53,6 +61,10 @@ void SdlAudio::callback(void* self, std::uint8_t* stream, int len) {
 }
 
 void SdlAudio::play(CueSound sound, int delayMs) {
+    if (!opened_) {
+        early_.push_back({sound, SDL_GetTicks64() + static_cast<std::uint64_t>(std::max(0, delayMs))});
+        return;
+    }
     if (device_ == 0) return;  // silent without a device, as promised
     SDL_LockAudioDevice(device_);
     mixer_->play(sound, static_cast<std::int64_t>(delayMs) * mixer_->sampleRate() / 1000);
@@ -64,6 +76,7 @@ void SdlAudio::play(CueSound sound, int delayMs) {
 }
 
 void SdlAudio::setVolume(float volume01) {
+    volume_ = std::clamp(volume01, 0.0f, 1.0f);
     if (device_ == 0) return;
     SDL_LockAudioDevice(device_);
     mixer_->setVolume(volume01);
@@ -71,6 +84,7 @@ void SdlAudio::setVolume(float volume01) {
 }
 
 void SdlAudio::stopAll() {
+    early_.clear();
     if (device_ == 0) return;
     SDL_LockAudioDevice(device_);
     mixer_->stopAll();
@@ -95,7 +109,9 @@ int SdlAudio::update() {
 //-----------------------------------------------------------------------------
 // [SECTION] SdlHaptics
 //-----------------------------------------------------------------------------
-SdlHaptics::SdlHaptics() {
+void SdlHaptics::open() {
+    if (opened_) return;
+    opened_ = true;
     if (SDL_InitSubSystem(SDL_INIT_HAPTIC) != 0) {
         error_ = std::string("no haptics (SDL_InitSubSystem: ") + SDL_GetError() + ")";
         return;

@@ -37,6 +37,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -143,6 +144,15 @@ std::int64_t wallUs() {
 // Fallback origin when UNKNOT_LAUNCH_US is absent: as early as static
 // initialization of this file allows.
 const std::int64_t gProcessStartUs = wallUs();
+
+// --exit-after-first-frame also prints when each start-up phase ended (to
+// stderr), so a slow start can be pinned on content, SDL, fonts or audio.
+bool gLogStartup = false;
+void startupPhase(const char* name) {
+    if (gLogStartup)
+        std::fprintf(stderr, "startup %-10s %8.3f ms\n", name,
+                     static_cast<double>(wallUs() - launchUs().value_or(gProcessStartUs)) / 1000.0);
+}
 
 double cpuSeconds() {
     rusage ru{};
@@ -600,6 +610,10 @@ int runLoop(LoopContext& c) {
                 std::fflush(stdout);
                 return 0;
             }
+            // Audio and haptics open now, not before: the first frame does not
+            // wait for them (cues asked for meanwhile are kept, see SdlAudio).
+            c.audio.open();
+            c.haptics.open();
         }
         if (c.bench)
             c.bench->onFrame(static_cast<double>(frameNs - c.startNs) / 1e6,
@@ -617,12 +631,21 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     // Content first: it needs no display, and its problems are shown in-app.
     // On Android there is no exe folder: data sits at the APK's assets root,
     // which SDL_RWops opens by relative path ("" + "content/...").
+    gLogStartup = o.exitAfterFirstFrame;
+    startupPhase("main");
     RwFileSource files;
     const std::string dataDir = paths.exeDir.empty() ? std::string() : findDataDir(paths.exeDir);
     if (dataDir.empty() && !paths.exeDir.empty())
         std::cerr << "unknot: bundled content not found near " << paths.exeDir
                   << " (looked for ../share/unknot/content); starting without it\n";
-    Library library = loadContent(o, dataDir, paths.prefDir, files);
+    // Content loads on a second thread while SDL opens the window and the
+    // fonts are baked: phones have several cores, and the first frame needs
+    // both. The loader is pure and RwFileSource holds no state.
+    std::future<Library> loading = std::async(std::launch::async, [&] {
+        Library lib = loadContent(o, dataDir, paths.prefDir, files);
+        startupPhase("content");
+        return lib;
+    });
 
     std::string error;
     SdlSession sdl(error);
@@ -641,6 +664,7 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
         return 2;
     }
 
+    startupPhase("window");
     ImGuiSession imgui;
     imgui.platform = ImGui_ImplSDL2_InitForSDLRenderer(window->sdl());
     imgui.renderer = imgui.platform && ImGui_ImplSDLRenderer_Init(renderer->sdl());
@@ -665,6 +689,10 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
         std::cerr << "unknot: " << error << "\n";
         return 1;
     }
+    startupPhase("fonts");
+
+    Library library = loading.get();
+    startupPhase("joined");
 
     // Screenshots are silent and deterministic: null services.
     NullAudio nullAudio;
@@ -679,11 +707,12 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     if (screenshot) {
         config.services = {&nullAudio, &nullHaptics, &nullLifecycle};
     } else {
-        audio.emplace();
+        audio.emplace();  // opened after the first frame (SdlAudio::open)
         haptics.emplace();
         config.services = {&*audio, &*haptics, &lifecycle};
     }
     ui::App app(config);
+    startupPhase("services");
 
     const std::string screen = o.screen.empty() ? "home" : o.screen;
     // "play:ID@SECONDS" shows the session at SECONDS when the clock reads

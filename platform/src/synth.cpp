@@ -34,31 +34,71 @@ void addNote(std::vector<float>& out, int rate, double startS, double freq, doub
     const auto count = static_cast<std::size_t>(lengthS * rate);
     if (out.size() < first + count) out.resize(first + count, 0.0f);
     const double fadeS = 0.04;
+    // Each partial is a phasor turned by a fixed rotation per sample (two
+    // multiply-adds) rather than a std::sin per sample: the cues are made at
+    // start-up, and a million sin() calls were a quarter of the time to the
+    // first frame. In double precision the drift over a few seconds is ~1e-12.
+    struct Phasor {
+        double c = 1, s = 0, dc = 1, ds = 0, gain = 0;
+    };
+    std::vector<Phasor> ph;
+    for (const Partial& p : partials) {
+        const double w = 2.0 * std::numbers::pi * freq * p.ratio / rate;
+        ph.push_back({1.0, 0.0, std::cos(w), std::sin(w), p.gain});
+    }
+    // The decay, too, is a constant factor per sample after the attack.
+    const double decayStep = std::exp(-1.0 / (decayS * rate));
+    double decay = 1.0;
     for (std::size_t i = 0; i < count; ++i) {
         const double t = static_cast<double>(i) / rate;
-        double env = t < attackS ? t / attackS : std::exp(-(t - attackS) / decayS);
+        double env = 1.0;
+        if (t < attackS) {
+            env = t / attackS;
+        } else {
+            env = decay;
+            decay *= decayStep;
+        }
         const double left = lengthS - t;
         if (left < fadeS) env *= 0.5 - 0.5 * std::cos(std::numbers::pi * left / fadeS);
         double v = 0;
-        for (const Partial& p : partials)
-            v += p.gain * std::sin(2.0 * std::numbers::pi * freq * p.ratio * t);
+        for (Phasor& p : ph) {
+            v += p.gain * p.s;
+            const double c = p.c * p.dc - p.s * p.ds;
+            p.s = p.s * p.dc + p.c * p.ds;
+            p.c = c;
+        }
         out[first + i] += static_cast<float>(gain * env * v);
     }
 }
 
 // A soft swell whose pitch glides from f0 to f1 (inhale rises, exhale falls):
-// a raised-cosine envelope, so it fades in and out with no edge at all.
+// a raised-cosine envelope, so it fades in and out with no edge at all. The
+// oscillator, its per-sample step and the envelope are all phasors (see
+// addNote): no trigonometry per sample.
 void addGlide(std::vector<float>& out, int rate, double f0, double f1, double lengthS,
               double gain) {
     const auto count = static_cast<std::size_t>(lengthS * rate);
     out.resize(std::max(out.size(), count), 0.0f);
-    double phase = 0;
+    const double w0 = 2.0 * std::numbers::pi * f0 / rate;
+    const double dw = 2.0 * std::numbers::pi * (f1 - f0) / rate / static_cast<double>(count);
+    const double we = 2.0 * std::numbers::pi / static_cast<double>(count);
+    double oc = 1, os = 0;                               // oscillator
+    double sc = std::cos(w0), ss = std::sin(w0);         // its step, which turns too
+    const double dc = std::cos(dw), ds = std::sin(dw);
+    double ec = 1, es = 0;                               // envelope angle
+    const double ecStep = std::cos(we), esStep = std::sin(we);
     for (std::size_t i = 0; i < count; ++i) {
-        const double u = static_cast<double>(i) / static_cast<double>(count);
-        const double env = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * u);
-        const double f = f0 + (f1 - f0) * u;
-        phase += 2.0 * std::numbers::pi * f / rate;
-        out[i] += static_cast<float>(gain * env * (std::sin(phase) + 0.2 * std::sin(2 * phase)));
+        const double env = 0.5 - 0.5 * ec;
+        out[i] += static_cast<float>(gain * env * (os + 0.2 * 2.0 * os * oc));  // sin + 0.2 sin(2x)
+        double t = oc * sc - os * ss;
+        os = os * sc + oc * ss;
+        oc = t;
+        t = sc * dc - ss * ds;
+        ss = ss * dc + sc * ds;
+        sc = t;
+        t = ec * ecStep - es * esStep;
+        es = es * ecStep + ec * esStep;
+        ec = t;
     }
 }
 

@@ -24,11 +24,16 @@ namespace unknot::platform {
 //-----------------------------------------------------------------------------
 // Opens the default output device (float, mono). The device is paused while
 // nothing plays, so the audio thread does not wake the CPU when idle.
+// Opening is deferred (open(), called by the shell after the first frame is
+// on screen): audio start-up costs milliseconds the first frame should not
+// wait for. Cues asked for before that are kept and played, on time, once open.
 class SdlAudio final : public Audio {
 public:
-    SdlAudio();  // never throws; check available() and error()
+    SdlAudio() = default;
     ~SdlAudio() override;
-    bool available() const override { return device_ != 0; }
+    void open();  // never throws; check available() and error()
+    // Optimistic until open() has run; then whether a device opened.
+    bool available() const override { return !opened_ || device_ != 0; }
     void play(CueSound sound, int delayMs) override;
     void setVolume(float volume01) override;
     void stopAll() override;
@@ -40,9 +45,15 @@ public:
 
 private:
     static void callback(void* self, std::uint8_t* stream, int len);
+    struct Early {
+        CueSound sound;
+        std::uint64_t dueTicks;  // SDL_GetTicks64() at which it should sound
+    };
     std::uint32_t device_ = 0;
     std::unique_ptr<Mixer> mixer_;
-    bool paused_ = true;
+    bool opened_ = false, paused_ = true;
+    float volume_ = 0.8f;
+    std::vector<Early> early_;
     std::string error_;
 };
 
@@ -50,12 +61,15 @@ private:
 // [SECTION] SdlHaptics
 //-----------------------------------------------------------------------------
 // The first SDL_Haptic device with rumble (a phone's vibrator on Android, a
-// game pad on desktops), or nothing.
+// game pad on desktops), or nothing. Opened after the first frame, like audio
+// (scanning input devices takes a while); patterns asked for earlier are dropped:
+// a buzz late is worse than none.
 class SdlHaptics final : public Haptics {
 public:
-    SdlHaptics();
+    SdlHaptics() = default;
     ~SdlHaptics() override;
-    bool available() const override { return haptic_ != nullptr; }
+    void open();
+    bool available() const override { return !opened_ || haptic_ != nullptr; }
     void play(HapticPattern pattern) override;
     // Starts pulses that became due (by SDL_GetTicks64); returns ms until the
     // next one (-1: none), so the loop can wake up for it.
@@ -68,6 +82,7 @@ private:
         Pulse pulse;
     };
     SDL_Haptic* haptic_ = nullptr;
+    bool opened_ = false;
     std::vector<Pending> pending_;
     std::string error_;
 };
