@@ -30,6 +30,11 @@ std::string stripSlash(std::string s) {
 // The folder holding the executable: SDL_GetBasePath, else /proc/self/exe.
 // "" on Android, where the data is in the APK (see docs/porting.md).
 std::string exeDir() {
+#ifdef __ANDROID__
+    // The data is in the APK's assets, which SDL_RWops opens by relative path;
+    // /proc/self/exe would name app_process, not us.
+    return {};
+#else
     if (char* base = SDL_GetBasePath()) {
         std::string dir = stripSlash(base);
         SDL_free(base);
@@ -38,6 +43,7 @@ std::string exeDir() {
     std::error_code ec;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     return ec ? std::string() : exe.parent_path().string();
+#endif
 }
 
 // The user's writable folder (journal, own packs); "" if the OS gives none.
