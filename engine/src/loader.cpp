@@ -516,9 +516,12 @@ void loadAreas(const FileSource& files, const std::string& path, const LoadLimit
                 } else if (k == "synonyms") {
                     if (!val.IsMap()) return rep.error(val, "synonyms must map a language to a list of words");
                     for (auto it = val.begin(); it != val.end(); ++it) {
-                        auto& words = area.synonyms[it->first.Scalar()];
-                        if (!it->second.IsSequence()) { rep.error(it->second, "synonyms must be a list"); continue; }
-                        for (const auto& w : it->second)
+                        // Copies: iterator-> returns a temporary, and a range-for
+                        // over it->second would outlive it (ASan, fuzz_loader).
+                        const YAML::Node lang = it->first, list = it->second;
+                        auto& words = area.synonyms[lang.Scalar()];
+                        if (!list.IsSequence()) { rep.error(list, "synonyms must be a list"); continue; }
+                        for (const auto& w : list)
                             if (auto s = sc.string(w, "synonym")) words.push_back(*s);
                     }
                 } else if (k == "map") {
