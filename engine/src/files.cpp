@@ -53,6 +53,31 @@ std::optional<std::string> DiskFileSource::read(const std::string& path, std::si
     return data;
 }
 
+bool DiskFileSource::staysInside(const std::string& path, const std::string& root) const {
+    std::error_code ec;
+    fs::path r = fs::path(root).lexically_normal();
+    if (!r.has_filename()) r = r.parent_path();
+    // Fast path, one lstat per level below root: no symbolic link on the way
+    // from root down to path (the loader builds path from root and names it
+    // listed, so there is no "..").
+    bool plain = false;
+    for (fs::path cur = fs::path(path).lexically_normal(); !cur.empty(); cur = cur.parent_path()) {
+        if (cur == r) {
+            plain = true;
+            break;
+        }
+        if (fs::is_symlink(fs::symlink_status(cur, ec)) || cur == cur.parent_path()) break;
+    }
+    if (plain) return true;
+    // Otherwise compare the real locations, links followed; any doubt is "outside".
+    fs::path real = fs::weakly_canonical(path, ec);
+    if (ec) return false;
+    fs::path realRoot = fs::weakly_canonical(r, ec);
+    if (ec) return false;
+    auto [a, b] = std::mismatch(realRoot.begin(), realRoot.end(), real.begin(), real.end());
+    return a == realRoot.end() && b != real.end();
+}
+
 std::string joinPath(const std::string& a, const std::string& b) {
     if (a.empty()) return b;
     if (a.back() == '/') return a + b;

@@ -803,6 +803,10 @@ struct RoutineParser {
             rep.error(n, "image " + quote(*s) + " does not exist in the pack");
             return std::nullopt;
         }
+        if (!files.staysInside(full, pack.dir)) {
+            rep.error(n, "image path " + quote(*s) + " leaves the pack folder through a symbolic link");
+            return std::nullopt;
+        }
         return full;
     }
 
@@ -1087,6 +1091,11 @@ struct Loader {
         for (const auto& name : files.list(routines))
             if (isYamlName(name)) {
                 std::string path = joinPath(routines, name);
+                if (!files.staysInside(path, dir)) {
+                    lib.diagnostics.push_back({path, 0, 0, Severity::Error,
+                                               "symbolic link leaves the pack folder"});
+                    continue;
+                }
                 routineFile(path, ctx, onlyFile.empty() || path == onlyFile);
             }
     }
@@ -1111,6 +1120,12 @@ struct Loader {
                 } else if (isYamlName(name) && files.type(child) == FileSource::Type::File) {
                     // The vocabularies live beside the packs in content/.
                     if (name == "areas.yaml" || name == "equipment.yaml") continue;
+                    if (!files.staysInside(child, p)) {
+                        lib.diagnostics.push_back({child, 0, 0, Severity::Error,
+                                                   "symbolic link leaves the folder"});
+                        any = true;
+                        continue;
+                    }
                     PackContext loose;
                     loose.dir = p;
                     routineFile(child, loose, true);

@@ -20,6 +20,15 @@ public:
     // reading a huge file whole. nullopt on an error, with `error` set.
     virtual std::optional<std::string> read(const std::string& path, std::size_t maxBytes,
                                             std::string& error) const = 0;
+    // Whether `path`, an entry found inside folder `root`, still resolves
+    // inside it once symbolic links are followed: a shared pack may hold a
+    // link to any file of the person who opens it. Sources without links
+    // (memory, an APK) keep this default.
+    virtual bool staysInside(const std::string& path, const std::string& root) const {
+        (void)path;
+        (void)root;
+        return true;
+    }
 };
 
 // The plain disk, through std::filesystem and std::ifstream.
@@ -29,6 +38,7 @@ public:
     std::vector<std::string> list(const std::string& dir) const override;
     std::optional<std::string> read(const std::string& path, std::size_t maxBytes,
                                     std::string& error) const override;
+    bool staysInside(const std::string& path, const std::string& root) const override;
 };
 
 // Joins two path parts with a single '/'.
