@@ -67,6 +67,13 @@ int parseAppOptions(int argc, const char* const* argv, AppOptions& o, std::ostre
                  "Without a display, use the command line: unknot --help, unknot list, "
                  "unknot play ID --clock virtual.",
                  "unknot"};
+    // `unknot --help` is what the no-display message points to, so it names
+    // the commands too (their own help: `unknot help`).
+    cli.footer("Commands (no display needed; details: unknot help):\n"
+               "  unknot list [--json]           the routines\n"
+               "  unknot show ID                 one routine, its steps and cautions\n"
+               "  unknot play ID --clock virtual its timeline, at once\n"
+               "  unknot lint [PATH...]          check content packs");
     std::string size, canvas;
     cli.add_option("--size", size, "Window size in logical pixels, WxH (default 390x844)");
     cli.add_option("--lang", o.lang, "Language of the content and the screens (en, fr, ...)");
