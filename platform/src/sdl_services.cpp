@@ -13,13 +13,36 @@ namespace unknot::platform {
 //-----------------------------------------------------------------------------
 // [SECTION] SdlAudio
 //-----------------------------------------------------------------------------
+// A paused SDL device still runs its thread, which wakes for every buffer
+// (~50 times a second) to write silence: that is battery spent on nothing.
+// So the device is closed after this long without a sound, and reopened by
+// the next cue. During a session cues come every few seconds and it stays
+// open; on the menus it is closed.
+constexpr std::uint64_t kCloseAfterSilenceMs = 10'000;
+
 void SdlAudio::open() {
     if (opened_) return;
     opened_ = true;
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         error_ = std::string("no audio (SDL_InitSubSystem: ") + SDL_GetError() + ")";
+        failed_ = true;
         return;
     }
+    // Opened once now to learn whether there is a device at all (available()).
+    if (!openDevice()) {
+        failed_ = true;
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        return;
+    }
+    silentSince_ = SDL_GetTicks64();
+    // Cues asked for before opening keep their time (late ones play at once).
+    const std::uint64_t now = SDL_GetTicks64();
+    for (const Early& e : early_)
+        play(e.sound, e.dueTicks > now ? static_cast<int>(e.dueTicks - now) : 0);
+    early_.clear();
+}
+
+bool SdlAudio::openDevice() {
     SDL_AudioSpec want{};
     want.freq = 48000;
     want.format = AUDIO_F32SYS;
@@ -34,24 +57,25 @@ void SdlAudio::open() {
     device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, SDL_AUDIO_ALLOW_FREQUENCY_CHANGE);
     if (device_ == 0) {
         error_ = std::string("no audio device (SDL_OpenAudioDevice: ") + SDL_GetError() + ")";
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
-        return;
+        return false;
     }
-    mixer_ = std::make_unique<Mixer>(have.freq);
+    if (!mixer_ || mixer_->sampleRate() != have.freq) mixer_ = std::make_unique<Mixer>(have.freq);
     mixer_->setVolume(volume_);
-    // Opened paused; play() unpauses, update() pauses again once silent.
-    // Cues asked for before opening keep their time (late ones play at once).
-    const std::uint64_t now = SDL_GetTicks64();
-    for (const Early& e : early_)
-        play(e.sound, e.dueTicks > now ? static_cast<int>(e.dueTicks - now) : 0);
-    early_.clear();
+    paused_ = true;  // SDL opens devices paused; play() unpauses
+    return true;
+}
+
+void SdlAudio::closeDevice() {
+    if (device_ == 0) return;
+    SDL_CloseAudioDevice(device_);  // joins the audio thread
+    device_ = 0;
+    paused_ = true;
 }
 
 SdlAudio::~SdlAudio() {
-    if (device_ != 0) {
-        SDL_CloseAudioDevice(device_);
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
-    }
+    if (!opened_ || failed_) return;
+    closeDevice();
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
 void SdlAudio::callback(void* self, std::uint8_t* stream, int len) {
@@ -65,7 +89,8 @@ void SdlAudio::play(CueSound sound, int delayMs) {
         early_.push_back({sound, SDL_GetTicks64() + static_cast<std::uint64_t>(std::max(0, delayMs))});
         return;
     }
-    if (device_ == 0) return;  // silent without a device, as promised
+    if (failed_) return;  // silent without a device, as promised
+    if (device_ == 0 && !openDevice()) return;
     SDL_LockAudioDevice(device_);
     mixer_->play(sound, static_cast<std::int64_t>(delayMs) * mixer_->sampleRate() / 1000);
     SDL_UnlockAudioDevice(device_);
@@ -92,18 +117,27 @@ void SdlAudio::stopAll() {
 }
 
 int SdlAudio::update() {
-    if (device_ == 0 || paused_) return 0;
-    SDL_LockAudioDevice(device_);
-    const std::int64_t left = mixer_->samplesLeft();
-    SDL_UnlockAudioDevice(device_);
-    if (left == 0) {
-        // Silent: stop the audio thread's wake-ups until the next cue.
+    if (device_ == 0) return 0;
+    const std::uint64_t now = SDL_GetTicks64();
+    if (!paused_) {
+        SDL_LockAudioDevice(device_);
+        const std::int64_t left = mixer_->samplesLeft();
+        SDL_UnlockAudioDevice(device_);
+        if (left > 0) {
+            // +50 ms: the device's own buffer still has to drain after the mixer.
+            return static_cast<int>(left * 1000 / mixer_->sampleRate()) + 50;
+        }
+        // Silent: no more callbacks until the next cue...
         SDL_PauseAudioDevice(device_, 1);
         paused_ = true;
+        silentSince_ = now;
+    }
+    // ...and after a while no thread either.
+    if (now >= silentSince_ + kCloseAfterSilenceMs) {
+        closeDevice();
         return 0;
     }
-    // +50 ms: the device's own buffer still has to drain after the mixer.
-    return static_cast<int>(left * 1000 / mixer_->sampleRate()) + 50;
+    return static_cast<int>(silentSince_ + kCloseAfterSilenceMs - now);
 }
 
 //-----------------------------------------------------------------------------

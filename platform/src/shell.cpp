@@ -199,6 +199,17 @@ struct SdlSession {
         SDL_SetHint(SDL_HINT_ANDROID_TRAP_BACK_BUTTON, "1");
         ok = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0;
         if (!ok) error = std::string("SDL_Init(video) failed: ") + SDL_GetError();
+        // With no display, SDL 2.26 quietly falls back to its "offscreen"
+        // driver: a window nobody can see or touch. Unless that driver was
+        // asked for by name, it means there is no display.
+        const char* driver = ok ? SDL_GetCurrentVideoDriver() : nullptr;
+        const char* asked = SDL_getenv("SDL_VIDEODRIVER");
+        if (driver && (std::string(driver) == "offscreen" || std::string(driver) == "dummy") &&
+            !(asked && std::string(asked) == driver)) {
+            error = std::string("only SDL's ") + driver + " video driver is available";
+            SDL_Quit();
+            ok = false;
+        }
     }
     ~SdlSession() {
         if (ok) SDL_Quit();

@@ -23,7 +23,8 @@ namespace unknot::platform {
 // [SECTION] SdlAudio
 //-----------------------------------------------------------------------------
 // Opens the default output device (float, mono). The device is paused while
-// nothing plays, so the audio thread does not wake the CPU when idle.
+// nothing plays and closed after 10 s of silence (a paused device's thread
+// still wakes ~50 times a second), then reopened by the next cue.
 // Opening is deferred (open(), called by the shell after the first frame is
 // on screen): audio start-up costs milliseconds the first frame should not
 // wait for. Cues asked for before that are kept and played, on time, once open.
@@ -32,26 +33,30 @@ public:
     SdlAudio() = default;
     ~SdlAudio() override;
     void open();  // never throws; check available() and error()
-    // Optimistic until open() has run; then whether a device opened.
-    bool available() const override { return !opened_ || device_ != 0; }
+    // Optimistic until open() has run; then whether a device could be opened.
+    bool available() const override { return !opened_ || !failed_; }
     void play(CueSound sound, int delayMs) override;
     void setVolume(float volume01) override;
     void stopAll() override;
-    // Called by the loop: pauses the device once the last sound ended.
-    // Returns the ms until the last sound ends (0: silent), so the loop can
-    // wake up to pause it.
+    // Called by the loop: pauses the device once the last sound ended and
+    // closes it after a silence. Returns the ms until it next needs a call
+    // (0: nothing scheduled), so the loop can wake up for it.
     int update();
+    bool deviceOpen() const { return device_ != 0; }
     const std::string& error() const { return error_; }
 
 private:
     static void callback(void* self, std::uint8_t* stream, int len);
+    bool openDevice();
+    void closeDevice();
     struct Early {
         CueSound sound;
         std::uint64_t dueTicks;  // SDL_GetTicks64() at which it should sound
     };
     std::uint32_t device_ = 0;
     std::unique_ptr<Mixer> mixer_;
-    bool opened_ = false, paused_ = true;
+    bool opened_ = false, failed_ = false, paused_ = true;
+    std::uint64_t silentSince_ = 0;
     float volume_ = 0.8f;
     std::vector<Early> early_;
     std::string error_;
