@@ -8,7 +8,8 @@
 # [SECTION] Helpers: wait for a screen, click or scroll to a hotspot (every
 #           wait is bounded)
 # [SECTION] The journey: home, browse, neck, card, back key, start, pause,
-#           resume, stop (cancel, then confirm), end, done, back keys home
+#           resume, stop (cancel, then confirm), end, done, back keys home,
+#           resize
 #
 # Usage: e2e.sh PATH/TO/unknot WORK_DIR
 set -u
@@ -174,6 +175,29 @@ key BackSpace
 wait_for browse area:neck
 key Escape
 wait_for home browse
+
+# Resizing (a phone turned, a desktop window dragged): the layout follows and
+# the whole window is redrawn (the software renderer's partial redraws must
+# not leave the new area unpainted).
+before=$(last | tr '\t' '\n' | awk '$1 == "browse" { print $4 }')
+xdotool windowsize "$win" 800 600
+for _ in $(seq 1 100); do
+  now=$(last | tr '\t' '\n' | awk '$1 == "browse" { print $4 }')
+  [ -n "$now" ] && [ "$now" != "$before" ] && break
+  sleep 0.1
+done
+[ "$now" != "$before" ] || fail "the layout did not follow the resize (browse is still $before wide)"
+echo "ok: resized, browse is now $now wide (was $before)"
+if command -v import >/dev/null; then
+  sleep 0.3
+  import -window "$win" "$work/resized.png" || fail "import failed"
+  geometry=$(identify -format '%wx%h' "$work/resized.png")
+  [ "$geometry" = "800x600" ] || fail "window is $geometry after resizing to 800x600"
+  # The background is light: a black (unpainted) right part would be dark.
+  mean=$(convert "$work/resized.png" -crop 300x500+480+50 -colorspace Gray -format '%[fx:mean]' info:)
+  awk -v m="$mean" 'BEGIN { exit !(m > 0.5) }' || fail "the newly exposed area looks unpainted (mean $mean)"
+  echo "ok: resized window fully painted (mean brightness $mean)"
+fi
 
 kill -0 "$app" 2>/dev/null || fail "unknot died"
 echo "PASS: end-to-end journey"
