@@ -70,10 +70,13 @@ Run runUnknot(const std::string& args, bool withDisplay = true) {
     Run r;
     const int raw = std::system(cmd.c_str());
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    std::ifstream in(log);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    r.err = ss.str();
+    {
+        std::ifstream in(log);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        r.err = ss.str();
+    }
+    fs::remove(log);
     return r;
 }
 
