@@ -312,6 +312,9 @@ int runCli(int argc, const char* const* argv, const CliEnv& env) {
     std::string showId;
     showCmd->add_option("id", showId, "Routine id")->required();
 
+    // Taken before parsing: once a subcommand is parsed, CLI11's help() shows
+    // that subcommand's help, and `unknot help` must show the whole command line.
+    const std::string mainHelp = app.help();
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -325,7 +328,7 @@ int runCli(int argc, const char* const* argv, const CliEnv& env) {
         return 2;
     }
     if (app.got_subcommand("help")) {
-        *env.out << app.help();
+        *env.out << mainHelp;
         return 0;
     }
     if (!c.lang.empty() && (c.lang.size() != 2 || !std::islower(static_cast<unsigned char>(c.lang[0])))) {

@@ -11,6 +11,10 @@ TEST_CASE("help and version") {
     CHECK(h.status == 0);
     CHECK(h.out.find("lint") != std::string::npos);
     CHECK(h.out.find("--screenshot") != std::string::npos);
+    auto help = runCli({"help"});
+    CHECK(help.status == 0);
+    CHECK(help.out.find("play") != std::string::npos);
+    CHECK(help.out.find("list") != std::string::npos);
     auto v = runCli({"--version"});
     CHECK(v.status == 0);
     CHECK(v.out.rfind("unknot ", 0) == 0);

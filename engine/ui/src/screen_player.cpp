@@ -148,6 +148,21 @@ void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) 
     }
 }
 
+// `text` cut to fit `width` with the current font, ending in an ellipsis,
+// never splitting a UTF-8 character.
+static std::string ellipsize(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const char* dots = "\xe2\x80\xa6";
+    const float dotsW = ImGui::CalcTextSize(dots).x;
+    std::size_t end = text.size();
+    while (end > 0) {
+        do { --end; } while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+        if (ImGui::CalcTextSize(text.c_str(), text.c_str() + end).x + dotsW <= width) break;
+    }
+    while (end > 0 && text[end - 1] == ' ') --end;
+    return text.substr(0, end) + dots;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Player screen layout
 //-----------------------------------------------------------------------------
@@ -174,7 +189,9 @@ void App::Impl::drawPlayer() {
                                 ? ui.textHeight(tr("player.stop_ask", lang), f.large, avail.x) + sp + ui.touch()
                                 : rows * ui.touch() + (rows - 1) * sp;
     const float progressH = 0.6f * em + sp + ImGui::GetTextLineHeight();
-    const float mainH = std::max(4.0f * em, avail.y - controlsH - progressH - 2 * sp);
+    // "Next: ..." gets a line of its own under the words, never scrolled away.
+    const float nextH = ImGui::GetTextLineHeightWithSpacing();
+    const float mainH = std::max(4.0f * em, avail.y - controlsH - progressH - nextH - 2 * sp);
     const ImGuiWindowFlags still = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 
     if (seg) {
@@ -200,6 +217,10 @@ void App::Impl::drawPlayer() {
             ui.text(seg->say.get(lang), f.large);
         if (seg->kind != SegmentKind::Switch && !seg->tip.empty()) ui.text(seg->tip.get(lang), nullptr, theme::textMuted);
         ImGui::Dummy(ImVec2(0, 0.3f * em));
+        ui.endScroll();
+        // What comes next, on one line: shortened with an ellipsis rather than
+        // wrapped or cut mid-line by the scroll region above.
+        std::string nextText = tr("player.last", lang);
         if (const Segment* nx = p.next()) {
             // Within one step, what changes next is the side, not the words:
             // say "Switch sides" or "Left side" rather than repeat the prompt.
@@ -207,13 +228,13 @@ void App::Impl::drawPlayer() {
             if (nx->kind == SegmentKind::Switch) what = tr("player.switch", lang);
             else if (nx->step == seg->step && nx->side != Side::None)
                 what = tr(nx->side == Side::Left ? "common.left" : "common.right", lang);
-            ui.text(trf("player.next", lang, {{"s", what}}), nullptr, theme::textMuted);
+            nextText = trf("player.next", lang, {{"s", what}});
         }
-        else
-            ui.text(tr("player.last", lang), nullptr, theme::textMuted);
-        ui.endScroll();
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::textMuted);
+        ImGui::TextUnformatted(ellipsize(nextText, avail.x).c_str());
+        ImGui::PopStyleColor();
     } else {
-        ImGui::Dummy(ImVec2(avail.x, mainH));
+        ImGui::Dummy(ImVec2(avail.x, mainH + nextH));
     }
 
     // The whole session: a calm bar and the time left.
