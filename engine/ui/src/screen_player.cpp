@@ -189,8 +189,11 @@ void App::Impl::drawPlayer() {
                                 ? ui.textHeight(tr("player.stop_ask", lang), f.large, avail.x) + sp + ui.touch()
                                 : rows * ui.touch() + (rows - 1) * sp;
     const float progressH = 0.6f * em + sp + ImGui::GetTextLineHeight();
-    // "Next: ..." gets a line of its own under the words, never scrolled away.
-    const float nextH = ImGui::GetTextLineHeightWithSpacing();
+    // "Next: ..." gets a line of its own under the words, never scrolled away,
+    // when there is room for it; on a very short window it scrolls with them.
+    const float lineH = ImGui::GetTextLineHeightWithSpacing();
+    const bool nextLine = avail.y - controlsH - progressH - lineH - 2 * sp >= 4.0f * em;
+    const float nextH = nextLine ? lineH : 0.0f;
     const float mainH = std::max(4.0f * em, avail.y - controlsH - progressH - nextH - 2 * sp);
     const ImGuiWindowFlags still = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 
@@ -217,7 +220,6 @@ void App::Impl::drawPlayer() {
             ui.text(seg->say.get(lang), f.large);
         if (seg->kind != SegmentKind::Switch && !seg->tip.empty()) ui.text(seg->tip.get(lang), nullptr, theme::textMuted);
         ImGui::Dummy(ImVec2(0, 0.3f * em));
-        ui.endScroll();
         // What comes next, on one line: shortened with an ellipsis rather than
         // wrapped or cut mid-line by the scroll region above.
         std::string nextText = tr("player.last", lang);
@@ -230,9 +232,13 @@ void App::Impl::drawPlayer() {
                 what = tr(nx->side == Side::Left ? "common.left" : "common.right", lang);
             nextText = trf("player.next", lang, {{"s", what}});
         }
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::textMuted);
-        ImGui::TextUnformatted(ellipsize(nextText, avail.x).c_str());
-        ImGui::PopStyleColor();
+        if (!nextLine) ui.text(nextText, nullptr, theme::textMuted);
+        ui.endScroll();
+        if (nextLine) {
+            ImGui::PushStyleColor(ImGuiCol_Text, theme::textMuted);
+            ImGui::TextUnformatted(ellipsize(nextText, avail.x).c_str());
+            ImGui::PopStyleColor();
+        }
     } else {
         ImGui::Dummy(ImVec2(avail.x, mainH + nextH));
     }
