@@ -492,100 +492,90 @@ void checkFormat(const YAML::Node& n, Reporter& rep, Scalars& sc) {
     }
 }
 
-void loadAreas(const FileSource& files, const std::string& path, const LoadLimits& limits,
-               Library& lib) {
-    Reporter rep{&lib.diagnostics, path};
+// The two vocabularies share their shape: `format` and a list of items, each
+// with an id and a label. Areas add synonyms and body-map spots (`extra`).
+template <class T>
+void loadVocabulary(const FileSource& files, const std::string& path, const LoadLimits& limits,
+                    std::vector<Diagnostic>& diagnostics, const std::string& listKey, const std::string& itemName,
+                    std::vector<T>& out, const std::vector<std::string>& extraKeys,
+                    const std::function<void(T&, const std::string&, const YAML::Node&, Scalars&, Reporter&)>& extra) {
+    Reporter rep{&diagnostics, path};
     auto root = readYaml(files, path, limits, rep);
     if (!root) return;
     PackContext ctx;
     Scalars sc{rep, ctx};
-    forEachKey(*root, {"format", "areas"}, rep, "areas.yaml", [&](const std::string& key, const YAML::Node&,
-                                                                   const YAML::Node& v) {
-        if (key == "format") return checkFormat(v, rep, sc);
-        if (!v.IsSequence()) return rep.error(v, "areas must be a list");
-        for (const auto& a : v) {
-            Area area;
-            bool ok = true;
-            requireKeys(a, {"id", "label"}, rep, "an area");
-            forEachKey(a, {"id", "label", "synonyms", "map"}, rep, "an area",
-                       [&](const std::string& k, const YAML::Node&, const YAML::Node& val) {
-                if (k == "id") {
-                    if (auto id = sc.id(val, "area id")) area.id = *id; else ok = false;
-                } else if (k == "label") {
-                    if (auto t = sc.text(val, "label")) area.label = *t; else ok = false;
-                } else if (k == "synonyms") {
-                    if (!val.IsMap()) return rep.error(val, "synonyms must map a language to a list of words");
-                    for (auto it = val.begin(); it != val.end(); ++it) {
-                        // Copies: iterator-> returns a temporary, and a range-for
-                        // over it->second would outlive it (ASan, fuzz_loader).
-                        const YAML::Node lang = it->first, list = it->second;
-                        auto& words = area.synonyms[lang.Scalar()];
-                        if (!list.IsSequence()) { rep.error(list, "synonyms must be a list"); continue; }
-                        for (const auto& w : list)
-                            if (auto s = sc.string(w, "synonym")) words.push_back(*s);
-                    }
-                } else if (k == "map") {
-                    if (!val.IsSequence()) return rep.error(val, "map must be a list of spots");
-                    for (const auto& spot : val) {
-                        MapSpot ms;
-                        forEachKey(spot, {"view", "x", "y", "r"}, rep, "a map spot",
-                                   [&](const std::string& sk, const YAML::Node&, const YAML::Node& sv) {
-                            if (sk == "view") {
-                                auto s = sc.string(sv, "view");
-                                if (s && *s != "front" && *s != "back") rep.error(sv, "view must be front or back");
-                                ms.back = s && *s == "back";
-                                return;
-                            }
-                            auto ms1000 = sc.secondsMs(sv, sk);
-                            float f = ms1000 ? static_cast<float>(*ms1000) / 1000.f : 0.f;
-                            if (ms1000 && f > 1.f) rep.error(sv, sk + " must be between 0 and 1");
-                            (sk == "x" ? ms.x : sk == "y" ? ms.y : ms.r) = f;
-                        });
-                        area.spots.push_back(ms);
-                    }
-                }
-            });
-            if (ok && !area.id.empty()) {
-                if (lib.findArea(area.id)) rep.error(a, "duplicate area id " + quote(area.id));
-                else lib.areas.push_back(std::move(area));
-            }
-        }
-    });
-    if (const YAML::Node& r = *root; r.IsMap() && !r["areas"]) rep.error(*root, "missing required field 'areas'");
-}
-
-void loadEquipment(const FileSource& files, const std::string& path, const LoadLimits& limits,
-                   Library& lib) {
-    Reporter rep{&lib.diagnostics, path};
-    auto root = readYaml(files, path, limits, rep);
-    if (!root) return;
-    PackContext ctx;
-    Scalars sc{rep, ctx};
-    forEachKey(*root, {"format", "equipment"}, rep, "equipment.yaml",
+    std::vector<std::string> itemKeys{"id", "label"};
+    itemKeys.insert(itemKeys.end(), extraKeys.begin(), extraKeys.end());
+    const std::string fileName = path.substr(path.find_last_of('/') + 1);
+    const std::string single = listKey.ends_with('s') ? listKey.substr(0, listKey.size() - 1) : listKey;
+    forEachKey(*root, {"format", listKey}, rep, fileName,
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
         if (key == "format") return checkFormat(v, rep, sc);
-        if (!v.IsSequence()) return rep.error(v, "equipment must be a list");
-        for (const auto& e : v) {
-            Equipment eq;
+        if (!v.IsSequence()) return rep.error(v, listKey + " must be a list");
+        for (const auto& node : v) {
+            T item;
             bool ok = true;
-            requireKeys(e, {"id", "label"}, rep, "a piece of equipment");
-            forEachKey(e, {"id", "label"}, rep, "a piece of equipment",
-                       [&](const std::string& k, const YAML::Node&, const YAML::Node& val) {
+            requireKeys(node, {"id", "label"}, rep, itemName);
+            forEachKey(node, itemKeys, rep, itemName, [&](const std::string& k, const YAML::Node&, const YAML::Node& val) {
                 if (k == "id") {
-                    if (auto id = sc.id(val, "equipment id")) eq.id = *id; else ok = false;
-                } else if (auto t = sc.text(val, "label")) {
-                    eq.label = *t;
+                    if (auto id = sc.id(val, single + " id")) item.id = *id; else ok = false;
+                } else if (k == "label") {
+                    if (auto t = sc.text(val, "label")) item.label = *t; else ok = false;
                 } else {
-                    ok = false;
+                    extra(item, k, val, sc, rep);
                 }
             });
-            if (ok && !eq.id.empty()) {
-                if (lib.findEquipment(eq.id)) rep.error(e, "duplicate equipment id " + quote(eq.id));
-                else lib.equipment.push_back(std::move(eq));
-            }
+            if (!ok || item.id.empty()) continue;
+            bool dup = std::any_of(out.begin(), out.end(), [&](const T& x) { return x.id == item.id; });
+            if (dup) rep.error(node, "duplicate " + single + " id " + quote(item.id));
+            else out.push_back(std::move(item));
         }
     });
-    if (const YAML::Node& r = *root; r.IsMap() && !r["equipment"]) rep.error(*root, "missing required field 'equipment'");
+    if (const YAML::Node& r = *root; r.IsMap() && !r[listKey]) rep.error(r, "missing required field '" + listKey + "'");
+}
+
+void loadAreas(const FileSource& files, const std::string& path, const LoadLimits& limits, Library& lib) {
+    loadVocabulary<Area>(files, path, limits, lib.diagnostics, "areas", "an area", lib.areas, {"synonyms", "map"},
+                         [](Area& area, const std::string& k, const YAML::Node& val, Scalars& sc, Reporter& rep) {
+        if (k == "synonyms") {
+            if (!val.IsMap()) return rep.error(val, "synonyms must map a language to a list of words");
+            for (auto it = val.begin(); it != val.end(); ++it) {
+                // Copies: iterator-> returns a temporary, and a range-for
+                // over it->second would outlive it (ASan, fuzz_loader).
+                const YAML::Node lang = it->first, list = it->second;
+                auto& words = area.synonyms[lang.Scalar()];
+                if (!list.IsSequence()) { rep.error(list, "synonyms must be a list"); continue; }
+                for (const auto& w : list)
+                    if (auto s = sc.string(w, "synonym")) words.push_back(*s);
+            }
+            return;
+        }
+        // k == "map": one or more spots on the body map.
+        if (!val.IsSequence()) return rep.error(val, "map must be a list of spots");
+        for (const auto& spot : val) {
+            MapSpot ms;
+            forEachKey(spot, {"view", "x", "y", "r"}, rep, "a map spot",
+                       [&](const std::string& sk, const YAML::Node&, const YAML::Node& sv) {
+                if (sk == "view") {
+                    auto s = sc.string(sv, "view");
+                    if (s && *s != "front" && *s != "back") rep.error(sv, "view must be front or back");
+                    ms.back = s && *s == "back";
+                    return;
+                }
+                auto ms1000 = sc.secondsMs(sv, sk);
+                float f = ms1000 ? static_cast<float>(*ms1000) / 1000.f : 0.f;
+                if (ms1000 && f > 1.f) rep.error(sv, sk + " must be between 0 and 1");
+                (sk == "x" ? ms.x : sk == "y" ? ms.y : ms.r) = f;
+            });
+            area.spots.push_back(ms);
+        }
+    });
+}
+
+void loadEquipment(const FileSource& files, const std::string& path, const LoadLimits& limits, Library& lib) {
+    loadVocabulary<Equipment>(files, path, limits, lib.diagnostics, "equipment", "a piece of equipment",
+                              lib.equipment, {},
+                              [](Equipment&, const std::string&, const YAML::Node&, Scalars&, Reporter&) {});
 }
 
 //-----------------------------------------------------------------------------
