@@ -125,3 +125,18 @@ TEST_CASE("the bundled content loads the same through SDL_RWops as from the disk
     for (std::size_t i = 0; i < std::min(a.routines.size(), b.routines.size()); ++i)
         CHECK(a.routines[i].id == b.routines[i].id);
 }
+
+TEST_CASE("RwFileSource refuses a symbolic link that leaves the pack, keeps one that stays", "[platform][files]") {
+    Scratch s;
+    std::string outside = s.write("secret.yaml", "not content");
+    fs::create_directories(s.dir / "pack/routines");
+    std::string inside = (s.dir / "pack/routines/real.yaml").string();
+    std::ofstream(inside) << "x";
+    fs::create_symlink(outside, s.dir / "pack/routines/leak.yaml");
+    fs::create_symlink(inside, s.dir / "pack/routines/alias.yaml");
+    RwFileSource files;
+    const std::string pack = (s.dir / "pack").string();
+    CHECK_FALSE(files.staysInside((s.dir / "pack/routines/leak.yaml").string(), pack));
+    CHECK(files.staysInside((s.dir / "pack/routines/alias.yaml").string(), pack));
+    CHECK(files.staysInside(inside, pack));
+}

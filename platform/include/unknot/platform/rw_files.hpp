@@ -35,6 +35,12 @@ public:
     std::vector<std::string> list(const std::string& dir) const override;
     std::optional<std::string> read(const std::string& path, std::size_t maxBytes,
                                     std::string& error) const override;
+    // Where content is a real folder (desktops), a symbolic link out of a pack
+    // is refused exactly as on the command line; inside an APK or a bundle
+    // there are no links and the check passes.
+    bool staysInside(const std::string& path, const std::string& root) const override {
+        return DiskFileSource().staysInside(path, root);
+    }
 };
 
 // Parses a manifest's text into sorted entry names (folders keep their '/').
