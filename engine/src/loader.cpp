@@ -18,11 +18,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cmath>
 #include <functional>
 #include <map>
 #include <set>
-#include <unordered_map>
 
 namespace unknot {
 namespace {
@@ -852,7 +850,7 @@ struct RoutineParser {
         bool ok = true;
         Slot sayNode, durationNode, waitNode, breatheNode, sidesNode, switchNode;
         forEachKey(n, {"say", "tip", "duration", "sides", "switch", "cue", "wait", "breathe", "image"}, rep,
-                   "a step", [&](const std::string& k, const YAML::Node& key, const YAML::Node& v) {
+                   "a step", [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
             if (k == "say") sayNode = v;
             else if (k == "tip") {
                 if (auto t = sc.text(v, "tip")) say.tip = *t; else ok = false;
@@ -872,7 +870,6 @@ struct RoutineParser {
             } else if (k == "image") {
                 if (auto img = image(v)) say.image = *img; else ok = false;
             }
-            (void)key;
         });
         if (!sayNode) {
             rep.error(n, "a step needs 'say' (what to do), or is a 'repeat' or an 'include'");
@@ -1289,7 +1286,6 @@ struct Loader {
     }
 
     Library run() {
-        DiskFileSource disk;
         std::string areas = joinPath(opt.vocabularyDir, "areas.yaml");
         std::string equipment = joinPath(opt.vocabularyDir, "equipment.yaml");
         if (files.type(areas) == FileSource::Type::File) loadAreas(files, areas, opt.limits, lib);

@@ -263,6 +263,20 @@ void App::Impl::drawPlayerControls(float width, bool oneRow) {
     Player& p = *session.player;
     const float sp = ImGui::GetStyle().ItemSpacing.x;
     const Fonts& f = ui.fonts();
+    // Stop asks first: Keep going (the safe, primary answer) and Stop, each `w` wide.
+    auto confirmButtons = [&](float w) {
+        if (ui.button("stop-cancel", tr("player.stop_cancel", lang), w, Tone::Primary)) {
+            cancelStop();
+            changed();
+        }
+        ImGui::SameLine(0, sp);
+        if (ui.button("stop-confirm", tr("player.stop_confirm", lang), w, Tone::Caution)) {
+            session.confirmingStop = false;
+            session.pausedForConfirm = false;
+            p.stop(now);
+            changed();
+        }
+    };
     if (session.confirmingStop && oneRow) {
         // One row: the question, then its two answers, in the controls' place.
         const std::string ask = tr("player.stop_ask", lang);
@@ -275,33 +289,13 @@ void App::Impl::drawPlayerControls(float width, bool oneRow) {
                                             theme::text, ask.c_str(), ask.c_str() + ask.size(), tw);
         ImGui::Dummy(ImVec2(tw, ui.touch()));
         ImGui::SameLine(0, sp);
-        if (ui.button("stop-cancel", tr("player.stop_cancel", lang), bw, Tone::Primary)) {
-            cancelStop();
-            changed();
-        }
-        ImGui::SameLine(0, sp);
-        if (ui.button("stop-confirm", tr("player.stop_confirm", lang), bw, Tone::Caution)) {
-            session.confirmingStop = false;
-            session.pausedForConfirm = false;
-            p.stop(now);
-            changed();
-        }
+        confirmButtons(bw);
         return;
     }
     if (session.confirmingStop) {
         ui.text(tr("player.stop_ask", lang), f.large);
         const float half = (width - sp) * 0.5f;
-        if (ui.button("stop-cancel", tr("player.stop_cancel", lang), half, Tone::Primary)) {
-            cancelStop();
-            changed();
-        }
-        ImGui::SameLine(0, sp);
-        if (ui.button("stop-confirm", tr("player.stop_confirm", lang), half, Tone::Caution)) {
-            session.confirmingStop = false;
-            session.pausedForConfirm = false;
-            p.stop(now);
-            changed();
-        }
+        confirmButtons(half);
         return;
     }
     const PlayerState st = p.state();
