@@ -17,7 +17,7 @@ shift || true
 # (Xvfb) and xdotool for the end-to-end test that uses real input events, and
 # Python's jsonschema to check the content schema (content/schema/).
 packages=(build-essential cmake pkg-config git
-          libyaml-cpp-dev catch2 libcli11-dev libsqlite3-dev
+          libyaml-cpp-dev catch2 libcli11-dev libsqlite3-dev nlohmann-json3-dev
           libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-dejavu-core
           xvfb xauth xdotool x11-utils
           python3 python3-yaml python3-jsonschema)
