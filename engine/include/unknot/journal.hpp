@@ -14,12 +14,14 @@
 // [SECTION] History (what the History screen shows)
 // [SECTION] Journal
 // [SECTION] Export and import
+// [SECTION] Schema history (tests build a file as each version wrote it)
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace unknot {
@@ -75,10 +77,42 @@ struct History {
     std::vector<RoutineAverage> averages;  // most sessions first
 };
 
+// History computed from records in memory: what Journal::history() does while
+// writes are pending (the SQL path must give exactly the same; tests compare).
+History historyFromRecords(std::vector<SessionRecord> sessions, const HistoryQuery& q);
+
 //-----------------------------------------------------------------------------
 // [SECTION] Journal
 //-----------------------------------------------------------------------------
-enum class WriteStatus { Saved, Pending };
+// Saved: committed to the file (synchronous=FULL) before the call returned.
+// Pending: the write failed (disk full, read-only folder); it is held in memory,
+// shown by every query, and retried in order. Rejected: the input was invalid
+// (pain outside 0..10, a note too long, an empty routine id, a uid already
+// recorded); nothing is stored and lastError() says why.
+enum class WriteStatus { Saved, Pending, Rejected };
+
+// A notice in a form the UI can translate: `key` names the message
+// ("journal.moved_corrupt", "journal.moved_newer", "journal.write_failed",
+// "journal.in_memory"), `file` the file it is about (for moved files, the new
+// name, without its folder), `reason` a short code for failures ("disk_full",
+// "read_only", "io_error", "cannot_open", "busy"); `text` is the English sentence.
+struct JournalNotice {
+    std::string key;
+    std::string file;
+    std::string reason;
+    std::string text;
+};
+
+// A favourite with the time it was added (export keeps it).
+struct FavouriteEntry {
+    std::string routineId;
+    std::int64_t addedAt = 0;
+};
+
+// Limits on what one session may hold (also enforced on import).
+inline constexpr int kMaxNoteChars = 500;         // Unicode code points
+inline constexpr std::size_t kMaxIdBytes = 200;   // routine and area ids, setting keys
+inline constexpr std::size_t kMaxSettingBytes = 4096;
 
 class Journal {
 public:
@@ -90,12 +124,20 @@ public:
     static std::unique_ptr<Journal> open(const std::string& path, std::int64_t nowMs);
     // A journal kept in memory only (tests, or when no folder is writable).
     static std::unique_ptr<Journal> inMemory();
+    // For the command line: opens an existing journal (migrating an older one)
+    // but never creates, moves or replaces a file. Returns nullptr with `error`
+    // set when the file is missing, unreadable, corrupt or from a newer Unknot.
+    static std::unique_ptr<Journal> openExisting(const std::string& path, std::int64_t nowMs, std::string& error);
     ~Journal();
 
+    // The file asked for (also when open() fell back to memory: persistent()
+    // then says false); "" for inMemory().
     const std::string& path() const;
     bool persistent() const;  // false: in memory only
     // Plain-words messages for the user (moved-aside files, failed writes).
     const std::vector<std::string>& notices() const;
+    // The same notices, with a key and parameters for translation.
+    const std::vector<JournalNotice>& noticesDetailed() const;
     void clearNotices();
 
     // Sessions. addSession commits before it returns (synchronous=FULL) and
@@ -117,34 +159,78 @@ public:
 
     History history(const HistoryQuery& q) const;
 
+    // Everything, pending writes included: sessions oldest first (by start),
+    // favourites newest first, settings by key. Used by export.
+    std::vector<SessionRecord> allSessions() const;
+    std::vector<FavouriteEntry> favouriteEntries() const;
+    std::vector<std::pair<std::string, std::string>> settings() const;
+
     // Writes that failed and are held in memory, and a retry of them all.
     std::size_t pendingWrites() const;
     bool retryPending();
     const std::string& lastError() const;
 
+    // Test hooks that make real SQLite writes fail: PRAGMA max_page_count
+    // (SQLITE_FULL once the file would grow past it; 0 restores the default)
+    // and PRAGMA query_only (SQLITE_READONLY, which works even as root, where
+    // chmod does not stop writes).
+    void setMaxPageCountForTesting(std::int64_t pages);
+    void setReadOnlyForTesting(bool on);
+
+    struct Impl;  // opaque: engine/src/journal_internal.hpp
+
 private:
     Journal();
-    struct Impl;
     std::unique_ptr<Impl> impl_;
+    friend struct JournalAccess;  // export and import (journal_internal.hpp)
 };
 
 //-----------------------------------------------------------------------------
 // [SECTION] Export and import
 //-----------------------------------------------------------------------------
+// Both formats are described in docs/journal.md. `exportedAtMs` (Unix ms) is
+// written as "exported_at"; the engine never reads the clock, so without it
+// the JSON says null. CSV lines end with CRLF (RFC 4180).
 std::string exportCsv(const Journal& j);
 std::string exportJson(const Journal& j);
+std::string exportJson(const Journal& j, std::int64_t exportedAtMs);
+inline constexpr int kExportFormatVersion = 1;
+inline constexpr std::size_t kMaxImportBytes = 64u << 20;
+
+// Import validates the whole file first and writes nothing when any part is
+// wrong (`error` says where and what); then merges in one transaction:
+// sessions by uid, favourites by routine id, settings only where not set here.
 struct ImportResult {
     bool ok = false;
     int added = 0, skipped = 0;  // skipped: already in the journal
+    int favouritesAdded = 0, settingsAdded = 0;
     std::string error;
 };
 ImportResult importJson(Journal& j, const std::string& json);
 
-// `unknot journal check`: integrity, schema version, counts.
+// `unknot journal check`: integrity, schema version, counts. Opens read-only
+// and never modifies, moves or migrates the file.
 struct CheckResult {
     bool ok = false;
     std::vector<std::string> lines;
+    bool ioError = false;  // missing or unreadable (the CLI exits 2, not 1)
+    int schemaVersion = -1;
+    std::int64_t sessions = 0, favourites = 0, settings = 0;
 };
 CheckResult checkJournal(const std::string& path);
+
+// ISO 8601 UTC with milliseconds ("2026-11-21T10:15:00.000Z") and back;
+// parse returns nullopt for anything else.
+std::string formatIsoUtc(std::int64_t ms);
+std::optional<std::int64_t> parseIsoUtc(const std::string& s);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Schema history
+//-----------------------------------------------------------------------------
+// The SQL that takes a file from version `to - 1` to `to` (1..kSchemaVersion).
+// A fresh file runs them all, so journalSchemaDdl(k) is exactly what version k
+// of Unknot created; tests build such files and open them with this code.
+std::string journalMigrationSql(int to);
+std::string journalSchemaDdl(int version);
 
 }  // namespace unknot

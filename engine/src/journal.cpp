@@ -1,0 +1,807 @@
+// The journal: opening (and recovering), writing (and holding failed writes),
+// and the queries the app shows, pending writes included.
+//
+// [SECTION] Notices and reasons
+// [SECTION] Opening: the file, its mode, moving a bad one aside
+// [SECTION] Writes: one transaction each, failures kept pending
+// [SECTION] Sessions, favourites, settings
+// [SECTION] History: SQL when nothing is pending, else from the records
+// [SECTION] Test hooks
+#include "journal_internal.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace unknot {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Notices and reasons
+//-----------------------------------------------------------------------------
+bool isWriteFailure(int rc) {
+    switch (rc & 0xff) {
+        case SQLITE_FULL: case SQLITE_READONLY: case SQLITE_IOERR: case SQLITE_CANTOPEN: case SQLITE_BUSY:
+        case SQLITE_LOCKED: case SQLITE_PERM: case SQLITE_NOMEM: case SQLITE_CORRUPT: case SQLITE_NOTADB:
+        case SQLITE_PROTOCOL: case SQLITE_AUTH: case SQLITE_INTERRUPT: case SQLITE_ABORT:
+            return true;
+        default:
+            return false;
+    }
+}
+
+std::string reasonCode(int rc) {
+    switch (rc & 0xff) {
+        case SQLITE_FULL: return "disk_full";
+        case SQLITE_READONLY: case SQLITE_PERM: case SQLITE_AUTH: return "read_only";
+        case SQLITE_BUSY: case SQLITE_LOCKED: return "busy";
+        case SQLITE_CANTOPEN: return "cannot_open";
+        default: return "io_error";
+    }
+}
+
+std::string reasonText(const std::string& code) {
+    if (code == "disk_full") return "the storage is full";
+    if (code == "read_only") return "the folder or file is read-only";
+    if (code == "busy") return "another program is using it";
+    if (code == "cannot_open") return "it cannot be opened";
+    return "the storage reported an error";
+}
+
+namespace {
+
+std::string errnoCode(int e) {
+    switch (e) {
+        case ENOSPC: case EDQUOT: return "disk_full";
+        case EACCES: case EPERM: case EROFS: return "read_only";
+        default: return "cannot_open";
+    }
+}
+
+void notify(Journal::Impl& m, std::string key, std::string file, std::string reason, std::string text) {
+    m.notices.push_back(text);
+    m.detailed.push_back({std::move(key), std::move(file), std::move(reason), std::move(text)});
+}
+
+std::string baseName(const std::string& p) { return std::filesystem::path(p).filename().string(); }
+
+std::string folderOf(const std::string& p) {
+    std::string f = std::filesystem::path(p).parent_path().string();
+    return f.empty() ? "." : f;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Opening
+//-----------------------------------------------------------------------------
+// UTC "YYYYMMDD-HHMMSS" of `ms`, for the names of moved-aside files.
+std::string stamp(std::int64_t ms) {
+    std::string iso = formatIsoUtc(ms);  // 2026-11-21T10:15:00.000Z
+    return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2) + "-" + iso.substr(11, 2) + iso.substr(14, 2) +
+           iso.substr(17, 2);
+}
+
+bool exists(const std::string& p) {
+    struct stat st {};
+    return ::lstat(p.c_str(), &st) == 0;
+}
+
+// Moves the file (and its -wal, -shm, -journal companions, so the moved file
+// can still be opened as it was) to `<path>.<kind>-<stamp>[-N]`. Returns the
+// new path, or "" when it could not be moved.
+std::string moveAside(const std::string& path, const std::string& kind, std::int64_t nowMs) {
+    const std::string base = path + "." + kind + "-" + stamp(nowMs);
+    std::string target = base;
+    for (int n = 1; exists(target) || exists(target + "-wal") || exists(target + "-shm"); ++n)
+        target = base + "-" + std::to_string(n);
+    if (std::rename(path.c_str(), target.c_str()) != 0) return {};
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        std::string from = path + suffix;
+        if (exists(from)) std::rename(from.c_str(), (target + suffix).c_str());
+    }
+    return target;
+}
+
+// Creates the file with mode 0600 before SQLite sees it (SQLite would use the
+// umask, typically 0644), or narrows an existing one: the journal is health
+// data, for the user alone. -wal and -shm take the main file's mode.
+int prepareFile(const std::string& path, bool create) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) {
+        if (!S_ISREG(st.st_mode)) return EISDIR;
+        if ((st.st_mode & 077) && create) ::chmod(path.c_str(), st.st_mode & 0600);
+        return 0;
+    }
+    if (errno != ENOENT || !create) return errno;
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) return errno;
+    ::close(fd);
+    return 0;
+}
+
+enum class OpenOutcome { Ok, Corrupt, Newer, Unavailable };
+
+// Opens the file and brings it to the current schema. Unavailable: it could
+// not be opened or written (reason in `rc`); the file itself is fine.
+OpenOutcome openFile(Journal::Impl& m, const std::string& path, int& rc, std::string& err) {
+    if (m.db) sqlite3_close_v2(m.db);
+    m.db = nullptr;
+    rc = sqlite3_open_v2(path.c_str(), &m.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr) & 0xff;
+    if (rc != SQLITE_OK) {
+        err = sqlite3_errstr(rc);
+        return rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT ? OpenOutcome::Corrupt : OpenOutcome::Unavailable;
+    }
+    sqlite3_busy_timeout(m.db, 5000);
+    auto bad = [&](int code) { return code == SQLITE_NOTADB || code == SQLITE_CORRUPT; };
+
+    // The version first: a newer file is left exactly as it is (even setting
+    // WAL mode would write to it).
+    int version = -1;
+    {
+        Stmt s(m.db, "PRAGMA user_version");
+        rc = s.step();
+        if (rc == SQLITE_ROW) version = static_cast<int>(s.i64(0));
+    }
+    if (version < 0) {
+        err = sqlite3_errmsg(m.db);
+        return bad(rc) ? OpenOutcome::Corrupt : OpenOutcome::Unavailable;
+    }
+    if (version > Journal::kSchemaVersion) return OpenOutcome::Newer;
+    if (version > 0) {
+        Stmt s(m.db, "PRAGMA quick_check");
+        rc = s.step();
+        if (rc == SQLITE_ROW && s.text(0) != "ok") {
+            err = "quick_check: " + s.text(0);
+            return OpenOutcome::Corrupt;
+        }
+        if (rc != SQLITE_ROW) {
+            err = sqlite3_errmsg(m.db);
+            return bad(rc) ? OpenOutcome::Corrupt : OpenOutcome::Unavailable;
+        }
+    }
+    // WAL: a commit appends to the log and a crash leaves the file whole.
+    // FULL: the log is synced at every commit, so a session that was reported
+    // saved survives a power cut too. (A read-only file refuses WAL; it can
+    // still be read, and writes to it are held pending.)
+    rc = execSql(m.db, "PRAGMA journal_mode=WAL", &err);
+    if (bad(rc)) return OpenOutcome::Corrupt;
+    execSql(m.db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON");
+    rc = migrateSchema(m.db, version, err);
+    if (rc != SQLITE_OK) return isWriteFailure(rc) && !bad(rc) ? OpenOutcome::Unavailable : OpenOutcome::Corrupt;
+    if (!schemaLooksRight(m.db)) {
+        err = "the tables are not the journal's";
+        rc = SQLITE_CORRUPT;
+        return OpenOutcome::Corrupt;
+    }
+    rc = SQLITE_OK;
+    return OpenOutcome::Ok;
+}
+
+void seed(Journal::Impl& m) {
+    std::random_device rd;
+    std::seed_seq seq{rd(), rd(), rd(), rd()};
+    m.rng.seed(seq);
+}
+
+bool openMemory(Journal::Impl& m) {
+    if (m.db) sqlite3_close_v2(m.db);
+    m.db = nullptr;
+    m.persistent = false;
+    std::string err;
+    int rc = sqlite3_open_v2(":memory:", &m.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    assert(rc == SQLITE_OK && "an in-memory database only fails when memory is exhausted");
+    if (rc != SQLITE_OK) return false;
+    execSql(m.db, "PRAGMA foreign_keys=ON");
+    rc = migrateSchema(m.db, 0, err);
+    assert(rc == SQLITE_OK && "the schema's own SQL must run on an empty database");
+    return rc == SQLITE_OK;
+}
+
+void fallBackToMemory(Journal::Impl& m, const std::string& path, const std::string& reason) {
+    openMemory(m);
+    notify(m, "journal.in_memory", baseName(path), reason,
+           "Unknot cannot keep its journal in " + folderOf(path) + " (" + reasonText(reason) +
+               "), so what you record now is kept in memory only and will be lost when Unknot closes.");
+}
+
+enum class OpenMode { App, Existing };
+
+std::unique_ptr<Journal> openAt(const std::string& path, std::int64_t nowMs, OpenMode mode, std::string& error) {
+    auto j = JournalAccess::make();
+    Journal::Impl& m = JournalAccess::impl(*j);
+    m.path = path;
+    const bool app = mode == OpenMode::App;
+    if (path.empty()) {
+        error = "no journal path (the system gave no data folder)";
+        if (!app) return nullptr;
+        fallBackToMemory(m, path, "cannot_open");
+        return j;
+    }
+    // Two attempts: the file as found, then (after moving it aside) a new one.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (int e = prepareFile(path, app); e != 0) {
+            error = (e == ENOENT ? "no journal at " : "cannot open " + path + ": ") +
+                    (e == ENOENT ? path : std::string(std::strerror(e)));
+            if (!app) return nullptr;
+            fallBackToMemory(m, path, errnoCode(e));
+            return j;
+        }
+        int rc = SQLITE_OK;
+        std::string err;
+        OpenOutcome o = openFile(m, path, rc, err);
+        if (o == OpenOutcome::Ok) {
+            m.persistent = true;
+            return j;
+        }
+        sqlite3_close_v2(m.db);
+        m.db = nullptr;
+        if (o == OpenOutcome::Unavailable) {
+            error = "cannot open " + path + ": " + err;
+            if (!app) return nullptr;
+            fallBackToMemory(m, path, reasonCode(rc));
+            return j;
+        }
+        const bool newer = o == OpenOutcome::Newer;
+        if (!app) {
+            error = newer ? path + " was written by a newer version of Unknot (schema newer than " +
+                                std::to_string(Journal::kSchemaVersion) + ")"
+                          : path + " cannot be read (" + err + "); 'unknot journal check' says more";
+            return nullptr;
+        }
+        std::string moved = moveAside(path, newer ? "newer" : "corrupt", nowMs);
+        if (moved.empty()) {
+            fallBackToMemory(m, path, errnoCode(errno));
+            return j;
+        }
+        if (newer)
+            notify(m, "journal.moved_newer", baseName(moved), "",
+                   "Your journal was written by a newer version of Unknot, so Unknot kept it as " + baseName(moved) +
+                       " and started a new one. Nothing was deleted: a newer Unknot can still open it.");
+        else
+            notify(m, "journal.moved_corrupt", baseName(moved), "",
+                   "Your journal could not be read, so Unknot kept it as " + baseName(moved) +
+                       " and started a new one. Nothing was deleted.");
+    }
+    // A brand-new file that still cannot be used: memory, and say so.
+    fallBackToMemory(m, path, "io_error");
+    return j;
+}
+
+}  // namespace
+
+Journal::Journal() : impl_(std::make_unique<Impl>()) { seed(*impl_); }
+Journal::~Journal() = default;
+
+std::unique_ptr<Journal> Journal::open(const std::string& path, std::int64_t nowMs) {
+    std::string error;
+    return openAt(path, nowMs, OpenMode::App, error);
+}
+
+std::unique_ptr<Journal> Journal::openExisting(const std::string& path, std::int64_t nowMs, std::string& error) {
+    return openAt(path, nowMs, OpenMode::Existing, error);
+}
+
+std::unique_ptr<Journal> Journal::inMemory() {
+    auto j = JournalAccess::make();
+    openMemory(*j->impl_);
+    return j;
+}
+
+const std::string& Journal::path() const { return impl_->path; }
+bool Journal::persistent() const { return impl_->persistent; }
+const std::vector<std::string>& Journal::notices() const { return impl_->notices; }
+const std::vector<JournalNotice>& Journal::noticesDetailed() const { return impl_->detailed; }
+void Journal::clearNotices() {
+    impl_->notices.clear();
+    impl_->detailed.clear();
+}
+std::size_t Journal::pendingWrites() const { return impl_->pending.size(); }
+const std::string& Journal::lastError() const { return impl_->lastError; }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Writes
+//-----------------------------------------------------------------------------
+int applyOp(sqlite3* db, const PendingOp& op, std::string& err) {
+    using K = PendingOp::Kind;
+    auto run = [&](Stmt& s) {
+        int rc = s.step();
+        if (rc == SQLITE_DONE) return SQLITE_OK;
+        err = sqlite3_errmsg(db);
+        return rc;
+    };
+    switch (op.kind) {
+        case K::AddSession: {
+            // ON CONFLICT: replaying a write that did commit adds nothing.
+            const SessionRecord& r = op.session;
+            Stmt s(db,
+                   "INSERT INTO sessions (uid, routine_id, started_at, ended_at, practised_seconds, finished, "
+                   "stopped_at_step, pain_before, pain_after, area, note) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                   "ON CONFLICT(uid) DO NOTHING");
+            s.bind(1, r.uid).bind(2, r.routineId).bind(3, r.startedAt).bind(4, r.endedAt);
+            s.bind(5, r.practisedSeconds).bind(6, std::int64_t{r.finished}).bind(7, r.stoppedAtStep);
+            s.bind(8, r.painBefore).bind(9, r.painAfter).bind(10, r.area).bind(11, r.note);
+            return run(s);
+        }
+        case K::SetPainAfter: {
+            Stmt s(db, "UPDATE sessions SET pain_after = ? WHERE uid = ?");
+            s.bind(1, op.pain).bind(2, op.key);
+            return run(s);
+        }
+        case K::SetNote: {
+            Stmt s(db, "UPDATE sessions SET note = ? WHERE uid = ?");
+            s.bind(1, op.text).bind(2, op.key);
+            return run(s);
+        }
+        case K::SetFavourite: {
+            // Marking a favourite again keeps its place (the first time added).
+            Stmt s(db, op.on ? "INSERT INTO favourites (routine_id, added_at) VALUES (?, ?) ON CONFLICT DO NOTHING"
+                             : "DELETE FROM favourites WHERE routine_id = ?");
+            s.bind(1, op.key);
+            if (op.on) s.bind(2, op.at);
+            return run(s);
+        }
+        case K::SetSetting: {
+            Stmt s(db,
+                   "INSERT INTO settings (key, value) VALUES (?, ?) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            s.bind(1, op.key).bind(2, op.text);
+            return run(s);
+        }
+    }
+    return SQLITE_MISUSE;
+}
+
+namespace {
+
+// BEGIN IMMEDIATE .. COMMIT around `ops`; all or nothing.
+int commitOps(Journal::Impl& m, const std::deque<PendingOp>& ops, std::string& err, std::int64_t* lastId) {
+    int rc = execSql(m.db, "BEGIN IMMEDIATE", &err);
+    for (std::size_t i = 0; rc == SQLITE_OK && i < ops.size(); ++i) rc = applyOp(m.db, ops[i], err);
+    if (rc == SQLITE_OK && lastId) *lastId = sqlite3_last_insert_rowid(m.db);
+    if (rc == SQLITE_OK) rc = execSql(m.db, "COMMIT", &err);
+    if (rc != SQLITE_OK && !sqlite3_get_autocommit(m.db)) execSql(m.db, "ROLLBACK");
+    return rc;
+}
+
+void dropWriteFailedNotices(Journal::Impl& m) {
+    for (std::size_t i = m.detailed.size(); i-- > 0;)
+        if (m.detailed[i].key == "journal.write_failed") {
+            m.detailed.erase(m.detailed.begin() + static_cast<std::ptrdiff_t>(i));
+            m.notices.erase(m.notices.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+}
+
+bool flushPending(Journal::Impl& m) {
+    if (m.pending.empty()) return true;
+    std::string err;
+    int rc = commitOps(m, m.pending, err, nullptr);
+    if (rc != SQLITE_OK) {
+        m.lastError = "could not save " + std::to_string(m.pending.size()) + " pending change(s): " + err;
+        return false;
+    }
+    m.pending.clear();
+    m.lastError.clear();
+    dropWriteFailedNotices(m);
+    return true;
+}
+
+// Every write goes through here: earlier pending writes first (order is kept),
+// then this one in its own transaction; a failure keeps it in memory.
+WriteStatus write(Journal::Impl& m, PendingOp op, std::int64_t* id) {
+    if (!flushPending(m)) {
+        m.pending.push_back(std::move(op));
+        return WriteStatus::Pending;
+    }
+    std::deque<PendingOp> one{op};
+    std::string err;
+    int rc = commitOps(m, one, err, id);
+    if (rc == SQLITE_OK) return WriteStatus::Saved;
+    if (!isWriteFailure(rc)) {
+        m.lastError = "not saved: " + err;
+        return WriteStatus::Rejected;
+    }
+    m.pending.push_back(std::move(op));
+    m.lastError = "could not save to the journal: " + err;
+    std::string reason = reasonCode(rc);
+    notify(m, "journal.write_failed", baseName(m.path), reason,
+           "Unknot could not save to its journal (" + reasonText(reason) +
+               "). Nothing is lost: what you recorded is kept and will be saved as soon as it can be, while Unknot "
+               "stays open.");
+    return WriteStatus::Pending;
+}
+
+WriteStatus reject(Journal::Impl& m, const std::string& why) {
+    m.lastError = why;
+    return WriteStatus::Rejected;
+}
+
+std::string newUid(Journal::Impl& m) {
+    static const char* hex = "0123456789abcdef";
+    std::string s;
+    for (int w = 0; w < 2; ++w) {
+        std::uint64_t v = m.rng();
+        for (int i = 0; i < 16; ++i, v >>= 4) s += hex[v & 15];
+    }
+    return s;
+}
+
+std::optional<SessionRecord> dbSession(const Journal::Impl& m, const std::string& uid) {
+    std::string q = std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE uid = ?";
+    Stmt s(m.db, q.c_str());
+    s.bind(1, uid);
+    if (s.step() == SQLITE_ROW) return readSession(s);
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool Journal::retryPending() { return flushPending(*impl_); }
+
+WriteStatus Journal::addSession(SessionRecord& record) {
+    Impl& m = *impl_;
+    if (std::string why = validateSession(record); !why.empty()) return reject(m, "session not recorded: " + why);
+    if (record.uid.empty()) record.uid = newUid(m);
+    else if (session(record.uid)) return reject(m, "session not recorded: uid " + record.uid + " is already recorded");
+    PendingOp op;
+    op.kind = PendingOp::Kind::AddSession;
+    op.session = record;
+    op.session.id = 0;
+    std::int64_t id = 0;
+    WriteStatus st = write(m, std::move(op), &id);
+    record.id = st == WriteStatus::Saved ? id : 0;
+    return st;
+}
+
+WriteStatus Journal::setPainAfter(const std::string& uid, std::optional<int> pain) {
+    if (pain && (*pain < 0 || *pain > 10)) return reject(*impl_, "pain must be from 0 to 10");
+    if (!session(uid)) return reject(*impl_, "no session with uid " + uid);
+    PendingOp op;
+    op.kind = PendingOp::Kind::SetPainAfter;
+    op.key = uid;
+    op.pain = pain;
+    return write(*impl_, std::move(op), nullptr);
+}
+
+WriteStatus Journal::setNote(const std::string& uid, const std::string& note) {
+    if (!validUtf8(note)) return reject(*impl_, "note is not valid UTF-8");
+    if (codePoints(note) > static_cast<std::size_t>(kMaxNoteChars))
+        return reject(*impl_, "note is longer than " + std::to_string(kMaxNoteChars) + " characters");
+    if (!session(uid)) return reject(*impl_, "no session with uid " + uid);
+    PendingOp op;
+    op.kind = PendingOp::Kind::SetNote;
+    op.key = uid;
+    op.text = note;
+    return write(*impl_, std::move(op), nullptr);
+}
+
+WriteStatus Journal::setFavourite(const std::string& routineId, bool on, std::int64_t nowMs) {
+    if (routineId.empty() || routineId.size() > kMaxIdBytes || !validUtf8(routineId))
+        return reject(*impl_, "routine id is empty, too long or not UTF-8");
+    PendingOp op;
+    op.kind = PendingOp::Kind::SetFavourite;
+    op.key = routineId;
+    op.on = on;
+    op.at = nowMs;
+    return write(*impl_, std::move(op), nullptr);
+}
+
+WriteStatus Journal::setSetting(const std::string& key, const std::string& value) {
+    if (key.empty() || key.size() > kMaxIdBytes || !validUtf8(key))
+        return reject(*impl_, "setting key is empty, too long or not UTF-8");
+    if (value.size() > kMaxSettingBytes || !validUtf8(value))
+        return reject(*impl_, "setting value is too long or not UTF-8");
+    PendingOp op;
+    op.kind = PendingOp::Kind::SetSetting;
+    op.key = key;
+    op.text = value;
+    return write(*impl_, std::move(op), nullptr);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sessions, favourites, settings
+//-----------------------------------------------------------------------------
+SessionRecord readSession(const Stmt& s) {
+    SessionRecord r;
+    r.id = s.i64(0);
+    r.uid = s.text(1);
+    r.routineId = s.text(2);
+    r.startedAt = s.i64(3);
+    r.endedAt = s.i64(4);
+    r.practisedSeconds = s.i64(5);
+    r.finished = s.i64(6) != 0;
+    r.stoppedAtStep = s.optInt(7);
+    r.painBefore = s.optInt(8);
+    r.painAfter = s.optInt(9);
+    r.area = s.text(10);
+    r.note = s.text(11);
+    return r;
+}
+
+namespace {
+// Applies the pending writes that touch sessions to `v` (pending additions
+// appended, in order).
+void applyPendingSessions(const Journal::Impl& m, std::vector<SessionRecord>& v) {
+    using K = PendingOp::Kind;
+    for (const auto& op : m.pending) {
+        if (op.kind == K::AddSession) {
+            bool dup = std::any_of(v.begin(), v.end(), [&](const SessionRecord& r) { return r.uid == op.session.uid; });
+            if (!dup) v.push_back(op.session);
+        } else if (op.kind == K::SetPainAfter || op.kind == K::SetNote) {
+            for (auto& r : v)
+                if (r.uid == op.key) {
+                    if (op.kind == K::SetPainAfter) r.painAfter = op.pain;
+                    else r.note = op.text;
+                }
+        }
+    }
+}
+
+// Oldest first by start, ties by id; pending additions (id 0) after the
+// recorded ones, in the order they were made.
+void sortOldestFirst(std::vector<SessionRecord>& v) {
+    auto key = [](const SessionRecord& r) { return r.id == 0 ? INT64_MAX : r.id; };
+    std::stable_sort(v.begin(), v.end(), [&](const SessionRecord& a, const SessionRecord& b) {
+        return a.startedAt != b.startedAt ? a.startedAt < b.startedAt : key(a) < key(b);
+    });
+}
+}  // namespace
+
+std::optional<SessionRecord> Journal::session(const std::string& uid) const {
+    std::vector<SessionRecord> v;
+    if (auto r = dbSession(*impl_, uid)) v.push_back(*r);
+    if (!impl_->pending.empty()) {
+        applyPendingSessions(*impl_, v);
+        std::erase_if(v, [&](const SessionRecord& r) { return r.uid != uid; });
+    }
+    if (v.empty()) return std::nullopt;
+    return v.front();
+}
+
+std::vector<SessionRecord> Journal::allSessions() const {
+    std::vector<SessionRecord> v;
+    std::string q = std::string("SELECT ") + kSessionColumns + " FROM sessions ORDER BY started_at, id";
+    Stmt s(impl_->db, q.c_str());
+    while (s.step() == SQLITE_ROW) v.push_back(readSession(s));
+    if (!impl_->pending.empty()) {
+        applyPendingSessions(*impl_, v);
+        sortOldestFirst(v);
+    }
+    return v;
+}
+
+std::vector<FavouriteEntry> Journal::favouriteEntries() const {
+    std::vector<FavouriteEntry> v;
+    Stmt s(impl_->db, "SELECT routine_id, added_at FROM favourites ORDER BY added_at DESC, rowid DESC");
+    while (s.step() == SQLITE_ROW) v.push_back({s.text(0), s.i64(1)});
+    bool changed = false;
+    for (const auto& op : impl_->pending) {
+        if (op.kind != PendingOp::Kind::SetFavourite) continue;
+        auto it = std::find_if(v.begin(), v.end(), [&](const FavouriteEntry& f) { return f.routineId == op.key; });
+        if (op.on && it == v.end()) v.insert(v.begin(), {op.key, op.at});
+        if (!op.on && it != v.end()) v.erase(it);
+        changed = true;
+    }
+    if (changed)
+        std::stable_sort(v.begin(), v.end(), [](const FavouriteEntry& a, const FavouriteEntry& b) { return a.addedAt > b.addedAt; });
+    return v;
+}
+
+std::vector<std::string> Journal::favourites() const {
+    std::vector<std::string> ids;
+    for (auto& f : favouriteEntries()) ids.push_back(std::move(f.routineId));
+    return ids;
+}
+
+bool Journal::isFavourite(const std::string& routineId) const {
+    bool on = false;
+    {
+        Stmt s(impl_->db, "SELECT 1 FROM favourites WHERE routine_id = ?");
+        s.bind(1, routineId);
+        on = s.step() == SQLITE_ROW;
+    }
+    for (const auto& op : impl_->pending)
+        if (op.kind == PendingOp::Kind::SetFavourite && op.key == routineId) on = op.on;
+    return on;
+}
+
+std::vector<std::string> Journal::recentRoutines(int limit) const {
+    std::vector<std::string> ids;
+    if (limit <= 0) return ids;
+    if (impl_->pending.empty()) {
+        // The (routine_id, started_at) index answers this without the table.
+        Stmt s(impl_->db,
+               "SELECT routine_id FROM sessions GROUP BY routine_id ORDER BY max(started_at) DESC, routine_id "
+               "LIMIT ?");
+        s.bind(1, std::int64_t{limit});
+        while (s.step() == SQLITE_ROW) ids.push_back(s.text(0));
+        return ids;
+    }
+    std::map<std::string, std::int64_t> latest;
+    for (const auto& r : allSessions()) {
+        auto [it, fresh] = latest.emplace(r.routineId, r.startedAt);
+        if (!fresh) it->second = std::max(it->second, r.startedAt);
+    }
+    std::vector<std::pair<std::string, std::int64_t>> v(latest.begin(), latest.end());
+    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (std::size_t i = 0; i < v.size() && ids.size() < static_cast<std::size_t>(limit); ++i) ids.push_back(v[i].first);
+    return ids;
+}
+
+std::optional<std::string> Journal::setting(const std::string& key) const {
+    std::optional<std::string> v;
+    {
+        Stmt s(impl_->db, "SELECT value FROM settings WHERE key = ?");
+        s.bind(1, key);
+        if (s.step() == SQLITE_ROW) v = s.text(0);
+    }
+    for (const auto& op : impl_->pending)
+        if (op.kind == PendingOp::Kind::SetSetting && op.key == key) v = op.text;
+    return v;
+}
+
+std::vector<std::pair<std::string, std::string>> Journal::settings() const {
+    std::map<std::string, std::string> all;
+    Stmt s(impl_->db, "SELECT key, value FROM settings");
+    while (s.step() == SQLITE_ROW) all[s.text(0)] = s.text(1);
+    for (const auto& op : impl_->pending)
+        if (op.kind == PendingOp::Kind::SetSetting) all[op.key] = op.text;
+    return {all.begin(), all.end()};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] History
+//-----------------------------------------------------------------------------
+namespace {
+constexpr std::int64_t kDayMs = 86400000;
+
+struct Strip {
+    std::int64_t offMs, today, firstDay, lastDay;
+};
+
+// The days strip: whole weeks, Monday to Sunday, the last one holding today.
+Strip stripFor(const HistoryQuery& q, int weeks) {
+    Strip s{};
+    s.offMs = static_cast<std::int64_t>(q.utcOffsetMinutes) * 60000;
+    s.today = floorDiv(q.nowMs + s.offMs, kDayMs);
+    // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays.
+    std::int64_t weekday = ((s.today + 3) % 7 + 7) % 7;
+    s.lastDay = s.today + 6 - weekday;
+    s.firstDay = s.lastDay - 7LL * weeks + 1;
+    return s;
+}
+
+int clampInt(int v, int lo, int hi) { return std::max(lo, std::min(hi, v)); }
+
+void sortAverages(std::vector<RoutineAverage>& v) {
+    std::sort(v.begin(), v.end(), [](const RoutineAverage& a, const RoutineAverage& b) {
+        return a.sessions != b.sessions ? a.sessions > b.sessions : a.routineId < b.routineId;
+    });
+}
+}  // namespace
+
+History historyFromRecords(std::vector<SessionRecord> v, const HistoryQuery& q) {
+    History h;
+    const int weeks = clampInt(q.weeks, 0, 520);
+    const Strip st = stripFor(q, weeks);
+    h.firstDayStartMs = st.firstDay * kDayMs - st.offMs;
+    h.daysPractised.assign(static_cast<std::size_t>(weeks) * 7, false);
+    sortOldestFirst(v);
+    std::set<std::int64_t> days;
+    for (const auto& r : v) {
+        std::int64_t d = floorDiv(r.startedAt + st.offMs, kDayMs);
+        if (d >= st.firstDay && d <= st.lastDay) h.daysPractised[static_cast<std::size_t>(d - st.firstDay)] = true;
+        if (d <= st.today) days.insert(d);
+    }
+    std::int64_t d = days.count(st.today) ? st.today : st.today - 1;
+    while (days.count(d)) {
+        ++h.currentStreak;
+        --d;
+    }
+    h.totalSessions = static_cast<int>(v.size());
+    const int limit = std::max(0, q.sessionLimit);
+    for (std::size_t i = v.size(); i-- > 0 && h.sessions.size() < static_cast<std::size_t>(limit);)
+        h.sessions.push_back(v[i]);
+    std::vector<ChartPoint> chart;
+    std::map<std::string, std::pair<int, std::int64_t>> change;
+    for (const auto& r : v) {
+        if (!r.painBefore || !r.painAfter) continue;
+        chart.push_back({r.startedAt, *r.painBefore, *r.painAfter});
+        auto& c = change[r.routineId];
+        ++c.first;
+        c.second += *r.painAfter - *r.painBefore;
+    }
+    std::size_t keep = std::min(chart.size(), static_cast<std::size_t>(std::max(0, q.chartLimit)));
+    h.chart.assign(chart.end() - static_cast<std::ptrdiff_t>(keep), chart.end());
+    for (const auto& [id, c] : change)
+        h.averages.push_back({id, c.first, static_cast<double>(c.second) / c.first});
+    sortAverages(h.averages);
+    return h;
+}
+
+// Each part is one query on an index, so the History screen stays well under
+// a frame with 10,000 sessions (bench/bench_journal.cpp). While writes are
+// pending, the records are merged in memory instead (slower, but rare).
+History Journal::history(const HistoryQuery& q) const {
+    if (!impl_->pending.empty()) return historyFromRecords(allSessions(), q);
+    sqlite3* db = impl_->db;
+    History h;
+    const int weeks = clampInt(q.weeks, 0, 520);
+    const Strip st = stripFor(q, weeks);
+    h.firstDayStartMs = st.firstDay * kDayMs - st.offMs;
+    h.daysPractised.assign(static_cast<std::size_t>(weeks) * 7, false);
+    {
+        Stmt s(db, "SELECT started_at FROM sessions WHERE started_at >= ? AND started_at < ?");
+        s.bind(1, h.firstDayStartMs).bind(2, (st.lastDay + 1) * kDayMs - st.offMs);
+        while (s.step() == SQLITE_ROW) {
+            std::int64_t d = floorDiv(s.i64(0) + st.offMs, kDayMs);
+            if (d >= st.firstDay && d <= st.lastDay) h.daysPractised[static_cast<std::size_t>(d - st.firstDay)] = true;
+        }
+    }
+    {
+        // Walks back from today along the index and stops at the first gap.
+        Stmt s(db, "SELECT started_at FROM sessions WHERE started_at < ? ORDER BY started_at DESC");
+        s.bind(1, (st.today + 1) * kDayMs - st.offMs);
+        std::int64_t expect = st.today;
+        bool first = true;
+        while (s.step() == SQLITE_ROW) {
+            std::int64_t d = floorDiv(s.i64(0) + st.offMs, kDayMs);
+            if (first && d == st.today - 1) expect = d;  // none today yet: count from yesterday
+            first = false;
+            if (d == expect) {
+                ++h.currentStreak;
+                --expect;
+            } else if (d < expect) break;  // d == expect + 1: same day as the last one counted
+        }
+    }
+    {
+        Stmt s(db, "SELECT count(*) FROM sessions");
+        if (s.step() == SQLITE_ROW) h.totalSessions = static_cast<int>(s.i64(0));
+    }
+    {
+        std::string sql = std::string("SELECT ") + kSessionColumns +
+                          " FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?";
+        Stmt s(db, sql.c_str());
+        s.bind(1, std::int64_t{std::max(0, q.sessionLimit)});
+        while (s.step() == SQLITE_ROW) h.sessions.push_back(readSession(s));
+    }
+    {
+        Stmt s(db,
+               "SELECT started_at, pain_before, pain_after FROM sessions "
+               "WHERE pain_before IS NOT NULL AND pain_after IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT ?");
+        s.bind(1, std::int64_t{std::max(0, q.chartLimit)});
+        while (s.step() == SQLITE_ROW)
+            h.chart.push_back({s.i64(0), static_cast<int>(s.i64(1)), static_cast<int>(s.i64(2))});
+        std::reverse(h.chart.begin(), h.chart.end());
+    }
+    {
+        Stmt s(db,
+               "SELECT routine_id, count(*), sum(pain_after - pain_before) FROM sessions "
+               "WHERE pain_before IS NOT NULL AND pain_after IS NOT NULL GROUP BY routine_id");
+        while (s.step() == SQLITE_ROW) {
+            int n = static_cast<int>(s.i64(1));
+            h.averages.push_back({s.text(0), n, static_cast<double>(s.i64(2)) / n});
+        }
+        sortAverages(h.averages);
+    }
+    return h;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Test hooks
+//-----------------------------------------------------------------------------
+void Journal::setMaxPageCountForTesting(std::int64_t pages) {
+    execSql(impl_->db, "PRAGMA max_page_count = " + std::to_string(pages > 0 ? pages : 1073741823));
+}
+
+void Journal::setReadOnlyForTesting(bool on) {
+    execSql(impl_->db, std::string("PRAGMA query_only = ") + (on ? "1" : "0"));
+}
+
+}  // namespace unknot

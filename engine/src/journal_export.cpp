@@ -1,0 +1,309 @@
+// Export (CSV and JSON) and import (JSON, merged without duplicates). The only
+// journal file that includes nlohmann/json. docs/journal.md describes both
+// formats.
+//
+// [SECTION] CSV (RFC 4180)
+// [SECTION] JSON export
+// [SECTION] JSON import: validate everything, then merge in one transaction
+#include "journal_internal.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <stdexcept>
+
+namespace unknot {
+
+using nlohmann::json;
+
+//-----------------------------------------------------------------------------
+// [SECTION] CSV
+//-----------------------------------------------------------------------------
+namespace {
+// Quoted only when it must be: a comma, a quote or a line break inside.
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) {
+        if (c == '"') q += '"';
+        q += c;
+    }
+    return q + "\"";
+}
+
+std::string optStr(const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); }
+}  // namespace
+
+std::string exportCsv(const Journal& j) {
+    std::string out =
+        "uid,routine_id,started_at,started_at_ms,ended_at,ended_at_ms,practised_seconds,finished,stopped_at_step,"
+        "pain_before,pain_after,pain_change,area,note\r\n";
+    for (const auto& r : j.allSessions()) {
+        std::string change = r.painBefore && r.painAfter ? std::to_string(*r.painAfter - *r.painBefore) : "";
+        out += csvField(r.uid) + "," + csvField(r.routineId) + "," + formatIsoUtc(r.startedAt) + "," +
+               std::to_string(r.startedAt) + "," + formatIsoUtc(r.endedAt) + "," + std::to_string(r.endedAt) + "," +
+               std::to_string(r.practisedSeconds) + "," + (r.finished ? "true" : "false") + "," +
+               optStr(r.stoppedAtStep) + "," + optStr(r.painBefore) + "," + optStr(r.painAfter) + "," + change + "," +
+               csvField(r.area) + "," + csvField(r.note) + "\r\n";
+    }
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] JSON export
+//-----------------------------------------------------------------------------
+namespace {
+json optJson(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
+}  // namespace
+
+std::string exportJson(const Journal& j) { return exportJson(j, INT64_MIN); }
+
+std::string exportJson(const Journal& j, std::int64_t exportedAtMs) {
+    // ordered_json keeps the keys in the order written, which reads better.
+    nlohmann::ordered_json doc;
+    doc["format"] = "unknot-journal";
+    doc["version"] = kExportFormatVersion;
+    doc["exported_at"] = exportedAtMs == INT64_MIN ? nlohmann::ordered_json(nullptr)
+                                                   : nlohmann::ordered_json(formatIsoUtc(exportedAtMs));
+    doc["sessions"] = nlohmann::ordered_json::array();
+    for (const auto& r : j.allSessions()) {
+        nlohmann::ordered_json s;
+        s["uid"] = r.uid;
+        s["routine_id"] = r.routineId;
+        s["started_at"] = formatIsoUtc(r.startedAt);
+        s["ended_at"] = formatIsoUtc(r.endedAt);
+        s["practised_seconds"] = r.practisedSeconds;
+        s["finished"] = r.finished;
+        s["stopped_at_step"] = optJson(r.stoppedAtStep);
+        s["pain_before"] = optJson(r.painBefore);
+        s["pain_after"] = optJson(r.painAfter);
+        s["area"] = r.area;
+        s["note"] = r.note;
+        doc["sessions"].push_back(std::move(s));
+    }
+    doc["favourites"] = nlohmann::ordered_json::array();
+    for (const auto& f : j.favouriteEntries())
+        doc["favourites"].push_back({{"routine_id", f.routineId}, {"added_at", formatIsoUtc(f.addedAt)}});
+    doc["settings"] = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : j.settings()) doc["settings"][k] = v;
+    // Everything stored was checked to be valid UTF-8, so dump cannot throw;
+    // `replace` is a second guard for a file edited by hand.
+    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] JSON import
+//-----------------------------------------------------------------------------
+namespace {
+
+// The deepest a valid export nests is 3; anything much deeper is refused
+// before parsing (nlohmann's parser recurses).
+bool tooDeep(const std::string& s, int limit) {
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (inString) {
+            if (c == '\\') ++i;
+            else if (c == '"') inString = false;
+        } else if (c == '"') inString = true;
+        else if (c == '[' || c == '{') {
+            if (++depth > limit) return true;
+        } else if (c == ']' || c == '}') --depth;
+    }
+    return false;
+}
+
+struct Staged {
+    std::vector<SessionRecord> sessions;
+    std::vector<FavouriteEntry> favourites;
+    std::vector<std::pair<std::string, std::string>> settings;
+};
+
+// Throws std::runtime_error("where: what") on the first problem.
+struct Validator {
+    [[noreturn]] static void fail(const std::string& where, const std::string& what) {
+        throw std::runtime_error(where + ": " + what);
+    }
+    static void onlyKeys(const json& o, const std::string& where, std::initializer_list<const char*> keys) {
+        for (const auto& [k, v] : o.items()) {
+            bool known = false;
+            for (const char* key : keys) known = known || k == key;
+            if (!known) fail(where, "unknown key '" + k + "'");
+        }
+    }
+    static const json& need(const json& o, const std::string& where, const char* key) {
+        auto it = o.find(key);
+        if (it == o.end()) fail(where, std::string("missing '") + key + "'");
+        return *it;
+    }
+    static std::string str(const json& v, const std::string& where, std::size_t maxBytes, bool allowEmpty) {
+        if (!v.is_string()) fail(where, "must be a string");
+        std::string s = v.get<std::string>();
+        if (!allowEmpty && s.empty()) fail(where, "must not be empty");
+        if (s.size() > maxBytes) fail(where, "longer than " + std::to_string(maxBytes) + " bytes");
+        return s;
+    }
+    static std::int64_t integer(const json& v, const std::string& where, std::int64_t lo, std::int64_t hi) {
+        if (!v.is_number_integer()) fail(where, "must be a whole number");
+        if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+            fail(where, "out of range");
+        std::int64_t n = v.get<std::int64_t>();
+        if (n < lo || n > hi)
+            fail(where, "must be from " + std::to_string(lo) + " to " + std::to_string(hi) + " (got " + std::to_string(n) + ")");
+        return n;
+    }
+    static std::optional<int> optInt(const json& o, const std::string& where, const char* key, int lo, int hi) {
+        auto it = o.find(key);
+        if (it == o.end() || it->is_null()) return std::nullopt;
+        return static_cast<int>(integer(*it, where + "." + key, lo, hi));
+    }
+    static std::int64_t time(const json& v, const std::string& where) {
+        if (!v.is_string()) fail(where, "must be a time like \"2026-11-21T10:15:00.000Z\"");
+        auto t = parseIsoUtc(v.get<std::string>());
+        if (!t) fail(where, "not a UTC time like \"2026-11-21T10:15:00.000Z\" (got \"" + v.get<std::string>() + "\")");
+        return *t;
+    }
+
+    static Staged run(const json& doc) {
+        Staged st;
+        if (!doc.is_object()) fail("file", "not a journal export (expected a JSON object)");
+        onlyKeys(doc, "file", {"format", "version", "exported_at", "sessions", "favourites", "settings"});
+        const json& format = need(doc, "file", "format");
+        if (format != "unknot-journal") fail("format", "not an Unknot journal export (expected \"unknot-journal\")");
+        std::int64_t version = integer(need(doc, "file", "version"), "version", 1, INT32_MAX);
+        if (version > kExportFormatVersion)
+            fail("version", "written by a newer Unknot (export format " + std::to_string(version) +
+                                "; this one reads up to " + std::to_string(kExportFormatVersion) + ")");
+        if (auto it = doc.find("exported_at"); it != doc.end() && !it->is_null()) time(*it, "exported_at");
+
+        const json& sessions = need(doc, "file", "sessions");
+        if (!sessions.is_array()) fail("sessions", "must be an array");
+        if (sessions.size() > 1000000) fail("sessions", "more than 1,000,000 sessions");
+        for (std::size_t i = 0; i < sessions.size(); ++i) {
+            const json& o = sessions[i];
+            const std::string at = "sessions[" + std::to_string(i) + "]";
+            if (!o.is_object()) fail(at, "must be an object");
+            onlyKeys(o, at,
+                     {"uid", "routine_id", "started_at", "ended_at", "practised_seconds", "finished", "stopped_at_step",
+                      "pain_before", "pain_after", "area", "note"});
+            SessionRecord r;
+            r.uid = str(need(o, at, "uid"), at + ".uid", 64, false);
+            if (!validUid(r.uid)) fail(at + ".uid", "must be letters, digits, '-' or '_'");
+            r.routineId = str(need(o, at, "routine_id"), at + ".routine_id", kMaxIdBytes, false);
+            r.startedAt = time(need(o, at, "started_at"), at + ".started_at");
+            r.endedAt = time(need(o, at, "ended_at"), at + ".ended_at");
+            r.practisedSeconds = integer(need(o, at, "practised_seconds"), at + ".practised_seconds", 0, 366LL * 86400);
+            const json& fin = need(o, at, "finished");
+            if (!fin.is_boolean()) fail(at + ".finished", "must be true or false");
+            r.finished = fin.get<bool>();
+            r.stoppedAtStep = optInt(o, at, "stopped_at_step", 0, 1000000);
+            r.painBefore = optInt(o, at, "pain_before", 0, 10);
+            r.painAfter = optInt(o, at, "pain_after", 0, 10);
+            if (auto it = o.find("area"); it != o.end() && !it->is_null()) r.area = str(*it, at + ".area", kMaxIdBytes, true);
+            if (auto it = o.find("note"); it != o.end() && !it->is_null()) r.note = str(*it, at + ".note", 4 * kMaxNoteChars, true);
+            if (std::string why = validateSession(r); !why.empty()) fail(at, why);
+            st.sessions.push_back(std::move(r));
+        }
+        if (auto it = doc.find("favourites"); it != doc.end()) {
+            if (!it->is_array()) fail("favourites", "must be an array");
+            if (it->size() > 100000) fail("favourites", "more than 100,000 favourites");
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                const json& o = (*it)[i];
+                const std::string at = "favourites[" + std::to_string(i) + "]";
+                if (!o.is_object()) fail(at, "must be an object");
+                onlyKeys(o, at, {"routine_id", "added_at"});
+                FavouriteEntry f;
+                f.routineId = str(need(o, at, "routine_id"), at + ".routine_id", kMaxIdBytes, false);
+                f.addedAt = time(need(o, at, "added_at"), at + ".added_at");
+                st.favourites.push_back(std::move(f));
+            }
+        }
+        if (auto it = doc.find("settings"); it != doc.end()) {
+            if (!it->is_object()) fail("settings", "must be an object");
+            if (it->size() > 10000) fail("settings", "more than 10,000 settings");
+            for (const auto& [k, v] : it->items()) {
+                if (k.empty() || k.size() > kMaxIdBytes) fail("settings", "a key is empty or too long");
+                st.settings.emplace_back(k, str(v, "settings." + k, kMaxSettingBytes, true));
+            }
+        }
+        return st;
+    }
+};
+
+}  // namespace
+
+ImportResult importJson(Journal& j, const std::string& text) {
+    ImportResult res;
+    if (text.size() > kMaxImportBytes) {
+        res.error = "file is larger than " + std::to_string(kMaxImportBytes >> 20) + " MiB";
+        return res;
+    }
+    if (tooDeep(text, 16)) {
+        res.error = "not a journal export (nested too deeply)";
+        return res;
+    }
+    Staged st;
+    try {
+        // nlohmann checks UTF-8 while parsing.
+        json doc = json::parse(text);
+        st = Validator::run(doc);
+    } catch (const json::exception& e) {
+        // "[json.exception.parse_error.101] parse error at line 1, ..." without the tag.
+        std::string what = e.what();
+        if (auto p = what.find("] "); what.rfind("[json.exception", 0) == 0 && p != std::string::npos)
+            what = what.substr(p + 2);
+        res.error = "not valid JSON: " + what;
+        return res;
+    } catch (const std::runtime_error& e) {
+        res.error = e.what();
+        return res;
+    }
+
+    Journal::Impl& m = JournalAccess::impl(j);
+    // Earlier changes first, so the journal's order of writes is kept.
+    if (!j.retryPending()) {
+        res.error = "earlier changes are still waiting to be saved (" + m.lastError + "); nothing was imported";
+        return res;
+    }
+    std::string err;
+    int rc = execSql(m.db, "BEGIN IMMEDIATE", &err);
+    std::set<std::string> favs;
+    for (const auto& id : j.favourites()) favs.insert(id);
+    for (std::size_t i = 0; rc == SQLITE_OK && i < st.sessions.size(); ++i) {
+        PendingOp op;
+        op.kind = PendingOp::Kind::AddSession;
+        op.session = st.sessions[i];
+        rc = applyOp(m.db, op, err);
+        if (rc == SQLITE_OK) (sqlite3_changes(m.db) > 0 ? res.added : res.skipped) += 1;
+    }
+    for (std::size_t i = 0; rc == SQLITE_OK && i < st.favourites.size(); ++i) {
+        if (!favs.insert(st.favourites[i].routineId).second) continue;
+        PendingOp op;
+        op.kind = PendingOp::Kind::SetFavourite;
+        op.key = st.favourites[i].routineId;
+        op.on = true;
+        op.at = st.favourites[i].addedAt;
+        rc = applyOp(m.db, op, err);
+        if (rc == SQLITE_OK) res.favouritesAdded += sqlite3_changes(m.db) > 0;
+    }
+    for (std::size_t i = 0; rc == SQLITE_OK && i < st.settings.size(); ++i) {
+        // A setting already made on this device wins over the imported one.
+        Stmt s(m.db, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING");
+        s.bind(1, st.settings[i].first).bind(2, st.settings[i].second);
+        rc = s.step() == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+        if (rc != SQLITE_OK) err = sqlite3_errmsg(m.db);
+        else res.settingsAdded += sqlite3_changes(m.db) > 0;
+    }
+    if (rc == SQLITE_OK) rc = execSql(m.db, "COMMIT", &err);
+    if (rc != SQLITE_OK) {
+        if (!sqlite3_get_autocommit(m.db)) execSql(m.db, "ROLLBACK");
+        res = ImportResult{};
+        res.error = "could not write to the journal (" + err + "); nothing was imported";
+        return res;
+    }
+    res.ok = true;
+    return res;
+}
+
+}  // namespace unknot

@@ -1,0 +1,147 @@
+// Inside the journal: what journal.cpp, journal_schema.cpp and
+// journal_export.cpp share. Only these files include sqlite3.h.
+//
+// [SECTION] Statements (RAII over sqlite3_stmt)
+// [SECTION] Pending writes
+// [SECTION] The journal's state
+// [SECTION] Shared helpers
+#pragma once
+
+#include "unknot/journal.hpp"
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <random>
+#include <string>
+
+namespace unknot {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Statements
+//-----------------------------------------------------------------------------
+// One prepared statement, finalized when it goes out of scope, so no early
+// return can leak one (an unfinalized statement also keeps the file busy).
+class Stmt {
+public:
+    Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+    ~Stmt() { sqlite3_finalize(s_); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    bool ok() const { return rc_ == SQLITE_OK && s_; }
+    int prepareRc() const { return rc_; }
+    Stmt& bind(int i, std::int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
+    Stmt& bind(int i, const std::string& v) {
+        sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt& bind(int i, std::optional<int> v) {
+        if (v) sqlite3_bind_int64(s_, i, *v);
+        else sqlite3_bind_null(s_, i);
+        return *this;
+    }
+    // SQLITE_ROW, SQLITE_DONE or an error code (primary code only).
+    int step() { return ok() ? (sqlite3_step(s_) & 0xff) : (rc_ & 0xff); }
+    void reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); }
+
+    std::int64_t i64(int c) const { return sqlite3_column_int64(s_, c); }
+    bool isNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+    std::optional<int> optInt(int c) const {
+        if (isNull(c)) return std::nullopt;
+        return static_cast<int>(sqlite3_column_int64(s_, c));
+    }
+    std::string text(int c) const {
+        const unsigned char* t = sqlite3_column_text(s_, c);
+        return t ? std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(s_, c)))
+                 : std::string();
+    }
+
+private:
+    sqlite3_stmt* s_ = nullptr;
+    int rc_ = SQLITE_ERROR;
+};
+
+// Runs SQL with no results; returns the primary result code and sets `err`.
+int execSql(sqlite3* db, const std::string& sql, std::string* err = nullptr);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Pending writes
+//-----------------------------------------------------------------------------
+// A write that could not be committed, kept in memory in order. Replaying one
+// is idempotent (sessions are inserted by uid with ON CONFLICT DO NOTHING), so
+// a commit that reported failure after all is never duplicated.
+struct PendingOp {
+    enum class Kind { AddSession, SetPainAfter, SetNote, SetFavourite, SetSetting };
+    Kind kind = Kind::AddSession;
+    SessionRecord session;     // AddSession
+    std::string key;           // the uid, routine id or setting key
+    std::string text;          // the note or setting value
+    std::optional<int> pain;   // SetPainAfter
+    bool on = false;           // SetFavourite
+    std::int64_t at = 0;       // SetFavourite: when
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] The journal's state
+//-----------------------------------------------------------------------------
+struct Journal::Impl {
+    sqlite3* db = nullptr;
+    std::string path;
+    bool persistent = false;
+    std::vector<std::string> notices;
+    std::vector<JournalNotice> detailed;
+    std::deque<PendingOp> pending;
+    std::string lastError;
+    std::mt19937_64 rng;
+
+    Impl() = default;
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+    ~Impl() {
+        if (db) sqlite3_close_v2(db);
+    }
+};
+
+// The door export and import use into a Journal (a friend of it).
+struct JournalAccess {
+    static Journal::Impl& impl(const Journal& j) { return *j.impl_; }
+    static std::unique_ptr<Journal> make() { return std::unique_ptr<Journal>(new Journal()); }
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Shared helpers
+//-----------------------------------------------------------------------------
+// The columns every session query reads, in the order readSession expects.
+inline constexpr const char* kSessionColumns =
+    "id, uid, routine_id, started_at, ended_at, practised_seconds, finished, stopped_at_step, "
+    "pain_before, pain_after, area, note";
+SessionRecord readSession(const Stmt& s);
+
+// Brings a file at version `from` up to Journal::kSchemaVersion in one
+// transaction. Returns SQLITE_OK or the failing code, with `err` set.
+int migrateSchema(sqlite3* db, int from, std::string& err);
+// The file's tables have the columns this version reads (a file that claims
+// our version but is something else is treated as unreadable).
+bool schemaLooksRight(sqlite3* db);
+
+// Applies one write (no transaction of its own); idempotent, so the pending
+// queue can be replayed.
+int applyOp(sqlite3* db, const PendingOp& op, std::string& err);
+// Errors that mean "could not write now" (kept pending) rather than "wrong input".
+bool isWriteFailure(int rc);
+// A short code for the reason ("disk_full", ...) and its plain English.
+std::string reasonCode(int rc);
+std::string reasonText(const std::string& code);
+
+bool validUtf8(const std::string& s);
+std::size_t codePoints(const std::string& s);
+// Checks a record against the limits; "" when fine, else what is wrong.
+std::string validateSession(const SessionRecord& r);
+bool validUid(const std::string& uid);
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b);
+
+}  // namespace unknot
