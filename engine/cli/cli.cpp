@@ -1,14 +1,16 @@
-// The command line: lint, play, list, show.
+// The command line: lint, play, list, show; export, import, journal check.
 //
 // [SECTION] Loading the content a command asks for
 // [SECTION] lint
 // [SECTION] play (virtual and real clock)
 // [SECTION] list
 // [SECTION] show
+// [SECTION] journal: export, import, check
 // [SECTION] Dispatch
 #include "unknot/cli.hpp"
 
 #include "unknot/catalog.hpp"
+#include "unknot/journal.hpp"
 #include "unknot/loader.hpp"
 #include "unknot/paths.hpp"
 #include "unknot/player.hpp"
@@ -16,9 +18,18 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
+#include <chrono>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace unknot {
 namespace {
@@ -254,9 +265,154 @@ int show(const CliEnv& env, const Common& c, const std::string& id) {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] journal
+//-----------------------------------------------------------------------------
+// Exit statuses: 0 done; 1 the journal or the imported file has problems
+// (check found some, or the file is not a valid export); 2 bad usage, or a
+// file that cannot be opened, read or written.
+std::int64_t wallNow(const CliEnv& env) {
+    if (env.wallMs) return env.wallMs();
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// --journal PATH, or journal.db in the user's data folder.
+std::string journalPath(const CliEnv& env, const std::string& given) {
+    if (!given.empty()) return given;
+    if (env.prefDir.empty()) return {};
+    return (std::filesystem::path(env.prefDir) / "journal.db").string();
+}
+
+bool noPath(const CliEnv& env, const std::string& path) {
+    if (!path.empty()) return false;
+    *env.err << "unknot: no data folder to find the journal in; pass --journal PATH\n";
+    return true;
+}
+
+// Writes `text` to `file` ('-': standard output) through a temporary file and
+// a rename, with mode 0600 (an export is as private as the journal), so a
+// failed export never leaves half a file.
+bool writeOut(const CliEnv& env, const std::string& file, const std::string& text) {
+    if (file == "-") {
+        *env.out << text;
+        env.out->flush();
+        return true;
+    }
+    std::string tmp = file + ".tmp-" + std::to_string(::getpid());
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    auto fail = [&](int e) {
+        *env.err << "unknot: cannot write " << file << ": " << std::strerror(e) << "\n";
+        if (fd >= 0) ::close(fd);
+        ::unlink(tmp.c_str());
+        return false;
+    };
+    if (fd < 0) {
+        int e = errno;
+        *env.err << "unknot: cannot write " << file << ": " << std::strerror(e) << "\n";
+        return false;
+    }
+    for (std::size_t done = 0; done < text.size();) {
+        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return fail(n < 0 ? errno : EIO);
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) return fail(errno);
+    ::close(fd);
+    fd = -1;
+    if (std::rename(tmp.c_str(), file.c_str()) != 0) return fail(errno);
+    return true;
+}
+
+int exportJournal(const CliEnv& env, const std::string& given, const std::string& csv, const std::string& json) {
+    if (csv.empty() && json.empty()) {
+        *env.err << "unknot: export needs --csv FILE or --json FILE ('-' for standard output)\n";
+        return 2;
+    }
+    std::string path = journalPath(env, given);
+    if (noPath(env, path)) return 2;
+    std::string error;
+    auto j = Journal::openExisting(path, wallNow(env), error);
+    if (!j) {
+        *env.err << "unknot: " << error << "\n";
+        return 2;
+    }
+    const std::string& file = csv.empty() ? json : csv;
+    std::string text = csv.empty() ? exportJson(*j, wallNow(env)) : exportCsv(*j);
+    if (!writeOut(env, file, text)) return 2;
+    std::size_t s = j->allSessions().size(), f = j->favouriteEntries().size(), k = j->settings().size();
+    *env.err << "exported " << s << (s == 1 ? " session, " : " sessions, ") << f
+             << (f == 1 ? " favourite, " : " favourites, ") << k << (k == 1 ? " setting" : " settings") << " to "
+             << (file == "-" ? "standard output" : file) << "\n";
+    return 0;
+}
+
+int importJournal(const CliEnv& env, const std::string& given, const std::string& file) {
+    std::string path = journalPath(env, given);
+    if (noPath(env, path)) return 2;
+    std::string text;
+    if (file == "-") {
+        if (env.in) text.assign(std::istreambuf_iterator<char>(*env.in), std::istreambuf_iterator<char>());
+    } else {
+        struct stat st {};
+        if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+            *env.err << "unknot: cannot read " << file << ": "
+                     << (S_ISDIR(st.st_mode) ? "it is a folder" : std::strerror(errno)) << "\n";
+            return 2;
+        }
+        if (static_cast<std::uint64_t>(st.st_size) > kMaxImportBytes) {
+            *env.err << "unknot: " << file << ": larger than " << (kMaxImportBytes >> 20)
+                     << " MiB, which no journal export is; nothing was imported\n";
+            return 1;
+        }
+        std::ifstream in(file, std::ios::binary);
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        if (!in.good() && !in.eof()) {
+            *env.err << "unknot: cannot read " << file << "\n";
+            return 2;
+        }
+    }
+    // A journal that does not exist yet is created (importing onto a new
+    // device); an existing one is never moved aside from the command line.
+    std::string error;
+    std::unique_ptr<Journal> j;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) j = Journal::openExisting(path, wallNow(env), error);
+    else {
+        j = Journal::open(path, wallNow(env));
+        if (!j->persistent()) {
+            error = j->notices().empty() ? "cannot create " + path : j->notices().front();
+            j.reset();
+        }
+    }
+    if (!j) {
+        *env.err << "unknot: " << error << "\n";
+        return 2;
+    }
+    ImportResult r = importJson(*j, text);
+    if (!r.ok) {
+        *env.err << "unknot: " << file << ": " << r.error << "\n";
+        return r.writeFailed ? 2 : 1;
+    }
+    *env.out << "imported " << (file == "-" ? "standard input" : file) << ": " << r.added
+             << (r.added == 1 ? " session" : " sessions") << " added, " << r.skipped << " already in the journal; "
+             << r.favouritesAdded << (r.favouritesAdded == 1 ? " favourite, " : " favourites, ") << r.settingsAdded
+             << (r.settingsAdded == 1 ? " setting added\n" : " settings added\n");
+    return 0;
+}
+
+int checkJournalCmd(const CliEnv& env, const std::string& given) {
+    std::string path = journalPath(env, given);
+    if (noPath(env, path)) return 2;
+    CheckResult r = checkJournal(path);
+    for (const auto& l : r.lines) *env.out << l << "\n";
+    return r.ok ? 0 : r.ioError ? 2 : 1;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Dispatch
 //-----------------------------------------------------------------------------
-const char* kCommands[] = {"lint", "play", "list", "show"};
+const char* kCommands[] = {"lint", "play", "list", "show", "export", "import", "journal"};
 
 }  // namespace
 
@@ -312,6 +468,29 @@ int runCli(int argc, const char* const* argv, const CliEnv& env) {
     std::string showId;
     showCmd->add_option("id", showId, "Routine id")->required();
 
+    // The journal commands; --journal defaults to journal.db in the data folder.
+    std::string journalOpt;
+    const char* journalHelp = "The journal file (default: journal.db in Unknot's data folder)";
+    auto* exportCmd = app.add_subcommand("export", "Write your journal to a file, CSV or JSON ('-' for standard output)");
+    std::string csvFile, jsonFile;
+    auto* csvOpt = exportCmd->add_option("--csv", csvFile, "Sessions as CSV, one line each")->type_name("FILE");
+    auto* jsonOpt = exportCmd->add_option("--json", jsonFile, "Everything as JSON, which 'unknot import' reads back")
+                        ->type_name("FILE");
+    csvOpt->excludes(jsonOpt);
+    exportCmd->add_option("--journal", journalOpt, journalHelp)->type_name("PATH");
+
+    auto* importCmd = app.add_subcommand("import", "Merge a JSON export into your journal (no duplicates)");
+    std::string importFile;
+    importCmd->add_option("file", importFile, "A file written by 'unknot export --json' ('-' for standard input)")
+        ->required();
+    importCmd->add_option("--journal", journalOpt, journalHelp)->type_name("PATH");
+
+    auto* journalCmd = app.add_subcommand("journal", "Look after your journal");
+    journalCmd->require_subcommand(1);
+    auto* checkCmd = journalCmd->add_subcommand(
+        "check", "Verify the journal's integrity; print its version and counts (exit 0 ok, 1 problems)");
+    checkCmd->add_option("--journal", journalOpt, journalHelp)->type_name("PATH");
+
     // Taken before parsing: once a subcommand is parsed, CLI11's help() shows
     // that subcommand's help, and `unknot help` must show the whole command line.
     const std::string mainHelp = app.help();
@@ -339,6 +518,9 @@ int runCli(int argc, const char* const* argv, const CliEnv& env) {
     if (playCmd->parsed()) return play(env, c, playId, clock);
     if (listCmd->parsed()) return list(env, c, la);
     if (showCmd->parsed()) return show(env, c, showId);
+    if (exportCmd->parsed()) return exportJournal(env, journalOpt, csvFile, jsonFile);
+    if (importCmd->parsed()) return importJournal(env, journalOpt, importFile);
+    if (checkCmd->parsed()) return checkJournalCmd(env, journalOpt);
     *env.out << app.help();
     return 2;
 }

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -128,17 +129,37 @@ int prepareFile(const std::string& path, bool create) {
 
 enum class OpenOutcome { Ok, Corrupt, Newer, Unavailable };
 
+// Empty (a journal not yet started) or starting with SQLite's magic string.
+// Anything else is never handed to SQLite, which might otherwise act on a
+// stale -wal beside it (and delete it on close).
+bool looksLikeSqlite(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return true;  // SQLite will say why it cannot open it
+    char head[16] = {};
+    ssize_t n = ::read(fd, head, sizeof head);
+    ::close(fd);
+    return n == 0 || (n == 16 && std::memcmp(head, "SQLite format 3", 16) == 0);
+}
+
 // Opens the file and brings it to the current schema. Unavailable: it could
 // not be opened or written (reason in `rc`); the file itself is fine.
 OpenOutcome openFile(Journal::Impl& m, const std::string& path, int& rc, std::string& err) {
     if (m.db) sqlite3_close_v2(m.db);
     m.db = nullptr;
+    if (!looksLikeSqlite(path)) {
+        rc = SQLITE_NOTADB;
+        err = "not a SQLite database";
+        return OpenOutcome::Corrupt;
+    }
     rc = sqlite3_open_v2(path.c_str(), &m.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr) & 0xff;
     if (rc != SQLITE_OK) {
         err = sqlite3_errstr(rc);
         return rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT ? OpenOutcome::Corrupt : OpenOutcome::Unavailable;
     }
     sqlite3_busy_timeout(m.db, 5000);
+    // Until the file is known to be ours and current, closing must not
+    // checkpoint (that would write a newer Unknot's log into its file).
+    sqlite3_db_config(m.db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     auto bad = [&](int code) { return code == SQLITE_NOTADB || code == SQLITE_CORRUPT; };
 
     // The version first: a newer file is left exactly as it is (even setting
@@ -180,6 +201,7 @@ OpenOutcome openFile(Journal::Impl& m, const std::string& path, int& rc, std::st
         rc = SQLITE_CORRUPT;
         return OpenOutcome::Corrupt;
     }
+    sqlite3_db_config(m.db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
     rc = SQLITE_OK;
     return OpenOutcome::Ok;
 }
@@ -209,6 +231,42 @@ void fallBackToMemory(Journal::Impl& m, const std::string& path, const std::stri
     notify(m, "journal.in_memory", baseName(path), reason,
            "Unknot cannot keep its journal in " + folderOf(path) + " (" + reasonText(reason) +
                "), so what you record now is kept in memory only and will be lost when Unknot closes.");
+}
+
+// A journal in a folder that cannot be written (or a file that cannot): SQLite
+// can still read a WAL file through a read-only connection. The user sees
+// their journal; writes fail with SQLITE_READONLY and are held pending.
+// Without a -shm beside it that can be created, SQLite reads a WAL file only
+// as "immutable" (a URI parameter); the log was folded into the file when the
+// journal was last closed, so that shows everything saved.
+bool openReadOnly(Journal::Impl& m, const std::string& path) {
+    std::string uri = "file:";
+    for (unsigned char c : path) {
+        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') uri += static_cast<char>(c);
+        else {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", c);
+            uri += hex;
+        }
+    }
+    uri += "?immutable=1";
+    for (const std::string& name : {path, uri}) {
+        if (m.db) sqlite3_close_v2(m.db);
+        m.db = nullptr;
+        int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | (name == uri ? SQLITE_OPEN_URI : 0);
+        if (sqlite3_open_v2(name.c_str(), &m.db, flags, nullptr) != SQLITE_OK) continue;
+        sqlite3_busy_timeout(m.db, 5000);
+        bool ok = false;
+        {
+            // Only a current file: an older one would need migrating, a write.
+            Stmt s(m.db, "PRAGMA user_version");
+            ok = s.step() == SQLITE_ROW && s.i64(0) == Journal::kSchemaVersion;
+        }
+        if (ok && schemaLooksRight(m.db)) return true;
+    }
+    if (m.db) sqlite3_close_v2(m.db);
+    m.db = nullptr;
+    return false;
 }
 
 enum class OpenMode { App, Existing };
@@ -245,7 +303,16 @@ std::unique_ptr<Journal> openAt(const std::string& path, std::int64_t nowMs, Ope
         if (o == OpenOutcome::Unavailable) {
             error = "cannot open " + path + ": " + err;
             if (!app) return nullptr;
-            fallBackToMemory(m, path, reasonCode(rc));
+            std::string reason = reasonCode(rc);
+            if (openReadOnly(m, path)) {
+                m.persistent = true;
+                notify(m, "journal.read_only", baseName(path), reason,
+                       "Unknot can read its journal but cannot save to it (" + reasonText(reason) +
+                           "). What you record is kept in memory and saved as soon as it can be, while Unknot "
+                           "stays open.");
+                return j;
+            }
+            fallBackToMemory(m, path, reason);
             return j;
         }
         const bool newer = o == OpenOutcome::Newer;
@@ -372,14 +439,31 @@ int commitOps(Journal::Impl& m, const std::deque<PendingOp>& ops, std::string& e
 
 void dropWriteFailedNotices(Journal::Impl& m) {
     for (std::size_t i = m.detailed.size(); i-- > 0;)
-        if (m.detailed[i].key == "journal.write_failed") {
+        if (m.detailed[i].key == "journal.write_failed" || m.detailed[i].key == "journal.read_only") {
             m.detailed.erase(m.detailed.begin() + static_cast<std::ptrdiff_t>(i));
             m.notices.erase(m.notices.begin() + static_cast<std::ptrdiff_t>(i));
         }
 }
 
+// A connection SQLite opened read-only stays so: before retrying, try the
+// file again read-write, in case the folder was made writable since.
+void reopenIfReadOnly(Journal::Impl& m) {
+    if (!m.persistent || sqlite3_db_readonly(m.db, "main") != 1) return;
+    sqlite3* old = m.db;
+    m.db = nullptr;
+    int rc = SQLITE_OK;
+    std::string err;
+    if (openFile(m, m.path, rc, err) == OpenOutcome::Ok && sqlite3_db_readonly(m.db, "main") == 0) {
+        sqlite3_close_v2(old);
+        return;
+    }
+    if (m.db) sqlite3_close_v2(m.db);
+    m.db = old;
+}
+
 bool flushPending(Journal::Impl& m) {
     if (m.pending.empty()) return true;
+    reopenIfReadOnly(m);
     std::string err;
     int rc = commitOps(m, m.pending, err, nullptr);
     if (rc != SQLITE_OK) {

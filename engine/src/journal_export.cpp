@@ -264,6 +264,7 @@ ImportResult importJson(Journal& j, const std::string& text) {
     // Earlier changes first, so the journal's order of writes is kept.
     if (!j.retryPending()) {
         res.error = "earlier changes are still waiting to be saved (" + m.lastError + "); nothing was imported";
+        res.writeFailed = true;
         return res;
     }
     std::string err;
@@ -300,6 +301,7 @@ ImportResult importJson(Journal& j, const std::string& text) {
         if (!sqlite3_get_autocommit(m.db)) execSql(m.db, "ROLLBACK");
         res = ImportResult{};
         res.error = "could not write to the journal (" + err + "); nothing was imported";
+        res.writeFailed = true;
         return res;
     }
     res.ok = true;

@@ -93,7 +93,7 @@ enum class WriteStatus { Saved, Pending, Rejected };
 
 // A notice in a form the UI can translate: `key` names the message
 // ("journal.moved_corrupt", "journal.moved_newer", "journal.write_failed",
-// "journal.in_memory"), `file` the file it is about (for moved files, the new
+// "journal.read_only" (can be read, not written), "journal.in_memory"), `file` the file it is about (for moved files, the new
 // name, without its folder), `reason` a short code for failures ("disk_full",
 // "read_only", "io_error", "cannot_open", "busy"); `text` is the English sentence.
 struct JournalNotice {
@@ -205,6 +205,7 @@ struct ImportResult {
     int added = 0, skipped = 0;  // skipped: already in the journal
     int favouritesAdded = 0, settingsAdded = 0;
     std::string error;
+    bool writeFailed = false;  // the file was fine; the journal could not be written
 };
 ImportResult importJson(Journal& j, const std::string& json);
 

@@ -1,4 +1,5 @@
-// The command line: lint, play, list, show. Pure C++ over the engine; the
+// The command line: lint, play, list, show, and the journal's export,
+// import and journal check. Pure C++ over the engine; the
 // executable's main() passes in the streams, the folders and the clock, so
 // tests run every command in-process.
 #pragma once
@@ -19,14 +20,17 @@ struct CliEnv {
     // Real clock for `play --clock real` (ms, monotonic) and a way to wait.
     std::function<std::int64_t()> nowMs;
     std::function<void(std::int64_t)> sleepMs;
+    // Wall-clock time (Unix ms, UTC) for the journal commands: an export's
+    // "exported_at", the name of a file moved aside. Empty: the system clock.
+    std::function<std::int64_t()> wallMs;
 };
 
 // True when argv names a command-line command (lint, play, list, show,
-// --help, --version) rather than the window app.
+// export, import, journal, --help, --version) rather than the window app.
 bool isCliInvocation(int argc, const char* const* argv);
 
-// Runs a command; returns the exit status (0 ok, 1 content errors or not
-// found, 2 bad usage).
+// Runs a command; returns the exit status (0 ok, 1 content errors, not found
+// or journal problems, 2 bad usage or a file that cannot be read or written).
 int runCli(int argc, const char* const* argv, const CliEnv& env);
 
 }  // namespace unknot
