@@ -20,6 +20,9 @@ namespace {
 
 // Peak level of any cue: about -12 dBFS, so a chime is heard but never jolts.
 constexpr float kPeak = 0.25f;
+// The hold tick comes in every held breath and only marks time: lighter still
+// (about -16.5 dBFS).
+constexpr float kTickPeak = 0.15f;
 
 struct Partial {
     double ratio, gain;
@@ -102,11 +105,11 @@ void addGlide(std::vector<float>& out, int rate, double f0, double f1, double le
     }
 }
 
-void normalize(std::vector<float>& s) {
+void normalize(std::vector<float>& s, float target) {
     float peak = 0;
     for (float v : s) peak = std::max(peak, std::fabs(v));
     if (peak > 0)
-        for (float& v : s) v *= kPeak / peak;
+        for (float& v : s) v *= target / peak;
 }
 
 }  // namespace
@@ -132,9 +135,11 @@ std::vector<float> synthesizeCue(CueSound sound, int sampleRate) {
     case CueSound::HoldTick:  // a very short, quiet pip
         addNote(s, sampleRate, 0.0, 880.0, 0.12, 0.005, 0.04, 0.5, pure);
         break;
-    case CueSound::SwitchSides:  // two notes, up a third
-        addNote(s, sampleRate, 0.0, 523.25, 1.0, 0.01, 0.3, 1.0, bell);
-        addNote(s, sampleRate, 0.25, 659.26, 1.2, 0.01, 0.35, 1.0, bell);
+    case CueSound::SwitchSides:  // two quick notes up a fourth, A4-D5: its first
+        // note is neither the step chime's E5 nor the finish's C5, so the three
+        // are told apart from their first 150 ms
+        addNote(s, sampleRate, 0.0, 440.0, 1.0, 0.01, 0.3, 1.0, bell);
+        addNote(s, sampleRate, 0.2, 587.33, 1.2, 0.01, 0.35, 1.0, bell);
         break;
     case CueSound::Finish:  // a gentle arpeggio C-E-G
         addNote(s, sampleRate, 0.0, 523.25, 1.4, 0.01, 0.4, 1.0, bell);
@@ -142,7 +147,7 @@ std::vector<float> synthesizeCue(CueSound sound, int sampleRate) {
         addNote(s, sampleRate, 0.6, 783.99, 1.8, 0.01, 0.5, 1.0, bell);
         break;
     }
-    normalize(s);
+    normalize(s, sound == CueSound::HoldTick ? kTickPeak : kPeak);
     return s;
 }
 
@@ -154,7 +159,8 @@ constexpr CueSound kAllSounds[] = {CueSound::Chime,    CueSound::Inhale,      Cu
                                    CueSound::HoldTick, CueSound::SwitchSides, CueSound::Finish};
 }
 
-Mixer::Mixer(int sampleRate) : rate_(sampleRate) {
+Mixer::Mixer(int sampleRate)
+    : rate_(sampleRate), fadeLength_(std::max(1, sampleRate * kStopFadeMs / 1000)) {
     // Synthesized once up front: the audio callback must never allocate.
     for (CueSound s : kAllSounds) {
         assert(static_cast<std::size_t>(s) == sounds_.size() && "kAllSounds follows the enum");
@@ -167,35 +173,63 @@ const std::vector<float>& Mixer::sound(CueSound s) const {
     return sounds_.at(static_cast<std::size_t>(s));
 }
 
-void Mixer::play(CueSound sound, std::int64_t delaySamples) {
+void Mixer::play(CueSound sound, std::int64_t startSample) {
     // A burst of cues (skipping quickly through steps) must not pile up
     // forever: past 16 voices the oldest is dropped.
     if (voices_.size() >= 16) voices_.erase(voices_.begin());
-    voices_.push_back({&sounds_.at(static_cast<std::size_t>(sound)), std::max<std::int64_t>(0, delaySamples), 0});
+    voices_.push_back({&sounds_.at(static_cast<std::size_t>(sound)), std::max(startSample, position_), -1});
 }
 
-void Mixer::setVolume(float volume01) { volume_ = std::clamp(volume01, 0.0f, 1.0f); }
+void Mixer::stopAll() {
+    // Not started: gone. Sounding: a linear fade from the next sample on.
+    std::erase_if(voices_, [this](const Voice& v) { return v.start >= position_; });
+    for (Voice& v : voices_)
+        if (v.fadeLeft < 0) v.fadeLeft = fadeLength_;
+}
+
+void Mixer::setVolume(float volume01) {
+    volume_ = std::clamp(volume01, 0.0f, 1.0f);
+    if (voices_.empty()) gain_ = volume_;
+}
 
 void Mixer::mix(float* out, int frames) {
     std::fill(out, out + frames, 0.0f);
+    const std::int64_t end = position_ + frames;
     for (Voice& v : voices_) {
-        int i = 0;
-        if (v.delay > 0) {
-            const std::int64_t wait = std::min<std::int64_t>(v.delay, frames);
-            v.delay -= wait;
-            i = static_cast<int>(wait);
+        if (v.start >= end) continue;  // not yet
+        const auto size = static_cast<std::int64_t>(v.samples->size());
+        const std::int64_t from = std::max(v.start, position_);
+        std::int64_t to = std::min(end, v.start + size);
+        if (v.fadeLeft < 0) {
+            for (std::int64_t t = from; t < to; ++t) out[t - position_] += (*v.samples)[static_cast<std::size_t>(t - v.start)];
+            continue;
         }
-        for (; i < frames && v.pos < v.samples->size(); ++i) out[i] += (*v.samples)[v.pos++] * volume_;
+        to = std::min(to, from + v.fadeLeft);
+        for (std::int64_t t = from; t < to; ++t, --v.fadeLeft)
+            out[t - position_] += (*v.samples)[static_cast<std::size_t>(t - v.start)] *
+                                  (static_cast<float>(v.fadeLeft) / static_cast<float>(fadeLength_));
     }
-    std::erase_if(voices_, [](const Voice& v) { return v.delay == 0 && v.pos >= v.samples->size(); });
-    // Several voices at once could exceed full scale; clip rather than wrap.
-    for (int i = 0; i < frames; ++i) out[i] = std::clamp(out[i], -1.0f, 1.0f);
+    position_ = end;
+    std::erase_if(voices_, [this](const Voice& v) {
+        return v.fadeLeft == 0 || v.start + static_cast<std::int64_t>(v.samples->size()) <= position_;
+    });
+    // The volume glides (full scale in kStopFadeMs); several voices at once
+    // could exceed full scale: clip rather than wrap.
+    const float step = 1.0f / static_cast<float>(fadeLength_);
+    for (int i = 0; i < frames; ++i) {
+        if (gain_ < volume_) gain_ = std::min(volume_, gain_ + step);
+        else if (gain_ > volume_) gain_ = std::max(volume_, gain_ - step);
+        out[i] = std::clamp(out[i] * gain_, -1.0f, 1.0f);
+    }
 }
 
 std::int64_t Mixer::samplesLeft() const {
     std::int64_t left = 0;
-    for (const Voice& v : voices_)
-        left = std::max<std::int64_t>(left, v.delay + static_cast<std::int64_t>(v.samples->size() - v.pos));
+    for (const Voice& v : voices_) {
+        const std::int64_t ends = v.fadeLeft >= 0 ? std::max(v.start, position_) + v.fadeLeft
+                                                  : v.start + static_cast<std::int64_t>(v.samples->size());
+        left = std::max(left, ends - position_);
+    }
     return left;
 }
 
