@@ -30,7 +30,19 @@ TEST_CASE("null services are silent, unavailable and count what was asked", "[pl
     s.audio->stopAll();
     s.haptics->play(HapticPattern::Two);
     CHECK(audio.played == 2);
+    CHECK(audio.stops == 1);
+    CHECK(audio.volume == 0.3f);
     CHECK(haptics.played == 1);
+    // Mute is remembered; the cues are still counted (what the app asked for).
+    CHECK_FALSE(s.audio->muted());
+    s.audio->setMuted(true);
+    CHECK(s.audio->muted());
+    s.audio->play(CueSound::Inhale, 0);
+    CHECK(audio.played == 3);
+    s.audio->setMuted(false);
+    CHECK_FALSE(s.audio->muted());
+    // Settings has a reason to show under "No sound device".
+    CHECK_FALSE(s.audio->status().empty());
     CHECK_FALSE(s.lifecycle->keepAwake());
     s.lifecycle->setKeepAwake(true);
     CHECK(s.lifecycle->keepAwake());
