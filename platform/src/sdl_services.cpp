@@ -6,6 +6,7 @@
 #include "unknot/platform/sdl_services.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace unknot::platform {
@@ -14,11 +15,18 @@ namespace unknot::platform {
 // [SECTION] SdlAudio
 //-----------------------------------------------------------------------------
 // A paused SDL device still runs its thread, which wakes for every buffer
-// (~50 times a second) to write silence: that is battery spent on nothing.
+// (~94 times a second) to write silence: that is battery spent on nothing.
 // So the device is closed after this long without a sound, and reopened by
 // the next cue. During a session cues come every few seconds and it stays
 // open; on the menus it is closed.
 constexpr std::uint64_t kCloseAfterSilenceMs = 10'000;
+
+namespace {
+// Performance-counter ticks in `ms` milliseconds.
+std::uint64_t ticksIn(int ms) {
+    return static_cast<std::uint64_t>(std::max(0, ms)) * SDL_GetPerformanceFrequency() / 1000;
+}
+}  // namespace
 
 void SdlAudio::open() {
     if (opened_) return;
@@ -26,29 +34,32 @@ void SdlAudio::open() {
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         error_ = std::string("no audio (SDL_InitSubSystem: ") + SDL_GetError() + ")";
         failed_ = true;
+        early_.clear();
         return;
     }
     // Opened once now to learn whether there is a device at all (available()).
     if (!openDevice()) {
         failed_ = true;
+        early_.clear();
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
         return;
     }
     silentSince_ = SDL_GetTicks64();
-    // Cues asked for before opening keep their time (late ones play at once).
-    const std::uint64_t now = SDL_GetTicks64();
-    for (const Early& e : early_)
-        play(e.sound, e.dueTicks > now ? static_cast<int>(e.dueTicks - now) : 0);
+    // Cues asked for before opening keep their due instant (late ones play
+    // at once: the callback places them at its first sample).
+    for (const Due& e : early_) queue(e);
     early_.clear();
 }
 
 bool SdlAudio::openDevice() {
     SDL_AudioSpec want{};
-    want.freq = 48000;
+    want.freq = kRate;
     want.format = AUDIO_F32SYS;
     want.channels = 1;
-    // ~21 ms per callback: low enough latency for a cue, few enough wake-ups.
-    want.samples = 1024;
+    // Small, so the output latency (about one buffer) stays well under a
+    // frame; the callback is cheap (a few voices), so ~94 calls a second
+    // while a cue sounds cost little, and the device is paused in between.
+    want.samples = kBufferFrames;
     want.callback = &SdlAudio::callback;
     want.userdata = this;
     SDL_AudioSpec have{};
@@ -57,11 +68,15 @@ bool SdlAudio::openDevice() {
     device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, SDL_AUDIO_ALLOW_FREQUENCY_CHANGE);
     if (device_ == 0) {
         error_ = std::string("no audio device (SDL_OpenAudioDevice: ") + SDL_GetError() + ")";
+        reopenFailed_ = true;
         return false;
     }
+    reopenFailed_ = false;
+    error_.clear();
+    // No callback runs yet (SDL opens devices paused): no lock needed.
     if (!mixer_ || mixer_->sampleRate() != have.freq) mixer_ = std::make_unique<Mixer>(have.freq);
     mixer_->setVolume(volume_);
-    paused_ = true;  // SDL opens devices paused; play() unpauses
+    paused_ = true;
     return true;
 }
 
@@ -70,6 +85,7 @@ void SdlAudio::closeDevice() {
     SDL_CloseAudioDevice(device_);  // joins the audio thread
     device_ = 0;
     paused_ = true;
+    pendingCount_ = 0;
 }
 
 SdlAudio::~SdlAudio() {
@@ -79,20 +95,38 @@ SdlAudio::~SdlAudio() {
 }
 
 void SdlAudio::callback(void* self, std::uint8_t* stream, int len) {
+    // The anchor: taken first, before any work, so the time it records is as
+    // close as possible to when SDL asked for this buffer.
+    const std::uint64_t now = SDL_GetPerformanceCounter();
     auto* audio = static_cast<SdlAudio*>(self);
-    // SDL holds the device lock while calling us, so the mixer is ours.
-    audio->mixer_->mix(reinterpret_cast<float*>(stream), len / static_cast<int>(sizeof(float)));
+    // SDL holds the device lock while calling us, so the mixer and the
+    // pending cues are ours.
+    Mixer& mixer = *audio->mixer_;
+    const std::int64_t first = mixer.position();
+    const double samplesPerTick =
+        static_cast<double>(mixer.sampleRate()) / static_cast<double>(SDL_GetPerformanceFrequency());
+    for (std::size_t i = 0; i < audio->pendingCount_; ++i) {
+        const Due& d = audio->pending_[i];
+        // Signed: a due instant already past (negative) starts at once.
+        const auto ahead = static_cast<std::int64_t>(d.ticks - now);
+        mixer.play(d.sound, first + std::llround(static_cast<double>(ahead) * samplesPerTick));
+    }
+    audio->pendingCount_ = 0;
+    auto* out = reinterpret_cast<float*>(stream);
+    const int frames = len / static_cast<int>(sizeof(float));
+    mixer.mix(out, frames);
+    if (audio->tap_) audio->tap_(first, now, out, frames);
 }
 
-void SdlAudio::play(CueSound sound, int delayMs) {
-    if (!opened_) {
-        early_.push_back({sound, SDL_GetTicks64() + static_cast<std::uint64_t>(std::max(0, delayMs))});
-        return;
-    }
-    if (failed_) return;  // silent without a device, as promised
-    if (device_ == 0 && !openDevice()) return;
+void SdlAudio::queue(const Due& due) {
     SDL_LockAudioDevice(device_);
-    mixer_->play(sound, static_cast<std::int64_t>(delayMs) * mixer_->sampleRate() / 1000);
+    // A burst of cues before the next callback (hardly possible: it comes
+    // every ~11 ms) drops the oldest, like the mixer does.
+    if (pendingCount_ == kMaxPending) {
+        std::move(pending_.begin() + 1, pending_.end(), pending_.begin());
+        --pendingCount_;
+    }
+    pending_[pendingCount_++] = due;
     SDL_UnlockAudioDevice(device_);
     if (paused_) {
         SDL_PauseAudioDevice(device_, 0);
@@ -100,11 +134,24 @@ void SdlAudio::play(CueSound sound, int delayMs) {
     }
 }
 
+void SdlAudio::play(CueSound sound, int delayMs) {
+    // The instant of the call, first: everything after is bookkeeping.
+    const Due due{sound, SDL_GetPerformanceCounter() + ticksIn(delayMs)};
+    if (muted_) return;  // dropped: the device need not wake for silence
+    if (!opened_) {
+        early_.push_back(due);
+        return;
+    }
+    if (failed_) return;  // silent without a device, as promised
+    if (device_ == 0 && !openDevice()) return;
+    queue(due);
+}
+
 void SdlAudio::setVolume(float volume01) {
     volume_ = std::clamp(volume01, 0.0f, 1.0f);
-    if (device_ == 0) return;
+    if (device_ == 0) return;  // openDevice() passes it on
     SDL_LockAudioDevice(device_);
-    mixer_->setVolume(volume01);
+    mixer_->setVolume(volume_);
     SDL_UnlockAudioDevice(device_);
 }
 
@@ -112,8 +159,22 @@ void SdlAudio::stopAll() {
     early_.clear();
     if (device_ == 0) return;
     SDL_LockAudioDevice(device_);
-    mixer_->stopAll();
+    pendingCount_ = 0;
+    mixer_->stopAll();  // sounding voices fade out over Mixer::kStopFadeMs
     SDL_UnlockAudioDevice(device_);
+}
+
+void SdlAudio::setMuted(bool muted) {
+    muted_ = muted;
+    if (muted) stopAll();
+}
+
+std::string SdlAudio::status() const { return available() ? std::string() : error_; }
+
+void SdlAudio::setTap(Tap tap) {
+    if (device_ != 0) SDL_LockAudioDevice(device_);
+    tap_ = std::move(tap);
+    if (device_ != 0) SDL_UnlockAudioDevice(device_);
 }
 
 int SdlAudio::update() {
@@ -122,7 +183,10 @@ int SdlAudio::update() {
     if (!paused_) {
         SDL_LockAudioDevice(device_);
         const std::int64_t left = mixer_->samplesLeft();
+        const bool placing = pendingCount_ > 0;
         SDL_UnlockAudioDevice(device_);
+        // Cues not yet placed by a callback: pausing now would lose them.
+        if (placing) return 1 + kBufferFrames * 1000 / mixer_->sampleRate();
         if (left > 0) {
             // +50 ms: the device's own buffer still has to drain after the mixer.
             return static_cast<int>(left * 1000 / mixer_->sampleRate()) + 50;

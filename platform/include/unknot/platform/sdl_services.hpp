@@ -12,7 +12,9 @@
 
 #include <SDL.h>
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,41 +26,83 @@ namespace unknot::platform {
 //-----------------------------------------------------------------------------
 // Opens the default output device (float, mono). The device is paused while
 // nothing plays and closed after 10 s of silence (a paused device's thread
-// still wakes ~50 times a second), then reopened by the next cue.
+// still wakes for every buffer, ~94 times a second), then reopened by the
+// next cue.
 // Opening is deferred (open(), called by the shell after the first frame is
 // on screen): audio start-up costs milliseconds the first frame should not
 // wait for. Cues asked for before that are kept and played, on time, once open.
+//
+// Timing: play(sound, delayMs) turns "the instant of the call + delayMs" into
+// a due instant on SDL's performance counter. The audio callback is the
+// anchor between that clock and the stream: when it starts, the first sample
+// it mixes (absolute index, Mixer::position()) is the one that goes out now,
+// plus a constant output latency. So the callback that first sees a cue places
+// it at index = position + (due - callback start) * rate, to the sample: where
+// a cue lands depends on when it is due, not on when a callback happens to
+// run. (Converting in the callback rather than in play() also covers a paused
+// device, whose stream does not advance, so no earlier anchor holds.)
+// The device buffer is small (kBufferFrames: 512 frames, 10.7 ms at 48 kHz),
+// so the constant latency stays well under one 16.7 ms frame.
 class SdlAudio final : public Audio {
 public:
+    static constexpr int kRate = 48000;         // asked for; the device may differ
+    static constexpr int kBufferFrames = 512;   // per callback: 10.7 ms at 48 kHz
+
     SdlAudio() = default;
     ~SdlAudio() override;
-    void open();  // never throws; check available() and error()
-    // Optimistic until open() has run; then whether a device could be opened.
-    bool available() const override { return !opened_ || !failed_; }
+    SdlAudio(const SdlAudio&) = delete;  // the SDL callback holds `this`
+    SdlAudio& operator=(const SdlAudio&) = delete;
+    void open();  // never throws; check available() and status()
+    // Optimistic until open() has run; then whether a device could be opened
+    // (false also when reopening after a silence failed, e.g. unplugged).
+    bool available() const override { return !opened_ || (!failed_ && !reopenFailed_); }
     void play(CueSound sound, int delayMs) override;
     void setVolume(float volume01) override;
     void stopAll() override;
+    void setMuted(bool muted) override;
+    bool muted() const override { return muted_; }
+    // Empty while sound works or before open(); else SDL's reason, in English.
+    std::string status() const override;
     // Called by the loop: pauses the device once the last sound ended and
     // closes it after a silence. Returns the ms until it next needs a call
     // (0: nothing scheduled), so the loop can wake up for it.
     int update();
     bool deviceOpen() const { return device_ != 0; }
+    bool devicePaused() const { return paused_; }
+    int sampleRate() const { return mixer_ ? mixer_->sampleRate() : 0; }
     const std::string& error() const { return error_; }
+
+    // Test tap: called from the audio thread, after each callback has mixed,
+    // with the absolute index of its first sample, the performance counter at
+    // the callback's start (the anchor) and the samples. The tests read the
+    // stream through it; unset (the app), it costs one test of an empty
+    // std::function per callback.
+    using Tap = std::function<void(std::int64_t firstSample, std::uint64_t callbackTicks,
+                                   const float* samples, int frames)>;
+    void setTap(Tap tap);
 
 private:
     static void callback(void* self, std::uint8_t* stream, int len);
     bool openDevice();
     void closeDevice();
-    struct Early {
+    // A cue and the performance-counter instant at which it should sound.
+    struct Due {
         CueSound sound;
-        std::uint64_t dueTicks;  // SDL_GetTicks64() at which it should sound
+        std::uint64_t ticks;
     };
+    void queue(const Due& due);
     std::uint32_t device_ = 0;
     std::unique_ptr<Mixer> mixer_;
-    bool opened_ = false, failed_ = false, paused_ = true;
+    bool opened_ = false, failed_ = false, reopenFailed_ = false, paused_ = true, muted_ = false;
     std::uint64_t silentSince_ = 0;
     float volume_ = 0.8f;
-    std::vector<Early> early_;
+    std::vector<Due> early_;  // asked for before open()
+    // Handed to the callback, which places them in the stream: a fixed array
+    // (guarded by the device lock), since the callback must not allocate.
+    static constexpr std::size_t kMaxPending = 16;
+    std::array<Due, kMaxPending> pending_{};
+    std::size_t pendingCount_ = 0;
+    Tap tap_;
     std::string error_;
 };
 
