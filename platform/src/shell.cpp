@@ -11,6 +11,7 @@
 // [SECTION] runApp
 #include "unknot/platform/shell.hpp"
 
+#include "unknot/journal.hpp"
 #include "unknot/loader.hpp"
 #include "unknot/paths.hpp"
 #include "unknot/platform/damage.hpp"
@@ -36,7 +37,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <iostream>
 #include <optional>
@@ -80,7 +84,8 @@ int parseAppOptions(int argc, const char* const* argv, AppOptions& o, std::ostre
     cli.add_option("--content", o.content, "Load these packs or folders instead of the default set")
         ->expected(1, 1000);
     cli.add_option("--screen", o.screen,
-                   "Open this screen first: home, browse, area:ID, card:ID, play:ID@SECONDS, problems");
+                   "Open this screen first: home, browse, settings, safety, history, area:ID, card:ID, "
+                   "pain:ID, play:ID@SECONDS, problems");
     cli.add_option("--screenshot", o.screenshot,
                    "Render --screen on a virtual clock, write this PNG and exit");
     cli.add_option("--canvas", canvas,
@@ -89,8 +94,17 @@ int parseAppOptions(int argc, const char* const* argv, AppOptions& o, std::ostre
                  "With --screenshot: draw 1 s earlier, then only the damaged rectangles (tests)");
     cli.add_option("--trace", o.trace,
                    "Append a line (screen, hotspots: id x y w h) whenever they change");
-    cli.add_option("--font-px", o.fontPx, "Base font size in logical pixels (default 20)")
+    cli.add_option("--font-px", o.fontPx, "Base font size in logical pixels at 100% text size (default 20)")
         ->check(CLI::Range(8.0f, 64.0f));
+    cli.add_option("--journal", o.journal,
+                   "The journal file (default: journal.db in the user's data folder; :memory: keeps it in memory)");
+    cli.add_option("--theme", o.theme, "Colours: light, dark, high-contrast or pure-black (saved)")
+        ->check(CLI::IsMember({"light", "dark", "high-contrast", "pure-black"}));
+    cli.add_option("--text-size", o.textPercent, "Text size in percent, 100 to 200 (saved)")
+        ->check(CLI::Range(100, 200));
+    cli.add_flag("--reduced-motion", o.reducedMotion, "Words and a filling bar instead of moving shapes (saved)");
+    cli.add_flag("--watch", o.watch,
+                 "For content authors: reload content when its files change and show errors in the app");
     cli.add_flag("--exit-after-first-frame", o.exitAfterFirstFrame,
                  "Benchmark: print the time from launch to the first presented frame and exit");
     cli.add_option("--bench", o.benchSeconds,
@@ -276,10 +290,48 @@ struct FontTexture {
         io.Fonts->ClearTexData();
         return true;
     }
-    ~FontTexture() {
+    void destroy() {
         if (texture) SDL_DestroyTexture(texture);
+        texture = nullptr;
     }
+    ~FontTexture() { destroy(); }
 };
+
+//-----------------------------------------------------------------------------
+// [SECTION] Content watching (unknot --watch)
+//-----------------------------------------------------------------------------
+// Every regular file under the content folders, with its size and time of
+// last change: a change in any means a reload. Polled twice a second (a
+// handful of stat calls), which works on every file system and needs no
+// inotify, FSEvents or platform code.
+struct FileStamp {
+    std::string path;
+    std::uintmax_t size = 0;
+    std::filesystem::file_time_type mtime{};
+    bool operator==(const FileStamp&) const = default;
+};
+
+std::vector<FileStamp> snapshotFiles(const std::vector<std::string>& roots) {
+    namespace fs = std::filesystem;
+    std::vector<FileStamp> out;
+    for (const std::string& root : roots) {
+        std::error_code ec;
+        if (fs::is_regular_file(root, ec)) {
+            out.push_back({root, fs::file_size(root, ec), fs::last_write_time(root, ec)});
+            continue;
+        }
+        // Bounded: a folder of 100,000 files is not content, and must not
+        // turn a poll into a stall.
+        for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+             !ec && it != fs::recursive_directory_iterator() && out.size() < 20000; it.increment(ec)) {
+            std::error_code e2;
+            if (!it->is_regular_file(e2)) continue;
+            out.push_back({it->path().string(), it->file_size(e2), it->last_write_time(e2)});
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const FileStamp& a, const FileStamp& b) { return a.path < b.path; });
+    return out;
+}
 
 Library loadContent(const AppOptions& o, const std::string& dataDir, const std::string& prefDir,
                     const FileSource& files) {
@@ -288,6 +340,22 @@ Library loadContent(const AppOptions& o, const std::string& dataDir, const std::
     lo.vocabularyDir = joinPath(dataDir, "content");
     lo.paths = o.content;
     return loadLibrary(lo, files);
+}
+
+// The device's first preferred language the UI has ("fr", "en"), else English.
+std::string preferredLanguage() {
+    std::string lang = "en";
+    if (SDL_Locale* locales = SDL_GetPreferredLocales()) {
+        for (const SDL_Locale* l = locales; l->language; ++l) {
+            const std::string code = l->language;
+            if (code == "fr" || code == "en") {
+                lang = code;
+                break;
+            }
+        }
+        SDL_free(locales);
+    }
+    return lang;
 }
 
 // The TrueType font; "" (and a warning from setupImGui) when it is missing.
@@ -518,6 +586,11 @@ struct LoopContext {
     BenchStats* bench;   // null unless --bench
     std::int64_t originNs;  // where the app clock reads 0
     std::int64_t startNs;   // when the loop started
+    // Before each frame: rebuild the fonts when the text size changed.
+    std::function<void()> beforeFrame = {};
+    // Every `periodicMs` (0: never): the content watch. True: redraw.
+    std::function<bool()> periodic = {};
+    int periodicMs = 0;
 };
 
 int runLoop(LoopContext& c) {
@@ -536,6 +609,7 @@ int runLoop(LoopContext& c) {
     // any multiple of 1/60 s) begin exactly on a frame, not up to a frame late.
     const std::int64_t gridStart = c.originNs;
     std::int64_t lastIndex = -1;
+    std::int64_t nextPeriodicNs = c.startNs;
 
     // Handles one event; false when the app should quit.
     const auto handle = [&](const SDL_Event& e) {
@@ -562,6 +636,13 @@ int runLoop(LoopContext& c) {
 
     for (;;) {
         const std::int64_t t = nowNs();
+        if (c.periodic && t >= nextPeriodicNs) {
+            nextPeriodicNs = t + static_cast<std::int64_t>(c.periodicMs) * 1'000'000;
+            if (c.periodic()) {
+                framesSinceInput = 0;
+                if (c.partial) c.partial->invalidate();
+            }
+        }
         if (c.bench && t >= benchEndNs) {
             c.bench->cpuEnd = cpuSeconds();
             c.bench->print(c.o.benchSeconds);
@@ -584,6 +665,7 @@ int runLoop(LoopContext& c) {
             wakeAt(audioLeft > 0 ? audioLeft : -1);
             wakeAt(c.haptics.update());
             if (c.bench) wakeAt(static_cast<int>(std::max<std::int64_t>(0, (benchEndNs - t) / 1'000'000 + 1)));
+            if (c.periodic) wakeAt(static_cast<int>(std::max<std::int64_t>(0, (nextPeriodicNs - t) / 1'000'000 + 1)));
             SDL_Event e;
             const int got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
             if (got && !handle(e)) return 0;
@@ -609,6 +691,7 @@ int runLoop(LoopContext& c) {
         c.audio.update();
         c.haptics.update();
 
+        if (c.beforeFrame) c.beforeFrame();
         const std::int64_t frameNs = nowNs();
         const Size logical = c.window.logicalSize();
         const float scale = pixelScale(logical, c.renderer.outputSize());
@@ -707,9 +790,24 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
         std::cerr << "unknot: " << error << "\n";
         return 1;
     }
+    float builtFontPx = o.fontPx;
     startupPhase("fonts");
 
-    Library library = loading.get();
+    // The journal: in the user's data folder, or where --journal says.
+    // Screenshots never touch the real one.
+    std::string journalPath = o.journal;
+    if (journalPath.empty() && !screenshot && !paths.prefDir.empty())
+        journalPath = joinPath(paths.prefDir, "journal.db");
+    const std::int64_t wallNowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count();
+    std::unique_ptr<Journal> journal = journalPath.empty() || journalPath == ":memory:"
+                                           ? Journal::inMemory()
+                                           : Journal::open(journalPath, wallNowMs);
+    for (const std::string& n : journal->notices()) std::cerr << "unknot: journal: " << n << "\n";
+    startupPhase("journal");
+
+    std::unique_ptr<Library> library = std::make_unique<Library>(loading.get());
     startupPhase("joined");
 
     // Screenshots are silent and deterministic: null services.
@@ -720,8 +818,28 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     std::optional<SdlHaptics> haptics;
     SdlLifecycle lifecycle;
     ui::AppConfig config;
-    config.library = &library;
-    config.lang = o.lang.empty() ? "en" : o.lang;
+    config.library = library.get();
+    config.lang = o.lang;
+    config.defaultLang = preferredLanguage();
+    config.journal = journal.get();
+    const std::string platformName = SDL_GetPlatform();
+    config.mobile = platformName == "Android" || platformName == "iOS";
+    config.exportDir = paths.prefDir;
+    config.watch = o.watch;
+    if (!screenshot) {
+        config.askSafetyFirst = true;
+        config.wallClockMs = [] {
+            return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                 std::chrono::system_clock::now().time_since_epoch())
+                                                 .count());
+        };
+        config.utcOffsetMinutes = [](std::int64_t ms) {
+            const std::time_t t = static_cast<std::time_t>(ms / 1000);
+            std::tm local{};
+            localtime_r(&t, &local);
+            return static_cast<int>(local.tm_gmtoff / 60);
+        };
+    }
     if (screenshot) {
         config.services = {&nullAudio, &nullHaptics, &nullLifecycle};
     } else {
@@ -730,6 +848,31 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
         config.services = {&*audio, &*haptics, &lifecycle};
     }
     ui::App app(config);
+    // Settings given as flags are applied (and saved) as if chosen in Settings.
+    if (!o.theme.empty() || o.textPercent > 0 || o.reducedMotion) {
+        ui::Settings st = app.settings();
+        if (!o.theme.empty()) ui::parseTheme(o.theme, &st.theme);
+        if (o.textPercent > 0) st.textPercent = o.textPercent;
+        if (o.reducedMotion) st.reducedMotion = true;
+        app.setSettings(st);
+    }
+    // The text size setting: the atlas is rebuilt at the new size (sharp
+    // glyphs, not a scaled bitmap), between frames.
+    PartialRenderer* partialForFonts = nullptr;
+    auto refreshFonts = [&] {
+        const float want = app.wantedFontPx(o.fontPx);
+        if (std::fabs(want - builtFontPx) < 0.5f) return;
+        const float s2 = screenshot ? 1.0f : pixelScale(window->logicalSize(), renderer->outputSize());
+        std::string problem, warn;
+        const std::string ttf = readFont(files, dataDir, problem);
+        fontTexture.destroy();
+        ui::setupImGui(ttf, want, s2, &warn);
+        std::string err;
+        if (!fontTexture.create(renderer->sdl(), err)) std::cerr << "unknot: " << err << "\n";
+        builtFontPx = want;
+        if (partialForFonts) partialForFonts->invalidate();
+    };
+    refreshFonts();
     startupPhase("services");
 
     const std::string screen = o.screen.empty() ? "home" : o.screen;
@@ -759,8 +902,8 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
         const std::string id = screen.substr(5, screen.find('@') == std::string::npos
                                                     ? std::string::npos
                                                     : screen.find('@') - 5);
-        if (const Routine* r = library.findRoutine(id)) {
-            timeline = compileTimeline(library, *r);
+        if (const Routine* r = library->findRoutine(id)) {
+            timeline = compileTimeline(*library, *r);
             bench.timeline = &*timeline;
             // Segments begun before the run started are not checked.
             while (bench.shownIndex < timeline->segments.size() &&
@@ -773,8 +916,35 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     std::optional<PartialRenderer> partial;
     const char* full = std::getenv("UNKNOT_FULL_REDRAW");
     if (renderer->software() && !(full && std::string(full) == "1")) partial.emplace(renderer->sdl());
+    partialForFonts = partial ? &*partial : nullptr;
     LoopContext ctx{o,     app,   *window, *renderer, *audio, *haptics, trace,
                     partial ? &*partial : nullptr, o.benchSeconds > 0 ? &bench : nullptr, 0, 0};
+    ctx.beforeFrame = refreshFonts;
+    // unknot --watch: reload when a content file changes. The old library
+    // stays alive until the App has moved to the new one.
+    std::vector<std::string> watchRoots = o.content;
+    if (watchRoots.empty()) {
+        if (!dataDir.empty()) watchRoots.push_back(joinPath(dataDir, "content"));
+        if (!paths.prefDir.empty()) watchRoots.push_back(joinPath(paths.prefDir, "packs"));
+    }
+    std::vector<FileStamp> stamps;
+    if (o.watch) {
+        stamps = snapshotFiles(watchRoots);
+        ctx.periodicMs = 500;
+        ctx.periodic = [&] {
+            std::vector<FileStamp> now = snapshotFiles(watchRoots);
+            if (now == stamps) return false;
+            stamps = std::move(now);
+            auto next = std::make_unique<Library>(loadContent(o, dataDir, paths.prefDir, files));
+            std::cerr << "unknot: content reloaded (" << next->routines.size() << " routines, "
+                      << countErrors(next->diagnostics) << " errors)\n";
+            for (const Diagnostic& d : next->diagnostics)
+                if (d.severity == Severity::Error) std::cerr << "  " << formatDiagnosticShort(d) << "\n";
+            app.setLibrary(next.get());
+            library = std::move(next);
+            return true;
+        };
+    }
     ctx.startNs = nowNs();
     ctx.originNs = ctx.startNs - startMs * 1'000'000;
     return runLoop(ctx);

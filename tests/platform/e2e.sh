@@ -34,8 +34,11 @@ fi
 export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 SDL_AUDIODRIVER=dummy
 mkdir -p "$work"
 trace="$work/trace.txt"
-rm -f "$trace" "$work"/*.png
-"$exe" --size 390x844 --trace "$trace" >"$work/app.log" 2>&1 &
+journal="$work/journal.db"
+rm -f "$trace" "$work"/*.png "$journal" "$journal"-wal "$journal"-shm
+# A journal of its own: a first start (the safety note), and the session
+# recorded below is checked in the file afterwards.
+"$exe" --size 390x844 --trace "$trace" --journal "$journal" >"$work/app.log" 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null; wait "$app" 2>/dev/null' EXIT
 
@@ -120,6 +123,9 @@ key() {
 #-----------------------------------------------------------------------------
 # [SECTION] The journey
 #-----------------------------------------------------------------------------
+# A first start: the safety note comes first and must be acknowledged.
+wait_for safety safety-ok
+click safety-ok
 wait_for home browse
 click browse
 wait_for browse area:neck
@@ -135,6 +141,9 @@ scroll_to card:neck-release
 click card:neck-release
 wait_for card start
 click start
+# The optional pain question: answer 6.
+wait_for pain pain:6
+click pain:6
 wait_for player pause
 import -window "$win" "$work/player.png" 2>/dev/null || true
 click pause
@@ -166,6 +175,10 @@ click stop
 wait_for player stop-confirm
 click stop-confirm
 wait_for end done
+# The same question after, on the end screen; the session is already saved.
+scroll_to pain-after:4
+click pain-after:4
+sleep 0.3
 click done
 wait_for card start
 # Back to Home with the back keys: Escape, Backspace, Escape.
@@ -200,5 +213,33 @@ if command -v import >/dev/null; then
 fi
 
 kill -0 "$app" 2>/dev/null || fail "unknot died"
+
+# The journal: the session is in the file, with both pains, readable by the
+# command line while the app still runs (WAL).
+json=$("$exe" export --json - --journal "$journal") || fail "unknot export failed"
+printf '%s\n' "$json" | grep -q '"routine_id": *"neck-release"' || fail "the session is not in the journal: $json"
+printf '%s\n' "$json" | grep -q '"pain_before": *6' || fail "pain before not recorded: $json"
+printf '%s\n' "$json" | grep -q '"pain_after": *4' || fail "pain after not recorded: $json"
+echo "ok: the session is in the journal with pain 6 -> 4"
+mode=$(stat -c %a "$journal")
+[ "$mode" = "600" ] || fail "journal mode is $mode, not 600"
+echo "ok: journal is readable by the user alone ($mode)"
+
+# A restart: the note was acknowledged, so Home comes first, with the routine
+# under Recent.
+kill "$app"; wait "$app" 2>/dev/null
+: >"$trace"
+"$exe" --size 390x844 --trace "$trace" --journal "$journal" >>"$work/app.log" 2>&1 &
+app=$!
+win=""
+for _ in $(seq 1 100); do
+  win=$(xdotool search --name '^Unknot$' 2>/dev/null | head -n 1)
+  [ -n "$win" ] && break
+  sleep 0.1
+done
+wait_for home browse
+scroll_to recent:neck-release
+echo "ok: after a restart, Home lists the routine under Recent"
+
 echo "PASS: end-to-end journey"
 exit 0

@@ -180,6 +180,13 @@ public:
         frames(app, 2);
     }
 
+    // Starts the routine whose Start button (`id`) is on screen, answering the
+    // optional pain question with Skip when it is asked.
+    void start(App& app, const std::string& id = "start") {
+        tap(app, id);
+        if (app.screenName() == "pain") tap(app, "pain-skip");
+    }
+
     // A vertical drag from (x, y0) to (x, y1) in small steps, then release.
     void drag(App& app, float x, float y0, float y1, int steps = 12) {
         moveMouse(x, y0);

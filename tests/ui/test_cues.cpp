@@ -36,11 +36,12 @@ TEST_CASE("crossing the inhale->hold boundary plays one cue per segment entered"
     cfg.library = &lib;
     cfg.services.audio = &audio;
     cfg.services.haptics = &haptics;
+    cfg.mobile = true;  // a phone: haptics are on by default
     App app(cfg);
     std::string err;
     REQUIRE(app.open("card:breathing-4-2-6", 0, &err));
     h.frames(app, 2);
-    h.tap(app, "start");
+    h.start(app);
     REQUIRE(app.player()->state() == PlayerState::Running);
 
     // Many frames inside the inhale: the inhale cue once, nothing more.
@@ -81,7 +82,7 @@ TEST_CASE("a late frame still plays every crossed cue once, and the end plays Fi
     std::string err;
     REQUIRE(app.open("card:neck-release", 0, &err));
     h.frames(app, 2);
-    h.tap(app, "start");
+    h.start(app);
     const int afterStart = audio.played;
     REQUIRE(afterStart == 1);
     // One long stall (the device slept the app's thread): past the switch.

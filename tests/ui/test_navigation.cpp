@@ -52,7 +52,7 @@ TEST_CASE("home -> browse -> neck -> card -> start -> pause -> resume -> stop ->
     REQUIRE(app.screenName() == "card");
     REQUIRE(app.player() == nullptr);
 
-    h.tap(app, "start");
+    h.start(app);
     REQUIRE(app.screenName() == "player");
     REQUIRE(app.player() != nullptr);
     REQUIRE(app.player()->state() == PlayerState::Running);
@@ -105,7 +105,7 @@ TEST_CASE("Home starts the 4-2-6 breathing in one tap", "[ui][nav]") {
     cfg.library = &bundled();
     App app(cfg);
     h.frames(app, 3);
-    h.tap(app, "start-breathing");
+    h.start(app, "start-breathing");
     REQUIRE(app.screenName() == "player");
     REQUIRE(app.player()->timeline().routineId == "breathing-4-2-6");
     REQUIRE(app.player()->state() == PlayerState::Running);
@@ -150,7 +150,7 @@ TEST_CASE("goBack pops the stack and returns false at Home", "[ui][nav]") {
     // In a session, back asks before leaving (a second back cancels the question).
     REQUIRE(app.open("card:neck-release", h.now, &err));
     h.frames(app, 2);
-    h.tap(app, "start");
+    h.start(app);
     REQUIRE(app.screenName() == "player");
     REQUIRE(app.goBack(h.now));
     h.frames(app, 2);
@@ -172,7 +172,7 @@ TEST_CASE("open() rejects unknown screens and ids with a reason", "[ui][nav]") {
     std::string err;
     REQUIRE_FALSE(app.open("card:nope", 0, &err));
     REQUIRE(err.find("nope") != std::string::npos);
-    REQUIRE_FALSE(app.open("settings", 0, &err));
+    REQUIRE_FALSE(app.open("nowhere", 0, &err));
     REQUIRE_FALSE(app.open("play:neck-release@abc", 0, &err));
     REQUIRE(app.screenName() == "home");
 }
@@ -194,7 +194,7 @@ TEST_CASE("onSuspend pauses a running session; keep-awake follows the state", "[
     REQUIRE(app.open("card:wait-test", h.now, &err));
     h.frames(app, 2);
     REQUIRE_FALSE(life.keepAwake());  // a card is not a session
-    h.tap(app, "start");
+    h.start(app);
     REQUIRE(app.player()->state() == PlayerState::Running);
     REQUIRE(life.keepAwake());
 
@@ -238,7 +238,7 @@ TEST_CASE("needsAnimation is true only while a session runs (after a change sett
     REQUIRE(app.needsAnimation());  // the new screen still has to be drawn
     h.frames(app, 5);
     REQUIRE_FALSE(app.needsAnimation());
-    h.tap(app, "start");
+    h.start(app);
     h.frames(app, 5);
     REQUIRE(app.needsAnimation());
     h.tap(app, "pause");

@@ -20,13 +20,25 @@ namespace unknot::ui {
 // [SECTION] Construction and the public interface
 //-----------------------------------------------------------------------------
 // An App made without a library still draws (an empty Home) instead of crashing.
-static const Library& libraryOrEmpty(const Library* lib) {
+static const Library* libraryOrEmpty(const Library* lib) {
     static const Library empty;
-    return lib ? *lib : empty;
+    return lib ? lib : &empty;
 }
 
-App::Impl::Impl(AppConfig c)
-    : cfg(std::move(c)), lib(libraryOrEmpty(cfg.library)), catalog(lib), lang(cfg.lang.empty() ? "en" : cfg.lang) {
+App::Impl::Impl(AppConfig c) : cfg(std::move(c)), libp(libraryOrEmpty(cfg.library)) {
+    cat = std::make_unique<Catalog>(*libp);
+    journal = cfg.journal;
+    if (!journal) {
+        ownJournal = Journal::inMemory();
+        journal = ownJournal.get();
+    }
+    settings.haptics = cfg.mobile;  // a vibrator is expected on phones only
+    settings.lang = cfg.defaultLang.empty() ? "en" : cfg.defaultLang;
+    loadSettings();
+    // --lang wins over the saved language for this run, without saving it.
+    if (!cfg.lang.empty()) settings.lang = cfg.lang;
+    lang = settings.lang;
+    applySettings();
     stack.push_back(Screen{ScreenKind::Home, {}});
     settleFrames = 3;
 }
@@ -39,6 +51,8 @@ void App::frame(std::int64_t nowMs) { impl_->frame(nowMs); }
 bool App::needsAnimation() const {
     const Impl& m = *impl_;
     if (m.settleFrames > 0) return true;
+    // Reduced motion still updates the countdown and the bar each frame: they
+    // tell the time, they are not decoration.
     return m.top().kind == ScreenKind::Player && m.session.player &&
            m.session.player->state() == PlayerState::Running;
 }
@@ -74,12 +88,54 @@ void App::onSuspend(std::int64_t nowMs) {
 
 void App::setLanguage(const std::string& lang) {
     if (lang.empty() || lang == impl_->lang) return;
-    impl_->lang = lang;
-    impl_->cardId.clear();  // step summaries hold translated words: rebuild
-    impl_->changed();
+    Settings s = impl_->settings;
+    s.lang = lang;
+    setSettings(s);
 }
 
 const std::string& App::language() const { return impl_->lang; }
+const Settings& App::settings() const { return impl_->settings; }
+
+void App::setSettings(const Settings& s) {
+    Impl& m = *impl_;
+    m.settings = s;
+    m.settings.textPercent = std::clamp(s.textPercent, 100, 200);
+    m.settings.volumePercent = std::clamp(s.volumePercent, 0, 100);
+    if (m.settings.lang.empty()) m.settings.lang = "en";
+    m.saveSettings();
+    m.applySettings();
+}
+
+float App::wantedFontPx(float basePx) const {
+    return std::round(basePx * static_cast<float>(impl_->settings.textPercent) / 100.0f);
+}
+
+void App::setLibrary(const Library* lib) {
+    Impl& m = *impl_;
+    m.libp = libraryOrEmpty(lib);
+    m.cat = std::make_unique<Catalog>(*m.libp);
+    m.cardId.clear();
+    m.listCache.key.clear();
+    // A session keeps its compiled timeline; its routine pointer is looked up
+    // again, or the session ends if the routine is gone.
+    if (m.session.routine) {
+        const std::string id = m.session.player ? m.session.player->timeline().routineId : std::string();
+        m.session.routine = m.lib().findRoutine(id);
+    }
+    // Screens whose routine or area disappeared are dropped from the stack.
+    std::vector<Screen> kept;
+    for (const Screen& sc : m.stack) {
+        const bool routineScreen = sc.kind == ScreenKind::Card || sc.kind == ScreenKind::PainBefore ||
+                                   sc.kind == ScreenKind::Player;
+        if (routineScreen && !m.lib().findRoutine(sc.arg)) break;
+        if (sc.kind == ScreenKind::List && !sc.arg.empty() && !m.lib().findArea(sc.arg)) break;
+        kept.push_back(sc);
+    }
+    if (kept.empty()) kept.push_back(Screen{ScreenKind::Home, {}});
+    if (kept.size() < m.stack.size() && m.stack.back().kind == ScreenKind::Player) m.endSession();
+    m.stack = std::move(kept);
+    m.changed();
+}
 std::string App::screenName() const { return impl_->screenName(); }
 const std::vector<Hotspot>& App::hotspots() const { return impl_->hotspots; }
 const Player* App::player() const { return impl_->session.player.get(); }
@@ -119,6 +175,10 @@ std::string App::Impl::screenName() const {
         if (session.player && session.player->state() == PlayerState::Finished) return "end";
         return "player";
     case ScreenKind::Problems: return "problems";
+    case ScreenKind::Settings: return "settings";
+    case ScreenKind::Safety: return "safety";
+    case ScreenKind::History: return "history";
+    case ScreenKind::PainBefore: return "pain";
     }
     return "home";
 }
@@ -151,13 +211,27 @@ bool App::open(const std::string& screen, std::int64_t nowMs, std::string* error
     } else if (name == "problems" && arg.empty()) {
         reset();
         m.push({ScreenKind::Problems, {}});
+    } else if (name == "settings" && arg.empty()) {
+        reset();
+        m.push({ScreenKind::Settings, {}});
+    } else if (name == "safety" && arg.empty()) {
+        reset();
+        m.push({ScreenKind::Safety, {}});
+    } else if (name == "history" && arg.empty()) {
+        reset();
+        m.push({ScreenKind::History, {}});
+    } else if (name == "pain") {
+        if (!m.lib().findRoutine(arg)) return fail("unknown routine: " + arg);
+        reset();
+        m.push({ScreenKind::Card, arg});
+        m.push({ScreenKind::PainBefore, arg});
     } else if (name == "area") {
-        if (!m.lib.findArea(arg)) return fail("unknown area: " + arg);
+        if (!m.lib().findArea(arg)) return fail("unknown area: " + arg);
         reset();
         m.push({ScreenKind::Browse, {}});
         m.push({ScreenKind::List, arg});
     } else if (name == "card") {
-        if (!m.lib.findRoutine(arg)) return fail("unknown routine: " + arg);
+        if (!m.lib().findRoutine(arg)) return fail("unknown routine: " + arg);
         reset();
         m.push({ScreenKind::Card, arg});
     } else if (name == "play") {
@@ -173,7 +247,7 @@ bool App::open(const std::string& screen, std::int64_t nowMs, std::string* error
             if (num.empty() || end != num.c_str() + num.size() || !(seconds >= 0) || seconds > 1e7)
                 return fail("bad time in " + screen + " (want play:ID@SECONDS)");
         }
-        const Routine* r = m.lib.findRoutine(id);
+        const Routine* r = m.lib().findRoutine(id);
         if (!r) return fail("unknown routine: " + id);
         reset();
         m.push({ScreenKind::Card, id});
@@ -195,7 +269,8 @@ bool App::open(const std::string& screen, std::int64_t nowMs, std::string* error
         m.session.lastState = p.state();
     } else {
         return fail("unknown screen: " + screen +
-                    " (want home, browse, list, problems, area:ID, card:ID, play:ID@SECONDS)");
+                    " (want home, browse, list, problems, settings, safety, history, area:ID, card:ID, pain:ID, "
+                    "play:ID@SECONDS)");
     }
     m.updateKeepAwake();
     return true;
@@ -208,21 +283,41 @@ void App::Impl::prepareCard(const std::string& id) {
     cardSteps.clear();
     cardStepTimes.clear();
     cardCautions.clear();
-    if (const Routine* r = lib.findRoutine(id)) {
-        cardTimeline = compileTimeline(lib, *r);
+    if (const Routine* r = lib().findRoutine(id)) {
+        cardTimeline = compileTimeline(lib(), *r);
         cardSteps = unknot::summarizeSteps(cardTimeline);
         for (const StepSummary& s : cardSteps) cardStepTimes.push_back(stepTimeText(s, lang));
-        cardCautions = collectCautions(lib, *r);
+        cardCautions = collectCautions(lib(), *r);
     }
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] The session
 //-----------------------------------------------------------------------------
+void App::Impl::beginRoutine(const Routine& r) {
+    // The area list it was chosen from (if any) goes into the journal.
+    std::string area;
+    for (auto it = stack.rbegin(); it != stack.rend(); ++it)
+        if (it->kind == ScreenKind::List) {
+            area = it->arg;
+            break;
+        }
+    if (settings.askPain) {
+        push({ScreenKind::PainBefore, r.id});
+        pendingArea = area;
+        return;
+    }
+    push({ScreenKind::Player, r.id});
+    startSession(r, now);
+    session.area = area;
+}
+
 bool App::Impl::startSession(const Routine& r, std::int64_t startMs) {
+    if (cfg.services.audio) cfg.services.audio->stopAll();
     session = Session{};
     session.routine = &r;
-    session.player = std::make_unique<Player>(compileTimeline(lib, r));
+    session.startedWall = wallNow();
+    session.player = std::make_unique<Player>(compileTimeline(lib(), r));
     session.player->start(startMs);
     session.lastState = session.player->state();
     changed();
@@ -231,7 +326,79 @@ bool App::Impl::startSession(const Routine& r, std::int64_t startMs) {
 
 void App::Impl::endSession() {
     if (session.player && cfg.services.audio) cfg.services.audio->stopAll();
+    // A note typed but not yet saved (the end screen left by Back) is kept.
+    if (session.recorded && !session.noteSaved) journal->setNote(session.uid, session.note);
     session = Session{};
+}
+
+// Called the moment the player finishes (or is stopped), before the end
+// screen is drawn: the journal commits with synchronous=FULL, so a session
+// shown as done is on disk.
+void App::Impl::recordSession() {
+    if (!session.player || session.recorded) return;
+    const Player& p = *session.player;
+    SessionRecord rec;
+    rec.routineId = p.timeline().routineId;
+    rec.startedAt = session.startedWall;
+    rec.endedAt = std::max(rec.startedAt, wallNow());
+    rec.practisedSeconds = ceilSeconds(p.elapsedRunningMs(now));
+    rec.finished = !p.finishedEarly();
+    if (p.finishedEarly()) {
+        if (const Segment* seg = p.current()) rec.stoppedAtStep = seg->step > 0 ? seg->step - 1 : 0;
+    }
+    rec.painBefore = session.painBefore;
+    rec.area = session.area;
+    journal->addSession(rec);  // Pending: kept in memory, retried, never dropped
+    session.recorded = true;
+    session.uid = rec.uid;
+    historyView.valid = false;
+}
+
+// The sound of a segment: rising for inhale, falling for exhale, a tick for a
+// hold, a chime for a new step, another for switching sides.
+static platform::CueSound cueSoundFor(const Segment& s) {
+    using platform::CueSound;
+    switch (s.kind) {
+    case SegmentKind::Breath:
+        if (s.phase == BreathPhase::Inhale) return CueSound::Inhale;
+        if (s.phase == BreathPhase::Exhale) return CueSound::Exhale;
+        return CueSound::HoldTick;
+    case SegmentKind::Switch: return CueSound::SwitchSides;
+    case SegmentKind::Timed:
+    case SegmentKind::Wait: break;
+    }
+    return CueSound::Chime;
+}
+
+// How far ahead a cue is put into the audio stream: more than one frame (so
+// the frame before a segment starts always sees it), little enough that a
+// pause in between is rare; a pause cancels it anyway (stopAll).
+static constexpr std::int64_t kSoundLookAheadMs = 50;
+
+// Puts the next segment's sound into the audio stream at the segment's exact
+// start, so it sounds on time whatever the frame timing: the player's event
+// for it arrives up to a frame late.
+void App::Impl::scheduleAhead() {
+    if (!session.player || !settings.sound || !cfg.services.audio) return;
+    const Player& p = *session.player;
+    if (p.state() != PlayerState::Running) return;
+    const std::size_t next = p.currentIndex() + 1;
+    const auto& segs = p.timeline().segments;
+    if (next >= segs.size() || (session.soundAhead && *session.soundAhead == next)) return;
+    const Segment* cur = p.current();
+    // A wait ends on a tap, not at a time: nothing to schedule after it.
+    if (!cur || cur->kind == SegmentKind::Wait) return;
+    const std::int64_t left = p.segmentLeftMs(now);
+    if (left > kSoundLookAheadMs) return;
+    const Segment& s = segs[next];
+    session.soundAhead = next;
+    if (s.cue == Cue::None) return;
+    cfg.services.audio->play(cueSoundFor(s), static_cast<int>(std::max<std::int64_t>(0, left)));
+}
+
+void App::Impl::cancelAhead() {
+    if (cfg.services.audio) cfg.services.audio->stopAll();
+    session.soundAhead.reset();
 }
 
 void App::Impl::handleCues(const std::vector<CueEvent>& events) {
@@ -243,30 +410,18 @@ void App::Impl::handleCues(const std::vector<CueEvent>& events) {
         if (ev.segment >= segs.size()) continue;
         const Segment& s = segs[ev.segment];
         if (s.cue == Cue::None) continue;  // the author asked for silence here
-        CueSound sound = CueSound::Chime;
+        CueSound sound = cueSoundFor(s);
         std::optional<HapticPattern> buzz;
-        switch (s.kind) {
-        case SegmentKind::Breath:
-            if (s.phase == BreathPhase::Inhale) {
-                sound = CueSound::Inhale;
-                buzz = HapticPattern::One;
-            } else if (s.phase == BreathPhase::Exhale) {
-                sound = CueSound::Exhale;
-                buzz = HapticPattern::Two;
-            } else {
-                sound = CueSound::HoldTick;
-            }
-            break;
-        case SegmentKind::Switch:
-            sound = CueSound::SwitchSides;
-            buzz = HapticPattern::Long;
-            break;
-        case SegmentKind::Timed:
-        case SegmentKind::Wait: sound = CueSound::Chime; break;
-        }
-        // Events arrive in the frame after they were due; the sound plays now.
-        if (cfg.services.audio) cfg.services.audio->play(sound, 0);
-        if (buzz && cfg.services.haptics) cfg.services.haptics->play(*buzz);
+        if (s.kind == SegmentKind::Breath && s.phase == BreathPhase::Inhale) buzz = HapticPattern::One;
+        if (s.kind == SegmentKind::Breath && s.phase == BreathPhase::Exhale) buzz = HapticPattern::Two;
+        if (s.kind == SegmentKind::Switch) buzz = HapticPattern::Long;
+        // A sound scheduled ahead (scheduleAhead) already sits in the audio
+        // stream at the segment's exact start; otherwise (a tap, a skip, the
+        // first segment) it plays now, as feedback.
+        const bool ahead = session.soundAhead && *session.soundAhead == ev.segment;
+        if (ahead) session.soundAhead.reset();
+        if (!ahead && settings.sound && cfg.services.audio) cfg.services.audio->play(sound, 0);
+        if (buzz && settings.haptics && cfg.services.haptics) cfg.services.haptics->play(*buzz);
     }
 }
 
@@ -277,12 +432,19 @@ void App::Impl::advancePlayer() {
     // a segment entered by a tap (skip or back while paused, Continue): that
     // one sounds at once, as feedback, not later on resume.
     if (p.state() != PlayerState::Ready) handleCues(p.update(now));
+    // A paused or stopped session is silent: what still sounds, and what was
+    // put ahead into the stream, stops.
+    const bool silenced = p.state() == PlayerState::Paused || (p.state() == PlayerState::Finished && p.finishedEarly());
+    if (silenced && p.state() != session.lastState) cancelAhead();
     if (p.state() == PlayerState::Finished && !session.finishCued) {
         session.finishCued = true;
         session.confirmingStop = false;
         // Only a session that ran to its end gets the closing sound.
-        if (!p.finishedEarly() && cfg.services.audio) cfg.services.audio->play(platform::CueSound::Finish, 0);
+        if (!p.finishedEarly() && settings.sound && cfg.services.audio)
+            cfg.services.audio->play(platform::CueSound::Finish, 0);
+        recordSession();
     }
+    scheduleAhead();
     if (p.state() != session.lastState) {
         session.lastState = p.state();
         changed();
@@ -337,6 +499,10 @@ void App::Impl::frame(std::int64_t nowMs) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+    // The safety note comes first on a first start, and stays until it is
+    // acknowledged (it cannot be skipped with Back: Home is not shown before).
+    if (cfg.askSafetyFirst && !settings.safetyAcknowledged && top().kind != ScreenKind::Safety)
+        stack.push_back(Screen{ScreenKind::Safety, "first"});
     ImGui::PushFont(fonts.body);
     ImGui::Begin("##unknot", nullptr, flags);
     switch (top().kind) {
@@ -351,7 +517,12 @@ void App::Impl::frame(std::int64_t nowMs) {
             drawPlayer();
         break;
     case ScreenKind::Problems: drawProblems(); break;
+    case ScreenKind::Settings: drawSettings(); break;
+    case ScreenKind::Safety: drawSafety(); break;
+    case ScreenKind::History: drawHistory(); break;
+    case ScreenKind::PainBefore: drawPainBefore(); break;
     }
+    if (cfg.watch) drawLintOverlay();
     ImGui::End();
     ImGui::PopFont();
 
@@ -366,7 +537,7 @@ void App::Impl::frame(std::int64_t nowMs) {
 //-----------------------------------------------------------------------------
 // [SECTION] Shared pieces
 //-----------------------------------------------------------------------------
-void App::Impl::topBar(const std::string& title, bool showBack, bool showLang) {
+void App::Impl::topBar(const std::string& title, bool showBack, bool showLang, const std::string& starFor) {
     const float em = ui.em();
     const float sp = ImGui::GetStyle().ItemSpacing.x;
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -375,9 +546,13 @@ void App::Impl::topBar(const std::string& title, bool showBack, bool showLang) {
     const std::string backLabel = tr("nav.back", lang);
     const std::string langLabel = tr("lang.toggle", lang);
     const float backW = showBack ? std::max(ui.touch(), ImGui::CalcTextSize(backLabel.c_str()).x + 2.6f * em) : 0;
-    const float langW = showLang ? std::max(ui.touch(), ImGui::CalcTextSize(langLabel.c_str()).x + 1.6f * em) : 0;
+    float langW = showLang ? std::max(ui.touch(), ImGui::CalcTextSize(langLabel.c_str()).x + 1.6f * em) : 0;
+    if (!starFor.empty()) {
+        showLang = false;
+        langW = ui.touch();
+    }
     const float left = showBack ? backW + sp : 0;
-    const float right = showLang ? langW + sp : 0;
+    const float right = showLang || !starFor.empty() ? langW + sp : 0;
     const float titleW = std::max(2 * em, W - left - right);
     // Long titles step down to the body size rather than take three lines.
     ImFont* tf = f.large;
@@ -417,6 +592,10 @@ void App::Impl::topBar(const std::string& title, bool showBack, bool showLang) {
             });
         }
     }
+    if (!starFor.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(p0.x + W - langW, p0.y + (barH - ui.touch()) * 0.5f));
+        favouriteStar(starFor, langW);
+    }
     ImGui::GetWindowDrawList()->AddText(tf, fontPx(tf), ImVec2(p0.x + left, p0.y + (barH - th) * 0.5f), theme::text,
                                         title.c_str(), title.c_str() + title.size(), titleW);
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + barH));
@@ -424,22 +603,73 @@ void App::Impl::topBar(const std::string& title, bool showBack, bool showLang) {
 }
 
 float App::Impl::safetyFooterHeight(float width) const {
-    return ui.notePanelHeight({}, {tr("safety.note", lang)}, width);
+    return ui.notePanelHeight({}, {tr("safety.note", lang), tr("safety.more", lang)}, width);
 }
 
+// The short safety note; tapping it opens the whole note.
 void App::Impl::safetyFooter(float width) {
-    ui.notePanel({}, {tr("safety.note", lang)}, theme::accentTint, theme::accent, width);
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ui.notePanel({}, {tr("safety.note", lang), tr("safety.more", lang)}, theme::accentTint, theme::accent, width);
+    const ImVec2 b = ImGui::GetItemRectMax();
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(a);
+    if (ImGui::InvisibleButton("safety", ImVec2(b.x - a.x, b.y - a.y)) && !ui.dragging())
+        later.push_back([this] { push({ScreenKind::Safety, {}}); });
+    ui.hot("safety");
+    ImGui::SetCursorScreenPos(after);
+}
+
+// A star drawn in the top bar of a card: filled when the routine is a
+// favourite. The journal saves the change at once.
+bool App::Impl::favouriteStar(const std::string& routineId, float size) {
+    const bool on = journal->isFavourite(routineId);
+    const bool tapped = ImGui::InvisibleButton("favourite", ImVec2(size, size)) && !ui.dragging();
+    ui.hot("favourite");
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (ImGui::IsItemActive()) dl->AddRectFilled(a, b, theme::surfaceActive, 0.6f * ui.em());
+    const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+    const float R = std::min(b.x - a.x, b.y - a.y) * 0.32f, r = R * 0.45f;
+    ImVec2 pts[10];
+    for (int i = 0; i < 10; ++i) {
+        const float ang = -1.5707963f + static_cast<float>(i) * 0.62831853f;
+        const float rad = i % 2 == 0 ? R : r;
+        pts[i] = ImVec2(c.x + std::cos(ang) * rad, c.y + std::sin(ang) * rad);
+    }
+    if (on) {
+        // Concave: filled as five triangles around a centre pentagon.
+        for (int i = 0; i < 10; i += 2)
+            dl->AddTriangleFilled(pts[i], pts[(i + 1) % 10], pts[(i + 9) % 10], theme::accent);
+        dl->AddConvexPolyFilled(std::vector<ImVec2>{pts[1], pts[3], pts[5], pts[7], pts[9]}.data(), 5,
+                                theme::accent);
+    }
+    dl->AddPolyline(pts, 10, on ? theme::accent : theme::textMuted, ImDrawFlags_Closed,
+                    std::max(2.0f, 0.1f * ui.em()));
+    if (tapped) {
+        const bool next = !on;
+        const std::string id = routineId;
+        later.push_back([this, id, next] {
+            journal->setFavourite(id, next, wallNow());
+            changed();
+        });
+    }
+    return tapped;
 }
 
 std::string App::Impl::label(const std::string& key) const { return tr(key, lang); }
 
+std::string App::Impl::routineTitle(const std::string& id) const {
+    const Routine* r = lib().findRoutine(id);
+    return r ? r->title.get(lang) : id;
+}
+
 std::string App::Impl::areaLabel(const std::string& id) const {
-    const Area* a = lib.findArea(id);
+    const Area* a = lib().findArea(id);
     return a && !a->label.empty() ? a->label.get(lang) : id;
 }
 
 std::string App::Impl::equipmentLabel(const std::string& id) const {
-    const Equipment* e = lib.findEquipment(id);
+    const Equipment* e = lib().findEquipment(id);
     return e && !e->label.empty() ? e->label.get(lang) : id;
 }
 

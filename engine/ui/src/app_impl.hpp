@@ -25,10 +25,10 @@ namespace unknot::ui {
 //-----------------------------------------------------------------------------
 // [SECTION] Screens and the back stack
 //-----------------------------------------------------------------------------
-enum class ScreenKind { Home, Browse, List, Card, Player, Problems };
+enum class ScreenKind { Home, Browse, List, Card, Player, Problems, Settings, Safety, History, PainBefore };
 
-// `arg`: the area id of a List ("" lists everything), the routine id of a Card
-// or of a Player.
+// `arg`: the area id of a List ("" lists everything), the routine id of a Card,
+// a Player or a PainBefore (the question asked before that routine starts).
 struct Screen {
     ScreenKind kind = ScreenKind::Home;
     std::string arg;
@@ -59,6 +59,27 @@ struct Session {
     bool pausedForConfirm = false;  // resume on "Keep going" only if we paused
     bool finishCued = false;
     PlayerState lastState = PlayerState::Ready;
+    // The journal's record, written when the session ends, before the end
+    // screen shows; the pain after and the note update it.
+    std::optional<int> painBefore;
+    std::string area;             // the area list the routine was chosen from
+    std::int64_t startedWall = 0; // Unix ms
+    bool recorded = false;
+    std::string uid;
+    std::optional<int> painAfter;
+    std::string note;
+    bool noteSaved = true;
+    // Sound scheduled ahead of its segment (the index), so the cue event of
+    // that segment does not play it again.
+    std::optional<std::size_t> soundAhead;
+};
+
+// The words and numbers of the History screen, queried when it opens or the
+// journal changes, not every frame.
+struct HistoryView {
+    bool valid = false;
+    History data;
+    std::string exportMessage;  // after Export: where the files went, or why not
 };
 
 //-----------------------------------------------------------------------------
@@ -68,9 +89,24 @@ struct App::Impl {
     explicit Impl(AppConfig c);
 
     AppConfig cfg;
-    const Library& lib;
-    Catalog catalog;
+    const Library* libp;
+    std::unique_ptr<Catalog> cat;
+    const Library& lib() const { return *libp; }
+    const Catalog& catalog() const { return *cat; }
     std::string lang;
+
+    // The journal and the settings it keeps.
+    std::unique_ptr<Journal> ownJournal;  // when the config gave none
+    Journal* journal = nullptr;
+    Settings settings;
+    HistoryView historyView;
+    bool noticesDismissed = false;
+    void loadSettings();
+    void saveSettings();
+    void applySettings();
+    std::int64_t wallNow() const;
+    int utcOffset(std::int64_t wallMs) const;
+    bool shown(const Routine& r) const;  // false when flare mode hides it
 
     std::vector<Screen> stack;
     std::vector<Hotspot> hotspots;
@@ -114,8 +150,13 @@ struct App::Impl {
     void prepareCard(const std::string& id);
 
     // Session
+    void beginRoutine(const Routine& r);  // Start: the pain question, or the player
     bool startSession(const Routine& r, std::int64_t startMs);
     void endSession();
+    void recordSession();
+    void scheduleAhead();
+    void cancelAhead();  // a control was used: the sound put ahead is wrong now
+    std::string pendingArea;  // carried from Start through the pain question
     void handleCues(const std::vector<CueEvent>& events);
     void advancePlayer();
     void updateKeepAwake();
@@ -124,13 +165,15 @@ struct App::Impl {
 
     // Drawing
     void frame(std::int64_t nowMs);
-    void topBar(const std::string& title, bool showBack, bool showLang = false);
+    // `starFor`: a routine id whose favourite star sits at the right.
+    void topBar(const std::string& title, bool showBack, bool showLang = false, const std::string& starFor = {});
     float safetyFooterHeight(float width) const;
     void safetyFooter(float width);
     void drawHome();
     void drawBrowse();
     std::string drawBodyMap(float boxH, bool backView, bool recordSpots);
     void drawAreaButtons(float width);
+    int areaCount(const std::string& areaId) const;
     void drawList();
     void drawFilters();
     void drawCardRow(const CatalogEntry& e);
@@ -142,6 +185,18 @@ struct App::Impl {
     void drawPlayerControls(float width, bool oneRow);
     void drawEnd();
     void drawProblems();
+    void drawSettings();
+    void drawSafety();
+    void drawHistory();
+    void drawHistoryStrip(float width);
+    void drawHistoryChart(float width, float height);
+    void drawPainBefore();
+    // A 0-10 picker of big targets; returns the value tapped this frame.
+    std::optional<int> painPicker(const std::string& idPrefix, std::optional<int> selected, float width);
+    void drawJournalNotices(float width);
+    void drawRoutineRows(const std::vector<std::string>& ids, const std::string& prefix);
+    void drawLintOverlay();
+    bool favouriteStar(const std::string& routineId, float size);
 
     // Words
     std::string label(const std::string& key) const;
@@ -150,6 +205,7 @@ struct App::Impl {
     std::string kindLabel(Kind k) const;
     std::string intensityLabel(Intensity i) const;
     std::string routineMeta(const Routine& r, std::int64_t totalSeconds) const;
+    std::string routineTitle(const std::string& id) const;
 };
 
 }  // namespace unknot::ui

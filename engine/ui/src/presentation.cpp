@@ -94,4 +94,94 @@ std::string stepTimeText(const StepSummary& step, const std::string& lang) {
 //-----------------------------------------------------------------------------
 float touchHeight(float em) { return std::max(48.0f, 2.4f * em); }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Numbers and dates
+//-----------------------------------------------------------------------------
+static bool french(const std::string& lang) { return lang.rfind("fr", 0) == 0; }
+
+std::string formatPercent(int percent, const std::string& lang) {
+    return std::to_string(percent) + (french(lang) ? "\u202f%" : "%");
+}
+
+std::string formatSigned(double value, int decimals, const std::string& lang) {
+    decimals = std::clamp(decimals, 0, 3);
+    double scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    const long long q = std::llround(std::fabs(value) * scale);
+    std::string digits = std::to_string(q);
+    if (decimals > 0) {
+        while (static_cast<int>(digits.size()) <= decimals) digits.insert(0, "0");
+        digits.insert(digits.size() - static_cast<std::size_t>(decimals), french(lang) ? "," : ".");
+    }
+    // Zero has no sign: "-0.0" would read as a change that did not happen.
+    if (q == 0) return digits;
+    return (value < 0 ? "\u2212" : "+") + digits;
+}
+
+CivilDate civilDate(std::int64_t unixMs, int utcOffsetMinutes) {
+    const std::int64_t localMs = unixMs + static_cast<std::int64_t>(utcOffsetMinutes) * 60'000;
+    // Floor division: dates before 1970 still land on the right day.
+    std::int64_t days = localMs / 86'400'000;
+    std::int64_t msOfDay = localMs % 86'400'000;
+    if (msOfDay < 0) {
+        msOfDay += 86'400'000;
+        --days;
+    }
+    CivilDate d;
+    d.hour = static_cast<int>(msOfDay / 3'600'000);
+    d.minute = static_cast<int>(msOfDay / 60'000 % 60);
+    d.weekday = static_cast<int>(((days % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
+    // Howard Hinnant's civil_from_days.
+    const std::int64_t z = days + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    d.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    d.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    d.year = static_cast<int>(yoe + era * 400 + (d.month <= 2 ? 1 : 0));
+    return d;
+}
+
+static const char* monthName(int month, bool fr) {
+    static const char* en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char* frs[] = {"janv.", "févr.", "mars", "avr.", "mai", "juin",
+                                "juil.", "août", "sept.", "oct.", "nov.", "déc."};
+    const int i = std::clamp(month, 1, 12) - 1;
+    return fr ? frs[i] : en[i];
+}
+
+static const char* weekdayShort(int weekday, bool fr) {
+    static const char* en[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char* frs[] = {"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."};
+    const int i = std::clamp(weekday, 0, 6);
+    return fr ? frs[i] : en[i];
+}
+
+std::string formatDate(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang) {
+    const CivilDate d = civilDate(unixMs, utcOffsetMinutes);
+    return std::to_string(d.day) + " " + monthName(d.month, french(lang)) + " " + std::to_string(d.year);
+}
+
+std::string formatTime(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang) {
+    const CivilDate d = civilDate(unixMs, utcOffsetMinutes);
+    const std::string mm = (d.minute < 10 ? "0" : "") + std::to_string(d.minute);
+    if (french(lang)) return std::to_string(d.hour) + "\u00a0h\u00a0" + mm;
+    return (d.hour < 10 ? "0" : "") + std::to_string(d.hour) + ":" + mm;
+}
+
+std::string formatShortDay(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang) {
+    const CivilDate d = civilDate(unixMs, utcOffsetMinutes);
+    const bool fr = french(lang);
+    return std::string(weekdayShort(d.weekday, fr)) + " " + std::to_string(d.day) + " " + monthName(d.month, fr);
+}
+
+std::string weekdayInitial(int weekday, const std::string& lang) {
+    static const char* en[] = {"M", "T", "W", "T", "F", "S", "S"};
+    static const char* frs[] = {"L", "M", "M", "J", "V", "S", "D"};
+    const int i = std::clamp(weekday, 0, 6);
+    return french(lang) ? frs[i] : en[i];
+}
+
 }  // namespace unknot::ui

@@ -68,15 +68,16 @@ std::string App::Impl::drawBodyMap(float boxH, bool backView, bool recordSpots) 
     std::string best;
     float bestD = FLT_MAX;
     const ImVec2 m = ImGui::GetIO().MousePos;
-    for (const Area& a : lib.areas) {
-        if (catalog.countForArea(a.id) == 0) continue;
+    for (const Area& a : lib().areas) {
+        if (areaCount(a.id) == 0) continue;
         for (const MapSpot& s : a.spots) {
             if (s.back != backView) continue;
             const ImVec2 c(p0.x + s.x * boxW, p0.y + s.y * boxH);
             const float r = std::max(s.r * boxH, 0.35f * ui.em());
             // Light touches of the accent: the figure stays calm, the spots findable.
-            dl->AddCircleFilled(c, r, IM_COL32(61, 122, 124, 40), 32);
-            dl->AddCircle(c, r, IM_COL32(61, 122, 124, 150), 32, std::max(1.5f, 0.07f * ui.em()));
+            dl->AddCircleFilled(c, r, (theme::accent & ~IM_COL32_A_MASK) | (40u << IM_COL32_A_SHIFT), 32);
+            dl->AddCircle(c, r, (theme::accent & ~IM_COL32_A_MASK) | (150u << IM_COL32_A_SHIFT), 32,
+                          std::max(1.5f, 0.07f * ui.em()));
             const std::string id = "spot:" + a.id;
             if (recordSpots && !ui.hasHot(id)) {
                 const float R = std::max(r, hitR);
@@ -93,14 +94,23 @@ std::string App::Impl::drawBodyMap(float boxH, bool backView, bool recordSpots) 
     return best;
 }
 
+// Routines of an area that are shown (flare mode hides the others).
+int App::Impl::areaCount(const std::string& areaId) const {
+    if (!settings.flareMode) return catalog().countForArea(areaId);
+    int n = 0;
+    for (const Routine& r : lib().routines)
+        if (r.flareSafe && std::find(r.areas.begin(), r.areas.end(), areaId) != r.areas.end()) ++n;
+    return n;
+}
+
 void App::Impl::drawAreaButtons(float width) {
     const float em = ui.em();
     const float sp = ImGui::GetStyle().ItemSpacing.x;
     const int cols = width >= 16.0f * em ? 2 : 1;
     const float bw = std::floor((width - sp * static_cast<float>(cols - 1)) / static_cast<float>(cols));
     int col = 0;
-    for (const Area& a : lib.areas) {
-        const int n = catalog.countForArea(a.id);
+    for (const Area& a : lib().areas) {
+        const int n = areaCount(a.id);
         if (n == 0) continue;
         if (col > 0) ImGui::SameLine(0, sp);
         const std::string sub = n == 1 ? std::string(tr("browse.count_one", lang))
@@ -177,7 +187,8 @@ void App::Impl::refreshList() {
     const std::string area = top().arg;
     std::string key = area + '\n' + lang + '\n' + (filters.kind ? toString(*filters.kind) : "") + '\n' +
                       filters.equipment.value_or("") + '\n' + (filters.noEquipment ? "1" : "0") +
-                      std::to_string(filters.maxMinutes) + (filters.flareSafe ? "1" : "0") + '\n' + filters.search;
+                      std::to_string(filters.maxMinutes) + (filters.flareSafe ? "1" : "0") +
+                      (settings.flareMode ? "F" : "-") + '\n' + filters.search;
     if (key == listCache.key) return;
     listCache.key = std::move(key);
 
@@ -185,9 +196,10 @@ void App::Impl::refreshList() {
     Query base;
     if (!area.empty()) base.area = area;
     base.lang = lang;
+    base.flareSafeOnly = settings.flareMode;  // flare mode hides the rest everywhere
     std::set<Kind> kinds;
     std::set<std::string> equipment;
-    for (const CatalogEntry& e : catalog.query(base)) {
+    for (const CatalogEntry& e : catalog().query(base)) {
         kinds.insert(e.routine->kind);
         for (const std::string& q : e.routine->equipment) equipment.insert(q);
     }
@@ -199,9 +211,9 @@ void App::Impl::refreshList() {
     q.equipment = filters.equipment;
     q.noEquipment = filters.noEquipment;
     if (filters.maxMinutes > 0) q.maxMinutes = filters.maxMinutes;
-    q.flareSafeOnly = filters.flareSafe;
+    q.flareSafeOnly = filters.flareSafe || settings.flareMode;
     q.search = filters.search;
-    listCache.entries = catalog.query(q);
+    listCache.entries = catalog().query(q);
     // Alphabetical in the language shown (accents folded), not by file id.
     std::stable_sort(listCache.entries.begin(), listCache.entries.end(),
                      [&](const CatalogEntry& a, const CatalogEntry& b) {
@@ -256,7 +268,8 @@ void App::Impl::drawFilters() {
                     trf("list.max_minutes", lang, {{"n", std::to_string(minutes)}}), on))
             filters.maxMinutes = on ? 0 : minutes;
     }
-    if (ui.chip("filter:flare-safe", tr("list.flare_safe", lang), filters.flareSafe))
+    // In flare mode every routine shown is flare-safe: the chip would do nothing.
+    if (!settings.flareMode && ui.chip("filter:flare-safe", tr("list.flare_safe", lang), filters.flareSafe))
         filters.flareSafe = !filters.flareSafe;
 }
 
@@ -317,6 +330,7 @@ void App::Impl::drawList() {
     const std::size_t n = entries.size();
     ui.text(n == 1 ? std::string(tr("list.count_one", lang)) : trf("list.count_many", lang, {{"n", std::to_string(n)}}),
             nullptr, theme::textMuted);
+    if (settings.flareMode) ui.text(tr("list.flare_mode_on", lang), nullptr, theme::textMuted);
     for (const CatalogEntry& e : entries) drawCardRow(e);
     if (entries.empty()) {
         ui.text(tr("list.empty", lang), nullptr, theme::textMuted);

@@ -18,8 +18,8 @@ namespace unknot::ui {
 void App::Impl::drawCard() {
     const std::string id = top().arg;
     prepareCard(id);
-    const Routine* r = lib.findRoutine(id);
-    topBar(r ? r->title.get(lang) : id, true);
+    const Routine* r = lib().findRoutine(id);
+    topBar(r ? r->title.get(lang) : id, true, false, r ? r->id : std::string());
     if (!r) {
         ui.text(tr("card.missing", lang));
         return;
@@ -47,10 +47,7 @@ void App::Impl::drawCard() {
     const float startW = wide ? std::min(avail.x, 24.0f * ui.em()) : avail.x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail.x - startW) * 0.5f);
     if (ui.button("start", tr("card.start", lang), startW, Tone::Primary, ui.fonts().large)) {
-        later.push_back([this, r] {
-            push({ScreenKind::Player, r->id});
-            startSession(*r, now);
-        });
+        later.push_back([this, r] { beginRoutine(*r); });
     }
 }
 
@@ -74,7 +71,7 @@ void App::Impl::drawCardInfo(const Routine& r) {
     fact("card.equipment", equipment.empty() ? std::string(tr("card.no_equipment", lang)) : equipment);
     fact("card.kind", kindLabel(r.kind));
     fact("card.intensity", intensityLabel(r.intensity));
-    fact("card.total", formatDurationHuman(catalog.totalSeconds(r.id)));
+    fact("card.total", formatDurationHuman(catalog().totalSeconds(r.id)));
     fact("card.flare", tr(r.flareSafe ? "card.flare_yes" : "card.flare_no", lang));
 
     const float W = ImGui::GetContentRegionAvail().x;
@@ -101,6 +98,9 @@ void App::Impl::drawCardInfo(const Routine& r) {
     for (const Text& c : cardCautions) lines.push_back("\u2022 " + c.get(lang));
     lines.push_back(tr("safety.note", lang));
     ui.notePanel(tr("card.cautions", lang), lines, theme::cautionTint, theme::caution);
+    if (ui.button("safety", tr("card.safety_more", lang), 0, Tone::Quiet))
+        later.push_back([this] { push({ScreenKind::Safety, {}}); });
+    if (!shown(r)) ui.text(tr("card.flare_hidden", lang), nullptr, theme::textMuted);
 }
 
 //-----------------------------------------------------------------------------

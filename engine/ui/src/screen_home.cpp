@@ -35,48 +35,114 @@ void App::Impl::drawHome() {
     ImGui::SetCursorPosX(x0);
     ui.beginScroll("home", bodyH, colW);
     if (!pinNote) safetyFooter(0);
-    const int errors = countErrors(lib.diagnostics);
+    drawJournalNotices(0);
+    const int errors = countErrors(lib().diagnostics);
     if (errors > 0) {
         const std::string title = errors == 1 ? std::string(tr("home.problems_one", lang))
                                               : trf("home.problems_many", lang, {{"n", std::to_string(errors)}});
         if (ui.button("problems", title, 0, Tone::Notice, nullptr, tr("home.problems_sub", lang)))
             later.push_back([this] { push({ScreenKind::Problems, {}}); });
     }
-    ui.text(tr("home.greeting", lang), nullptr, theme::textMuted);
+    ui.text(tr(settings.flareMode ? "home.greeting_flare" : "home.greeting", lang), nullptr, theme::textMuted);
     ImGui::Dummy(ImVec2(0, 0.2f * em));
 
-    if (const Routine* quick = lib.findRoutine(kQuickBreathing)) {
+    const Routine* quick = lib().findRoutine(kQuickBreathing);
+    if (quick && shown(*quick)) {
         const std::string sub =
-            quick->title.get(lang) + "  \u00b7  " + formatDurationHuman(catalog.totalSeconds(quick->id));
+            quick->title.get(lang) + "  \u00b7  " + formatDurationHuman(catalog().totalSeconds(quick->id));
         if (ui.button("start-breathing", tr("home.start_breathing", lang), 0, Tone::Primary, ui.fonts().large, sub)) {
             const Routine* r = quick;
-            later.push_back([this, r] {
-                push({ScreenKind::Player, r->id});
-                startSession(*r, now);
-            });
+            later.push_back([this, r] { beginRoutine(*r); });
         }
     }
     if (ui.button("browse", tr("home.browse", lang), 0, Tone::Quiet, ui.fonts().large, tr("home.browse_sub", lang)))
         later.push_back([this] { push({ScreenKind::Browse, {}}); });
-    const std::size_t n = lib.routines.size();
+    std::size_t n = 0;
+    for (const Routine& r : lib().routines) n += shown(r) ? 1 : 0;
     const std::string count = n == 1 ? std::string(tr("list.count_one", lang))
                                      : trf("list.count_many", lang, {{"n", std::to_string(n)}});
     if (ui.button("all", tr("home.all", lang), 0, Tone::Quiet, ui.fonts().large,
                   n == 0 ? std::string(tr("home.no_content", lang)) : count))
         later.push_back([this] { push({ScreenKind::List, {}}); });
 
-    // The journal comes later; the sections already say what they will hold.
-    ImGui::Dummy(ImVec2(0, 0.4f * em));
-    ui.text(tr("home.recent", lang), ui.fonts().large);
-    ui.text(tr("home.recent_empty", lang), nullptr, theme::textMuted);
+    // History and Settings side by side when both fit, else one per line.
+    {
+        const float sp2 = ImGui::GetStyle().ItemSpacing.x;
+        const float half = (ImGui::GetContentRegionAvail().x - sp2) * 0.5f;
+        const std::string h = tr("home.history", lang), st = tr("home.settings", lang);
+        const bool pair = ImGui::CalcTextSize(h.c_str()).x + 1.6f * em <= half &&
+                          ImGui::CalcTextSize(st.c_str()).x + 1.6f * em <= half;
+        if (ui.button("history", h, pair ? half : 0, Tone::Quiet))
+            later.push_back([this] { push({ScreenKind::History, {}}); });
+        if (pair) ImGui::SameLine(0, sp2);
+        if (ui.button("settings", st, pair ? half : 0, Tone::Quiet))
+            later.push_back([this] { push({ScreenKind::Settings, {}}); });
+    }
+
+    // Favourites first: chosen on purpose; then what was done lately.
+    std::vector<std::string> favs, recent;
+    for (const std::string& id : journal->favourites())
+        if (const Routine* r = lib().findRoutine(id); r && shown(*r)) favs.push_back(id);
+    for (const std::string& id : journal->recentRoutines(8))
+        if (const Routine* r = lib().findRoutine(id); r && shown(*r) && recent.size() < 4) recent.push_back(id);
     ImGui::Dummy(ImVec2(0, 0.4f * em));
     ui.text(tr("home.favourites", lang), ui.fonts().large);
-    ui.text(tr("home.favourites_empty", lang), nullptr, theme::textMuted);
+    if (favs.empty())
+        ui.text(tr("home.favourites_empty", lang), nullptr, theme::textMuted);
+    else
+        drawRoutineRows(favs, "fav:");
+    ImGui::Dummy(ImVec2(0, 0.4f * em));
+    ui.text(tr("home.recent", lang), ui.fonts().large);
+    if (recent.empty())
+        ui.text(tr("home.recent_empty", lang), nullptr, theme::textMuted);
+    else
+        drawRoutineRows(recent, "recent:");
     ui.endScroll();
 
     if (pinNote) {
         ImGui::SetCursorPosX(x0);
         safetyFooter(colW);
+    }
+}
+
+// Rows of routines (favourites, recent): title, and length and kind beneath.
+void App::Impl::drawRoutineRows(const std::vector<std::string>& ids, const std::string& prefix) {
+    for (const std::string& id : ids) {
+        const Routine* r = lib().findRoutine(id);
+        if (!r) continue;
+        if (ui.button(prefix + id, r->title.get(lang), 0, Tone::Quiet, nullptr,
+                      routineMeta(*r, catalog().totalSeconds(id)))) {
+            const std::string rid = id;
+            later.push_back([this, rid] { push({ScreenKind::Card, rid}); });
+        }
+    }
+}
+
+// What the journal has to say (a file moved aside, a write that failed), in
+// plain words, with a way to act on it.
+void App::Impl::drawJournalNotices(float width) {
+    const std::size_t pending = journal->pendingWrites();
+    if (pending > 0) {
+        ui.notePanel(tr("journal.pending_title", lang), {tr("journal.pending", lang)}, theme::cautionTint,
+                     theme::caution, width);
+        if (ui.button("journal-retry", tr("journal.retry", lang), width, Tone::Quiet)) {
+            journal->retryPending();
+            historyView.valid = false;
+            changed();
+        }
+    }
+    if (noticesDismissed) return;
+    std::vector<std::string> lines;
+    for (const JournalNotice& n : journal->noticesDetailed()) {
+        if (n.key == "journal.write_failed") continue;  // shown above while pending
+        lines.push_back(trf(n.key, lang, {{"file", n.file}}));
+    }
+    if (lines.empty()) return;
+    ui.notePanel(tr("journal.notice_title", lang), lines, theme::accentTint, theme::accent, width);
+    if (ui.button("journal-ok", tr("journal.ok", lang), width, Tone::Quiet)) {
+        noticesDismissed = true;
+        journal->clearNotices();
+        changed();
     }
 }
 
@@ -90,8 +156,8 @@ void App::Impl::drawProblems() {
     const float colW = wide ? std::min(W, 50.0f * em) : W;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - colW) * 0.5f);
     ui.beginScroll("problems-list", 0, colW);
-    if (lib.diagnostics.empty()) ui.text(tr("problems.none", lang), nullptr, theme::textMuted);
-    for (const Diagnostic& d : lib.diagnostics) {
+    if (lib().diagnostics.empty()) ui.text(tr("problems.none", lang), nullptr, theme::textMuted);
+    for (const Diagnostic& d : lib().diagnostics) {
         const bool error = d.severity == Severity::Error;
         // Errors and warnings differ in colour and in word, never colour alone.
         ui.notePanel(tr(error ? "problems.error" : "problems.warning", lang), {formatDiagnosticShort(d)},

@@ -107,12 +107,41 @@ void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) 
         centredText(dl, f.huge, sz, c, col, formatCountdown(left));
     };
 
+    // Reduced motion: no shape grows, shrinks or turns. The phase in words,
+    // the seconds left, and a bar that fills at an even pace (no easing).
+    if (settings.reducedMotion && seg.kind != SegmentKind::Wait) {
+        const bool breath = seg.kind == SegmentKind::Breath;
+        const bool sw = seg.kind == SegmentKind::Switch;
+        std::string word = breath ? tr(phaseKey(seg.phase), lang) : sw ? tr("player.switch", lang) : "";
+        if (paused) word = tr("player.paused", lang);
+        const float wordH = word.empty() ? 0 : fontPx(f.large) + 0.4f * em;
+        const float numH = std::min(fontPx(f.huge), midH * 0.5f);
+        const float barH = 0.9f * em;
+        const float blockH = wordH + numH + 0.6f * em + barH;
+        float y = origin.y + topH + std::max(0.0f, (midH - blockH) * 0.5f);
+        if (!word.empty()) {
+            centredText(dl, f.large, fontPx(f.large), ImVec2(c.x, y + fontPx(f.large) * 0.5f),
+                        paused ? theme::textMuted : sw ? theme::sand : theme::accent, word);
+            y += wordH;
+        }
+        centredText(dl, f.huge, numH, ImVec2(c.x, y + numH * 0.5f), theme::text, formatCountdown(left));
+        y += numH + 0.6f * em;
+        const float bw = std::min(W - 1.0f * em, 18.0f * em);
+        const ImVec2 b0(c.x - bw * 0.5f, y), b1(c.x + bw * 0.5f, y + barH);
+        dl->AddRectFilled(b0, b1, theme::track, barH * 0.5f);
+        const float fill = static_cast<float>(std::clamp(progress, 0.0, 1.0));
+        if (fill > 0)
+            dl->AddRectFilled(b0, ImVec2(b0.x + bw * fill, b1.y), sw ? theme::sand : theme::accent, barH * 0.5f);
+        ui.hotRect("motion-bar", b0, b1);
+        return;
+    }
+
     switch (seg.kind) {
     case SegmentKind::Breath: {
         const float rMin = R * 0.45f;
         const float r = rMin + (R - rMin) * breathScale(seg.phase, progress);
         dl->AddCircle(c, R, theme::track, 64, std::max(1.5f, 0.08f * em));  // the full size, as a guide
-        dl->AddCircleFilled(c, r, IM_COL32(61, 122, 124, 70), 64);
+        dl->AddCircleFilled(c, r, (theme::accent & ~IM_COL32_A_MASK) | (70u << IM_COL32_A_SHIFT), 64);
         dl->AddCircle(c, r, theme::accent, 64, thick * 0.6f);
         number(rMin, theme::text);
         centredText(dl, f.large, fontPx(f.large), bottomC, paused ? theme::textMuted : theme::accent,
@@ -123,7 +152,8 @@ void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) 
     case SegmentKind::Switch: {
         const bool sw = seg.kind == SegmentKind::Switch;
         const ImU32 col = sw ? theme::sand : theme::accent;
-        dl->AddCircleFilled(c, R - thick * 0.5f, sw ? theme::sandSoft : IM_COL32(61, 122, 124, 28), 64);
+        dl->AddCircleFilled(c, R - thick * 0.5f,
+                            sw ? theme::sandSoft : (theme::accent & ~IM_COL32_A_MASK) | (28u << IM_COL32_A_SHIFT), 64);
         dl->AddCircle(c, R, theme::track, 64, thick);
         // The ring empties as the time runs out.
         arc(dl, c, R, static_cast<float>(1.0 - progress), col, thick);
@@ -139,6 +169,7 @@ void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) 
         ImGui::SetCursorScreenPos(ImVec2(c.x - bw * 0.5f, c.y - ui.touch()));
         if (ui.button("continue", tr("player.continue", lang), bw, Tone::Primary, f.large)) {
             p.continueAfterTap(now);
+            cancelAhead();
             changed();
         }
         ImGui::SetCursorScreenPos(ImVec2(origin.x, ImGui::GetCursorScreenPos().y));
@@ -274,6 +305,7 @@ void App::Impl::drawPlayerControls(float width, bool oneRow) {
             session.confirmingStop = false;
             session.pausedForConfirm = false;
             p.stop(now);
+            cancelAhead();
             changed();
         }
     };
@@ -302,6 +334,7 @@ void App::Impl::drawPlayerControls(float width, bool oneRow) {
     auto backBtn = [&](float w) {
         if (ui.button("back", tr("player.back", lang), w, Tone::Quiet)) {
             p.back(now);
+            cancelAhead();
             changed();
         }
     };
@@ -314,6 +347,7 @@ void App::Impl::drawPlayerControls(float width, bool oneRow) {
         } else if (st == PlayerState::Running) {
             if (ui.button("pause", tr("player.pause", lang), w, Tone::Primary)) {
                 p.pause(now);
+                cancelAhead();
                 changed();
             }
         }
@@ -321,6 +355,7 @@ void App::Impl::drawPlayerControls(float width, bool oneRow) {
     auto skipBtn = [&](float w) {
         if (ui.button("skip", tr("player.skip", lang), w, Tone::Quiet)) {
             p.skip(now);
+            cancelAhead();
             changed();
         }
     };
@@ -395,6 +430,44 @@ void App::Impl::drawEnd() {
     const std::int64_t practised = ceilSeconds(p.elapsedRunningMs(now));
     ui.text(trf("end.practised", lang, {{"t", formatDurationHuman(practised)}}));
     if (p.finishedEarly()) ui.text(tr("end.early", lang), nullptr, theme::textMuted);
+    // The journal: pain after (the same picker as before), and a short note.
+    if (settings.askPain) {
+        ImGui::Dummy(ImVec2(0, 0.5f * em));
+        ui.text(tr("pain.after", lang), ui.fonts().large);
+        if (session.painBefore)
+            ui.text(trf("pain.before_was", lang, {{"n", std::to_string(*session.painBefore)}}), nullptr,
+                    theme::textMuted);
+        if (std::optional<int> v = painPicker("pain-after:", session.painAfter, 0)) {
+            // Tapping the chosen number again clears it.
+            session.painAfter = session.painAfter == v ? std::nullopt : v;
+            if (session.recorded) journal->setPainAfter(session.uid, session.painAfter);
+            historyView.valid = false;
+            changed();
+        }
+    }
+    ImGui::Dummy(ImVec2(0, 0.5f * em));
+    ui.text(tr("end.note", lang));
+    {
+        // A fingertip-tall field: the frame padding makes up the height.
+        const float padY = std::max(0.5f * em, (ui.touch() - ImGui::GetFontSize()) * 0.5f);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.7f * em, padY));
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        char buf[281];
+        const std::size_t len = std::min(session.note.size(), sizeof buf - 1);
+        session.note.copy(buf, len);
+        buf[len] = '\0';
+        if (ImGui::InputTextWithHint("##note", tr("end.note_hint", lang), buf, sizeof buf)) {
+            session.note = buf;
+            session.noteSaved = false;
+        }
+        ui.hot("note");
+        if (ImGui::IsItemDeactivatedAfterEdit() && session.recorded) {
+            journal->setNote(session.uid, session.note);
+            session.noteSaved = true;
+            historyView.valid = false;
+        }
+        ImGui::PopStyleVar();
+    }
     ImGui::Dummy(ImVec2(0, 0.5f * em));
     safetyFooter(0);
     ui.endScroll();

@@ -128,6 +128,111 @@ static const std::vector<StringEntry> kTable = {
     {"end.early", "You stopped early, and that is fine: listen to your body.", "Vous vous êtes arrêté·e plus tôt, et c’est très bien\u00a0: écoutez votre corps."},
     {"end.done", "Done", "Terminé"},
 
+    {"end.note", "A short note, if you like", "Une courte note, si vous voulez"},
+    {"end.note_hint", "How did it feel?", "Comment vous êtes-vous senti·e\u00a0?"},
+
+    // Languages, each named in itself
+    {"lang.name", "English", "Français"},
+
+    // Home, continued
+    {"home.greeting_flare", "Flare mode is on: only the gentlest routines are shown.", "Le mode crise est activé\u00a0: seules les routines les plus douces sont affichées."},
+    {"home.history", "History", "Historique"},
+    {"home.settings", "Settings", "Réglages"},
+
+    // Settings
+    {"settings.title", "Settings", "Réglages"},
+    {"settings.language", "Language", "Langue"},
+    {"settings.theme", "Colours", "Couleurs"},
+    {"theme.light", "Light", "Clair"},
+    {"theme.dark", "Dark", "Sombre"},
+    {"theme.high-contrast", "High contrast", "Contraste élevé"},
+    {"theme.pure-black", "Pure black", "Noir pur"},
+    {"settings.text_size", "Text size", "Taille du texte"},
+    {"settings.text_size_sub", "Every screen follows it at once.", "Tous les écrans suivent aussitôt."},
+    {"settings.comfort", "Comfort", "Confort"},
+    {"settings.reduced_motion", "Reduce motion", "Réduire les animations"},
+    {"settings.reduced_motion_sub", "Words and a filling bar instead of a moving shape.", "Des mots et une barre qui se remplit au lieu d’une forme qui bouge."},
+    {"settings.flare", "Flare mode", "Mode crise"},
+    {"settings.flare_sub", "Show only routines that are gentle enough for a flare.", "N’afficher que les routines assez douces pendant une crise."},
+    {"settings.ask_pain", "Ask about my pain", "Me demander ma douleur"},
+    {"settings.ask_pain_sub", "A 0 to 10 question before and after each session, kept in your journal.", "Une question de 0 à 10 avant et après chaque séance, gardée dans votre journal."},
+    {"settings.cues", "Sound and vibration", "Son et vibrations"},
+    {"settings.sound", "Sound cues", "Signaux sonores"},
+    {"settings.sound_sub", "Soft tones for breathing, steps and switching sides.", "Des sons doux pour la respiration, les étapes et le changement de côté."},
+    {"settings.no_audio", "No sound device was found: sessions run silently.", "Aucune sortie audio trouvée\u00a0: les séances se déroulent en silence."},
+    {"settings.volume", "Volume: {v}", "Volume\u00a0: {v}"},
+    {"settings.haptics", "Vibration", "Vibrations"},
+    {"settings.haptics_sub", "One pulse to breathe in, two to breathe out, a long one to switch sides.", "Une impulsion pour inspirer, deux pour expirer, une longue pour changer de côté."},
+    {"settings.no_haptics", "This device cannot vibrate.", "Cet appareil ne peut pas vibrer."},
+    {"settings.about", "About", "À propos"},
+    {"settings.safety", "Read the safety note", "Lire la note de sécurité"},
+    {"settings.private", "Your journal and settings stay on this device. Nothing is sent anywhere.", "Votre journal et vos réglages restent sur cet appareil. Rien n’est envoyé nulle part."},
+
+    // The safety note in full (first start, Home, every card)
+    {"safety.title", "Before you start", "Avant de commencer"},
+    {"safety.more", "Tap to read the safety note.", "Touchez pour lire la note de sécurité."},
+    {"safety.p_inform", "Unknot shares general self-care information. It is not medical advice, and it does not diagnose, treat or cure anything.", "Unknot partage des informations générales pour prendre soin de soi. Ce n’est pas un avis médical, et cela ne diagnostique, ne traite ni ne guérit rien."},
+    {"safety.stop_title", "Stop at once if you feel", "Arrêtez tout de suite si vous ressentez"},
+    {"safety.p_stop", "sharp pain, numbness or tingling. Gentle pressure may feel tender; it should never hurt sharply.", "une douleur vive, un engourdissement ou des fourmillements. Une pression douce peut être sensible\u00a0; elle ne doit jamais faire vraiment mal."},
+    {"safety.p_ask", "Ask a health professional before you try something new, especially if you live with a complex condition, are pregnant, or have had a recent injury or surgery.", "Demandez conseil à un professionnel de santé avant d’essayer quelque chose de nouveau, surtout si vous vivez avec une maladie complexe, êtes enceinte, ou avez eu récemment une blessure ou une opération."},
+    {"safety.p_gentle", "Go slowly, breathe, and do less rather than more. You can pause or stop any session at any time.", "Allez doucement, respirez, et faites plutôt moins que plus. Vous pouvez mettre en pause ou arrêter une séance à tout moment."},
+    {"safety.p_private", "Your journal stays on this device.", "Votre journal reste sur cet appareil."},
+    {"safety.ok", "I understand", "J’ai compris"},
+
+    // Lists and cards, continued
+    {"list.flare_mode_on", "Flare mode is on: routines that are not flare-safe are hidden.", "Le mode crise est activé\u00a0: les routines non adaptées aux crises sont masquées."},
+    {"card.safety_more", "Read the full safety note", "Lire toute la note de sécurité"},
+    {"card.flare_hidden", "Flare mode hides this routine from lists: it is better on a calmer day.", "Le mode crise masque cette routine des listes\u00a0: elle convient mieux à un jour plus calme."},
+
+    // Pain, 0 to 10 (the numeric rating scale)
+    {"pain.before", "How is your pain right now?", "Comment est votre douleur en ce moment\u00a0?"},
+    {"pain.after", "How is your pain now?", "Comment est votre douleur maintenant\u00a0?"},
+    {"pain.optional", "Optional. Your answer stays in your journal on this device.", "Facultatif. Votre réponse reste dans votre journal, sur cet appareil."},
+    {"pain.scale", "0 means no pain, 10 the worst pain you can imagine.", "0 signifie aucune douleur, 10 la pire douleur imaginable."},
+    {"pain.skip", "Skip", "Passer"},
+    {"pain.never", "Don’t ask me again", "Ne plus me demander"},
+    {"pain.before_was", "Before: {n}", "Avant\u00a0: {n}"},
+
+    // History
+    {"history.title", "History", "Historique"},
+    {"history.streak_one", "1 day in a row", "1 jour d’affilée"},
+    {"history.streak_many", "{n} days in a row", "{n} jours d’affilée"},
+    {"history.total_one", "1 session in all", "1 séance en tout"},
+    {"history.total_many", "{n} sessions in all", "{n} séances en tout"},
+    {"history.empty", "Your sessions will appear here once you have done one.", "Vos séances apparaîtront ici après la première."},
+    {"history.chart", "Pain before and after", "Douleur avant et après"},
+    {"history.chart_empty", "Answer the pain question before and after a session to see it here.", "Répondez à la question sur la douleur avant et après une séance pour la voir ici."},
+    {"history.before", "Before", "Avant"},
+    {"history.after", "After", "Après"},
+    {"history.averages", "Average change", "Variation moyenne"},
+    {"history.average_one", "{r}: {c} after 1 session", "{r}\u00a0: {c} après 1 séance"},
+    {"history.average_many", "{r}: {c} on average over {n} sessions", "{r}\u00a0: {c} en moyenne sur {n} séances"},
+    {"history.averages_note", "Pain after minus pain before. It describes your sessions; it does not prove what helps.", "Douleur après moins douleur avant. Cela décrit vos séances\u00a0; cela ne prouve pas ce qui aide."},
+    {"history.sessions", "Sessions", "Séances"},
+    {"history.finished", "finished", "terminée"},
+    {"history.stopped_at", "stopped at step {n}", "arrêtée à l’étape {n}"},
+    {"history.pain", "pain {b} → {a}", "douleur {b} → {a}"},
+    {"history.older", "{n} older sessions are in your export.", "{n} séances plus anciennes figurent dans votre export."},
+    {"history.export", "Export my journal", "Exporter mon journal"},
+    {"history.exported", "Saved on this device: {path}", "Enregistré sur cet appareil\u00a0: {path}"},
+    {"history.export_failed", "Could not write to {path}. Nothing was changed.", "Impossible d’écrire dans {path}. Rien n’a été modifié."},
+    {"history.private", "Your journal stays on this device unless you export it.", "Votre journal reste sur cet appareil, sauf si vous l’exportez."},
+
+    // The journal's notices
+    {"journal.notice_title", "About your journal", "À propos de votre journal"},
+    {"journal.moved_corrupt", "Your journal could not be read, so Unknot kept it aside as {file} and started a new one. Nothing was deleted.", "Votre journal n’a pas pu être lu\u00a0: Unknot l’a mis de côté sous le nom {file} et en a commencé un nouveau. Rien n’a été supprimé."},
+    {"journal.moved_newer", "Your journal was written by a newer version of Unknot, so it was kept aside as {file} and a new one started. Update Unknot to see it again.", "Votre journal a été écrit par une version plus récente d’Unknot\u00a0: il a été mis de côté sous le nom {file} et un nouveau a été commencé. Mettez Unknot à jour pour le retrouver."},
+    {"journal.in_memory", "Unknot cannot save to this device right now, so your journal is kept in memory until it can.", "Unknot ne peut pas enregistrer sur cet appareil pour l’instant\u00a0: votre journal est gardé en mémoire en attendant."},
+    {"journal.write_failed", "Part of your journal could not be saved.", "Une partie de votre journal n’a pas pu être enregistrée."},
+    {"journal.pending_title", "Not saved yet", "Pas encore enregistré"},
+    {"journal.pending", "Some of your journal could not be saved (the device may be full). It is kept and will be saved as soon as possible.", "Une partie de votre journal n’a pas pu être enregistrée (l’appareil est peut-être plein). Elle est gardée et sera enregistrée dès que possible."},
+    {"journal.retry", "Try again now", "Réessayer maintenant"},
+    {"journal.ok", "OK", "OK"},
+
+    // unknot --watch
+    {"watch.errors", "Content errors: {n}", "Erreurs de contenu\u00a0: {n}"},
+    {"watch.more", "… and {n} more", "… et {n} de plus"},
+
     // Problems
     {"problems.title", "Content problems", "Problèmes de contenu"},
     {"problems.error", "Error", "Erreur"},

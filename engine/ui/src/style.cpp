@@ -3,12 +3,14 @@
 // [SECTION] Glyph ranges (Latin-1, Latin Extended-A, typographic punctuation)
 // [SECTION] Fonts (crisp on HiDPI: rasterized at physical size, scaled back)
 // [SECTION] Style
+// [SECTION] Themes (four palettes, applied live)
 #include "unknot/ui/app.hpp"
 #include "widgets.hpp"
 
 #include <imgui.h>
 
 #include <cstring>
+#include <string>
 
 namespace unknot::ui {
 
@@ -25,6 +27,8 @@ static const ImWchar kGlyphRanges[] = {
     0x202F, 0x202F,  // narrow no-break space (French punctuation)
     0x2030, 0x203A,  // ‰ ‹ ›
     0x2190, 0x2193,  // arrows
+    0x2212, 0x2212,  // minus sign (pain change "−1.8")
+    0x2605, 0x2606,  // ★ ☆ (favourites, in text)
     0,
 };
 
@@ -118,8 +122,118 @@ void setupImGui(const std::string& ttf, float fontPx_, float dpiScale, std::stri
     st.AntiAliasedLines = true;
     st.AntiAliasedFill = true;
 
+    // The colours: the theme chosen in Settings (Light until one is chosen).
+    applyTheme(currentTheme());
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Themes
+//-----------------------------------------------------------------------------
+const char* toString(ThemeId t) {
+    switch (t) {
+    case ThemeId::Light: return "light";
+    case ThemeId::Dark: return "dark";
+    case ThemeId::HighContrast: return "high-contrast";
+    case ThemeId::PureBlack: return "pure-black";
+    }
+    return "light";
+}
+
+bool parseTheme(const std::string& s, ThemeId* out) {
+    for (ThemeId t : {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast, ThemeId::PureBlack})
+        if (s == toString(t)) {
+            *out = t;
+            return true;
+        }
+    return false;
+}
+
+namespace {
+// One palette: the same roles in every theme, so screens never test which
+// theme is on. Text on bg and on surface, and onAccent on accent, keep at
+// least 4.5:1 (WCAG AA) in every theme and 7:1 in high contrast (checked by
+// tests/ui/test_themes.cpp).
+struct Palette {
+    ImU32 bg, surface, surfaceHover, surfaceActive, text, textMuted;
+    ImU32 accent, accentHover, accentActive, accentSoft, accentTint, onAccent;
+    ImU32 sand, sandSoft, caution, cautionHover, cautionTint, track, body, bodyEdge, outline;
+};
+
+Palette palette(ThemeId id) {
+    using theme::rgb;
+    switch (id) {
+    case ThemeId::Dark:
+        // Warm charcoal, not black: easier on tired eyes than pure contrast.
+        return {rgb(30, 32, 35),    rgb(45, 48, 52),    rgb(55, 59, 64),    rgb(66, 71, 77),
+                rgb(234, 231, 225), rgb(184, 180, 172), rgb(128, 196, 194), rgb(144, 208, 206),
+                rgb(108, 178, 176), rgb(128, 196, 194, 60), rgb(38, 62, 63), rgb(12, 26, 26),
+                rgb(220, 180, 124), rgb(220, 180, 124, 55), rgb(238, 150, 130), rgb(246, 166, 146),
+                rgb(70, 42, 38),    rgb(64, 68, 74),    rgb(72, 68, 64),    rgb(118, 110, 100),
+                rgb(0, 0, 0, 0)};
+    case ThemeId::HighContrast:
+        // Black on white; buttons carry a dark outline because their fill
+        // alone would not stand out from the page.
+        return {rgb(255, 255, 255), rgb(240, 240, 240), rgb(225, 225, 225), rgb(205, 205, 205),
+                rgb(0, 0, 0),       rgb(34, 34, 34),    rgb(0, 80, 84),     rgb(0, 62, 65),
+                rgb(0, 46, 48),     rgb(0, 80, 84, 70), rgb(205, 236, 236), rgb(255, 255, 255),
+                rgb(110, 62, 0),    rgb(110, 62, 0, 50), rgb(150, 24, 0),   rgb(120, 18, 0),
+                rgb(255, 226, 218), rgb(110, 110, 110), rgb(226, 226, 226), rgb(0, 0, 0),
+                rgb(0, 0, 0)};
+    case ThemeId::PureBlack:
+        // True black for OLED screens and dark rooms; text is a soft off-white,
+        // bright enough to read, not glaring.
+        return {rgb(0, 0, 0),       rgb(22, 22, 22),    rgb(34, 34, 34),    rgb(46, 46, 46),
+                rgb(222, 219, 212), rgb(168, 164, 156), rgb(104, 176, 174), rgb(120, 190, 188),
+                rgb(88, 160, 158),  rgb(104, 176, 174, 60), rgb(14, 40, 40), rgb(0, 0, 0),
+                rgb(206, 166, 110), rgb(206, 166, 110, 50), rgb(226, 136, 116), rgb(236, 152, 132),
+                rgb(48, 20, 16),    rgb(44, 44, 44),    rgb(30, 28, 26),    rgb(84, 80, 74),
+                rgb(0, 0, 0, 0)};
+    case ThemeId::Light:
+        break;
+    }
+    // Soft, muted colours on a warm off-white; one teal accent; a muted
+    // terracotta only for stop and cautions.
+    return {rgb(248, 244, 237), rgb(239, 233, 223), rgb(230, 223, 211), rgb(220, 211, 197),
+            rgb(43, 43, 46),    rgb(88, 86, 84),    rgb(61, 122, 124),  rgb(52, 108, 110),
+            rgb(43, 94, 96),    rgb(61, 122, 124, 60), rgb(214, 230, 228), rgb(255, 255, 255),
+            rgb(184, 138, 76),  rgb(184, 138, 76, 55), rgb(160, 78, 62), rgb(142, 66, 52),
+            rgb(246, 228, 220), rgb(221, 214, 203), rgb(226, 216, 203), rgb(196, 184, 168),
+            rgb(0, 0, 0, 0)};
+}
+
+ThemeId gTheme = ThemeId::Light;
+}  // namespace
+
+ThemeId currentTheme() { return gTheme; }
+
+void applyTheme(ThemeId id) {
+    gTheme = id;
+    const Palette p = palette(id);
+    theme::bg = p.bg;
+    theme::surface = p.surface;
+    theme::surfaceHover = p.surfaceHover;
+    theme::surfaceActive = p.surfaceActive;
+    theme::text = p.text;
+    theme::textMuted = p.textMuted;
+    theme::accent = p.accent;
+    theme::accentHover = p.accentHover;
+    theme::accentActive = p.accentActive;
+    theme::accentSoft = p.accentSoft;
+    theme::accentTint = p.accentTint;
+    theme::onAccent = p.onAccent;
+    theme::sand = p.sand;
+    theme::sandSoft = p.sandSoft;
+    theme::caution = p.caution;
+    theme::cautionHover = p.cautionHover;
+    theme::cautionTint = p.cautionTint;
+    theme::track = p.track;
+    theme::body = p.body;
+    theme::bodyEdge = p.bodyEdge;
+    theme::outline = p.outline;
+    if (!ImGui::GetCurrentContext()) return;  // the palette alone (tests of contrast)
+
     auto c = [](ImU32 u) { return ImGui::ColorConvertU32ToFloat4(u); };
-    ImVec4* col = st.Colors;
+    ImVec4* col = ImGui::GetStyle().Colors;
     col[ImGuiCol_Text] = c(theme::text);
     col[ImGuiCol_TextDisabled] = c(theme::textMuted);
     col[ImGuiCol_WindowBg] = c(theme::bg);
@@ -147,5 +261,8 @@ void setupImGui(const std::string& ttf, float fontPx_, float dpiScale, std::stri
     col[ImGuiCol_NavHighlight] = c(theme::accent);
     col[ImGuiCol_ModalWindowDimBg] = ImVec4(0.2f, 0.2f, 0.2f, 0.25f);
 }
+
+// The palette is set before any screen draws, even without setupImGui().
+static const bool kPaletteReady = (applyTheme(ThemeId::Light), true);
 
 }  // namespace unknot::ui

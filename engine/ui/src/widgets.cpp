@@ -122,6 +122,9 @@ bool Widgets::button(const std::string& id, std::string_view label, float width,
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, b, fill, 0.6f * em_);
+    // High contrast: an edge, since a fill alone may not stand out.
+    if ((theme::outline & IM_COL32_A_MASK) != 0)
+        dl->AddRect(a, b, theme::outline, 0.6f * em_, ImDrawFlags_None, std::max(1.5f, 0.1f * em_));
     // One line: centred. Several lines (or a sublabel): left-aligned and wrapped.
     const bool centred = sublabel.empty() && ts.x <= wrapW + 0.5f;
     const float top = a.y + (height - (ts.y + gap + ss.y)) * 0.5f;
@@ -130,6 +133,53 @@ bool Widgets::button(const std::string& id, std::string_view label, float width,
     if (!sublabel.empty())
         dl->AddText(fonts_.body, subSize, ImVec2(std::floor(a.x + padX), std::floor(top + ts.y + gap)), subInk,
                     sublabel.data(), sublabel.data() + sublabel.size(), wrapW);
+    return pressed;
+}
+
+bool Widgets::toggle(const std::string& id, std::string_view label, std::string_view sublabel, bool on) {
+    ImFont* font = fonts_.body;
+    const float size = fontPx(font);
+    const float width = std::max(ImGui::GetContentRegionAvail().x, touch_);
+    const float pad = 0.7f * em_;
+    // The switch: a pill 2.6 em wide, its knob at the right when on.
+    const float swW = 2.6f * em_, swH = 1.4f * em_;
+    const float textW = std::max(1.0f, width - 3 * pad - swW);
+    const ImVec2 ls = font->CalcTextSizeA(size, FLT_MAX, textW, label.data(), label.data() + label.size());
+    const ImVec2 ss = sublabel.empty() ? ImVec2(0, 0)
+                                       : font->CalcTextSizeA(size, FLT_MAX, textW, sublabel.data(),
+                                                             sublabel.data() + sublabel.size());
+    const float gap = sublabel.empty() ? 0 : 0.15f * em_;
+    const float height = std::max(touch_, ls.y + gap + ss.y + 0.9f * em_);
+    bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(width, height));
+    if (drag_.active) pressed = false;
+    const bool held = ImGui::IsItemActive() && !drag_.active;
+    const bool hovered = ImGui::IsItemHovered() && !drag_.active;
+    hot(id);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, b, held ? theme::surfaceActive : hovered ? theme::surfaceHover : theme::surface,
+                      0.6f * em_);
+    if ((theme::outline & IM_COL32_A_MASK) != 0)
+        dl->AddRect(a, b, theme::outline, 0.6f * em_, ImDrawFlags_None, std::max(1.5f, 0.1f * em_));
+    const float top = a.y + (height - (ls.y + gap + ss.y)) * 0.5f;
+    dl->AddText(font, size, ImVec2(a.x + pad, top), theme::text, label.data(), label.data() + label.size(), textW);
+    if (!sublabel.empty())
+        dl->AddText(font, size, ImVec2(a.x + pad, top + ls.y + gap), theme::textMuted, sublabel.data(),
+                    sublabel.data() + sublabel.size(), textW);
+    const ImVec2 s0(b.x - pad - swW, (a.y + b.y - swH) * 0.5f), s1(b.x - pad, (a.y + b.y + swH) * 0.5f);
+    dl->AddRectFilled(s0, s1, on ? theme::accent : theme::track, swH * 0.5f);
+    if ((theme::outline & IM_COL32_A_MASK) != 0)
+        dl->AddRect(s0, s1, theme::outline, swH * 0.5f, ImDrawFlags_None, std::max(1.5f, 0.1f * em_));
+    const float knobR = swH * 0.5f - 0.18f * em_;
+    const ImVec2 knob(on ? s1.x - swH * 0.5f : s0.x + swH * 0.5f, (s0.y + s1.y) * 0.5f);
+    dl->AddCircleFilled(knob, knobR, on ? theme::onAccent : theme::bg, 24);
+    // The state in a shape as well as a colour: a tick when on.
+    if (on) {
+        const float k = knobR * 0.5f;
+        const ImVec2 pts[3] = {ImVec2(knob.x - k, knob.y), ImVec2(knob.x - k * 0.3f, knob.y + k * 0.7f),
+                               ImVec2(knob.x + k, knob.y - k * 0.6f)};
+        dl->AddPolyline(pts, 3, theme::accent, ImDrawFlags_None, std::max(1.5f, 0.12f * em_));
+    }
     return pressed;
 }
 

@@ -20,31 +20,27 @@ namespace unknot::ui {
 //-----------------------------------------------------------------------------
 // [SECTION] Theme
 //-----------------------------------------------------------------------------
-// Soft, muted colours on a warm off-white; one teal accent; a muted terracotta
-// only for stop and cautions. Text stays dark grey for contrast (> 10:1).
+// The palette every screen draws with. Four themes (Settings): Light, soft
+// muted colours on a warm off-white with one teal accent and a muted
+// terracotta only for stop and cautions (text > 10:1); Dark; High contrast
+// (black on white, outlined buttons); Pure black (OLED screens, dark rooms).
+// The values change when applyTheme() runs, between frames; every screen reads
+// them while drawing, so a change shows on the next frame everywhere.
 namespace theme {
 inline ImU32 rgb(int r, int g, int b, int a = 255) { return IM_COL32(r, g, b, a); }
-inline const ImU32 bg = IM_COL32(248, 244, 237, 255);        // warm off-white
-inline const ImU32 surface = IM_COL32(239, 233, 223, 255);   // cards, quiet buttons
-inline const ImU32 surfaceHover = IM_COL32(230, 223, 211, 255);
-inline const ImU32 surfaceActive = IM_COL32(220, 211, 197, 255);
-inline const ImU32 text = IM_COL32(43, 43, 46, 255);         // dark grey
-inline const ImU32 textMuted = IM_COL32(88, 86, 84, 255);    // still > 6:1 on bg
-inline const ImU32 accent = IM_COL32(61, 122, 124, 255);     // muted teal
-inline const ImU32 accentHover = IM_COL32(52, 108, 110, 255);
-inline const ImU32 accentActive = IM_COL32(43, 94, 96, 255);
-inline const ImU32 accentSoft = IM_COL32(61, 122, 124, 60);
-inline const ImU32 accentTint = IM_COL32(214, 230, 228, 255);
-inline const ImU32 onAccent = IM_COL32(255, 255, 255, 255);
-inline const ImU32 sand = IM_COL32(184, 138, 76, 255);       // switch sides
-inline const ImU32 sandSoft = IM_COL32(184, 138, 76, 55);
-inline const ImU32 caution = IM_COL32(160, 78, 62, 255);     // stop, cautions
-inline const ImU32 cautionHover = IM_COL32(142, 66, 52, 255);
-inline const ImU32 cautionTint = IM_COL32(246, 228, 220, 255);
-inline const ImU32 track = IM_COL32(221, 214, 203, 255);     // empty ring / bar
-inline const ImU32 body = IM_COL32(226, 216, 203, 255);      // the body map figure
-inline const ImU32 bodyEdge = IM_COL32(196, 184, 168, 255);
+inline ImU32 bg, surface, surfaceHover, surfaceActive;
+inline ImU32 text, textMuted;
+inline ImU32 accent, accentHover, accentActive, accentSoft, accentTint, onAccent;
+inline ImU32 sand, sandSoft;                      // switch sides
+inline ImU32 caution, cautionHover, cautionTint;  // stop, cautions
+inline ImU32 track;                               // empty ring / bar
+inline ImU32 body, bodyEdge;                      // the body map figure
+inline ImU32 outline;                             // button edges (alpha 0: none)
 }  // namespace theme
+
+// Sets the palette and Dear ImGui's style colours for `id`.
+void applyTheme(ThemeId id);
+ThemeId currentTheme();
 
 //-----------------------------------------------------------------------------
 // [SECTION] Fonts
@@ -97,6 +93,9 @@ public:
     // <= 0 means all the space left on the line. True when tapped (not dragged).
     bool button(const std::string& id, std::string_view label, float width, Tone tone,
                 ImFont* font = nullptr, std::string_view sublabel = {});
+    // A full-width row with a label, a muted line under it and an on/off
+    // switch at the right; the whole row is the target. True when tapped.
+    bool toggle(const std::string& id, std::string_view label, std::string_view sublabel, bool on);
     // A toggle chip that flows onto the next line when the current one is full.
     bool chip(const std::string& id, std::string_view label, bool on);
     void beginFlow();

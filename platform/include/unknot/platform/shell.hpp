@@ -26,7 +26,18 @@ struct AppOptions {
     // with a full drawing: the two must be identical).
     bool viaPartial = false;
     std::string trace;              // append screen + hotspots when they change
-    float fontPx = 20.0f;           // base font size, logical pixels
+    float fontPx = 20.0f;           // base font size, logical pixels (100% text size)
+    // The journal file; "" = <pref dir>/journal.db (screenshots: in memory),
+    // ":memory:" = in memory, nothing written.
+    std::string journal;
+    // Settings chosen on the command line (saved like a choice in Settings):
+    // "" / 0 / false leave the saved value.
+    std::string theme;              // light, dark, high-contrast, pure-black
+    int textPercent = 0;            // 100..200
+    bool reducedMotion = false;
+    // Content authors: reload content when its files change, keep the screen,
+    // show errors in an overlay.
+    bool watch = false;
     // Benchmarks (bench/run_app).
     bool exitAfterFirstFrame = false;
     double benchSeconds = 0;        // run this long, then print statistics

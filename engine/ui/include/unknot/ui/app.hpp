@@ -5,11 +5,13 @@
 #pragma once
 
 #include "unknot/catalog.hpp"
+#include "unknot/journal.hpp"
 #include "unknot/model.hpp"
 #include "unknot/player.hpp"
 #include "unknot/platform/services.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,10 +26,47 @@ struct Hotspot {
     float x = 0, y = 0, w = 0, h = 0;
 };
 
+// The four colour themes of Settings.
+enum class ThemeId { Light, Dark, HighContrast, PureBlack };
+const char* toString(ThemeId t);
+bool parseTheme(const std::string& s, ThemeId* out);
+
+// Everything Settings holds. Saved in the journal (one row per key) and read
+// back at start, so every choice survives a restart.
+struct Settings {
+    std::string lang = "en";
+    ThemeId theme = ThemeId::Light;
+    int textPercent = 100;     // 100..200, applied live (the shell rebuilds the fonts)
+    bool reducedMotion = false;  // a text prompt and a filling bar, no moving shape
+    bool sound = true;
+    int volumePercent = 80;
+    bool haptics = false;        // on by default on phones only
+    bool flareMode = false;      // hide routines that are not flare-safe
+    bool askPain = true;         // ask "How is your pain?" before and after
+    bool safetyAcknowledged = false;
+};
+
 struct AppConfig {
     const Library* library = nullptr;  // owned by the caller, outlives the App
     platform::Services services;       // null members mean "none"
-    std::string lang = "en";
+    // Forced language (--lang); "" uses the saved one, else `defaultLang`.
+    std::string lang;
+    std::string defaultLang = "en";
+    // The journal (sessions, favourites, settings); null: one in memory.
+    Journal* journal = nullptr;
+    // A phone or tablet: haptics default to on, and the shell has a vibrator.
+    bool mobile = false;
+    // Wall-clock time (Unix ms, UTC) and the local UTC offset in minutes, for
+    // the journal's dates. Null: a fixed day, so tests are deterministic.
+    std::function<std::int64_t()> wallClockMs;
+    std::function<int(std::int64_t)> utcOffsetMinutes;
+    // Where Export writes (the user's data folder); "" disables the button.
+    std::string exportDir;
+    // Show the safety note on a first start, until it is acknowledged (the
+    // shell sets it; tests of other screens leave it off).
+    bool askSafetyFirst = false;
+    // unknot --watch: content errors show in an overlay as file:line: message.
+    bool watch = false;
 };
 
 // Builds the fonts and the style, in em units, for a font of `fontPx` logical
@@ -63,6 +102,15 @@ public:
 
     void setLanguage(const std::string& lang);
     const std::string& language() const;
+    const Settings& settings() const;
+    // Replaces every setting (saved, applied on the next frame).
+    void setSettings(const Settings& s);
+    // The body text size in logical px the fonts should be built at for the
+    // current text size setting: the shell rebuilds the atlas when it changes.
+    float wantedFontPx(float basePx) const;
+    // Content reloaded (unknot --watch): the screen shown stays when its
+    // routine or area still exists. `lib` outlives the App like the first.
+    void setLibrary(const Library* lib);
     // A short name of the screen shown ("home", "browse", "list", "card",
     // "player", "end", "problems"), for tests.
     std::string screenName() const;

@@ -5,6 +5,7 @@
 // [SECTION] Time as the screens show it
 // [SECTION] Step summaries (a card's list of steps)
 // [SECTION] Touch targets
+// [SECTION] Numbers and dates in the UI's language
 #pragma once
 
 #include "unknot/timeline.hpp"
@@ -53,5 +54,27 @@ std::string breathPattern(const StepSummary& step);
 // The smallest height of anything tappable, in logical px, for a font of `em`
 // px: 48 px (a fingertip) or 2.4 em for large text, whichever is taller.
 float touchHeight(float em);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Numbers and dates
+//-----------------------------------------------------------------------------
+// English: "150%", "-1.8", "21 Nov 2026", "14:05". French: "150 %" (narrow
+// no-break space), "−1,8" (decimal comma), "21 nov. 2026", "14 h 05".
+// Signed numbers use the minus sign U+2212 in both, never a hyphen.
+std::string formatPercent(int percent, const std::string& lang);
+std::string formatSigned(double value, int decimals, const std::string& lang);
+// A local calendar day from Unix ms and a UTC offset in minutes.
+struct CivilDate {
+    int year = 1970, month = 1, day = 1;  // month 1..12
+    int weekday = 0;                      // 0 = Monday
+    int hour = 0, minute = 0;
+};
+CivilDate civilDate(std::int64_t unixMs, int utcOffsetMinutes);
+std::string formatDate(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang);
+std::string formatTime(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang);
+// "Mon 16 Nov" / "lun. 16 nov.": short, for list rows.
+std::string formatShortDay(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang);
+// One letter per weekday, Monday first: "M T W T F S S" / "L M M J V S D".
+std::string weekdayInitial(int weekday, const std::string& lang);
 
 }  // namespace unknot::ui

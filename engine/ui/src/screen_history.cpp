@@ -1,0 +1,307 @@
+// The journal's screens: the pain question before a session (and its picker,
+// also on the end screen), and History: the days practised, the streak, pain
+// before and after over time, the average change per routine, every session,
+// and Export.
+//
+// [SECTION] The 0-10 pain picker
+// [SECTION] Before a session: "How is your pain right now?"
+// [SECTION] History
+// [SECTION] History: the strip of weeks
+// [SECTION] History: the chart (ImDrawList)
+#include "app_impl.hpp"
+
+#include "unknot/ui/strings.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+namespace unknot::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] The 0-10 pain picker
+//-----------------------------------------------------------------------------
+// Eleven big targets, in rows of equal buttons (as many per row as fit a
+// fingertip and a two-digit number), with the scale's ends named under it:
+// 0 no pain, 10 the worst imaginable.
+std::optional<int> App::Impl::painPicker(const std::string& idPrefix, std::optional<int> selected, float width) {
+    const float sp = ImGui::GetStyle().ItemSpacing.x;
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    const float minW = std::max(ui.touch(), ImGui::CalcTextSize("10").x + 1.2f * ui.em());
+    int perRow = std::clamp(static_cast<int>((width + sp) / (minW + sp)), 1, 11);
+    // Even rows: 11 in rows of 6+5 or 4+4+3 reads better than 10+1.
+    const int rows = (11 + perRow - 1) / perRow;
+    perRow = (11 + rows - 1) / rows;
+    const float bw = std::floor((width - sp * static_cast<float>(perRow - 1)) / static_cast<float>(perRow));
+    std::optional<int> tapped;
+    for (int v = 0; v <= 10; ++v) {
+        if (v % perRow != 0) ImGui::SameLine(0, sp);
+        const bool on = selected && *selected == v;
+        if (ui.button(idPrefix + std::to_string(v), std::to_string(v), bw, on ? Tone::Selected : Tone::Quiet))
+            tapped = v;
+    }
+    ui.text(tr("pain.scale", lang), nullptr, theme::textMuted);
+    return tapped;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Before a session
+//-----------------------------------------------------------------------------
+void App::Impl::drawPainBefore() {
+    const Routine* r = lib().findRoutine(top().arg);
+    topBar(r ? r->title.get(lang) : top().arg, true);
+    if (!r) return;
+    const float em = ui.em();
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float colW = wide ? std::min(avail.x, 30.0f * em) : avail.x;
+    const float x0 = ImGui::GetCursorPosX() + (avail.x - colW) * 0.5f;
+    ImGui::SetCursorPosX(x0);
+    ui.beginScroll("pain-before", avail.y - ui.touch() - sp, colW);
+    ui.text(tr("pain.before", lang), ui.fonts().large);
+    ui.text(tr("pain.optional", lang), nullptr, theme::textMuted);
+    ImGui::Dummy(ImVec2(0, 0.3f * em));
+    std::optional<int> picked = painPicker("pain:", std::nullopt, 0);
+    ImGui::Dummy(ImVec2(0, 0.6f * em));
+    // Skipping can become the default: the question then stays away.
+    const bool never = ui.button("pain-never", tr("pain.never", lang), 0, Tone::Quiet);
+    ui.endScroll();
+    ImGui::SetCursorPosX(x0);
+    const bool skip = ui.button("pain-skip", tr("pain.skip", lang), colW, Tone::Quiet, ui.fonts().large);
+    if (picked || skip || never) {
+        const std::string id = r->id;
+        later.push_back([this, id, picked, never] {
+            const Routine* rr = lib().findRoutine(id);
+            if (!rr) return;
+            if (never) {
+                settings.askPain = false;
+                saveSettings();
+            }
+            const std::string area = pendingArea;
+            // The question is replaced by the session: Back from the player
+            // goes to the card, not to the question again.
+            replaceTop({ScreenKind::Player, id});
+            startSession(*rr, now);
+            session.painBefore = picked;
+            session.area = area;
+        });
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] History
+//-----------------------------------------------------------------------------
+void App::Impl::drawHistory() {
+    topBar(tr("history.title", lang), true);
+    const float em = ui.em();
+    const float W = ImGui::GetContentRegionAvail().x;
+    const float colW = wide ? std::min(W, 40.0f * em) : W;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - colW) * 0.5f);
+    // Queried once when the screen opens or the journal changed: 10,000
+    // sessions must not cost a query per frame.
+    if (!historyView.valid) {
+        HistoryQuery q;
+        q.nowMs = wallNow();
+        q.utcOffsetMinutes = utcOffset(q.nowMs);
+        historyView.data = journal->history(q);
+        historyView.valid = true;
+    }
+    const History& h = historyView.data;
+    const int offset = utcOffset(wallNow());
+    ui.beginScroll("history", 0, colW);
+    drawJournalNotices(0);
+
+    // The days practised, and the streak in words (never colour alone).
+    drawHistoryStrip(ImGui::GetContentRegionAvail().x);
+    const std::string streak = h.currentStreak == 1
+                                   ? std::string(tr("history.streak_one", lang))
+                                   : trf("history.streak_many", lang, {{"n", std::to_string(h.currentStreak)}});
+    const std::string total = h.totalSessions == 1
+                                  ? std::string(tr("history.total_one", lang))
+                                  : trf("history.total_many", lang, {{"n", std::to_string(h.totalSessions)}});
+    ui.text(h.currentStreak > 0 ? streak + "  \u00b7  " + total : total);
+
+    if (h.totalSessions == 0) {
+        ImGui::Dummy(ImVec2(0, 0.4f * em));
+        ui.text(tr("history.empty", lang), nullptr, theme::textMuted);
+    }
+
+    // Pain before and after, over time.
+    ImGui::Dummy(ImVec2(0, 0.4f * em));
+    ui.text(tr("history.chart", lang), ui.fonts().large);
+    if (h.chart.empty()) {
+        ui.text(tr("history.chart_empty", lang), nullptr, theme::textMuted);
+    } else {
+        const float cw = ImGui::GetContentRegionAvail().x;
+        drawHistoryChart(cw, std::clamp(cw * 0.55f, 8.0f * em, 16.0f * em));
+    }
+
+    // What seems to help: the average change per routine.
+    if (!h.averages.empty()) {
+        ImGui::Dummy(ImVec2(0, 0.4f * em));
+        ui.text(tr("history.averages", lang), ui.fonts().large);
+        for (const RoutineAverage& a : h.averages) {
+            const std::string change = formatSigned(a.averageChange, 1, lang);
+            const std::string line =
+                a.sessions == 1
+                    ? trf("history.average_one", lang, {{"r", routineTitle(a.routineId)}, {"c", change}})
+                    : trf("history.average_many", lang,
+                          {{"r", routineTitle(a.routineId)}, {"c", change}, {"n", std::to_string(a.sessions)}});
+            ui.text(line);
+        }
+        ui.text(tr("history.averages_note", lang), nullptr, theme::textMuted);
+    }
+
+    // Every session, newest first.
+    if (!h.sessions.empty()) {
+        ImGui::Dummy(ImVec2(0, 0.4f * em));
+        ui.text(tr("history.sessions", lang), ui.fonts().large);
+        for (const SessionRecord& s : h.sessions) {
+            std::string title = formatShortDay(s.startedAt, offset, lang) + ", " +
+                                formatTime(s.startedAt, offset, lang) + "  \u00b7  " + routineTitle(s.routineId);
+            std::string sub = formatDurationHuman(s.practisedSeconds);
+            sub += "  \u00b7  ";
+            sub += s.finished ? tr("history.finished", lang)
+                              : trf("history.stopped_at", lang,
+                                    {{"n", std::to_string(s.stoppedAtStep.value_or(0) + 1)}});
+            if (s.painBefore || s.painAfter) {
+                const std::string b = s.painBefore ? std::to_string(*s.painBefore) : "\u2013";
+                const std::string a = s.painAfter ? std::to_string(*s.painAfter) : "\u2013";
+                sub += "  \u00b7  " + trf("history.pain", lang, {{"b", b}, {"a", a}});
+            }
+            if (!s.note.empty()) sub += "\n" + s.note;
+            ui.notePanel(title, {sub}, theme::surface, theme::track);
+        }
+        if (h.totalSessions > static_cast<int>(h.sessions.size()))
+            ui.text(trf("history.older", lang, {{"n", std::to_string(h.totalSessions - static_cast<int>(h.sessions.size()))}}),
+                    nullptr, theme::textMuted);
+    }
+
+    // Export: the whole journal as CSV and JSON files in the data folder.
+    ImGui::Dummy(ImVec2(0, 0.4f * em));
+    if (!cfg.exportDir.empty() && ui.button("export", tr("history.export", lang), 0, Tone::Quiet)) {
+        const CivilDate d = civilDate(wallNow(), offset);
+        char stamp[32];
+        std::snprintf(stamp, sizeof stamp, "%04d%02d%02d-%02d%02d", d.year, d.month, d.day, d.hour, d.minute);
+        const std::string base = cfg.exportDir + (cfg.exportDir.back() == '/' ? "" : "/") + "unknot-journal-" + stamp;
+        bool ok = true;
+        for (const auto& [ext, data] : {std::pair<std::string, std::string>{".csv", exportCsv(*journal)},
+                                        std::pair<std::string, std::string>{".json", exportJson(*journal)}}) {
+            std::ofstream out(base + ext, std::ios::binary | std::ios::trunc);
+            out << data;
+            out.close();
+            ok = ok && static_cast<bool>(out);
+        }
+        historyView.exportMessage = ok ? trf("history.exported", lang, {{"path", base + ".csv / .json"}})
+                                       : trf("history.export_failed", lang, {{"path", cfg.exportDir}});
+        changed();
+    }
+    if (!historyView.exportMessage.empty()) ui.text(historyView.exportMessage, nullptr, theme::textMuted);
+    ui.text(tr("history.private", lang), nullptr, theme::textMuted);
+    ui.endScroll();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] History: the strip of weeks
+//-----------------------------------------------------------------------------
+// Seven columns, Monday first, one row per week, oldest at the top: a filled
+// disc on each day practised, a ring around today.
+void App::Impl::drawHistoryStrip(float width) {
+    const History& h = historyView.data;
+    const float em = ui.em();
+    const int weeks = static_cast<int>(h.daysPractised.size() / 7);
+    if (weeks == 0) return;
+    const float cell = std::min(width / 7.0f, 2.6f * em);
+    const float x0 = ImGui::GetCursorScreenPos().x + (width - cell * 7) * 0.5f;
+    float y = ImGui::GetCursorScreenPos().y;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = ui.fonts().body;
+    for (int d = 0; d < 7; ++d) {
+        const std::string l = weekdayInitial(d, lang);
+        const ImVec2 ts = ImGui::CalcTextSize(l.c_str());
+        dl->AddText(font, fontPx(font), ImVec2(x0 + cell * (static_cast<float>(d) + 0.5f) - ts.x * 0.5f, y),
+                    theme::textMuted, l.c_str());
+    }
+    y += ImGui::GetTextLineHeightWithSpacing();
+    // Today's index in the strip, from the local date.
+    const std::int64_t todayIndex =
+        (wallNow() + static_cast<std::int64_t>(utcOffset(wallNow())) * 60'000 -
+         (h.firstDayStartMs + static_cast<std::int64_t>(utcOffset(h.firstDayStartMs)) * 60'000)) /
+        86'400'000;
+    const float r = cell * 0.32f;
+    for (int i = 0; i < weeks * 7; ++i) {
+        const int row = i / 7, col = i % 7;
+        const ImVec2 c(x0 + cell * (static_cast<float>(col) + 0.5f), y + cell * (static_cast<float>(row) + 0.5f));
+        if (i > todayIndex) continue;  // the rest of this week is still to come
+        if (h.daysPractised[static_cast<std::size_t>(i)])
+            dl->AddCircleFilled(c, r, theme::accent, 20);
+        else
+            dl->AddCircleFilled(c, r * 0.35f, theme::track, 12);
+        if (i == todayIndex) dl->AddCircle(c, r + 0.15f * em, theme::text, 24, std::max(1.5f, 0.08f * em));
+    }
+    ImGui::Dummy(ImVec2(width, cell * static_cast<float>(weeks) + 0.2f * em));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] History: the chart
+//-----------------------------------------------------------------------------
+// Pain (0-10, up is worse) for each session with both answers, oldest at the
+// left: "before" as hollow rings on a muted line, "after" as filled discs on
+// an accent line, so the two differ in shape and not only in colour.
+void App::Impl::drawHistoryChart(float width, float height) {
+    const std::vector<ChartPoint>& pts = historyView.data.chart;
+    const float em = ui.em();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = ui.fonts().body;
+    const float fs = fontPx(font);
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float labelW = ImGui::CalcTextSize("10").x + 0.4f * em;
+    const float left = p0.x + labelW, right = p0.x + width - 0.5f * em;
+    const float top = p0.y + 0.5f * fs, bottom = p0.y + height - 0.5f * fs;
+    auto yOf = [&](int v) { return bottom - (bottom - top) * static_cast<float>(v) / 10.0f; };
+    for (int v : {0, 5, 10}) {
+        const float y = yOf(v);
+        dl->AddLine(ImVec2(left, y), ImVec2(right, y), theme::track, 1.0f);
+        const std::string t = std::to_string(v);
+        dl->AddText(font, fs, ImVec2(p0.x, y - fs * 0.5f), theme::textMuted, t.c_str());
+    }
+    const std::size_t n = pts.size();
+    auto xOf = [&](std::size_t i) {
+        return n == 1 ? (left + right) * 0.5f
+                      : left + 0.5f * em + (right - left - em) * static_cast<float>(i) / static_cast<float>(n - 1);
+    };
+    const float thick = std::max(1.5f, 0.1f * em);
+    const float dot = std::clamp((right - left) / static_cast<float>(n) * 0.3f, 0.15f * em, 0.35f * em);
+    std::vector<ImVec2> before, after;
+    for (std::size_t i = 0; i < n; ++i) {
+        before.emplace_back(xOf(i), yOf(pts[i].before));
+        after.emplace_back(xOf(i), yOf(pts[i].after));
+    }
+    if (n > 1) {
+        dl->AddPolyline(before.data(), static_cast<int>(n), theme::textMuted, ImDrawFlags_None, thick);
+        dl->AddPolyline(after.data(), static_cast<int>(n), theme::accent, ImDrawFlags_None, thick);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        dl->AddCircleFilled(before[i], dot, theme::bg, 12);
+        dl->AddCircle(before[i], dot, theme::textMuted, 12, thick);
+        dl->AddCircleFilled(after[i], dot, theme::accent, 12);
+    }
+    ImGui::Dummy(ImVec2(width, height));
+    // The legend, in words as well as shapes.
+    const ImVec2 l = ImGui::GetCursorScreenPos();
+    const float cy = l.y + fs * 0.5f;
+    dl->AddCircle(ImVec2(l.x + dot, cy), dot, theme::textMuted, 12, thick);
+    const std::string b = tr("history.before", lang), a = tr("history.after", lang);
+    dl->AddText(font, fs, ImVec2(l.x + 3 * dot, l.y), theme::text, b.c_str());
+    const float ax = l.x + 3 * dot + ImGui::CalcTextSize(b.c_str()).x + 1.2f * em;
+    dl->AddCircleFilled(ImVec2(ax + dot, cy), dot, theme::accent, 12);
+    dl->AddText(font, fs, ImVec2(ax + 3 * dot, l.y), theme::text, a.c_str());
+    ImGui::Dummy(ImVec2(width, fs + 0.3f * em));
+    // First and last dates under the chart.
+    const int offset = utcOffset(wallNow());
+    ui.text(n == 1 ? formatDate(pts.front().at, offset, lang)
+                   : formatDate(pts.front().at, offset, lang) + " \u2013 " + formatDate(pts.back().at, offset, lang),
+            nullptr, theme::textMuted);
+}
+
+}  // namespace unknot::ui

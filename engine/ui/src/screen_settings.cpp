@@ -1,0 +1,274 @@
+// Settings (saved in the journal, applied live), the safety note, and the
+// content-error overlay of `unknot --watch`.
+//
+// [SECTION] Settings: load, save, apply
+// [SECTION] Settings screen
+// [SECTION] Safety note (first start, Home, every card with cautions)
+// [SECTION] Lint overlay (unknot --watch)
+#include "app_impl.hpp"
+
+#include "unknot/ui/strings.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace unknot::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Settings: load, save, apply
+//-----------------------------------------------------------------------------
+// One journal row per setting, as text, so a newer Unknot adding a setting
+// never needs a migration, and an unknown or damaged value falls back to the
+// default instead of failing.
+namespace {
+bool parseBool(const std::optional<std::string>& v, bool fallback) {
+    if (!v) return fallback;
+    if (*v == "1" || *v == "true") return true;
+    if (*v == "0" || *v == "false") return false;
+    return fallback;
+}
+int parseInt(const std::optional<std::string>& v, int fallback, int lo, int hi) {
+    if (!v) return fallback;
+    int x = 0;
+    const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), x);
+    if (ec != std::errc() || end != v->data() + v->size()) return fallback;
+    return std::clamp(x, lo, hi);
+}
+}  // namespace
+
+void App::Impl::loadSettings() {
+    const Journal& j = *journal;
+    if (auto v = j.setting("lang"); v && !v->empty() && v->size() <= 16) settings.lang = *v;
+    if (auto v = j.setting("theme")) {
+        ThemeId t;
+        if (parseTheme(*v, &t)) settings.theme = t;
+    }
+    settings.textPercent = parseInt(j.setting("text_percent"), settings.textPercent, 100, 200);
+    settings.reducedMotion = parseBool(j.setting("reduced_motion"), settings.reducedMotion);
+    settings.sound = parseBool(j.setting("sound"), settings.sound);
+    settings.volumePercent = parseInt(j.setting("volume"), settings.volumePercent, 0, 100);
+    settings.haptics = parseBool(j.setting("haptics"), settings.haptics);
+    settings.flareMode = parseBool(j.setting("flare_mode"), settings.flareMode);
+    settings.askPain = parseBool(j.setting("ask_pain"), settings.askPain);
+    settings.safetyAcknowledged = parseBool(j.setting("safety_acknowledged"), settings.safetyAcknowledged);
+}
+
+void App::Impl::saveSettings() {
+    // Only values that differ from what is stored are written: each write is
+    // a synchronous transaction, and Settings changes one value at a time.
+    auto put = [&](const char* key, const std::string& value) {
+        const auto old = journal->setting(key);
+        if (!old || *old != value) journal->setSetting(key, value);
+    };
+    auto b = [](bool x) { return std::string(x ? "1" : "0"); };
+    put("lang", settings.lang);
+    put("theme", toString(settings.theme));
+    put("text_percent", std::to_string(settings.textPercent));
+    put("reduced_motion", b(settings.reducedMotion));
+    put("sound", b(settings.sound));
+    put("volume", std::to_string(settings.volumePercent));
+    put("haptics", b(settings.haptics));
+    put("flare_mode", b(settings.flareMode));
+    put("ask_pain", b(settings.askPain));
+    put("safety_acknowledged", b(settings.safetyAcknowledged));
+}
+
+void App::Impl::applySettings() {
+    if (lang != settings.lang) cardId.clear();  // step summaries hold translated words
+    lang = settings.lang;
+    applyTheme(settings.theme);
+    if (cfg.services.audio) {
+        cfg.services.audio->setVolume(static_cast<float>(settings.volumePercent) / 100.0f);
+        if (!settings.sound) cancelAhead();
+    }
+    listCache.key.clear();  // flare mode and the language change the list
+    historyView.valid = false;
+    changed();
+}
+
+bool App::Impl::shown(const Routine& r) const { return !settings.flareMode || r.flareSafe; }
+
+std::int64_t App::Impl::wallNow() const {
+    // Without a wall clock (tests): a fixed day plus the app clock, so dates
+    // and streaks are deterministic.
+    if (cfg.wallClockMs) return cfg.wallClockMs();
+    return 1'795'000'000'000LL + now;  // 2026-11-18
+}
+
+int App::Impl::utcOffset(std::int64_t wallMs) const {
+    return cfg.utcOffsetMinutes ? cfg.utcOffsetMinutes(wallMs) : 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Settings screen
+//-----------------------------------------------------------------------------
+void App::Impl::drawSettings() {
+    topBar(tr("settings.title", lang), true);
+    const float em = ui.em();
+    const float W = ImGui::GetContentRegionAvail().x;
+    const float colW = wide ? std::min(W, 36.0f * em) : W;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - colW) * 0.5f);
+    ui.beginScroll("settings", 0, colW);
+    Settings next = settings;
+    bool change = false;
+    auto heading = [&](const char* key) {
+        ImGui::Dummy(ImVec2(0, 0.3f * em));
+        ui.text(tr(key, lang), ui.fonts().large);
+    };
+
+    // Language: each named in itself, so it can be found without reading the other.
+    heading("settings.language");
+    ui.beginFlow();
+    for (const std::string& l : uiLanguages()) {
+        if (ui.chip("lang:" + l, tr("lang.name", l), lang == l)) {
+            next.lang = l;
+            change = true;
+        }
+    }
+
+    heading("settings.theme");
+    ui.beginFlow();
+    for (ThemeId t : {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast, ThemeId::PureBlack}) {
+        const std::string key = std::string("theme.") + toString(t);
+        if (ui.chip(std::string("theme:") + toString(t), tr(key, lang), settings.theme == t)) {
+            next.theme = t;
+            change = true;
+        }
+    }
+
+    heading("settings.text_size");
+    ui.text(tr("settings.text_size_sub", lang), nullptr, theme::textMuted);
+    ui.beginFlow();
+    for (int pct : {100, 125, 150, 175, 200}) {
+        if (ui.chip("text:" + std::to_string(pct), formatPercent(pct, lang), settings.textPercent == pct)) {
+            next.textPercent = pct;
+            change = true;
+        }
+    }
+
+    heading("settings.comfort");
+    if (ui.toggle("reduced-motion", tr("settings.reduced_motion", lang), tr("settings.reduced_motion_sub", lang),
+                  settings.reducedMotion)) {
+        next.reducedMotion = !settings.reducedMotion;
+        change = true;
+    }
+    if (ui.toggle("flare-mode", tr("settings.flare", lang), tr("settings.flare_sub", lang), settings.flareMode)) {
+        next.flareMode = !settings.flareMode;
+        change = true;
+    }
+    if (ui.toggle("ask-pain", tr("settings.ask_pain", lang), tr("settings.ask_pain_sub", lang), settings.askPain)) {
+        next.askPain = !settings.askPain;
+        change = true;
+    }
+
+    heading("settings.cues");
+    const bool hasAudio = cfg.services.audio && cfg.services.audio->available();
+    if (ui.toggle("sound", tr("settings.sound", lang),
+                  hasAudio ? tr("settings.sound_sub", lang) : tr("settings.no_audio", lang), settings.sound)) {
+        next.sound = !settings.sound;
+        change = true;
+    }
+    if (settings.sound) {
+        ui.text(trf("settings.volume", lang, {{"v", formatPercent(settings.volumePercent, lang)}}));
+        ui.beginFlow();
+        for (int v : {25, 50, 75, 100}) {
+            if (ui.chip("volume:" + std::to_string(v), formatPercent(v, lang), settings.volumePercent == v)) {
+                next.volumePercent = v;
+                change = true;
+            }
+        }
+    }
+    const bool hasHaptics = cfg.services.haptics && cfg.services.haptics->available();
+    if (ui.toggle("haptics", tr("settings.haptics", lang),
+                  hasHaptics ? tr("settings.haptics_sub", lang) : tr("settings.no_haptics", lang),
+                  settings.haptics)) {
+        next.haptics = !settings.haptics;
+        change = true;
+    }
+
+    heading("settings.about");
+    if (ui.button("safety", tr("settings.safety", lang), 0, Tone::Quiet))
+        later.push_back([this] { push({ScreenKind::Safety, {}}); });
+    ui.text(tr("settings.private", lang), nullptr, theme::textMuted);
+    ui.endScroll();
+
+    if (change) {
+        // Applied after the frame: this frame finishes with one set of fonts
+        // and colours.
+        later.push_back([this, next] {
+            settings = next;
+            saveSettings();
+            applySettings();
+        });
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Safety note
+//-----------------------------------------------------------------------------
+// On a first start (arg "first") it asks to be acknowledged and has no Back:
+// nothing else is shown before it has been read once.
+void App::Impl::drawSafety() {
+    const bool first = top().arg == "first";
+    topBar(tr("safety.title", lang), !first);
+    const float em = ui.em();
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float colW = wide ? std::min(avail.x, 36.0f * em) : avail.x;
+    const float x0 = ImGui::GetCursorPosX() + (avail.x - colW) * 0.5f;
+    ImGui::SetCursorPosX(x0);
+    ui.beginScroll("safety", first ? avail.y - ui.touch() - sp : 0, colW);
+    ui.text(tr("safety.p_inform", lang));
+    ImGui::Dummy(ImVec2(0, 0.2f * em));
+    ui.notePanel(tr("safety.stop_title", lang), {tr("safety.p_stop", lang)}, theme::cautionTint, theme::caution);
+    ImGui::Dummy(ImVec2(0, 0.2f * em));
+    ui.text(tr("safety.p_ask", lang));
+    ImGui::Dummy(ImVec2(0, 0.2f * em));
+    ui.text(tr("safety.p_gentle", lang));
+    ImGui::Dummy(ImVec2(0, 0.2f * em));
+    ui.text(tr("safety.p_private", lang), nullptr, theme::textMuted);
+    ui.endScroll();
+    if (first) {
+        ImGui::SetCursorPosX(x0);
+        if (ui.button("safety-ok", tr("safety.ok", lang), colW, Tone::Primary, ui.fonts().large)) {
+            later.push_back([this] {
+                settings.safetyAcknowledged = true;
+                saveSettings();
+                stack.pop_back();
+                changed();
+            });
+        }
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Lint overlay
+//-----------------------------------------------------------------------------
+// While authoring (unknot --watch), content errors sit over whatever screen
+// is shown, as file:line: message, until the files are fixed and reloaded.
+void App::Impl::drawLintOverlay() {
+    std::vector<std::string> lines;
+    for (const Diagnostic& d : lib().diagnostics)
+        if (d.severity == Severity::Error) lines.push_back(formatDiagnosticShort(d));
+    if (lines.empty()) return;
+    const float em = ui.em();
+    const ImGuiIO& io = ImGui::GetIO();
+    const float W = io.DisplaySize.x - 1.0f * em;
+    std::vector<std::string> shown(lines.begin(), lines.begin() + std::min<std::size_t>(lines.size(), 6));
+    if (lines.size() > shown.size())
+        shown.push_back(trf("watch.more", lang, {{"n", std::to_string(lines.size() - shown.size())}}));
+    const std::string title = trf("watch.errors", lang, {{"n", std::to_string(lines.size())}});
+    const float h = std::min(io.DisplaySize.y * 0.5f, ui.notePanelHeight(title, shown, W));
+    // A window of its own, over the screen, at the bottom.
+    ImGui::SetNextWindowPos(ImVec2(0.5f * em, io.DisplaySize.y - h - 0.5f * em));
+    ImGui::SetNextWindowSize(ImVec2(W, h));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##lint", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBackground);
+    ui.notePanel(title, shown, theme::cautionTint, theme::caution, W);
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+}  // namespace unknot::ui
