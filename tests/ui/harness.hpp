@@ -14,6 +14,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -111,19 +113,30 @@ inline Library smallLibrary() {
 //-----------------------------------------------------------------------------
 // [SECTION] Harness
 //-----------------------------------------------------------------------------
+// The app's own TrueType font, from the build tree (copied there from the
+// Debian package at build time); "" when it is missing (built-in font).
+inline const std::string& appFont() {
+    static const std::string ttf = [] {
+        std::ifstream in(UNKNOT_BINARY_DIR "/share/unknot/assets/fonts/DejaVuSans.ttf", std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }();
+    return ttf;
+}
+
 class Harness {
 public:
-    Harness(float width, float height, float fontPx = 20.0f) {
+    // `ttf` "": Dear ImGui's built-in font (fast); appFont(): the real one, for
+    // checks where glyph widths matter (clipping, wrapping).
+    Harness(float width, float height, float fontPx = 20.0f, const std::string& ttf = {})
+        : basePx_(fontPx), builtPx_(fontPx), ttf_(ttf) {
         ctx_ = ImGui::CreateContext();
-        std::string warning;
-        setupImGui("", fontPx, 1.0f, &warning);
+        build(fontPx);
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(width, height);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // a built atlas, as a renderer would ask
     }
+    // The font size the atlas was last built at (the text size setting).
+    float builtPx() const { return builtPx_; }
     ~Harness() { ImGui::DestroyContext(ctx_); }
     Harness(const Harness&) = delete;
     Harness& operator=(const Harness&) = delete;
@@ -131,8 +144,14 @@ public:
     std::int64_t now = 0;
     static constexpr std::int64_t kFrameMs = 16;
 
-    // One frame at `now`, then the clock moves on by one frame.
+    // One frame at `now`, then the clock moves on by one frame. Like the
+    // shell, the fonts are rebuilt between frames when the text size changed.
     void frame(App& app) {
+        const float want = app.wantedFontPx(basePx_);
+        if (want != builtPx_) {
+            build(want);
+            builtPx_ = want;
+        }
         ImGuiIO& io = ImGui::GetIO();
         io.DeltaTime = kFrameMs / 1000.0f;
         ImGui::NewFrame();
@@ -221,7 +240,59 @@ public:
     }
 
 private:
+    void build(float px) {
+        std::string warning;
+        setupImGui(ttf_, px, 1.0f, &warning);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // a built atlas, as a renderer would ask
+        // Lines drawn as plain triangles, so any textured vertex is a glyph
+        // (clippedText() below tells text from shapes by that).
+        ImGui::GetStyle().AntiAliasedLinesUseTex = false;
+    }
+    float basePx_, builtPx_;
+    std::string ttf_;
     ImGuiContext* ctx_ = nullptr;
 };
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text clipping, from the last frame's draw data
+//-----------------------------------------------------------------------------
+// Every glyph drawn in the last frame that is cut: past its clip rectangle
+// sideways (text laid out wider than its box, anywhere), or past the top-level
+// window vertically (a screen taller than the display with no scroll region
+// to hold it). Text cut at the edge of a scroll region is not counted: it
+// scrolls into view. Each entry says where, for the failure message.
+inline std::vector<std::string> clippedText(float W, float H) {
+    std::vector<std::string> out;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    for (int l = 0; l < dd->CmdListsCount; ++l) {
+        const ImDrawList* dl = dd->CmdLists[l];
+        const std::string owner = dl->_OwnerName ? dl->_OwnerName : "";
+        // Scroll regions may cut text at their edges (it scrolls into view);
+        // the top-level window and the player's still "visual" box may not.
+        const bool topLevel = owner.find('/') == std::string::npos || owner.find("/visual_") != std::string::npos;
+        for (const ImDrawCmd& cmd : dl->CmdBuffer) {
+            if (cmd.UserCallback) continue;
+            const ImVec4 c = cmd.ClipRect;
+            for (unsigned e = 0; e < cmd.ElemCount; ++e) {
+                const ImDrawVert& v = dl->VtxBuffer[static_cast<int>(cmd.VtxOffset) +
+                                                   dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e)]];
+                if (v.uv.x == white.x && v.uv.y == white.y) continue;  // a shape, not a glyph
+                const bool sideways = v.pos.x < c.x - 1.0f || v.pos.x > c.z + 1.0f || v.pos.x > W + 1.0f;
+                const bool below = topLevel && (v.pos.y > c.w + 1.0f || v.pos.y > H + 1.0f);
+                if (sideways || below) {
+                    out.push_back(std::string(dl->_OwnerName ? dl->_OwnerName : "?") + " glyph at " +
+                                  std::to_string(v.pos.x) + "," + std::to_string(v.pos.y) + " clip " +
+                                  std::to_string(c.x) + "," + std::to_string(c.y) + "-" + std::to_string(c.z) +
+                                  "," + std::to_string(c.w));
+                    break;  // one per command is enough to say where
+                }
+            }
+        }
+    }
+    return out;
+}
 
 }  // namespace unknot::ui::test

@@ -10,7 +10,10 @@
 
 #include "unknot/ui/strings.hpp"
 
+#include <imgui_internal.h>  // ImGuiWindow::DC.CursorMaxPos (layoutOverflow)
+
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdlib>
 
@@ -138,6 +141,7 @@ void App::setLibrary(const Library* lib) {
 }
 std::string App::screenName() const { return impl_->screenName(); }
 const std::vector<Hotspot>& App::hotspots() const { return impl_->hotspots; }
+float App::layoutOverflow() const { return impl_->overflow; }
 const Player* App::player() const { return impl_->session.player.get(); }
 
 //-----------------------------------------------------------------------------
@@ -149,11 +153,13 @@ void App::Impl::push(Screen s) {
         filtersOpen = false;
     }
     stack.push_back(std::move(s));
+    ui.scrollToTopNextFrame();  // a new screen opens at its top
     changed();
 }
 
 void App::Impl::replaceTop(Screen s) {
     stack.back() = std::move(s);
+    ui.scrollToTopNextFrame();
     changed();
 }
 
@@ -198,6 +204,7 @@ bool App::open(const std::string& screen, std::int64_t nowMs, std::string* error
     auto reset = [&] {
         m.endSession();
         m.stack.assign(1, Screen{ScreenKind::Home, {}});
+        m.ui.scrollToTopNextFrame();
         m.changed();
     };
     if (name == "home" && arg.empty()) {
@@ -522,6 +529,15 @@ void App::Impl::frame(std::int64_t nowMs) {
     case ScreenKind::History: drawHistory(); break;
     case ScreenKind::PainBefore: drawPainBefore(); break;
     }
+    {
+        // Where the screen's content ended, against the window: anything
+        // past it would be cut off, not scrolled to.
+        const ImGuiWindow* w = ImGui::GetCurrentWindow();
+        const ImVec2 pad = ImGui::GetStyle().WindowPadding;
+        (void)pad;
+        overflow = std::max({0.0f, w->DC.CursorMaxPos.y - io.DisplaySize.y - 0.5f,
+                             w->DC.CursorMaxPos.x - io.DisplaySize.x - 0.5f});
+    }
     if (cfg.watch) drawLintOverlay();
     ImGui::End();
     ImGui::PopFont();
@@ -537,6 +553,18 @@ void App::Impl::frame(std::int64_t nowMs) {
 //-----------------------------------------------------------------------------
 // [SECTION] Shared pieces
 //-----------------------------------------------------------------------------
+// The width of the widest space-separated word of `s` in `font`.
+static float widestWord(ImFont* font, const std::string& s) {
+    float widest = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t j = std::min(s.find(' ', i), s.size());
+        if (j > i) widest = std::max(widest, font->CalcTextSizeA(fontPx(font), FLT_MAX, 0, s.data() + i, s.data() + j).x);
+        i = j + 1;
+    }
+    return widest;
+}
+
 void App::Impl::topBar(const std::string& title, bool showBack, bool showLang, const std::string& starFor) {
     const float em = ui.em();
     const float sp = ImGui::GetStyle().ItemSpacing.x;
@@ -545,7 +573,12 @@ void App::Impl::topBar(const std::string& title, bool showBack, bool showLang, c
     const Fonts& f = ui.fonts();
     const std::string backLabel = tr("nav.back", lang);
     const std::string langLabel = tr("lang.toggle", lang);
-    const float backW = showBack ? std::max(ui.touch(), ImGui::CalcTextSize(backLabel.c_str()).x + 2.6f * em) : 0;
+    // On a narrow screen (large text on a phone) Back is the chevron alone:
+    // the title needs the room more, and the chevron is universal.
+    const bool backLabelShown = W >= 14.0f * em;
+    const float backW = !showBack          ? 0
+                        : backLabelShown   ? std::max(ui.touch(), ImGui::CalcTextSize(backLabel.c_str()).x + 2.6f * em)
+                                           : ui.touch();
     float langW = showLang ? std::max(ui.touch(), ImGui::CalcTextSize(langLabel.c_str()).x + 1.6f * em) : 0;
     if (!starFor.empty()) {
         showLang = false;
@@ -557,7 +590,7 @@ void App::Impl::topBar(const std::string& title, bool showBack, bool showLang, c
     // Long titles step down to the body size rather than take three lines.
     ImFont* tf = f.large;
     float th = ui.textHeight(title, tf, titleW);
-    if (th > 2.2f * fontPx(tf)) {
+    if (th > 2.2f * fontPx(tf) || widestWord(tf, title) > titleW) {
         tf = f.body;
         th = ui.textHeight(title, tf, titleW);
     }
@@ -565,7 +598,7 @@ void App::Impl::topBar(const std::string& title, bool showBack, bool showLang, c
 
     if (showBack) {
         ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + (barH - ui.touch()) * 0.5f));
-        if (ui.button("back-nav", backLabel, backW, Tone::Quiet)) later.push_back([this] {
+        if (ui.button("back-nav", backLabelShown ? backLabel : std::string(), backW, Tone::Quiet)) later.push_back([this] {
             // The same as the device's back key.
             if (top().kind == ScreenKind::Player && session.player &&
                 session.player->state() != PlayerState::Finished)
@@ -575,7 +608,8 @@ void App::Impl::topBar(const std::string& title, bool showBack, bool showLang, c
         });
         // A drawn chevron: no glyph needed, crisp at any size.
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        const float cy = (a.y + b.y) * 0.5f, cx = a.x + 0.75f * em, s = 0.3f * em;
+        const float cy = (a.y + b.y) * 0.5f, s = 0.3f * em;
+        const float cx = backLabelShown ? a.x + 0.75f * em : (a.x + b.x) * 0.5f - 0.15f * em;
         ImGui::GetWindowDrawList()->AddPolyline(
             std::vector<ImVec2>{ImVec2(cx + s, cy - 1.6f * s), ImVec2(cx - s * 0.6f, cy), ImVec2(cx + s, cy + 1.6f * s)}
                 .data(),

@@ -115,6 +115,7 @@ struct App::Impl {
     int settleFrames = 0;        // frames still to draw after a change of screen
     std::optional<bool> awake;   // last keep-awake value sent to the device
     bool wide = false;           // two columns: the window is >= 40 em wide
+    float overflow = 0;          // App::layoutOverflow()
 
     bool showBackView = false;   // body map, narrow: which side is shown
     ListFilters filters;
@@ -182,7 +183,12 @@ struct App::Impl {
     void drawCardSteps();
     void drawPlayer();
     void drawPlayerVisual(const Segment& seg, ImVec2 origin, float size);
-    void drawPlayerControls(float width, bool oneRow);
+    struct ControlsLayout {
+        bool symbols = false;       // Back and Skip as drawn symbols
+        bool stackConfirm = false;  // "Keep going" above "Stop"
+    };
+    ControlsLayout controlsLayout(float width, bool oneRow) const;
+    void drawPlayerControls(float width, bool oneRow, const ControlsLayout& layout);
     void drawEnd();
     void drawProblems();
     void drawSettings();

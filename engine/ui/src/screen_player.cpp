@@ -81,9 +81,17 @@ void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) 
     const ImVec2 box = ImGui::GetContentRegionAvail();
     (void)size;
     const float W = box.x, H = box.y;
-    const float topH = fontPx(f.body) + 1.0f * em;
-    const float bottomH = fontPx(f.large) + 0.6f * em;
-    const float midH = std::max(2.0f * em, H - topH - bottomH);
+    // A short box (large text on a phone): the top row goes first, then the
+    // bottom row's word steps down to the body size; the shape keeps 2.5 em.
+    ImFont* wordFont = f.large;
+    float topH = fontPx(f.body) + 1.0f * em;
+    float bottomH = fontPx(f.large) + 0.6f * em;
+    if (H < topH + bottomH + 2.5f * em) topH = 0;
+    if (H < topH + bottomH + 2.5f * em) {
+        wordFont = f.body;
+        bottomH = fontPx(f.body) + 0.4f * em;
+    }
+    const float midH = std::max(1.0f * em, H - topH - bottomH);
     const ImVec2 c(origin.x + W * 0.5f, origin.y + topH + midH * 0.5f);
     const float R = std::max(1.0f * em, std::min(W, midH) * 0.5f - 0.3f * em);
     const bool paused = p.state() == PlayerState::Paused;
@@ -92,7 +100,9 @@ void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) 
 
     // Top row: which side, or which breath of how many.
     const ImVec2 topC(c.x, origin.y + topH * 0.5f);
-    if (seg.side != Side::None && seg.kind != SegmentKind::Switch)
+    if (topH <= 0) {
+        // No room for the top row: the side is still said below the shape.
+    } else if (seg.side != Side::None && seg.kind != SegmentKind::Switch)
         badge(dl, f.body, fontPx(f.body), topC, tr(seg.side == Side::Left ? "common.left" : "common.right", lang),
               theme::accentTint, theme::accent, em);
     else if (seg.kind == SegmentKind::Breath && seg.cycles > 0)
@@ -144,7 +154,7 @@ void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) 
         dl->AddCircleFilled(c, r, (theme::accent & ~IM_COL32_A_MASK) | (70u << IM_COL32_A_SHIFT), 64);
         dl->AddCircle(c, r, theme::accent, 64, thick * 0.6f);
         number(rMin, theme::text);
-        centredText(dl, f.large, fontPx(f.large), bottomC, paused ? theme::textMuted : theme::accent,
+        centredText(dl, wordFont, fontPx(wordFont), bottomC, paused ? theme::textMuted : theme::accent,
                     paused ? std::string(tr("player.paused", lang)) : std::string(tr(phaseKey(seg.phase), lang)));
         break;
     }
@@ -160,20 +170,32 @@ void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) 
         number(R * 0.7f, theme::text);
         if (sw) doubleArrow(dl, ImVec2(c.x, c.y + R * 0.55f), R * 0.4f, col, std::max(2.0f, 0.15f * em));
         // "Switch sides" is the prompt below, in large text: not said twice.
-        if (paused) centredText(dl, f.large, fontPx(f.large), bottomC, theme::textMuted, tr("player.paused", lang));
+        if (paused)
+            centredText(dl, wordFont, fontPx(wordFont), bottomC, theme::textMuted, tr("player.paused", lang));
+        else if (topH <= 0 && seg.side != Side::None && !sw)
+            centredText(dl, wordFont, fontPx(wordFont), bottomC, theme::accent,
+                        tr(seg.side == Side::Left ? "common.left" : "common.right", lang));
         break;
     }
     case SegmentKind::Wait: {
         // One large Continue: the session waits for the person, not the clock.
         const float bw = std::min(W, 16.0f * em);
-        ImGui::SetCursorScreenPos(ImVec2(c.x - bw * 0.5f, c.y - ui.touch()));
+        const std::string hint = tr("player.tap_hint", lang);
+        const float sp = ImGui::GetStyle().ItemSpacing.y;
+        const float hintH = ui.textHeight(hint, f.body, W);
+        // The hint only when it fits under the button in this box.
+        const bool showHint = H >= ui.touch() + sp + hintH;
+        const float blockH = ui.touch() + (showHint ? sp + hintH : 0.0f);
+        ImGui::SetCursorScreenPos(ImVec2(c.x - bw * 0.5f, origin.y + std::max(0.0f, (H - blockH) * 0.5f)));
         if (ui.button("continue", tr("player.continue", lang), bw, Tone::Primary, f.large)) {
             p.continueAfterTap(now);
             cancelAhead();
             changed();
         }
-        ImGui::SetCursorScreenPos(ImVec2(origin.x, ImGui::GetCursorScreenPos().y));
-        ui.text(tr("player.tap_hint", lang), nullptr, theme::textMuted);
+        if (showHint) {
+            ImGui::SetCursorScreenPos(ImVec2(origin.x, ImGui::GetCursorScreenPos().y));
+            ui.text(hint, nullptr, theme::textMuted);
+        }
         break;
     }
     }
@@ -216,19 +238,33 @@ void App::Impl::drawPlayer() {
     const bool oneRow = avail.x >= 26.0f * em;
     const bool sideBySide = wide || avail.x > avail.y * 1.2f;
     const int rows = oneRow ? 1 : 2;
-    const float controlsH = session.confirmingStop && !oneRow
-                                ? ui.textHeight(tr("player.stop_ask", lang), f.large, avail.x) + sp + ui.touch()
-                                : rows * ui.touch() + (rows - 1) * sp;
+    // Large text on a phone: when a control's word no longer fits its button
+    // on one line, Back, Skip and Stop become drawn symbols (the words would
+    // break mid-way) and the two answers to "Stop?" stack.
+    const ControlsLayout layout = controlsLayout(avail.x, oneRow);
+    const float confirmRows = layout.stackConfirm ? 2.0f : 1.0f;
+    const float controlsH =
+        session.confirmingStop && !oneRow
+            ? ui.textHeight(tr("player.stop_ask", lang), f.large, avail.x) + sp + confirmRows * (ui.touch() + sp) - sp
+            : rows * ui.touch() + (rows - 1) * sp;
     const float progressH = 0.6f * em + sp + ImGui::GetTextLineHeight();
     // "Next: ..." gets a line of its own under the words, never scrolled away,
     // when there is room for it; on a very short window it scrolls with them.
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
     const bool nextLine = avail.y - controlsH - progressH - lineH - 2 * sp >= 4.0f * em;
     const float nextH = nextLine ? lineH : 0.0f;
-    const float mainH = std::max(4.0f * em, avail.y - controlsH - progressH - nextH - 2 * sp);
+    // Never taller than what is left: with large text on a phone the shape
+    // and the words shrink (the words scroll) before the controls could be
+    // pushed off the bottom of the screen.
+    const float room = avail.y - controlsH - progressH - nextH - 2 * sp;
+    // So little room that the shape and the words cannot both show (the stop
+    // question in large French text on a phone): they step aside until it
+    // is answered, rather than push the answers off the screen.
+    const bool showMain = room >= ui.touch() + sp + 1.0f * em;
+    const float mainH = std::max(0.0f, room);
     const ImGuiWindowFlags still = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 
-    if (seg) {
+    if (seg && showMain) {
         if (sideBySide) {
             const float visW = std::min(mainH, avail.x * 0.45f);
             ImGui::BeginChild("visual", ImVec2(visW, mainH), false, still);
@@ -238,7 +274,11 @@ void App::Impl::drawPlayer() {
             ui.beginScroll("prompt", mainH, ImGui::GetContentRegionAvail().x);
         } else {
             // The shape gets under half: the words need room to stay large.
-            const float visH = std::min(mainH * 0.46f, avail.x + 4.0f * em);
+            // Enough for the shape and its words when possible, but the words
+            // below always keep a fingertip of height (their scroll region).
+            const float visNeed = fontPx(f.body) + fontPx(f.large) + 5.0f * em;
+            const float visH = std::max(1.0f * em, std::min({std::max(mainH * 0.46f, std::min(visNeed, mainH * 0.6f)),
+                                                              avail.x + 4.0f * em, mainH - sp - ui.touch()}));
             ImGui::BeginChild("visual", ImVec2(avail.x, visH), false, still);
             drawPlayerVisual(*seg, ImGui::GetCursorScreenPos(), avail.x);
             ImGui::EndChild();
@@ -281,16 +321,49 @@ void App::Impl::drawPlayer() {
     const float frac = static_cast<float>(std::clamp(p.overallProgress(now), 0.0, 1.0));
     dl->AddRectFilled(b0, ImVec2(b0.x + avail.x, b0.y + barH), theme::track, barH * 0.5f);
     if (frac > 0) dl->AddRectFilled(b0, ImVec2(b0.x + avail.x * frac, b0.y + barH), theme::accent, barH * 0.5f);
+    ui.hotRect("progress-bar", b0, ImVec2(b0.x + avail.x, b0.y + barH));  // not a button: for tests
     ImGui::Dummy(ImVec2(avail.x, barH));
     ui.text(trf("player.left", lang, {{"t", formatClock(p.timeLeftMs(now))}}), nullptr, theme::textMuted);
 
-    drawPlayerControls(avail.x, oneRow);
+    drawPlayerControls(avail.x, oneRow, layout);
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Controls
 //-----------------------------------------------------------------------------
-void App::Impl::drawPlayerControls(float width, bool oneRow) {
+App::Impl::ControlsLayout App::Impl::controlsLayout(float width, bool oneRow) const {
+    const float sp = ImGui::GetStyle().ItemSpacing.x;
+    const float em = ui.em();
+    // A word fits a button when it and the smallest padding fit on one line.
+    auto fits = [&](const char* key, float w) { return ImGui::CalcTextSize(tr(key, lang)).x + 0.7f * em <= w; };
+    ControlsLayout l;
+    const float half = (width - sp) * 0.5f;
+    l.stackConfirm = !oneRow && !(fits("player.stop_cancel", half) && fits("player.stop_confirm", half));
+    if (oneRow) return l;
+    const float side = std::floor((width - 2 * sp) * 0.28f);
+    const float middle = width - 2 * sp - 2 * side;
+    l.symbols = !(fits("player.back", side) && fits("player.skip", side) && fits("player.pause", middle) &&
+                  fits("player.resume", middle));
+    return l;
+}
+
+// Drawn symbols for the controls when their words do not fit: |◀ back, ▶|
+// skip, ■ stop. Centred on `c`, `s` half the symbol's size.
+static void controlSymbol(ImDrawList* dl, const std::string& which, ImVec2 c, float s, ImU32 col) {
+    const float bar = std::max(2.0f, s * 0.22f);
+    if (which == "back") {
+        dl->AddRectFilled(ImVec2(c.x - s, c.y - s), ImVec2(c.x - s + bar, c.y + s), col);
+        dl->AddTriangleFilled(ImVec2(c.x + s, c.y - s), ImVec2(c.x + s, c.y + s), ImVec2(c.x - s + bar, c.y), col);
+    } else if (which == "skip") {
+        dl->AddRectFilled(ImVec2(c.x + s - bar, c.y - s), ImVec2(c.x + s, c.y + s), col);
+        dl->AddTriangleFilled(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s - bar, c.y), ImVec2(c.x - s, c.y + s), col);
+    } else {
+        dl->AddRectFilled(ImVec2(c.x - s * 0.85f, c.y - s * 0.85f), ImVec2(c.x + s * 0.85f, c.y + s * 0.85f), col,
+                          s * 0.15f);
+    }
+}
+
+void App::Impl::drawPlayerControls(float width, bool oneRow, const ControlsLayout& layout) {
     Player& p = *session.player;
     const float sp = ImGui::GetStyle().ItemSpacing.x;
     const Fonts& f = ui.fonts();
@@ -300,7 +373,7 @@ void App::Impl::drawPlayerControls(float width, bool oneRow) {
             cancelStop();
             changed();
         }
-        ImGui::SameLine(0, sp);
+        if (!layout.stackConfirm || oneRow) ImGui::SameLine(0, sp);
         if (ui.button("stop-confirm", tr("player.stop_confirm", lang), w, Tone::Caution)) {
             session.confirmingStop = false;
             session.pausedForConfirm = false;
@@ -326,13 +399,22 @@ void App::Impl::drawPlayerControls(float width, bool oneRow) {
     }
     if (session.confirmingStop) {
         ui.text(tr("player.stop_ask", lang), f.large);
-        const float half = (width - sp) * 0.5f;
-        confirmButtons(half);
+        confirmButtons(layout.stackConfirm ? width : (width - sp) * 0.5f);
         return;
     }
     const PlayerState st = p.state();
+    // A symbol button: the word stays in the hotspot and the trace, the
+    // symbol is drawn over an empty button.
+    auto symbolic = [&](const char* id, const char* key, float w) {
+        if (!layout.symbols) return ui.button(id, tr(key, lang), w, Tone::Quiet);
+        const bool tapped = ui.button(id, "", w, Tone::Quiet);
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        controlSymbol(ImGui::GetWindowDrawList(), id, ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f),
+                      std::min(b.y - a.y, b.x - a.x) * 0.2f, theme::text);
+        return tapped;
+    };
     auto backBtn = [&](float w) {
-        if (ui.button("back", tr("player.back", lang), w, Tone::Quiet)) {
+        if (symbolic("back", "player.back", w)) {
             p.back(now);
             cancelAhead();
             changed();
@@ -353,19 +435,29 @@ void App::Impl::drawPlayerControls(float width, bool oneRow) {
         }
     };
     auto skipBtn = [&](float w) {
-        if (ui.button("skip", tr("player.skip", lang), w, Tone::Quiet)) {
+        if (symbolic("skip", "player.skip", w)) {
             p.skip(now);
             cancelAhead();
             changed();
         }
     };
     auto stopBtn = [&](float w) {
-        if (ui.button("stop", tr("player.stop", lang), w, Tone::Quiet)) {
+        if (symbolic("stop", "player.stop", w)) {
             askStop();
             changed();
         }
     };
-    if (st == PlayerState::WaitingForTap && oneRow) {
+    if (layout.symbols) {
+        // Three symbols in a row, then the main control alone, full width:
+        // "Reprendre" at 200% needs the whole line.
+        const float w = std::floor((width - 2 * sp) / 3);
+        backBtn(w);
+        ImGui::SameLine(0, sp);
+        skipBtn(w);
+        ImGui::SameLine(0, sp);
+        stopBtn(width - 2 * (w + sp));
+        if (st != PlayerState::WaitingForTap) mainBtn(width);
+    } else if (st == PlayerState::WaitingForTap && oneRow) {
         // Continue (in the visual) is the way on; the others share the row.
         const float w = std::floor((width - 2 * sp) / 3);
         backBtn(w);

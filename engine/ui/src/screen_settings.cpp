@@ -79,6 +79,7 @@ void App::Impl::applySettings() {
     applyTheme(settings.theme);
     if (cfg.services.audio) {
         cfg.services.audio->setVolume(static_cast<float>(settings.volumePercent) / 100.0f);
+        cfg.services.audio->setMuted(!settings.sound);
         if (!settings.sound) cancelAhead();
     }
     listCache.key.clear();  // flare mode and the language change the list
@@ -266,7 +267,10 @@ void App::Impl::drawLintOverlay() {
     ImGui::Begin("##lint", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBackground);
+    const ImVec2 a = ImGui::GetCursorScreenPos();
     ui.notePanel(title, shown, theme::cautionTint, theme::caution, W);
+    // Not a button: recorded so tests and the trace can tell it is shown.
+    ui.hotRect("lint-overlay", a, ImVec2(a.x + W, a.y + h));
     ImGui::End();
     ImGui::PopStyleVar();
 }

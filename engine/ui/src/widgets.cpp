@@ -23,6 +23,7 @@ void Widgets::beginFrame(float em, std::vector<Hotspot>* hotspots) {
     fonts_ = Fonts::current();
     hotspots_ = hotspots;
     scrollStack_.clear();
+    if (resetScroll_ > 0) --resetScroll_;
     // A release outside any scroll region (or one that closed) ends the drag.
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         drag_.pressed = false;
@@ -210,6 +211,9 @@ bool Widgets::chip(const std::string& id, std::string_view label, bool on) {
 //-----------------------------------------------------------------------------
 void Widgets::text(std::string_view s, ImFont* font, ImU32 col) {
     if (!font) font = fonts_.body;
+    // Large text whose longest word cannot fit steps down to the body size
+    // (large text on a narrow phone): a word broken mid-way is hard to read.
+    if (font != fonts_.body && longestWord(font, s) > ImGui::GetContentRegionAvail().x) font = fonts_.body;
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, col);
     // Wrap at the window's content edge: nothing is drawn past the screen.
@@ -265,6 +269,7 @@ void Widgets::notePanel(std::string_view title, const std::vector<std::string>& 
 void Widgets::beginScroll(const char* id, float height, float width) {
     if (height <= 0) height = ImGui::GetContentRegionAvail().y;
     ImGui::BeginChild(id, ImVec2(width, std::max(height, touch_)), false, ImGuiWindowFlags_None);
+    if (resetScroll_ > 0) ImGui::SetScrollY(0.0f);
     scrollStack_.push_back(id);
 }
 

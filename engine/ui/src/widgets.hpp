@@ -117,6 +117,9 @@ public:
     // with a finger or mouse drag as well as the wheel.
     void beginScroll(const char* id, float height, float width = 0);
     void endScroll();
+    // The scroll regions drawn in the next frame start at their top (a new
+    // screen; going back keeps the scroll of the screen returned to).
+    void scrollToTopNextFrame() { resetScroll_ = 2; }
 
 private:
     float em_ = 16, touch_ = 48;
@@ -124,6 +127,7 @@ private:
     std::vector<Hotspot>* hotspots_ = nullptr;
     DragScroll drag_;
     std::vector<std::string> scrollStack_;
+    int resetScroll_ = 0;  // frames whose scroll regions start at the top
     bool flowFirst_ = true;
     float flowRight_ = 0;
 };

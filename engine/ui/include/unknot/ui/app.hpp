@@ -115,6 +115,10 @@ public:
     // "player", "end", "problems"), for tests.
     std::string screenName() const;
     const std::vector<Hotspot>& hotspots() const;
+    // How far, in logical px, the last frame's screen laid itself out past the
+    // bottom or the right of the window (0 when it fits; scroll regions hold
+    // their overflow and do not count). Tests assert it stays 0.
+    float layoutOverflow() const;
     // The session's player while the player or end screen is open, else null
     // (tests read its state; the shell may show it in a debug overlay).
     const Player* player() const;
