@@ -93,7 +93,8 @@ void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) 
     }
     const float midH = std::max(1.0f * em, H - topH - bottomH);
     const ImVec2 c(origin.x + W * 0.5f, origin.y + topH + midH * 0.5f);
-    const float R = std::max(1.0f * em, std::min(W, midH) * 0.5f - 0.3f * em);
+    // The ring's stroke is drawn centred on R: keep all of it inside the box.
+    const float R = std::max(1.0f * em, std::min(W, midH) * 0.5f - 0.3f * em - std::max(3.0f, 0.45f * em) * 0.5f);
     const bool paused = p.state() == PlayerState::Paused;
     const std::int64_t left = p.segmentLeftMs(now);
     const double progress = p.segmentProgress(now);
