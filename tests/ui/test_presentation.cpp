@@ -122,3 +122,42 @@ TEST_CASE("setupImGui builds three sizes, crisp on HiDPI, with French glyphs", "
     }
     ImGui::DestroyContext(ctx);
 }
+
+//-----------------------------------------------------------------------------
+// Numbers and dates follow the language
+//-----------------------------------------------------------------------------
+TEST_CASE("numbers and dates follow the language", "[ui][presentation]") {
+    CHECK(formatSigned(-1.8, 1, "en") == "\u22121.8");
+    CHECK(formatSigned(-1.8, 1, "fr") == "\u22121,8");
+    CHECK(formatSigned(2.25, 1, "en") == "+2.3");
+    CHECK(formatSigned(0.04, 1, "fr") == "0,0");  // no sign on a change that rounds to nothing
+    CHECK(formatSigned(-0.04, 1, "en") == "0.0");
+    CHECK(formatSigned(3, 0, "en") == "+3");
+    CHECK(formatPercent(150, "en") == "150%");
+    CHECK(formatPercent(150, "fr") == "150\u202f%");
+
+    // 2026-11-21 09:05 UTC is a Saturday.
+    const std::int64_t t = 1'795'251'900'000LL;
+    const CivilDate d = civilDate(t, 0);
+    CHECK(d.year == 2026);
+    CHECK(d.month == 11);
+    CHECK(d.day == 21);
+    CHECK(d.weekday == 5);
+    CHECK(d.hour == 9);
+    CHECK(d.minute == 5);
+    CHECK(formatDate(t, 0, "en") == "21 Nov 2026");
+    CHECK(formatDate(t, 0, "fr") == "21 nov. 2026");
+    CHECK(formatTime(t, 0, "en") == "09:05");
+    CHECK(formatTime(t, 0, "fr") == "9\u00a0h\u00a005");
+    CHECK(formatShortDay(t, 0, "en") == "Sat 21 Nov");
+    CHECK(formatShortDay(t, 0, "fr") == "sam. 21 nov.");
+    // The UTC offset moves the day: 23:30 in New York is the next day in UTC.
+    CHECK(civilDate(t, -10 * 60).day == 20);
+    CHECK(civilDate(t, 15 * 60).day == 22);
+    // Before 1970 and at month ends the calendar still holds.
+    CHECK(formatDate(-86'400'000LL, 0, "en") == "31 Dec 1969");
+    CHECK(formatDate(951'782'400'000LL, 0, "en") == "29 Feb 2000");
+    CHECK(weekdayInitial(0, "en") == "M");
+    CHECK(weekdayInitial(0, "fr") == "L");
+    CHECK(weekdayInitial(6, "fr") == "D");
+}
