@@ -493,6 +493,9 @@ WriteStatus write(Journal::Impl& m, PendingOp op, std::int64_t* id) {
     }
     m.pending.push_back(std::move(op));
     m.lastError = "could not save to the journal: " + err;
+    // A journal opened read-only has said so already: one notice is enough.
+    for (const auto& n : m.detailed)
+        if (n.key == "journal.read_only") return WriteStatus::Pending;
     std::string reason = reasonCode(rc);
     notify(m, "journal.write_failed", baseName(m.path), reason,
            "Unknot could not save to its journal (" + reasonText(reason) +

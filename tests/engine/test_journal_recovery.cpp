@@ -461,6 +461,7 @@ TEST_CASE("read-only file and folder (chmod): readable, writes pending, saved on
     CHECK(j->session(first.uid));  // the journal can still be read
     auto r = rec("jaw-release", kNow + 1);
     CHECK(j->addSession(r) == WriteStatus::Pending);
+    CHECK(noticeKeys(*j) == "journal.read_only;");  // said once
     CHECK(j->session(r.uid));
     CHECK_FALSE(j->retryPending());
     REQUIRE(::chmod(dir.c_str(), 0700) == 0);

@@ -10,6 +10,9 @@
 // The engine never reads the clock: every time is passed in (Unix ms, UTC),
 // and day boundaries use the UTC offset the caller gives.
 //
+// One thread at a time: a Journal is not safe to share between threads.
+// docs/journal.md describes the schema, the formats and the guarantees.
+//
 // [SECTION] Records
 // [SECTION] History (what the History screen shows)
 // [SECTION] Journal
