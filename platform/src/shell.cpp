@@ -936,6 +936,18 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
             if (now == stamps) return false;
             stamps = std::move(now);
             auto next = std::make_unique<Library>(loadContent(o, dataDir, paths.prefDir, files));
+            // A routine whose file now has an error keeps its last good
+            // version while the author fixes it: the card being edited stays
+            // open under the error overlay instead of closing at each typo.
+            for (const Routine& old : library->routines) {
+                if (next->findRoutine(old.id)) continue;
+                const bool broken = std::any_of(next->diagnostics.begin(), next->diagnostics.end(), [&](const Diagnostic& d) {
+                    return d.severity == Severity::Error && d.path == old.path;
+                });
+                if (broken) next->routines.push_back(old);
+            }
+            std::sort(next->routines.begin(), next->routines.end(),
+                      [](const Routine& a, const Routine& b) { return a.id < b.id; });
             std::cerr << "unknot: content reloaded (" << next->routines.size() << " routines, "
                       << countErrors(next->diagnostics) << " errors)\n";
             for (const Diagnostic& d : next->diagnostics)

@@ -153,16 +153,17 @@ for _ in $(seq 1 100); do [ "$(reloads)" -gt "$n" ] && break; sleep 0.1; done
 grep "content reloaded" "$log" | tail -n 1 | grep -q ", 0 errors)" || fail "the reload after the repair still reports errors"
 echo "ok: repaired, reload reports 0 errors"
 
-# An error in the card's own routine: the routine cannot load, so its card
-# closes (to Home) and the overlay names the file and line.
+# An error in the card's own routine: the routine keeps its last good
+# version, so its card stays open under the overlay naming the file and line.
 break_file "$shown"
-wait_for home lint-overlay
 log_mentions "$routines/$shown.yaml:$broken_line: unknown key 'titel'"
+wait_for card start
+has_spot "$(last)" lint-overlay || fail "no overlay for an error in the card's own routine"
 cp "$work/$shown.yaml.orig" "$routines/$shown.yaml"
-wait_for home browse lint-overlay
+wait_for card start lint-overlay
 for _ in $(seq 1 100); do [ "$(reloads)" -ge 4 ] && break; sleep 0.1; done
 grep "content reloaded" "$log" | tail -n 1 | grep -q ", 0 errors)" || fail "the last reload still reports errors"
-echo "ok: repaired, the overlay is gone"
+echo "ok: the card stayed open while its routine was broken; repaired, the overlay is gone"
 
 kill -0 "$app" 2>/dev/null || fail "unknot died"
 echo "PASS: --watch end-to-end"

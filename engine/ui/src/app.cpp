@@ -619,10 +619,12 @@ void App::Impl::topBar(const std::string& title, bool showBack, bool showLang, c
         ImGui::SetCursorScreenPos(ImVec2(p0.x + W - langW, p0.y + (barH - ui.touch()) * 0.5f));
         if (ui.button("lang", langLabel, langW, Tone::Quiet)) {
             const std::string next = lang.rfind("fr", 0) == 0 ? "en" : "fr";
+            // The same as choosing it in Settings: saved, and kept by later
+            // changes of other settings.
             later.push_back([this, next] {
-                lang = next;
-                cardId.clear();
-                changed();
+                settings.lang = next;
+                saveSettings();
+                applySettings();
             });
         }
     }
