@@ -826,8 +826,10 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     config.mobile = platformName == "Android" || platformName == "iOS";
     config.exportDir = paths.prefDir;
     config.watch = o.watch;
-    if (!screenshot) {
-        config.askSafetyFirst = true;
+    // Screenshots keep a fixed day (deterministic images), unless they show
+    // a real journal given with --journal: then its dates need today's date.
+    if (!screenshot) config.askSafetyFirst = true;
+    if (!screenshot || !o.journal.empty()) {
         config.wallClockMs = [] {
             return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                  std::chrono::system_clock::now().time_since_epoch())

@@ -213,7 +213,8 @@ void App::Impl::drawHistoryStrip(float width) {
     if (weeks == 0) return;
     const float cell = std::min(width / 7.0f, 2.6f * em);
     const float x0 = ImGui::GetCursorScreenPos().x + (width - cell * 7) * 0.5f;
-    float y = ImGui::GetCursorScreenPos().y;
+    const float y0 = ImGui::GetCursorScreenPos().y;
+    float y = y0;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* font = ui.fonts().body;
     for (int d = 0; d < 7; ++d) {
@@ -239,7 +240,8 @@ void App::Impl::drawHistoryStrip(float width) {
             dl->AddCircleFilled(c, r * 0.35f, theme::track, 12);
         if (i == todayIndex) dl->AddCircle(c, r + 0.15f * em, theme::text, 24, std::max(1.5f, 0.08f * em));
     }
-    ImGui::Dummy(ImVec2(width, cell * static_cast<float>(weeks) + 0.2f * em));
+    // The weekday letters and the rows of weeks, and a little air below.
+    ImGui::Dummy(ImVec2(width, y - y0 + cell * static_cast<float>(weeks) + 0.3f * em));
 }
 
 //-----------------------------------------------------------------------------
@@ -290,12 +292,13 @@ void App::Impl::drawHistoryChart(float width, float height) {
     // The legend, in words as well as shapes.
     const ImVec2 l = ImGui::GetCursorScreenPos();
     const float cy = l.y + fs * 0.5f;
-    dl->AddCircle(ImVec2(l.x + dot, cy), dot, theme::textMuted, 12, thick);
+    const float dotL = 0.35f * em;  // the legend's marks: readable whatever the chart's density
+    dl->AddCircle(ImVec2(l.x + dotL, cy), dotL, theme::textMuted, 12, thick);
     const std::string b = tr("history.before", lang), a = tr("history.after", lang);
-    dl->AddText(font, fs, ImVec2(l.x + 3 * dot, l.y), theme::text, b.c_str());
-    const float ax = l.x + 3 * dot + ImGui::CalcTextSize(b.c_str()).x + 1.2f * em;
-    dl->AddCircleFilled(ImVec2(ax + dot, cy), dot, theme::accent, 12);
-    dl->AddText(font, fs, ImVec2(ax + 3 * dot, l.y), theme::text, a.c_str());
+    dl->AddText(font, fs, ImVec2(l.x + 3 * dotL, l.y), theme::text, b.c_str());
+    const float ax = l.x + 3 * dotL + ImGui::CalcTextSize(b.c_str()).x + 1.2f * em;
+    dl->AddCircleFilled(ImVec2(ax + dotL, cy), dotL, theme::accent, 12);
+    dl->AddText(font, fs, ImVec2(ax + 3 * dotL, l.y), theme::text, a.c_str());
     ImGui::Dummy(ImVec2(width, fs + 0.3f * em));
     // First and last dates under the chart.
     const int offset = utcOffset(wallNow());
