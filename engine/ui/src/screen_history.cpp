@@ -27,7 +27,8 @@ namespace unknot::ui {
 std::optional<int> App::Impl::painPicker(const std::string& idPrefix, std::optional<int> selected, float width) {
     const float sp = ImGui::GetStyle().ItemSpacing.x;
     if (width <= 0) width = ImGui::GetContentRegionAvail().x;
-    const float minW = std::max(ui.touch(), ImGui::CalcTextSize("10").x + 1.2f * ui.em());
+    // Wider than a fingertip: stiff or shaky hands should not need precision.
+    const float minW = std::max(ui.touch() * 1.4f, ImGui::CalcTextSize("10").x * 1.6f + 1.2f * ui.em());
     int perRow = std::clamp(static_cast<int>((width + sp) / (minW + sp)), 1, 11);
     // Even rows: 11 in rows of 6+5 or 4+4+3 reads better than 10+1.
     const int rows = (11 + perRow - 1) / perRow;
@@ -37,7 +38,8 @@ std::optional<int> App::Impl::painPicker(const std::string& idPrefix, std::optio
     for (int v = 0; v <= 10; ++v) {
         if (v % perRow != 0) ImGui::SameLine(0, sp);
         const bool on = selected && *selected == v;
-        if (ui.button(idPrefix + std::to_string(v), std::to_string(v), bw, on ? Tone::Selected : Tone::Quiet))
+        if (ui.button(idPrefix + std::to_string(v), std::to_string(v), bw, on ? Tone::Selected : Tone::Quiet,
+                      ui.fonts().large))
             tapped = v;
     }
     ui.text(tr("pain.scale", lang), nullptr, theme::textMuted);
