@@ -298,10 +298,16 @@ void App::Impl::drawHistoryChart(float width, float height) {
     dl->AddCircle(ImVec2(l.x + dotL, cy), dotL, theme::textMuted, 12, thick);
     const std::string b = tr("history.before", lang), a = tr("history.after", lang);
     dl->AddText(font, fs, ImVec2(l.x + 3 * dotL, l.y), theme::text, b.c_str());
-    const float ax = l.x + 3 * dotL + ImGui::CalcTextSize(b.c_str()).x + 1.2f * em;
-    dl->AddCircleFilled(ImVec2(ax + dotL, cy), dotL, theme::accent, 12);
-    dl->AddText(font, fs, ImVec2(ax + 3 * dotL, l.y), theme::text, a.c_str());
-    ImGui::Dummy(ImVec2(width, fs + 0.3f * em));
+    float ax = l.x + 3 * dotL + ImGui::CalcTextSize(b.c_str()).x + 1.2f * em;
+    float ay = l.y;
+    // Large text on a phone: "After" goes under "Before" rather than past the edge.
+    if (ax + 3 * dotL + ImGui::CalcTextSize(a.c_str()).x > l.x + width) {
+        ax = l.x;
+        ay += fs + 0.3f * em;
+    }
+    dl->AddCircleFilled(ImVec2(ax + dotL, ay + fs * 0.5f), dotL, theme::accent, 12);
+    dl->AddText(font, fs, ImVec2(ax + 3 * dotL, ay), theme::text, a.c_str());
+    ImGui::Dummy(ImVec2(width, ay - l.y + fs + 0.3f * em));
     // First and last dates under the chart.
     const int offset = utcOffset(wallNow());
     ui.text(n == 1 ? formatDate(pts.front().at, offset, lang)
