@@ -748,6 +748,19 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
         return lib;
     });
 
+    // The journal opens on a third thread meanwhile (a few ms of file work:
+    // WAL, schema check). Screenshots never touch the real one.
+    std::string journalPath = o.journal;
+    if (journalPath.empty() && o.screenshot.empty() && !paths.prefDir.empty())
+        journalPath = joinPath(paths.prefDir, "journal.db");
+    std::future<std::unique_ptr<Journal>> journalLoading = std::async(std::launch::async, [journalPath] {
+        const std::int64_t wallNowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                           std::chrono::system_clock::now().time_since_epoch())
+                                           .count();
+        return journalPath.empty() || journalPath == ":memory:" ? Journal::inMemory()
+                                                                : Journal::open(journalPath, wallNowMs);
+    });
+
     std::string error;
     SdlSession sdl(error);
     if (!sdl.ok) {
@@ -793,17 +806,7 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     float builtFontPx = o.fontPx;
     startupPhase("fonts");
 
-    // The journal: in the user's data folder, or where --journal says.
-    // Screenshots never touch the real one.
-    std::string journalPath = o.journal;
-    if (journalPath.empty() && !screenshot && !paths.prefDir.empty())
-        journalPath = joinPath(paths.prefDir, "journal.db");
-    const std::int64_t wallNowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                       std::chrono::system_clock::now().time_since_epoch())
-                                       .count();
-    std::unique_ptr<Journal> journal = journalPath.empty() || journalPath == ":memory:"
-                                           ? Journal::inMemory()
-                                           : Journal::open(journalPath, wallNowMs);
+    std::unique_ptr<Journal> journal = journalLoading.get();
     for (const std::string& n : journal->notices()) std::cerr << "unknot: journal: " << n << "\n";
     startupPhase("journal");
 
