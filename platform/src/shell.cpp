@@ -831,7 +831,10 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     config.watch = o.watch;
     // Screenshots keep a fixed day (deterministic images), unless they show
     // a real journal given with --journal: then its dates need today's date.
-    if (!screenshot) config.askSafetyFirst = true;
+    // Benchmarks measure the screen they name (they run without anyone to
+    // acknowledge the note); screenshots are of the screen asked for.
+    const bool benchmark = o.benchSeconds > 0 || o.exitAfterFirstFrame;
+    if (!screenshot && !benchmark) config.askSafetyFirst = true;
     if (!screenshot || !o.journal.empty()) {
         config.wallClockMs = [] {
             return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
