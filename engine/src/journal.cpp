@@ -481,17 +481,22 @@ bool flushPending(Journal::Impl& m) {
 WriteStatus write(Journal::Impl& m, PendingOp op, std::int64_t* id) {
     if (!flushPending(m)) {
         m.pending.push_back(std::move(op));
+        ++m.changes;
         return WriteStatus::Pending;
     }
     std::deque<PendingOp> one{op};
     std::string err;
     int rc = commitOps(m, one, err, id);
-    if (rc == SQLITE_OK) return WriteStatus::Saved;
+    if (rc == SQLITE_OK) {
+        ++m.changes;
+        return WriteStatus::Saved;
+    }
     if (!isWriteFailure(rc)) {
         m.lastError = "not saved: " + err;
         return WriteStatus::Rejected;
     }
     m.pending.push_back(std::move(op));
+    ++m.changes;  // shown by every query while it waits
     m.lastError = "could not save to the journal: " + err;
     // A journal opened read-only has said so already: one notice is enough.
     for (const auto& n : m.detailed)
@@ -530,6 +535,7 @@ std::optional<SessionRecord> dbSession(const Journal::Impl& m, const std::string
 }  // namespace
 
 bool Journal::retryPending() { return flushPending(*impl_); }
+std::uint64_t Journal::changeCount() const { return impl_->changes; }
 
 WriteStatus Journal::addSession(SessionRecord& record) {
     Impl& m = *impl_;

@@ -297,6 +297,7 @@ ImportResult importJson(Journal& j, const std::string& text) {
         else res.settingsAdded += sqlite3_changes(m.db) > 0;
     }
     if (rc == SQLITE_OK) rc = execSql(m.db, "COMMIT", &err);
+    if (rc == SQLITE_OK) ++m.changes;
     if (rc != SQLITE_OK) {
         if (!sqlite3_get_autocommit(m.db)) execSql(m.db, "ROLLBACK");
         res = ImportResult{};

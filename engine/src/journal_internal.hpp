@@ -96,6 +96,7 @@ struct Journal::Impl {
     std::deque<PendingOp> pending;
     std::string lastError;
     std::mt19937_64 rng;
+    std::uint64_t changes = 0;  // Journal::changeCount()
 
     Impl() = default;
     Impl(const Impl&) = delete;

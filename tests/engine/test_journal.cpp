@@ -322,3 +322,26 @@ TEST_CASE("invalid input is rejected with a reason and not stored") {
     CHECK(j->history({}).totalSessions == 1);
     CHECK(j->pendingWrites() == 0);
 }
+
+TEST_CASE("changeCount moves with every accepted write, saved or pending, and not with a rejected one") {
+    auto j = Journal::inMemory();
+    const auto c0 = j->changeCount();
+    SessionRecord r;
+    r.routineId = "neck-release";
+    r.startedAt = 1000;
+    r.endedAt = 2000;
+    REQUIRE(j->addSession(r) == WriteStatus::Saved);
+    const auto c1 = j->changeCount();
+    CHECK(c1 > c0);
+    CHECK(j->setPainAfter(r.uid, 11) == WriteStatus::Rejected);  // outside 0..10
+    CHECK(j->changeCount() == c1);
+    (void)j->favourites();  // reading changes nothing
+    CHECK(j->changeCount() == c1);
+    j->setReadOnlyForTesting(true);
+    CHECK(j->setFavourite("neck-release", true, 3000) == WriteStatus::Pending);
+    CHECK(j->changeCount() > c1);  // shown by queries while it waits
+    const auto c2 = j->changeCount();
+    j->setReadOnlyForTesting(false);
+    CHECK(j->retryPending());
+    CHECK(j->changeCount() == c2);  // nothing new to show: it was shown already
+}

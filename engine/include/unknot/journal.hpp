@@ -142,6 +142,9 @@ public:
     // The same notices, with a key and parameters for translation.
     const std::vector<JournalNotice>& noticesDetailed() const;
     void clearNotices();
+    // Goes up with every write this Journal accepts (saved or pending), so a
+    // caller can keep query results until it moves instead of querying again.
+    std::uint64_t changeCount() const;
 
     // Sessions. addSession commits before it returns (synchronous=FULL) and
     // sets record.id and record.uid when empty.
