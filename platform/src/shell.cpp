@@ -754,11 +754,8 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     if (journalPath.empty() && o.screenshot.empty() && !paths.prefDir.empty())
         journalPath = joinPath(paths.prefDir, "journal.db");
     std::future<std::unique_ptr<Journal>> journalLoading = std::async(std::launch::async, [journalPath] {
-        const std::int64_t wallNowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                           std::chrono::system_clock::now().time_since_epoch())
-                                           .count();
         return journalPath.empty() || journalPath == ":memory:" ? Journal::inMemory()
-                                                                : Journal::open(journalPath, wallNowMs);
+                                                                : Journal::open(journalPath, wallUs() / 1000);
     });
 
     std::string error;
@@ -836,11 +833,7 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     const bool benchmark = o.benchSeconds > 0 || o.exitAfterFirstFrame;
     if (!screenshot && !benchmark) config.askSafetyFirst = true;
     if (!screenshot || !o.journal.empty()) {
-        config.wallClockMs = [] {
-            return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                 std::chrono::system_clock::now().time_since_epoch())
-                                                 .count());
-        };
+        config.wallClockMs = [] { return wallUs() / 1000; };
         config.utcOffsetMinutes = [](std::int64_t ms) {
             const std::time_t t = static_cast<std::time_t>(ms / 1000);
             std::tm local{};

@@ -13,7 +13,6 @@
 #include <imgui_internal.h>  // ImGuiWindow::DC.CursorMaxPos (layoutOverflow)
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <cstdlib>
 
@@ -99,15 +98,7 @@ void App::setLanguage(const std::string& lang) {
 const std::string& App::language() const { return impl_->lang; }
 const Settings& App::settings() const { return impl_->settings; }
 
-void App::setSettings(const Settings& s) {
-    Impl& m = *impl_;
-    m.settings = s;
-    m.settings.textPercent = std::clamp(s.textPercent, 100, 200);
-    m.settings.volumePercent = std::clamp(s.volumePercent, 0, 100);
-    if (m.settings.lang.empty()) m.settings.lang = "en";
-    m.saveSettings();
-    m.applySettings();
-}
+void App::setSettings(const Settings& s) { impl_->changeSettings(s); }
 
 float App::wantedFontPx(float basePx) const {
     return std::round(basePx * static_cast<float>(impl_->settings.textPercent) / 100.0f);
@@ -338,6 +329,16 @@ void App::Impl::endSession() {
     session = Session{};
 }
 
+const JournalLists& App::Impl::journalLists() {
+    if (!lists.valid || lists.at != journal->changeCount()) {
+        lists.favourites = journal->favourites();
+        lists.recent = journal->recentRoutines(8);
+        lists.at = journal->changeCount();
+        lists.valid = true;
+    }
+    return lists;
+}
+
 // Called the moment the player finishes (or is stopped), before the end
 // screen is drawn: the journal commits with synchronous=FULL, so a session
 // shown as done is on disk.
@@ -358,7 +359,6 @@ void App::Impl::recordSession() {
     journal->addSession(rec);  // Pending: kept in memory, retried, never dropped
     session.recorded = true;
     session.uid = rec.uid;
-    historyView.valid = false;
 }
 
 // The sound of a segment: rising for inhale, falling for exhale, a tick for a
@@ -553,18 +553,6 @@ void App::Impl::frame(std::int64_t nowMs) {
 //-----------------------------------------------------------------------------
 // [SECTION] Shared pieces
 //-----------------------------------------------------------------------------
-// The width of the widest space-separated word of `s` in `font`.
-static float widestWord(ImFont* font, const std::string& s) {
-    float widest = 0;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const std::size_t j = std::min(s.find(' ', i), s.size());
-        if (j > i) widest = std::max(widest, font->CalcTextSizeA(fontPx(font), FLT_MAX, 0, s.data() + i, s.data() + j).x);
-        i = j + 1;
-    }
-    return widest;
-}
-
 void App::Impl::topBar(const std::string& title, bool showBack, bool showLang, const std::string& starFor) {
     const float em = ui.em();
     const float sp = ImGui::GetStyle().ItemSpacing.x;
@@ -590,7 +578,7 @@ void App::Impl::topBar(const std::string& title, bool showBack, bool showLang, c
     // Long titles step down to the body size rather than take three lines.
     ImFont* tf = f.large;
     float th = ui.textHeight(title, tf, titleW);
-    if (th > 2.2f * fontPx(tf) || widestWord(tf, title) > titleW) {
+    if (th > 2.2f * fontPx(tf) || longestWord(tf, title) > titleW) {
         tf = f.body;
         th = ui.textHeight(title, tf, titleW);
     }
@@ -618,14 +606,11 @@ void App::Impl::topBar(const std::string& title, bool showBack, bool showLang, c
     if (showLang) {
         ImGui::SetCursorScreenPos(ImVec2(p0.x + W - langW, p0.y + (barH - ui.touch()) * 0.5f));
         if (ui.button("lang", langLabel, langW, Tone::Quiet)) {
-            const std::string next = lang.rfind("fr", 0) == 0 ? "en" : "fr";
             // The same as choosing it in Settings: saved, and kept by later
             // changes of other settings.
-            later.push_back([this, next] {
-                settings.lang = next;
-                saveSettings();
-                applySettings();
-            });
+            Settings next = settings;
+            next.lang = isFrench(lang) ? "en" : "fr";
+            later.push_back([this, next] { changeSettings(next); });
         }
     }
     if (!starFor.empty()) {
@@ -658,7 +643,8 @@ void App::Impl::safetyFooter(float width) {
 // A star drawn in the top bar of a card: filled when the routine is a
 // favourite. The journal saves the change at once.
 bool App::Impl::favouriteStar(const std::string& routineId, float size) {
-    const bool on = journal->isFavourite(routineId);
+    const std::vector<std::string>& favs = journalLists().favourites;
+    const bool on = std::find(favs.begin(), favs.end(), routineId) != favs.end();
     const bool tapped = ImGui::InvisibleButton("favourite", ImVec2(size, size)) && !ui.dragging();
     ui.hot("favourite");
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();

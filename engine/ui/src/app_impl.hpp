@@ -74,10 +74,21 @@ struct Session {
     std::optional<std::size_t> soundAhead;
 };
 
-// The words and numbers of the History screen, queried when it opens or the
-// journal changes, not every frame.
+// What the screens read from the journal, queried again only when the
+// journal's changeCount() moved or a setting changed what they show
+// (journalChanged()), never once per frame: that would be SQLite work on the
+// frame loop.
+struct JournalLists {
+    bool valid = false;
+    std::uint64_t at = 0;  // the journal's changeCount() when queried
+    std::vector<std::string> favourites;  // newest first
+    std::vector<std::string> recent;      // the 8 most recent routines
+};
+
+// The words and numbers of the History screen, queried likewise.
 struct HistoryView {
     bool valid = false;
+    std::uint64_t at = 0;
     History data;
     std::string exportMessage;  // after Export: where the files went, or why not
 };
@@ -100,8 +111,17 @@ struct App::Impl {
     Journal* journal = nullptr;
     Settings settings;
     HistoryView historyView;
+    JournalLists lists;
+    const JournalLists& journalLists();
+    // What History and the Home lists show changed without a journal write
+    // (flare mode, language): they query again.
+    void journalChanged() {
+        historyView.valid = false;
+        lists.valid = false;
+    }
     bool noticesDismissed = false;
     void loadSettings();
+    void changeSettings(Settings s);  // clamps, saves, applies
     void saveSettings();
     void applySettings();
     std::int64_t wallNow() const;

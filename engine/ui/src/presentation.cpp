@@ -97,10 +97,8 @@ float touchHeight(float em) { return std::max(48.0f, 2.4f * em); }
 //-----------------------------------------------------------------------------
 // [SECTION] Numbers and dates
 //-----------------------------------------------------------------------------
-static bool french(const std::string& lang) { return lang.rfind("fr", 0) == 0; }
-
 std::string formatPercent(int percent, const std::string& lang) {
-    return std::to_string(percent) + (french(lang) ? "\u202f%" : "%");
+    return std::to_string(percent) + (isFrench(lang) ? "\u202f%" : "%");
 }
 
 std::string formatSigned(double value, int decimals, const std::string& lang) {
@@ -111,7 +109,7 @@ std::string formatSigned(double value, int decimals, const std::string& lang) {
     std::string digits = std::to_string(q);
     if (decimals > 0) {
         while (static_cast<int>(digits.size()) <= decimals) digits.insert(0, "0");
-        digits.insert(digits.size() - static_cast<std::size_t>(decimals), french(lang) ? "," : ".");
+        digits.insert(digits.size() - static_cast<std::size_t>(decimals), isFrench(lang) ? "," : ".");
     }
     // Zero has no sign: "-0.0" would read as a change that did not happen.
     if (q == 0) return digits;
@@ -161,19 +159,19 @@ static const char* weekdayShort(int weekday, bool fr) {
 
 std::string formatDate(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang) {
     const CivilDate d = civilDate(unixMs, utcOffsetMinutes);
-    return std::to_string(d.day) + " " + monthName(d.month, french(lang)) + " " + std::to_string(d.year);
+    return std::to_string(d.day) + " " + monthName(d.month, isFrench(lang)) + " " + std::to_string(d.year);
 }
 
 std::string formatTime(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang) {
     const CivilDate d = civilDate(unixMs, utcOffsetMinutes);
     const std::string mm = (d.minute < 10 ? "0" : "") + std::to_string(d.minute);
-    if (french(lang)) return std::to_string(d.hour) + "\u00a0h\u00a0" + mm;
+    if (isFrench(lang)) return std::to_string(d.hour) + "\u00a0h\u00a0" + mm;
     return (d.hour < 10 ? "0" : "") + std::to_string(d.hour) + ":" + mm;
 }
 
 std::string formatShortDay(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang) {
     const CivilDate d = civilDate(unixMs, utcOffsetMinutes);
-    const bool fr = french(lang);
+    const bool fr = isFrench(lang);
     return std::string(weekdayShort(d.weekday, fr)) + " " + std::to_string(d.day) + " " + monthName(d.month, fr);
 }
 
@@ -181,7 +179,7 @@ std::string weekdayInitial(int weekday, const std::string& lang) {
     static const char* en[] = {"M", "T", "W", "T", "F", "S", "S"};
     static const char* frs[] = {"L", "M", "M", "J", "V", "S", "D"};
     const int i = std::clamp(weekday, 0, 6);
-    return french(lang) ? frs[i] : en[i];
+    return isFrench(lang) ? frs[i] : en[i];
 }
 
 }  // namespace unknot::ui

@@ -76,8 +76,9 @@ void App::Impl::drawPainBefore() {
             const Routine* rr = lib().findRoutine(id);
             if (!rr) return;
             if (never) {
-                settings.askPain = false;
-                saveSettings();
+                Settings next = settings;
+                next.askPain = false;
+                changeSettings(next);
             }
             const std::string area = pendingArea;
             // The question is replaced by the session: Back from the player
@@ -101,11 +102,12 @@ void App::Impl::drawHistory() {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - colW) * 0.5f);
     // Queried once when the screen opens or the journal changed: 10,000
     // sessions must not cost a query per frame.
-    if (!historyView.valid) {
+    if (!historyView.valid || historyView.at != journal->changeCount()) {
         HistoryQuery q;
         q.nowMs = wallNow();
         q.utcOffsetMinutes = utcOffset(q.nowMs);
         historyView.data = journal->history(q);
+        historyView.at = journal->changeCount();
         historyView.valid = true;
     }
     const History& h = historyView.data;

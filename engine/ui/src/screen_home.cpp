@@ -81,9 +81,10 @@ void App::Impl::drawHome() {
 
     // Favourites first: chosen on purpose; then what was done lately.
     std::vector<std::string> favs, recent;
-    for (const std::string& id : journal->favourites())
+    const JournalLists& lists = journalLists();
+    for (const std::string& id : lists.favourites)
         if (const Routine* r = lib().findRoutine(id); r && shown(*r)) favs.push_back(id);
-    for (const std::string& id : journal->recentRoutines(8))
+    for (const std::string& id : lists.recent)
         if (const Routine* r = lib().findRoutine(id); r && shown(*r) && recent.size() < 4) recent.push_back(id);
     ImGui::Dummy(ImVec2(0, 0.4f * em));
     ui.text(tr("home.favourites", lang), ui.fonts().large);
@@ -127,7 +128,6 @@ void App::Impl::drawJournalNotices(float width) {
                      theme::caution, width);
         if (ui.button("journal-retry", tr("journal.retry", lang), width, Tone::Quiet)) {
             journal->retryPending();
-            historyView.valid = false;
             changed();
         }
     }

@@ -534,7 +534,6 @@ void App::Impl::drawEnd() {
             // Tapping the chosen number again clears it.
             session.painAfter = session.painAfter == v ? std::nullopt : v;
             if (session.recorded) journal->setPainAfter(session.uid, session.painAfter);
-            historyView.valid = false;
             changed();
         }
     }
@@ -557,7 +556,6 @@ void App::Impl::drawEnd() {
         if (ImGui::IsItemDeactivatedAfterEdit() && session.recorded) {
             journal->setNote(session.uid, session.note);
             session.noteSaved = true;
-            historyView.valid = false;
         }
         ImGui::PopStyleVar();
     }

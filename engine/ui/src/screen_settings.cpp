@@ -73,6 +73,18 @@ void App::Impl::saveSettings() {
     put("safety_acknowledged", b(settings.safetyAcknowledged));
 }
 
+// Every change of settings goes through here: Settings' chips and toggles,
+// Home's language button, the pain question's "Don't ask me again", the
+// safety note's acknowledgement, and App::setSettings.
+void App::Impl::changeSettings(Settings s) {
+    s.textPercent = std::clamp(s.textPercent, 100, 200);
+    s.volumePercent = std::clamp(s.volumePercent, 0, 100);
+    if (s.lang.empty()) s.lang = "en";
+    settings = std::move(s);
+    saveSettings();
+    applySettings();
+}
+
 void App::Impl::applySettings() {
     if (lang != settings.lang) cardId.clear();  // step summaries hold translated words
     lang = settings.lang;
@@ -83,7 +95,7 @@ void App::Impl::applySettings() {
         if (!settings.sound) cancelAhead();
     }
     listCache.key.clear();  // flare mode and the language change the list
-    historyView.valid = false;
+    journalChanged();       // History's words and the Home lists follow flare mode
     changed();
 }
 
@@ -196,11 +208,7 @@ void App::Impl::drawSettings() {
     if (change) {
         // Applied after the frame: this frame finishes with one set of fonts
         // and colours.
-        later.push_back([this, next] {
-            settings = next;
-            saveSettings();
-            applySettings();
-        });
+        later.push_back([this, next] { changeSettings(next); });
     }
 }
 
@@ -233,8 +241,9 @@ void App::Impl::drawSafety() {
         ImGui::SetCursorPosX(x0);
         if (ui.button("safety-ok", tr("safety.ok", lang), colW, Tone::Primary, ui.fonts().large)) {
             later.push_back([this] {
-                settings.safetyAcknowledged = true;
-                saveSettings();
+                Settings next = settings;
+                next.safetyAcknowledged = true;
+                changeSettings(next);
                 stack.pop_back();
                 changed();
             });

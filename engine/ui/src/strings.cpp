@@ -251,7 +251,7 @@ const std::vector<std::string>& uiLanguages() {
 //-----------------------------------------------------------------------------
 // [SECTION] Lookup and placeholders
 //-----------------------------------------------------------------------------
-static bool isFrench(std::string_view lang) {
+bool isFrench(std::string_view lang) {
     return lang.size() >= 2 && lang[0] == 'f' && lang[1] == 'r' && (lang.size() == 2 || lang[2] == '-' || lang[2] == '_');
 }
 

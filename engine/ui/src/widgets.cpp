@@ -52,8 +52,7 @@ void Widgets::hotRect(const std::string& id, ImVec2 a, ImVec2 b) {
 //-----------------------------------------------------------------------------
 // [SECTION] Buttons and chips
 //-----------------------------------------------------------------------------
-// The width of the widest space-separated word of `s` in `font`.
-static float longestWord(ImFont* font, std::string_view s) {
+float longestWord(ImFont* font, std::string_view s) {
     float widest = 0;
     std::size_t i = 0;
     while (i < s.size()) {

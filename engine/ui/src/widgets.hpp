@@ -55,6 +55,9 @@ struct Fonts {
 };
 // The logical pixel size a font draws at (its raster size times the global scale).
 float fontPx(const ImFont* font);
+// The width of the widest space-separated word of `s` in `font`: what must
+// fit for a line to wrap without breaking a word.
+float longestWord(ImFont* font, std::string_view s);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Widgets

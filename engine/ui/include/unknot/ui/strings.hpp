@@ -21,6 +21,9 @@ namespace unknot::ui {
 // instead of an empty button (and the string table test catches it).
 const char* tr(std::string_view key, std::string_view lang);
 
+// True for "fr", "fr-CA", "fr_BE": the language tr() answers in French.
+bool isFrench(std::string_view lang);
+
 // tr() with "{name}" placeholders replaced, in order of the pairs given.
 std::string trf(std::string_view key, std::string_view lang,
                 std::initializer_list<std::pair<std::string_view, std::string>> args);
