@@ -297,11 +297,17 @@ Expected expectedOf(const WritePath& w, const fs::path& tmpl, const fs::path& ru
 //  rejectedByIo: setPainAfter and setNote look the session up first; a read
 //    that fails there makes them answer Rejected ("no session with uid"):
 //    the rating or note is dropped, not kept pending.
+//  importedAnyway: importJson reads the favourites inside its transaction
+//    and ignores a failure there; SQLite has rolled the transaction back
+//    after the I/O error, so every later INSERT commits on its own
+//    (autocommit), then COMMIT fails ("cannot commit - no transaction is
+//    active") and the user is told "nothing was imported" although it was,
+//    one statement at a time (not all-or-nothing if the process dies then).
 struct Tally {
     std::map<ioerr::Fault, long> points;  // fault points per kind (calls of that kind)
     std::map<std::string, long> outcomes;
     long runs = 0;
-    std::vector<std::string> movedAside, notWal, rejectedByIo;  // "xRead 4", ...
+    std::vector<std::string> movedAside, notWal, rejectedByIo, importedAnyway;  // "xRead 4", ...
 };
 
 // The journal moved aside by a run, with its data still in it.
@@ -395,8 +401,12 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
         must = e.after;
     } else {
         // (c) The Journal shows the write while it waits, or not at all.
-        if (out == Outcome::Saved || out == Outcome::Pending) CHECK(dump(*j, false, w.uids) == e.viewAfter);
-        else CHECK(dump(*j, false, w.uids) == e.viewBefore);
+        const std::string view = dump(*j, false, w.uids);
+        if (out == Outcome::Saved || out == Outcome::Pending) CHECK(view == e.viewAfter);
+        else if (out == Outcome::NotImported && view == e.viewAfter) {
+            t.importedAnyway.push_back(where);
+            if (strict) CHECK(view == e.viewBefore);
+        } else CHECK(view == e.viewBefore);
         if (out == Outcome::Rejected) {
             t.rejectedByIo.push_back(where);
             if (strict) CHECK(out != Outcome::Rejected);
@@ -488,6 +498,9 @@ void exercise(const WritePath& w, bool strict = false) {
     if (!t.rejectedByIo.empty())
         std::cout << "  known bug: write refused as invalid input (dropped, not pending) after: "
                   << joined(t.rejectedByIo) << "\n";
+    if (!t.importedAnyway.empty())
+        std::cout << "  known bug: import said nothing was imported, but it was (statement by statement) after: "
+                  << joined(t.importedAnyway) << "\n";
     std::cout << std::flush;
     CHECK(total > 0);
 }
@@ -499,6 +512,23 @@ WritePath onCurrent(std::string name) {
     WritePath w;
     w.name = std::move(name);
     w.build = writeCurrent;
+    return w;
+}
+
+// Another connection (the command line's import, say) commits while the
+// Journal is open: the Journal's page cache is then stale, so its next write
+// reads the file again, and those reads can fail too.
+void anotherConnectionWrites(Journal& j) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(j.path().c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    exec(db, "INSERT INTO settings (key, value) VALUES ('other', '1') ON CONFLICT(key) DO UPDATE SET value = value || '1'");
+    sqlite3_close(db);
+}
+
+WritePath onCurrentCold(std::string name) {
+    WritePath w = onCurrent(std::move(name));
+    w.setup = anotherConnectionWrites;
     return w;
 }
 
@@ -549,53 +579,63 @@ TEST_CASE("open: migrating a journal from each older version") {
     }
 }
 
+Outcome addOne(Journal& j) {
+    SessionRecord r = rec("ioerr-new", "breathing-4-2-6", kNow);
+    r.painAfter = 3;
+    r.note = "recorded under a fault";
+    return fromStatus(j.addSession(r));
+}
+
 TEST_CASE("write: adding a session") {
     WritePath w = onCurrent("add a session");
-    w.op = [](Journal& j) {
-        SessionRecord r = rec("ioerr-new", "breathing-4-2-6", kNow);
-        r.painAfter = 3;
-        r.note = "recorded under a fault";
-        return fromStatus(j.addSession(r));
-    };
+    w.op = addOne;
+    exercise(w);
+}
+
+// The other write paths all start from a stale cache, as this one does.
+TEST_CASE("write: adding a session after another connection wrote") {
+    WritePath w = onCurrentCold("add a session, cache stale");
+    w.op = addOne;
     exercise(w);
 }
 
 TEST_CASE("write: setting pain after a session") {
-    WritePath w = onCurrent("set pain after");
+    WritePath w = onCurrentCold("set pain after");
     w.op = [](Journal& j) { return fromStatus(j.setPainAfter("base-0", 2)); };
     exercise(w);
 }
 
 TEST_CASE("write: setting a note") {
-    WritePath w = onCurrent("set a note");
+    WritePath w = onCurrentCold("set a note");
     w.op = [](Journal& j) { return fromStatus(j.setNote("base-1", "written under a fault")); };
     exercise(w);
 }
 
 TEST_CASE("write: marking a favourite") {
-    WritePath w = onCurrent("favourite");
+    WritePath w = onCurrentCold("favourite");
     w.op = [](Journal& j) { return fromStatus(j.setFavourite("jaw-release", true, kNow)); };
     exercise(w);
 }
 
 TEST_CASE("write: unmarking a favourite") {
-    WritePath w = onCurrent("unfavourite");
+    WritePath w = onCurrentCold("unfavourite");
     w.op = [](Journal& j) { return fromStatus(j.setFavourite("neck-release", false, kNow)); };
     exercise(w);
 }
 
 TEST_CASE("write: changing a setting") {
-    WritePath w = onCurrent("setting");
+    WritePath w = onCurrentCold("setting");
     w.op = [](Journal& j) { return fromStatus(j.setSetting("theme", "dark")); };
     exercise(w);
 }
 
 TEST_CASE("write: importing an export") {
     const std::string text = importText();
-    WritePath w = onCurrent("import");
+    WritePath w = onCurrentCold("import");
     w.op = [text](Journal& j) {
         unknot::ImportResult r = unknot::importJson(j, text);
         if (r.ok) return Outcome::Saved;
+        if (std::getenv("UNKNOT_IOERR_VERBOSE")) std::cout << "import: " << r.error << "\n";
         INFO(r.error);
         CHECK(r.writeFailed);  // the file itself was fine
         return Outcome::NotImported;
@@ -616,6 +656,7 @@ TEST_CASE("write: saving writes held pending") {
         REQUIRE(j.setPainAfter("held-1", 1) == WriteStatus::Pending);
         REQUIRE(j.setSetting("theme", "dark") == WriteStatus::Pending);
         j.setReadOnlyForTesting(false);
+        anotherConnectionWrites(j);
     };
     w.op = [](Journal& j) { return j.retryPending() ? Outcome::Saved : Outcome::Pending; };
     exercise(w);
@@ -652,10 +693,19 @@ TEST_CASE("known bug: a transient fault while creating a journal leaves it out o
 }
 
 TEST_CASE("known bug: a read error makes setPainAfter and setNote drop the write as invalid", "[!mayfail]") {
-    WritePath pain = onCurrent("set pain after (strict)");
+    WritePath pain = onCurrentCold("set pain after (strict)");
     pain.op = [](Journal& j) { return fromStatus(j.setPainAfter("base-0", 2)); };
     exercise(pain, true);
-    WritePath note = onCurrent("set a note (strict)");
+    WritePath note = onCurrentCold("set a note (strict)");
     note.op = [](Journal& j) { return fromStatus(j.setNote("base-1", "written under a fault")); };
     exercise(note, true);
+}
+
+TEST_CASE("known bug: a read error inside the import's transaction imports anyway and says it did not",
+          "[!mayfail]") {
+    const std::string text = importText();
+    WritePath w = onCurrentCold("import (strict)");
+    w.op = [text](Journal& j) { return unknot::importJson(j, text).ok ? Outcome::Saved : Outcome::NotImported; };
+    w.retry = [text](Journal& j) { return unknot::importJson(j, text).ok; };
+    exercise(w, true);
 }
