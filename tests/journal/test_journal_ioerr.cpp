@@ -185,7 +185,7 @@ void copyFolder(const fs::path& from, const fs::path& to) {
 //-----------------------------------------------------------------------------
 // [SECTION] The loop over fault points
 //-----------------------------------------------------------------------------
-enum class Outcome { Saved, Pending, Rejected, NotImported, Closed, Opened, ReadOnly, Memory, Moved };
+enum class Outcome { Saved, Pending, Rejected, NotImported, Closed, Opened, ReadOnly, Memory, Moved, Refused };
 
 const char* outcomeName(Outcome o) {
     switch (o) {
@@ -198,6 +198,7 @@ const char* outcomeName(Outcome o) {
         case Outcome::ReadOnly: return "opened read-only";
         case Outcome::Memory: return "in memory";
         case Outcome::Moved: return "moved aside";
+        case Outcome::Refused: return "refused (error)";
     }
     return "?";
 }
@@ -211,7 +212,9 @@ Outcome fromStatus(WriteStatus s) {
 struct WritePath {
     std::string name;
     std::function<void(const std::string& path)> build;
-    enum class Under { Open, Op, Close } under = Under::Op;
+    // Open: Journal::open (the app); OpenExisting: Journal::openExisting (the
+    // command line, which never moves or replaces a file).
+    enum class Under { Open, OpenExisting, Op, Close } under = Under::Op;
     // Under::Op and Under::Close: run on the journal, opened with no fault,
     // before the fault is armed.
     std::function<void(Journal&)> setup = [](Journal&) {};
@@ -221,14 +224,19 @@ struct WritePath {
     // default retryPending()); true when the operation is then saved.
     std::function<bool(Journal&)> retry = [](Journal& j) { return j.retryPending(); };
     bool uids = true;        // false: migrated sessions get random uids
-    int fromVersion = Journal::kSchemaVersion;  // Under::Open: the file's version before
+    // Under::Open(Existing): the file's version before.
+    int fromVersion = Journal::kSchemaVersion;
 };
 
 // What a journal holds, with no fault anywhere: `before` the operation,
 // `after` it, as the next start would see it; `viewBefore` and `viewAfter`
 // as the Journal that ran it shows (pending writes included, no ids).
-// For Under::Open, `afterFollow` is after a session added next, and
+// For Under::Open(Existing), `afterFollow` is after a session added next, and
 // `freshFollow` a new journal holding only that session.
+bool opening(const WritePath& w) {
+    return w.under == WritePath::Under::Open || w.under == WritePath::Under::OpenExisting;
+}
+
 struct Expected {
     std::string before, after, viewBefore, viewAfter, afterFollow, freshFollow;
 };
@@ -250,7 +258,7 @@ Expected expectedOf(const WritePath& w, const fs::path& tmpl, const fs::path& ru
     {
         auto j = Journal::open(p, kNow);
         REQUIRE(j->persistent());
-        if (w.under != WritePath::Under::Open) w.setup(*j);
+        if (!opening(w)) w.setup(*j);
         e.viewBefore = dump(*j, false, w.uids);
     }
     e.before = reopenAndDump(p, w.uids);
@@ -258,7 +266,7 @@ Expected expectedOf(const WritePath& w, const fs::path& tmpl, const fs::path& ru
     {
         auto j = Journal::open(p, kNow);
         REQUIRE(j->persistent());
-        if (w.under != WritePath::Under::Open) w.setup(*j);
+        if (!opening(w)) w.setup(*j);
         if (w.under == WritePath::Under::Op) {
             Outcome o = w.op(*j);
             INFO(j->lastError());
@@ -267,7 +275,7 @@ Expected expectedOf(const WritePath& w, const fs::path& tmpl, const fs::path& ru
         e.viewAfter = dump(*j, false, w.uids);
     }
     e.after = reopenAndDump(p, w.uids);
-    if (w.under == WritePath::Under::Open) {
+    if (opening(w)) {
         for (bool fresh : {false, true}) {
             if (fresh) fs::remove_all(run), fs::create_directories(run);
             else copyFolder(tmpl, run);
@@ -342,7 +350,7 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
     const std::string where = std::string(ioerr::faultName(kind)) + " " + std::to_string(n) + (persistent ? "+" : "");
     copyFolder(tmpl, run);
     std::unique_ptr<Journal> j;
-    if (w.under != WritePath::Under::Open) {
+    if (!opening(w)) {
         j = Journal::open(p, kNow);
         REQUIRE(j->persistent());
         REQUIRE(j->noticesDetailed().empty());
@@ -358,6 +366,13 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
                   : hasNotice(*j, "journal.in_memory")                                          ? Outcome::Memory
                   : hasNotice(*j, "journal.read_only")                                          ? Outcome::ReadOnly
                                                                                                  : Outcome::Opened;
+            break;
+        }
+        case WritePath::Under::OpenExisting: {
+            std::string err;
+            j = Journal::openExisting(p, kNow, err);
+            out = j ? Outcome::Opened : Outcome::Refused;
+            if (!j) CHECK(!err.empty());  // says why
             break;
         }
         case WritePath::Under::Op: out = w.op(*j); break;
@@ -380,15 +395,15 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
     // What the journal must hold once reopened; "" = either before or after.
     std::string must;
     bool moved = false;
-    if (w.under == WritePath::Under::Open) {
+    if (opening(w)) {
         moved = out == Outcome::Moved;
         if (moved) t.movedAside.push_back(where);
         // (d) A healthy file is never moved aside.
         if (strict) CHECK(out != Outcome::Moved);
         // The user is told whenever the journal is not the file, read-write.
-        if (!j->persistent()) CHECK(hasNotice(*j, "journal.in_memory"));
+        if (j && !j->persistent()) CHECK(hasNotice(*j, "journal.in_memory"));
         must = moved ? "" : e.after;
-        if (!persistent && j->persistent()) {
+        if (!persistent && j && j->persistent()) {
             // The storage is back: what the user records next reaches the file.
             SessionRecord r = followUp();
             WriteStatus s = j->addSession(r);
@@ -435,7 +450,7 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
             t.notWal.push_back(where);
             if (strict) CHECK(c.ok);
         } else CHECK(c.ok);
-        if (w.under == WritePath::Under::Open)
+        if (opening(w))
             CHECK((c.schemaVersion == w.fromVersion || c.schemaVersion == Journal::kSchemaVersion ||
                    (moved && c.schemaVersion == 0)));
         else CHECK(c.schemaVersion == Journal::kSchemaVersion);
@@ -522,7 +537,9 @@ void anotherConnectionWrites(Journal& j) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open_v2(j.path().c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
     sqlite3_busy_timeout(db, 5000);
-    exec(db, "INSERT INTO settings (key, value) VALUES ('other', '1') ON CONFLICT(key) DO UPDATE SET value = value || '1'");
+    exec(db,
+         "INSERT INTO settings (key, value) VALUES ('other', '1') "
+         "ON CONFLICT(key) DO UPDATE SET value = value || '1'");
     sqlite3_close(db);
 }
 
@@ -584,6 +601,23 @@ Outcome addOne(Journal& j) {
     r.painAfter = 3;
     r.note = "recorded under a fault";
     return fromStatus(j.addSession(r));
+}
+
+TEST_CASE("open: the command line's openExisting on every version") {
+    for (int v = 1; v <= Journal::kSchemaVersion; ++v) {
+        DYNAMIC_SECTION("from version " << v) {
+            WritePath w;
+            w.name = "openExisting at version " + std::to_string(v);
+            w.under = WritePath::Under::OpenExisting;
+            w.fromVersion = v;
+            w.uids = v == Journal::kSchemaVersion;
+            w.build = [v](const std::string& p) {
+                if (v == Journal::kSchemaVersion) writeCurrent(p);
+                else writeVersion(p, v);
+            };
+            exercise(w);
+        }
+    }
 }
 
 TEST_CASE("write: adding a session") {
