@@ -224,6 +224,7 @@ struct WritePath {
     // default retryPending()); true when the operation is then saved.
     std::function<bool(Journal&)> retry = [](Journal& j) { return j.retryPending(); };
     bool uids = true;        // false: migrated sessions get random uids
+    bool lookupFirst = false;  // the operation looks the session up first (see Tally)
     // Under::Open(Existing): the file's version before.
     int fromVersion = Journal::kSchemaVersion;
 };
@@ -398,8 +399,9 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
     if (opening(w)) {
         moved = out == Outcome::Moved;
         if (moved) t.movedAside.push_back(where);
-        // (d) A healthy file is never moved aside.
-        if (strict) CHECK(out != Outcome::Moved);
+        // (d) A healthy file is never moved aside. (Tolerated, see Tally,
+        // only for the known bug: a read error in quick_check.)
+        if (strict || kind != ioerr::Fault::Read) CHECK(out != Outcome::Moved);
         // The user is told whenever the journal is not the file, read-write.
         if (j && !j->persistent()) CHECK(hasNotice(*j, "journal.in_memory"));
         must = moved ? "" : e.after;
@@ -420,11 +422,14 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
         if (out == Outcome::Saved || out == Outcome::Pending) CHECK(view == e.viewAfter);
         else if (out == Outcome::NotImported && view == e.viewAfter) {
             t.importedAnyway.push_back(where);
-            if (strict) CHECK(view == e.viewBefore);
+            if (strict || kind != ioerr::Fault::Read) CHECK(view == e.viewBefore);
         } else CHECK(view == e.viewBefore);
         if (out == Outcome::Rejected) {
             t.rejectedByIo.push_back(where);
-            if (strict) CHECK(out != Outcome::Rejected);
+            // Valid input is never refused: tolerated only for the known bug
+            // (the session lookup of setPainAfter and setNote).
+            const bool known = w.lookupFirst && (kind == ioerr::Fault::Read || kind == ioerr::Fault::FileSize);
+            if (strict || !known) CHECK(out != Outcome::Rejected);
         }
         if (out == Outcome::Saved) must = e.after;
         else if (out == Outcome::Rejected) must = e.before;
@@ -446,7 +451,7 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
     for (const auto& l : c.lines) lines += l + "\n";
     {
         INFO(lines);
-        if (!c.ok && onlyNotWal(c)) {
+        if (!c.ok && onlyNotWal(c) && opening(w)) {
             t.notWal.push_back(where);
             if (strict) CHECK(c.ok);
         } else CHECK(c.ok);
@@ -635,12 +640,14 @@ TEST_CASE("write: adding a session after another connection wrote") {
 
 TEST_CASE("write: setting pain after a session") {
     WritePath w = onCurrentCold("set pain after");
+    w.lookupFirst = true;
     w.op = [](Journal& j) { return fromStatus(j.setPainAfter("base-0", 2)); };
     exercise(w);
 }
 
 TEST_CASE("write: setting a note") {
     WritePath w = onCurrentCold("set a note");
+    w.lookupFirst = true;
     w.op = [](Journal& j) { return fromStatus(j.setNote("base-1", "written under a fault")); };
     exercise(w);
 }
