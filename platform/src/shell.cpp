@@ -239,6 +239,14 @@ int parseAppOptions(int argc, const char* const* argv, AppOptions& o, std::ostre
                 << "; give the path of a new or plain file to write the PNG to\n";
             return 2;
         }
+        // Found out now, not after seconds of rendering.
+        std::error_code ec;
+        const std::filesystem::path parent = std::filesystem::path(o.screenshot).parent_path();
+        if (!std::filesystem::is_directory(parent.empty() ? std::filesystem::path(".") : parent, ec)) {
+            err << "unknot: --screenshot " << o.screenshot << ": the folder " << parent.string()
+                << " does not exist; create it first\n";
+            return 2;
+        }
     }
     if (!o.trace.empty()) {
         const std::string what = notPlainFile(o.trace, true);

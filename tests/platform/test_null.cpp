@@ -161,6 +161,7 @@ TEST_CASE("option validation: --screen, --font-px, --bench, --journal, --screens
     refused({"--journal", "/dev/null"}, "a character device");
     refused({"--screenshot", dir.c_str()}, "a folder");
     refused({"--screenshot", "/dev/full"}, "a character device");
+    refused({"--screenshot", "/no-such-folder-for-unknot/a.png"}, "does not exist");
     refused({"--trace", "/dev/null"}, "a character device");
     AppOptions ok;
     CHECK(parse({"--journal", ":memory:", "--screen", "play:neck-release@86400"}, ok) == -1);

@@ -70,7 +70,7 @@ Ended inChild(const std::function<void()>& body) {
 //-----------------------------------------------------------------------------
 // [SECTION] Class: signals
 //-----------------------------------------------------------------------------
-TEST_CASE("signals: SIGTERM sets the flag and calls the waker; the app can exit its own way",
+TEST_CASE("signals: SIGTERM sets the flag and calls the waker, and the app exits its own way",
           "[platform][signals][redteam]") {
     const Ended e = inChild([] {
         installQuitSignals(10000);  // the watchdog far away: the clean path is tested

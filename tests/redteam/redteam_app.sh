@@ -113,9 +113,10 @@ expect_usage "symbolic link" --screenshot "$scratch/shot-link.png"
 [ "$(cat "$scratch/target.txt")" = "precious" ] || fail "a screenshot was written through a symbolic link"
 ln -s "$scratch/nowhere/x.png" "$scratch/dangling.png"
 expect_usage "symbolic link" --screenshot "$scratch/dangling.png"
+expect_usage "does not exist" --screenshot "$scratch/no/such/folder/x.png"
 mkfifo "$scratch/trace.fifo"
 expect_usage "named pipe" --trace "$scratch/trace.fifo"
-ok "--screenshot and --trace refuse a FIFO, /dev/full, a folder and a symbolic link without blocking"
+ok "--screenshot and --trace refuse a FIFO, /dev/full, a folder, a symbolic link and a missing folder without blocking"
 
 #-----------------------------------------------------------------------------
 # [SECTION] Class: signals
@@ -169,8 +170,9 @@ mkdir -p "$pack/routines"
 cp "$src/content/core/pack.yaml" "$pack/" 2>/dev/null || true
 mkfifo "$pack/routines/blocked.yaml"
 
-# Threads of $1 blocked opening a FIFO (the kernel's wait channel says so).
-in_fifo_open() { grep -qs fifo /proc/"$1"/task/*/wchan; }
+# A thread of $1 blocked opening a FIFO: the kernel's wait channel for an
+# open() waiting for the other end is wait_for_partner (fifo_open on others).
+in_fifo_open() { grep -qsE 'wait_for_partner|fifo' /proc/"$1"/task/*/wchan; }
 ms_now() { echo $(( ${EPOCHREALTIME/./} / 1000 )); }
 big_rss() { [ "$(awk '/^VmRSS/ {print $2}' /proc/"$1"/status 2>/dev/null || echo 0)" -gt 300000 ]; }
 # wait_until MS CONDITION: polls CONDITION until true or MS have passed.
@@ -208,7 +210,9 @@ signal_case() {
     loading)
       # Blocked in open() on the FIFO (a loader without the fix), or past
       # it (a loader that refuses FIFOs): either way, then the signal.
-      wait_until 10000 "in_fifo_open $app_pid || [ -s '$trace' ]" ;;
+      wait_until 10000 "in_fifo_open $app_pid || [ -s '$trace' ]"
+      if in_fifo_open "$app_pid"; then echo "($name: the loader is blocked in open() on the FIFO)"
+      else echo "($name: the loader did not block on the FIFO)"; fi ;;
     rss)
       # A large offscreen target is allocated: the render is under way.
       wait_until 20000 "big_rss $app_pid || ! kill -0 $app_pid 2>/dev/null" ;;

@@ -43,7 +43,7 @@ namespace unknot::platform {
 //-----------------------------------------------------------------------------
 // [SECTION] Installing and asking
 //-----------------------------------------------------------------------------
-inline constexpr int kQuitGraceMs = 600;
+inline constexpr int kQuitGraceMs = 500;
 
 // Installs the handlers and starts the watcher (once; later calls do nothing).
 // `graceMs`: how long after a signal the watchdog waits before _exit.
