@@ -202,6 +202,30 @@ TEST_CASE("render limits: titles in lists, Home, History and many problems stay 
     }
 }
 
+TEST_CASE("render limits: a huge paste into the search field is cut to its first 100 characters",
+          "[ui][hostile]") {
+    // A title that holds the first kMaxSearchChars of the paste: found only
+    // if the field was cut (the whole paste is in no routine).
+    Library lib = smallLibrary();
+    for (Routine& r : lib.routines)
+        if (r.id == "neck-release") r.title = both(std::string(kMaxSearchChars, 'q') + " neck", "cou");
+    Harness h(390, 844, 20.0f, appFont());
+    AppConfig cfg;
+    cfg.library = &lib;
+    App app(cfg);
+    std::string err;
+    REQUIRE(app.open("list", 0, &err));
+    h.frames(app, 3);
+    REQUIRE(Harness::find(app, "card:neck-release") != nullptr);
+    h.tap(app, "search");
+    ImGui::GetIO().AddInputCharactersUTF8(std::string(20000, 'q').c_str());
+    h.frames(app, 3);
+    checkCost("list after a 20,000-character paste");
+    INFO("hotspots: " << Harness::listHotspots(app));
+    CHECK(Harness::find(app, "card:neck-release") != nullptr);
+    CHECK(Harness::find(app, "card:breathing-4-2-6") == nullptr);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Class: the text caps themselves
 //-----------------------------------------------------------------------------

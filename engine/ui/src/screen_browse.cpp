@@ -230,6 +230,11 @@ void App::Impl::drawFilters() {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * ui.em(), padY));
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##search", tr("list.search_hint", lang), &filters.search);
+    // A paste of a megabyte would be searched for in every routine's text and
+    // laid out every frame: the field keeps its first kMaxSearchChars.
+    std::string cut;
+    if (capText(filters.search, cut, kMaxSearchChars).data() == cut.data())
+        filters.search = cut.substr(0, cut.size() - std::char_traits<char>::length(kEllipsis));
     ImGui::PopStyleVar();
     ui.hot("search");
 

@@ -77,6 +77,8 @@ float longestWord(ImFont* font, std::string_view s);
 // rectangle are not drawn at all.
 inline constexpr std::size_t kMaxDrawnChars = 2000;
 inline constexpr std::size_t kMaxTitleChars = 120;
+// The list's search field keeps this many characters (a paste can be huge).
+inline constexpr std::size_t kMaxSearchChars = 100;
 // The content problems screen lists this many diagnostics, then a count.
 inline constexpr std::size_t kMaxProblemsShown = 200;
 inline constexpr const char* kEllipsis = "\xe2\x80\xa6";  // U+2026
