@@ -22,6 +22,8 @@
 #include "unknot/platform/window.hpp"
 #include "unknot/timeline.hpp"
 #include "unknot/ui/app.hpp"
+#include "unknot/ui/strings.hpp"
+#include "unknot/platform/signals.hpp"
 
 #include <CLI/CLI.hpp>
 #include <SDL.h>
@@ -30,6 +32,9 @@
 #include <imgui_impl_sdlrenderer.h>
 #include <stb/stb_image_write.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -37,11 +42,15 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <cerrno>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <future>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -60,10 +69,59 @@ bool parseSize(const std::string& text, int& w, int& h) {
         return s.size() <= 5 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
     if (!digits(a) || !digits(b)) return false;
-    w = std::stoi(a);
-    h = std::stoi(b);
-    return w >= 1 && h >= 1 && w <= 16384 && h <= 16384;
+    const int pw = std::stoi(a), ph = std::stoi(b);
+    if (pw < 1 || ph < 1 || pw > kMaxSizeSide || ph > kMaxSizeSide) return false;
+    w = pw;
+    h = ph;
+    return true;
 }
+
+namespace {
+
+// What a path names, for the checks on output and journal paths (lstat: a
+// symbolic link is reported as one, not followed).
+std::string fileKind(const struct stat& st) {
+    if (S_ISLNK(st.st_mode)) return "a symbolic link";
+    if (S_ISDIR(st.st_mode)) return "a folder";
+    if (S_ISFIFO(st.st_mode)) return "a named pipe (FIFO)";
+    if (S_ISCHR(st.st_mode)) return "a character device";
+    if (S_ISBLK(st.st_mode)) return "a block device";
+    if (S_ISSOCK(st.st_mode)) return "a socket";
+    return "not a regular file";
+}
+
+// "" when `path` is missing or a regular file; otherwise what it is.
+// `followLinks`: a link to a regular file is fine (the journal); without it
+// any link is refused (a screenshot is never written through one).
+std::string notPlainFile(const std::string& path, bool followLinks) {
+    struct stat st{};
+    if ((followLinks ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st)) != 0) {
+        // A dangling link is still a link.
+        if (followLinks && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) return "a broken symbolic link";
+        return {};
+    }
+    return S_ISREG(st.st_mode) ? std::string() : fileKind(st);
+}
+
+// The "SECONDS" of "play:ID@SECONDS": false when it is not a number in
+// 0..kMaxScreenSeconds.
+bool screenSecondsOk(const std::string& screen) {
+    if (screen.rfind("play:", 0) != 0) return true;
+    const auto at = screen.rfind('@');
+    if (at == std::string::npos) return true;
+    const std::string num = screen.substr(at + 1);
+    char* end = nullptr;
+    const double s = std::strtod(num.c_str(), &end);
+    return end != num.c_str() && *end == '\0' && std::isfinite(s) && s >= 0 && s <= kMaxScreenSeconds;
+}
+
+// At most `n` characters of `s` for an error message (a hostile argument can
+// be a megabyte long).
+std::string excerpt(const std::string& s, std::size_t n = 80) {
+    return "\"" + (s.size() <= n ? s : s.substr(0, n) + "...") + "\"";
+}
+
+}  // namespace
 
 int parseAppOptions(int argc, const char* const* argv, AppOptions& o, std::ostream& out,
                     std::ostream& err) {
@@ -117,16 +175,83 @@ int parseAppOptions(int argc, const char* const* argv, AppOptions& o, std::ostre
         return status == 0 ? 0 : 2;
     }
     if (!size.empty() && !parseSize(size, o.width, o.height)) {
-        err << "unknot: --size wants WxH with 1..16384 each, like 390x844 (got \"" << size << "\")\n";
+        err << "unknot: --size wants WxH with each side 1 to " << kMaxSizeSide << ", like 390x844 (got "
+            << excerpt(size) << ")\n";
         return 2;
     }
     if (!canvas.empty()) {
         if (!parseSize(canvas, o.canvasW, o.canvasH) || o.canvasW < o.width || o.canvasH < o.height) {
-            err << "unknot: --canvas wants WxH at least as large as --size (got \"" << canvas << "\")\n";
+            err << "unknot: --canvas wants WxH with each side at most " << kMaxSizeSide
+                << " and at least as large as --size (got " << excerpt(canvas) << ")\n";
             return 2;
         }
         if (o.screenshot.empty()) {
             err << "unknot: --canvas only makes sense with --screenshot\n";
+            return 2;
+        }
+    }
+    // The languages of the app's own words; every pack's text falls back to
+    // its first language when it lacks the one asked for.
+    if (cli.count("--lang")) {
+        const auto& langs = ui::uiLanguages();
+        if (std::find(langs.begin(), langs.end(), o.lang) == langs.end()) {
+            err << "unknot: --lang " << excerpt(o.lang) << " is not a language Unknot has; use en (English) or fr (French)\n";
+            return 2;
+        }
+    }
+    // CLI11's range checks let "nan" through (every comparison with NaN is false).
+    if (!std::isfinite(o.fontPx)) {
+        err << "unknot: --font-px wants a number from 8 to 64\n";
+        return 2;
+    }
+    if (!std::isfinite(o.benchSeconds)) {
+        err << "unknot: --bench wants a number of seconds\n";
+        return 2;
+    }
+    if (o.screen.size() > kMaxScreenChars) {
+        err << "unknot: --screen is " << o.screen.size() << " characters long; screen names are at most "
+            << kMaxScreenChars << " (like card:neck-release)\n";
+        return 2;
+    }
+    if (!screenSecondsOk(o.screen)) {
+        err << "unknot: --screen " << excerpt(o.screen) << ": the time after @ wants seconds from 0 to "
+            << static_cast<int>(kMaxScreenSeconds) << ", like play:neck-release@20.5\n";
+        return 2;
+    }
+    if (cli.count("--journal")) {
+        if (o.journal.empty()) {
+            err << "unknot: --journal wants a file path (or :memory: to keep it in memory)\n";
+            return 2;
+        }
+        if (o.journal != ":memory:") {
+            const std::string what = notPlainFile(o.journal, true);
+            if (!what.empty()) {
+                err << "unknot: --journal " << o.journal << ": this is " << what
+                    << ", not a journal file; give the path of a file (or :memory:)\n";
+                return 2;
+            }
+        }
+    }
+    if (!o.screenshot.empty()) {
+        const std::string what = notPlainFile(o.screenshot, false);
+        if (!what.empty()) {
+            err << "unknot: --screenshot " << o.screenshot << ": this is " << what
+                << "; give the path of a new or plain file to write the PNG to\n";
+            return 2;
+        }
+        // Found out now, not after seconds of rendering.
+        std::error_code ec;
+        const std::filesystem::path parent = std::filesystem::path(o.screenshot).parent_path();
+        if (!std::filesystem::is_directory(parent.empty() ? std::filesystem::path(".") : parent, ec)) {
+            err << "unknot: --screenshot " << o.screenshot << ": the folder " << parent.string()
+                << " does not exist; create it first\n";
+            return 2;
+        }
+    }
+    if (!o.trace.empty()) {
+        const std::string what = notPlainFile(o.trace, true);
+        if (!what.empty()) {
+            err << "unknot: --trace " << o.trace << ": this is " << what << "; give the path of a plain file\n";
             return 2;
         }
     }
@@ -211,6 +336,9 @@ struct SdlSession {
         // Android's back key arrives as SDL_SCANCODE_AC_BACK instead of
         // closing the activity.
         SDL_SetHint(SDL_HINT_ANDROID_TRAP_BACK_BUTTON, "1");
+        // SIGINT and SIGTERM are ours (signals.hpp): SDL would only turn
+        // them into SDL_QUIT where no handler is set, and ours already is.
+        SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
         ok = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0;
         if (!ok) error = std::string("SDL_Init(video) failed: ") + SDL_GetError();
         // With no display, SDL 2.26 quietly falls back to its "offscreen"
@@ -224,9 +352,18 @@ struct SdlSession {
             SDL_Quit();
             ok = false;
         }
+        // A quit signal wakes the loop from SDL_WaitEvent as a window close would.
+        if (ok)
+            setQuitWaker([] {
+                SDL_Event quit{};
+                quit.type = SDL_QUIT;
+                SDL_PushEvent(&quit);
+            });
     }
     ~SdlSession() {
-        if (ok) SDL_Quit();
+        if (!ok) return;
+        setQuitWaker(nullptr);  // before SDL_Quit: the watcher never pushes into a dead queue
+        SDL_Quit();
     }
 };
 
@@ -434,13 +571,25 @@ bool drawFrame(ui::App& app, Renderer& renderer, PartialRenderer* partial, const
 // rounded. Flushed at once, since the end-to-end test reads it while we run.
 class Trace {
 public:
+    ~Trace() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    // Opened without blocking (O_NONBLOCK: a FIFO with no reader would block
+    // open() for ever) and refused unless it is a plain file.
     bool open(const std::string& path, std::string& error) {
-        file_.open(path, std::ios::app);
-        if (!file_) error = path + ": cannot open the trace file for writing";
-        return static_cast<bool>(file_);
+        fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0644);
+        struct stat st{};
+        if (fd_ < 0 || fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+            error = path + ": cannot open the trace file for writing" +
+                    (fd_ < 0 ? std::string(" (") + std::strerror(errno) + ")" : std::string(" (not a plain file)"));
+            if (fd_ >= 0) ::close(fd_);
+            fd_ = -1;
+            return false;
+        }
+        return true;
     }
     void afterFrame(const ui::App& app) {
-        if (!file_.is_open()) return;
+        if (fd_ < 0) return;
         std::ostringstream line;
         line << app.screenName();
         for (const ui::Hotspot& h : app.hotspots())
@@ -448,11 +597,18 @@ public:
                  << std::lround(h.w) << ' ' << std::lround(h.h);
         if (line.str() == last_) return;
         last_ = line.str();
-        file_ << last_ << '\n' << std::flush;
+        // One write per line, at once: the end-to-end test reads it while we run.
+        const std::string out = last_ + '\n';
+        std::size_t done = 0;
+        while (done < out.size()) {
+            const ssize_t n = ::write(fd_, out.data() + done, out.size() - done);
+            if (n > 0) done += static_cast<std::size_t>(n);
+            else if (!(n < 0 && errno == EINTR)) break;  // a full disk: the trace is best effort
+        }
     }
 
 private:
-    std::ofstream file_;
+    int fd_ = -1;
     std::string last_;
 };
 
@@ -508,6 +664,43 @@ struct BenchStats {
 //-----------------------------------------------------------------------------
 // [SECTION] Screenshot mode
 //-----------------------------------------------------------------------------
+// Writes `bytes` to `path` whole or not at all: into a new file beside it
+// (O_EXCL, never through a link), then renamed over it. So a full disk, a
+// signal or a crash never leaves half a PNG, and a FIFO, a device, a folder
+// or a symbolic link at `path` is refused rather than written into.
+bool writeFileAtomically(const std::string& path, const std::string& bytes, std::string& error) {
+    const std::string what = notPlainFile(path, false);
+    if (!what.empty()) {
+        error = path + ": this is " + what + "; give the path of a new or plain file";
+        return false;
+    }
+    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        error = path + ": cannot write the screenshot (" + std::strerror(errno) + ")";
+        return false;
+    }
+    std::size_t done = 0;
+    int failure = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n > 0) done += static_cast<std::size_t>(n);
+        else if (!(n < 0 && errno == EINTR)) {
+            failure = n < 0 ? errno : ENOSPC;
+            break;
+        }
+    }
+    if (!failure && ::fsync(fd) != 0) failure = errno;
+    if (::close(fd) != 0 && !failure) failure = errno;
+    if (!failure && ::rename(tmp.c_str(), path.c_str()) != 0) failure = errno;
+    if (failure) {
+        ::unlink(tmp.c_str());
+        error = path + ": cannot write the screenshot (" + std::strerror(failure) + ")";
+        return false;
+    }
+    return true;
+}
+
 int runScreenshot(const AppOptions& o, ui::App& app, SdlRenderer& renderer) {
     const Size logical{o.width, o.height};
     const Size canvas = o.canvasW > 0 ? Size{o.canvasW, o.canvasH} : logical;
@@ -532,6 +725,7 @@ int runScreenshot(const AppOptions& o, ui::App& app, SdlRenderer& renderer) {
     // --via-partial, the first half shows the screen 1 s earlier.
     constexpr int kSettle = 6;
     for (int i = 0; i < kSettle; ++i) {
+        if (quitSignal()) return quitStatus(1);
         const std::int64_t frameT = partial && i < kSettle / 2 ? std::max<std::int64_t>(0, t - 1000) : t;
         if (o.canvasW > 0) {
             // Magenta outside the app's area, so a test can tell "nothing
@@ -559,13 +753,23 @@ int runScreenshot(const AppOptions& o, ui::App& app, SdlRenderer& renderer) {
         }
         ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     }
+    if (quitSignal()) return quitStatus(1);
     std::vector<std::uint8_t> rgba;
     if (!renderer.readPixels(canvas, rgba, error)) {
         std::cerr << "unknot: " << error << "\n";
         return 1;
     }
-    if (!stbi_write_png(o.screenshot.c_str(), canvas.w, canvas.h, 4, rgba.data(), canvas.w * 4)) {
-        std::cerr << "unknot: cannot write " << o.screenshot << "\n";
+    std::string png;
+    const auto append = [](void* to, void* data, int size) {
+        static_cast<std::string*>(to)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    };
+    if (!stbi_write_png_to_func(append, &png, canvas.w, canvas.h, 4, rgba.data(), canvas.w * 4)) {
+        std::cerr << "unknot: cannot encode the screenshot as PNG\n";
+        return 1;
+    }
+    if (quitSignal()) return quitStatus(1);
+    if (!writeFileAtomically(o.screenshot, png, error)) {
+        std::cerr << "unknot: " << error << "\n";
         return 1;
     }
     return 0;
@@ -635,6 +839,9 @@ int runLoop(LoopContext& c) {
     };
 
     for (;;) {
+        // A quit signal pushes SDL_QUIT too; this also ends a loop that is
+        // drawing without looking at events long enough (a slow frame).
+        if (quitSignal()) return quitStatus(0);
         const std::int64_t t = nowNs();
         if (c.periodic && t >= nextPeriodicNs) {
             nextPeriodicNs = t + static_cast<std::int64_t>(c.periodicMs) * 1'000'000;
@@ -728,7 +935,47 @@ int runLoop(LoopContext& c) {
 //-----------------------------------------------------------------------------
 // [SECTION] runApp
 //-----------------------------------------------------------------------------
-int runApp(const AppOptions& o, const AppPaths& paths) {
+namespace {
+
+// A result computed on a thread the main thread can walk away from. The
+// content load may block in open() (a FIFO in a pack, a dead network mount)
+// and a journal file on such a mount may too: when a quit signal comes, the
+// main thread stops waiting and the process exits without joining the thread
+// (std::async's future would join it in its destructor and hang). The job
+// owns copies of everything it reads; the shared state outlives whichever side
+// finishes last.
+template <class T>
+class Background {
+public:
+    template <class F>
+    explicit Background(F job) : state_(std::make_shared<State>()) {
+        std::thread([state = state_, job = std::move(job)]() mutable {
+            T value = job();
+            std::lock_guard<std::mutex> lock(state->mutex);
+            state->value.emplace(std::move(value));
+            state->ready.notify_all();
+        }).detach();
+    }
+    // The result; nullopt when a quit signal came first (the job is abandoned).
+    std::optional<T> get() {
+        std::unique_lock<std::mutex> lock(state_->mutex);
+        while (!state_->value) {
+            if (quitSignal()) return std::nullopt;
+            state_->ready.wait_for(lock, std::chrono::milliseconds(20));
+        }
+        return std::move(state_->value);
+    }
+
+private:
+    struct State {
+        std::mutex mutex;
+        std::condition_variable ready;
+        std::optional<T> value;
+    };
+    std::shared_ptr<State> state_;
+};
+
+int runAppImpl(const AppOptions& o, const AppPaths& paths, bool& abandoned) {
     // Content first: it needs no display, and its problems are shown in-app.
     // On Android there is no exe folder: data sits at the APK's assets root,
     // which SDL_RWops opens by relative path ("" + "content/...").
@@ -739,21 +986,31 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     if (dataDir.empty() && !paths.exeDir.empty())
         std::cerr << "unknot: bundled content not found near " << paths.exeDir
                   << " (looked for ../share/unknot/content); starting without it\n";
+    // The journal's default place: a FIFO or a folder there would block or
+    // fail the open; say so instead (--journal is checked with the options).
+    std::string journalPath = o.journal;
+    if (journalPath.empty() && o.screenshot.empty() && !paths.prefDir.empty()) {
+        journalPath = joinPath(paths.prefDir, "journal.db");
+        const std::string what = notPlainFile(journalPath, true);
+        if (!what.empty()) {
+            std::cerr << "unknot: " << journalPath << ": this is " << what
+                      << ", not a journal file; move it away (or start with --journal FILE)\n";
+            return 2;
+        }
+    }
     // Content loads on a second thread while SDL opens the window and the
     // fonts are baked: phones have several cores, and the first frame needs
     // both. The loader is pure and RwFileSource holds no state.
-    std::future<Library> loading = std::async(std::launch::async, [&] {
-        Library lib = loadContent(o, dataDir, paths.prefDir, files);
+    Background<Library> loading([o, dataDir, prefDir = paths.prefDir] {
+        RwFileSource threadFiles;
+        Library lib = loadContent(o, dataDir, prefDir, threadFiles);
         startupPhase("content");
         return lib;
     });
 
     // The journal opens on a third thread meanwhile (a few ms of file work:
     // WAL, schema check). Screenshots never touch the real one.
-    std::string journalPath = o.journal;
-    if (journalPath.empty() && o.screenshot.empty() && !paths.prefDir.empty())
-        journalPath = joinPath(paths.prefDir, "journal.db");
-    std::future<std::unique_ptr<Journal>> journalLoading = std::async(std::launch::async, [journalPath] {
+    Background<std::unique_ptr<Journal>> journalLoading([journalPath] {
         return journalPath.empty() || journalPath == ":memory:" ? Journal::inMemory()
                                                                 : Journal::open(journalPath, wallUs() / 1000);
     });
@@ -776,6 +1033,7 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     }
 
     startupPhase("window");
+    if (quitSignal()) return quitStatus(0);
     ImGuiSession imgui;
     imgui.platform = ImGui_ImplSDL2_InitForSDLRenderer(window->sdl());
     imgui.renderer = imgui.platform && ImGui_ImplSDLRenderer_Init(renderer->sdl());
@@ -803,11 +1061,27 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     float builtFontPx = o.fontPx;
     startupPhase("fonts");
 
-    std::unique_ptr<Journal> journal = journalLoading.get();
+    if (quitSignal()) {
+        abandoned = true;
+        return quitStatus(0);
+    }
+    std::optional<std::unique_ptr<Journal>> journalGot = journalLoading.get();
+    if (!journalGot) {
+        abandoned = true;
+        return quitStatus(0);
+    }
+    std::unique_ptr<Journal> journal = std::move(*journalGot);
     for (const std::string& n : journal->notices()) std::cerr << "unknot: journal: " << n << "\n";
     startupPhase("journal");
 
-    std::unique_ptr<Library> library = std::make_unique<Library>(loading.get());
+    std::optional<Library> loaded = loading.get();
+    if (!loaded) {
+        // The content load is stuck (a FIFO, a dead mount): leave it. The
+        // journal is open and untouched; it closes as this returns.
+        abandoned = true;
+        return quitStatus(0);
+    }
+    std::unique_ptr<Library> library = std::make_unique<Library>(std::move(*loaded));
     startupPhase("joined");
 
     // Screenshots are silent and deterministic: null services.
@@ -960,7 +1234,28 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     }
     ctx.startNs = nowNs();
     ctx.originNs = ctx.startNs - startMs * 1'000'000;
-    return runLoop(ctx);
+    const int status = runLoop(ctx);
+    // Closed, or told to quit: a typed note is saved and pending journal
+    // writes are tried once more before the journal closes.
+    app.onQuit((nowNs() - ctx.originNs) / 1'000'000);
+    return quitStatus(status);
+}
+
+}  // namespace
+
+int runApp(const AppOptions& o, const AppPaths& paths) {
+    installQuitSignals();
+    bool abandoned = false;
+    const int status = runAppImpl(o, paths, abandoned);
+    if (abandoned) {
+        // A thread is still blocked in a load: exit without running static
+        // destructors under it (everything of ours is closed by now).
+        std::cout.flush();
+        std::cerr.flush();
+        std::fflush(nullptr);
+        _exit(status);
+    }
+    return status;
 }
 
 }  // namespace unknot::platform

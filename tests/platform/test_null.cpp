@@ -104,6 +104,69 @@ TEST_CASE("parseSize accepts WxH and rejects the rest", "[platform][options]") {
         CHECK_FALSE(parseSize(bad, w, h));
 }
 
+TEST_CASE("resource limits: --size and --canvas are capped at 8192 a side", "[platform][options][redteam]") {
+    int w = 0, h = 0;
+    CHECK(parseSize("8192x8192", w, h));
+    CHECK((w == 8192 && h == 8192));
+    for (const char* bad : {"8193x1", "1x8193", "16384x16384", "0x0"}) {
+        CHECK_FALSE(parseSize(bad, w, h));
+        CHECK((w == 8192 && h == 8192));  // untouched on failure
+    }
+    std::string err;
+    AppOptions o;
+    CHECK(parse({"--screenshot", "a.png", "--size", "16384x16384"}, o, &err) == 2);
+    CHECK_THAT(err, Catch::Contains("1 to 8192"));
+    AppOptions c;
+    CHECK(parse({"--screenshot", "a.png", "--canvas", "9000x9000"}, c, &err) == 2);
+    CHECK_THAT(err, Catch::Contains("at most 8192"));
+    AppOptions fine;
+    CHECK(parse({"--screenshot", "a.png", "--size", "8192x8192", "--canvas", "8192x8192"}, fine) == -1);
+}
+
+TEST_CASE("option validation: --lang names a language Unknot has", "[platform][options][redteam]") {
+    for (const char* lang : {"en", "fr"}) {
+        AppOptions o;
+        CHECK(parse({"--lang", lang}, o) == -1);
+        CHECK(o.lang == lang);
+    }
+    for (const char* bad : {"xx", "", "EN", "fr-CA-x", "de"}) {
+        INFO("--lang \"" << bad << "\"");
+        std::string err;
+        AppOptions o;
+        CHECK(parse({"--lang", bad}, o, &err) == 2);
+        CHECK_THAT(err, Catch::Contains("use en (English) or fr (French)"));
+    }
+}
+
+TEST_CASE("option validation: --screen, --font-px, --bench, --journal, --screenshot, --trace",
+          "[platform][options][redteam]") {
+    const auto refused = [](std::vector<const char*> args, const std::string& words) {
+        INFO("args: " << args.front() << " " << (args.size() > 1 ? std::string(args[1]).substr(0, 60) : ""));
+        std::string err;
+        AppOptions o;
+        CHECK(parse(args, o, &err) == 2);
+        CHECK_THAT(err, Catch::Contains(words));
+        CHECK(err.size() < 1000);  // a huge argument is not echoed whole
+    };
+    const std::string longScreen = "card:" + std::string(100000, 'x');
+    refused({"--screen", longScreen.c_str()}, "screen names are at most");
+    refused({"--screen", "play:neck-release@1e300"}, "seconds from 0 to");
+    refused({"--screen", "play:neck-release@inf"}, "seconds from 0 to");
+    refused({"--screen", "play:neck-release@-1"}, "seconds from 0 to");
+    refused({"--font-px", "nan"}, "--font-px");
+    refused({"--bench", "nan"}, "--bench");
+    refused({"--journal", ""}, "--journal wants a file path");
+    const std::string dir = UNKNOT_BINARY_DIR;
+    refused({"--journal", dir.c_str()}, "a folder");
+    refused({"--journal", "/dev/null"}, "a character device");
+    refused({"--screenshot", dir.c_str()}, "a folder");
+    refused({"--screenshot", "/dev/full"}, "a character device");
+    refused({"--screenshot", "/no-such-folder-for-unknot/a.png"}, "does not exist");
+    refused({"--trace", "/dev/null"}, "a character device");
+    AppOptions ok;
+    CHECK(parse({"--journal", ":memory:", "--screen", "play:neck-release@86400"}, ok) == -1);
+}
+
 TEST_CASE("window app options", "[platform][options]") {
     AppOptions o;
     CHECK(parse({}, o) == -1);

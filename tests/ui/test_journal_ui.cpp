@@ -976,6 +976,39 @@ TEST_CASE("the note typed on the end screen is saved, and tapping the chosen pai
     CHECK(j->session(uid)->painAfter == std::optional<int>(1));
 }
 
+// The shell calls App::onQuit when the window closes or SIGTERM/SIGINT comes
+// (platform/README.md, "Signals"): nothing the user gave is left behind.
+TEST_CASE("quitting saves the note being typed and tries pending writes once", "[ui][journal][signals]") {
+    TempDir dir;
+    const std::string path = dir.file("journal.db");
+    const Library lib = smallLibrary();
+    auto j = openJournal(path);
+    Harness h(390, 844);
+    App app(configFor(lib, j.get()));
+    std::string err;
+    REQUIRE(app.open("card:neck-release", 0, &err));
+    h.frames(app, 2);
+    h.tap(app, "start");
+    h.tap(app, "pain:6");
+    j->setReadOnlyForTesting(true);  // the session's write fails: pending
+    h.tap(app, "stop");
+    h.tap(app, "stop-confirm");
+    REQUIRE(app.screenName() == "end");
+    REQUIRE(j->pendingWrites() > 0);
+    REQUIRE(h.reveal(app, "note", 195, 600));
+    h.tap(app, "note");
+    ImGui::GetIO().AddInputCharactersUTF8("Sore, then easier");
+    h.frames(app, 2);  // typed, the field still has the focus: not saved yet
+    j->setReadOnlyForTesting(false);
+    app.onQuit(h.now);
+    CHECK(j->pendingWrites() == 0);
+    auto disk = openJournal(path);
+    const auto saved = disk->allSessions();
+    REQUIRE(saved.size() == 1);
+    CHECK(saved[0].note == "Sore, then easier");
+    CHECK(saved[0].painBefore == std::optional<int>(6));
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] The language button on Home
 //-----------------------------------------------------------------------------

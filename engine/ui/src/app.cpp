@@ -65,10 +65,7 @@ bool App::goBack(std::int64_t nowMs) {
     if (m.top().kind == ScreenKind::Player && m.session.player &&
         m.session.player->state() != PlayerState::Finished) {
         // Leaving a session loses it: ask first, as the Stop button does.
-        if (m.session.confirmingStop)
-            m.cancelStop();
-        else
-            m.askStop();
+        m.backInSession();
         m.changed();
         m.updateKeepAwake();
         return true;
@@ -86,6 +83,16 @@ void App::onSuspend(std::int64_t nowMs) {
         m.changed();
     }
     m.updateKeepAwake();
+}
+
+void App::onQuit(std::int64_t nowMs) {
+    Impl& m = *impl_;
+    m.now = nowMs;
+    if (m.session.recorded && !m.session.noteSaved) {
+        m.journal->setNote(m.session.uid, m.session.note);
+        m.session.noteSaved = true;
+    }
+    if (m.journal->pendingWrites() > 0) m.journal->retryPending();
 }
 
 void App::setLanguage(const std::string& lang) {
@@ -469,8 +476,17 @@ void App::Impl::updateKeepAwake() {
     awake = want;
 }
 
+void App::Impl::backInSession() {
+    if (session.confirmingStop)
+        cancelStop();
+    else
+        askStop();
+}
+
 void App::Impl::askStop() {
-    if (!session.player) return;
+    // Asked already: asking again must not forget that the question paused
+    // the session (then "Keep going" would leave it paused).
+    if (!session.player || session.confirmingStop) return;
     session.confirmingStop = true;
     session.pausedForConfirm = false;
     // The question pauses the session: time spent deciding is not practice.
@@ -553,7 +569,10 @@ void App::Impl::frame(std::int64_t nowMs) {
 //-----------------------------------------------------------------------------
 // [SECTION] Shared pieces
 //-----------------------------------------------------------------------------
-void App::Impl::topBar(const std::string& title, bool showBack, bool showLang, const std::string& starFor) {
+void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLang, const std::string& starFor) {
+    // A routine's title can be any length (content, an import): the bar
+    // shows its first kMaxTitleChars characters.
+    const std::string title = cappedText(fullTitle, kMaxTitleChars);
     const float em = ui.em();
     const float sp = ImGui::GetStyle().ItemSpacing.x;
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -587,10 +606,11 @@ void App::Impl::topBar(const std::string& title, bool showBack, bool showLang, c
     if (showBack) {
         ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + (barH - ui.touch()) * 0.5f));
         if (ui.button("back-nav", backLabelShown ? backLabel : std::string(), backW, Tone::Quiet)) later.push_back([this] {
-            // The same as the device's back key.
+            // The same as the device's back key (App::goBack): in a session it
+            // asks to stop, and a second Back answers "Keep going".
             if (top().kind == ScreenKind::Player && session.player &&
                 session.player->state() != PlayerState::Finished)
-                askStop();
+                backInSession();
             else
                 pop();
         });

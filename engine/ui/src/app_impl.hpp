@@ -183,6 +183,9 @@ struct App::Impl {
     void updateKeepAwake();
     void askStop();
     void cancelStop();
+    // Back (the device's key or the on-screen one) during a session: asks to
+    // stop, or, while asking, keeps going.
+    void backInSession();
 
     // Drawing
     void frame(std::int64_t nowMs);

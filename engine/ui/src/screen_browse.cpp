@@ -230,6 +230,11 @@ void App::Impl::drawFilters() {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * ui.em(), padY));
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##search", tr("list.search_hint", lang), &filters.search);
+    // A paste of a megabyte would be searched for in every routine's text and
+    // laid out every frame: the field keeps its first kMaxSearchChars.
+    std::string cut;
+    if (capText(filters.search, cut, kMaxSearchChars).data() == cut.data())
+        filters.search = cut.substr(0, cut.size() - std::char_traits<char>::length(kEllipsis));
     ImGui::PopStyleVar();
     ui.hot("search");
 
@@ -280,7 +285,7 @@ void App::Impl::drawCardRow(const CatalogEntry& e) {
     const float W = ImGui::GetContentRegionAvail().x;
     const float pad = 0.8f * em;
     const float inner = std::max(1.0f, W - 2 * pad);
-    const std::string title = r.title.get(lang);
+    const std::string title = cappedText(r.title.get(lang), kMaxTitleChars);
     const std::string meta = routineMeta(r, e.totalSeconds);
     const std::string badge = r.flareSafe ? tr("list.flare_safe", lang) : "";
     const float th = ui.textHeight(title, f.large, inner);
@@ -293,6 +298,12 @@ void App::Impl::drawCardRow(const CatalogEntry& e) {
     const bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(W, h)) && !ui.dragging();
     const bool held = ImGui::IsItemActive() && !ui.dragging();
     ui.hot(id);
+    if (pressed) {
+        const std::string rid = r.id;
+        later.push_back([this, rid] { push({ScreenKind::Card, rid}); });
+    }
+    // A long list draws only the rows in sight.
+    if (!ImGui::IsItemVisible()) return;
     const ImVec2 a = ImGui::GetItemRectMin();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, ImVec2(a.x + W, a.y + h), held ? theme::surfaceActive : theme::surface, 0.6f * em);
@@ -308,10 +319,6 @@ void App::Impl::drawCardRow(const CatalogEntry& e) {
         dl->AddRectFilled(ImVec2(a.x + pad, y), ImVec2(a.x + pad + bw, y + badgeH), theme::accentTint, badgeH * 0.5f);
         dl->AddText(f.body, fontPx(f.body), ImVec2(a.x + pad + 0.5f * em, y + 0.3f * em), theme::accent,
                     badge.c_str(), badge.c_str() + badge.size(), inner);
-    }
-    if (pressed) {
-        const std::string rid = r.id;
-        later.push_back([this, rid] { push({ScreenKind::Card, rid}); });
     }
 }
 

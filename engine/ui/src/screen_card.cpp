@@ -81,15 +81,20 @@ void App::Impl::drawCardInfo(const Routine& r) {
     const float valueW = std::max(1.0f, W - labelW);
     ImFont* body = ui.fonts().body;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    for (const auto& [label, value] : facts) {
+    for (auto& [label, value] : facts) {
+        // Areas and equipment are lists from content: capped like all text.
+        value = cappedText(value);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float lh = ui.textHeight(label, body, labelW - 0.8f * em);
         const float vh = ui.textHeight(value, body, valueW);
-        dl->AddText(body, fontPx(body), p, theme::textMuted, label.c_str(), label.c_str() + label.size(),
-                    labelW - 0.8f * em);
-        dl->AddText(body, fontPx(body), ImVec2(p.x + labelW, p.y), theme::text, value.c_str(),
-                    value.c_str() + value.size(), valueW);
-        ImGui::Dummy(ImVec2(W, std::max(lh, vh) + 0.15f * em));
+        const float rowH = std::max(lh, vh) + 0.15f * em;
+        if (ImGui::IsRectVisible(p, ImVec2(p.x + W, p.y + rowH))) {
+            dl->AddText(body, fontPx(body), p, theme::textMuted, label.c_str(), label.c_str() + label.size(),
+                        labelW - 0.8f * em);
+            dl->AddText(body, fontPx(body), ImVec2(p.x + labelW, p.y), theme::text, value.c_str(),
+                        value.c_str() + value.size(), valueW);
+        }
+        ImGui::Dummy(ImVec2(W, rowH));
     }
     ImGui::Dummy(ImVec2(0, 0.2f * em));
 

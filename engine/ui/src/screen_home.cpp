@@ -111,7 +111,7 @@ void App::Impl::drawRoutineRows(const std::vector<std::string>& ids, const std::
     for (const std::string& id : ids) {
         const Routine* r = lib().findRoutine(id);
         if (!r) continue;
-        if (ui.button(prefix + id, r->title.get(lang), 0, Tone::Quiet, nullptr,
+        if (ui.button(prefix + id, cappedText(r->title.get(lang), kMaxTitleChars), 0, Tone::Quiet, nullptr,
                       routineMeta(*r, catalog().totalSeconds(id)))) {
             const std::string rid = id;
             later.push_back([this, rid] { push({ScreenKind::Card, rid}); });
@@ -157,12 +157,19 @@ void App::Impl::drawProblems() {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - colW) * 0.5f);
     ui.beginScroll("problems-list", 0, colW);
     if (lib().diagnostics.empty()) ui.text(tr("problems.none", lang), nullptr, theme::textMuted);
-    for (const Diagnostic& d : lib().diagnostics) {
+    // A broken pack can have thousands: the first kMaxProblemsShown, then a
+    // count of the rest (all of them are in `unknot lint`).
+    const std::size_t shown = std::min(lib().diagnostics.size(), kMaxProblemsShown);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const Diagnostic& d = lib().diagnostics[i];
         const bool error = d.severity == Severity::Error;
         // Errors and warnings differ in colour and in word, never colour alone.
         ui.notePanel(tr(error ? "problems.error" : "problems.warning", lang), {formatDiagnosticShort(d)},
                      error ? theme::cautionTint : theme::surface, error ? theme::caution : theme::textMuted);
     }
+    if (lib().diagnostics.size() > shown)
+        ui.text(trf("problems.more", lang, {{"n", std::to_string(lib().diagnostics.size() - shown)}}), nullptr,
+                theme::textMuted);
     ui.endScroll();
 }
 

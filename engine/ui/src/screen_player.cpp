@@ -22,7 +22,8 @@ static constexpr float kPi = 3.14159265358979323846f;
 // [SECTION] Drawing helpers
 //-----------------------------------------------------------------------------
 // Text centred on `c`, at `size` px of `font`.
-static void centredText(ImDrawList* dl, ImFont* font, float size, ImVec2 c, ImU32 col, const std::string& s) {
+static void centredText(ImDrawList* dl, ImFont* font, float size, ImVec2 c, ImU32 col, const std::string& full) {
+    const std::string s = cappedText(full, kMaxTitleChars);
     const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, s.c_str());
     dl->AddText(font, size, ImVec2(std::floor(c.x - ts.x * 0.5f), std::floor(c.y - ts.y * 0.5f)), col, s.c_str());
 }
@@ -202,21 +203,6 @@ void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) 
     }
 }
 
-// `text` cut to fit `width` with the current font, ending in an ellipsis,
-// never splitting a UTF-8 character.
-static std::string ellipsize(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    const char* dots = "\xe2\x80\xa6";
-    const float dotsW = ImGui::CalcTextSize(dots).x;
-    std::size_t end = text.size();
-    while (end > 0) {
-        do { --end; } while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
-        if (ImGui::CalcTextSize(text.c_str(), text.c_str() + end).x + dotsW <= width) break;
-    }
-    while (end > 0 && text[end - 1] == ' ') --end;
-    return text.substr(0, end) + dots;
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] Player screen layout
 //-----------------------------------------------------------------------------
@@ -308,7 +294,7 @@ void App::Impl::drawPlayer() {
         ui.endScroll();
         if (nextLine) {
             ImGui::PushStyleColor(ImGuiCol_Text, theme::textMuted);
-            ImGui::TextUnformatted(ellipsize(nextText, avail.x).c_str());
+            ImGui::TextUnformatted(ellipsizeToWidth(nextText, ImGui::GetFont(), ImGui::GetFontSize(), avail.x).c_str());
             ImGui::PopStyleColor();
         }
     } else {

@@ -239,6 +239,8 @@ static const std::vector<StringEntry> kTable = {
     {"problems.error", "Error", "Erreur"},
     {"problems.warning", "Warning", "Avertissement"},
     {"problems.none", "No problems found.", "Aucun problème trouvé."},
+    {"problems.more", "… and {n} more: run unknot lint to see them all.",
+     "… et {n} de plus\u00a0: lancez unknot lint pour tous les voir."},
 };
 
 const std::vector<StringEntry>& stringTable() { return kTable; }

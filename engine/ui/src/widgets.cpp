@@ -50,6 +50,55 @@ void Widgets::hotRect(const std::string& id, ImVec2 a, ImVec2 b) {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Text caps
+//-----------------------------------------------------------------------------
+std::string_view capText(std::string_view s, std::string& storage, std::size_t maxChars) {
+    // Never more characters than bytes: short text needs no counting.
+    if (s.size() <= maxChars) return s;
+    std::size_t chars = 0, i = 0;
+    for (; i < s.size(); ++i) {
+        // A character starts at every byte that is not a continuation byte.
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == maxChars) break;
+    }
+    if (i >= s.size()) return s;
+    storage.assign(s.data(), i);
+    storage += kEllipsis;
+    return storage;
+}
+
+std::string cappedText(std::string_view s, std::size_t maxChars) {
+    std::string storage;
+    const std::string_view v = capText(s, storage, maxChars);
+    return v.data() == storage.data() ? storage : std::string(v);
+}
+
+std::string ellipsizeToWidth(std::string_view text, ImFont* font, float size, float width) {
+    std::string storage;
+    text = capText(text, storage, kMaxDrawnChars);
+    if (text.empty()) return {};
+    const char* b = text.data();
+    const char* e = b + text.size();
+    // Widths rounded up as ImGui::CalcTextSize() rounds them.
+    const auto rounded = [](float w) { return std::floor(w + 0.95f); };
+    const float dotsW = rounded(font->CalcTextSizeA(size, FLT_MAX, 0, kEllipsis).x);
+    // Walk forward a character at a time, adding widths (in the order Dear
+    // ImGui adds them), until the text no longer fits.
+    float x = 0;
+    const char* fitEnd = b;  // the longest prefix that fits with "…" after it
+    for (const char* p = b; p < e;) {
+        const char* q = p + 1;
+        while (q < e && (static_cast<unsigned char>(*q) & 0xC0) == 0x80) ++q;
+        x += font->CalcTextSizeA(size, FLT_MAX, 0, p, q).x;
+        if (rounded(x) + dotsW <= width) fitEnd = q;
+        else if (rounded(x) > width) break;
+        p = q;
+        if (p == e) return std::string(text);  // all of it fits
+    }
+    while (fitEnd > b && fitEnd[-1] == ' ') --fitEnd;
+    return std::string(b, fitEnd) + kEllipsis;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Buttons and chips
 //-----------------------------------------------------------------------------
 float longestWord(ImFont* font, std::string_view s) {
@@ -66,6 +115,9 @@ float longestWord(ImFont* font, std::string_view s) {
 
 bool Widgets::button(const std::string& id, std::string_view label, float width, Tone tone,
                      ImFont* font, std::string_view sublabel) {
+    std::string labelCut, subCut;
+    label = capText(label, labelCut);
+    sublabel = capText(sublabel, subCut);
     if (!font) font = fonts_.body;
     const float avail = ImGui::GetContentRegionAvail().x;
     if (width <= 0 || width > avail) width = std::max(avail, touch_);
@@ -119,6 +171,9 @@ bool Widgets::button(const std::string& id, std::string_view label, float width,
         ink = subInk = theme::onAccent;
         break;
     }
+    // Scrolled out of sight: nothing to draw (Dear ImGui would still emit
+    // every glyph of the label).
+    if (!ImGui::IsItemVisible()) return pressed;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, b, fill, 0.6f * em_);
@@ -137,6 +192,9 @@ bool Widgets::button(const std::string& id, std::string_view label, float width,
 }
 
 bool Widgets::toggle(const std::string& id, std::string_view label, std::string_view sublabel, bool on) {
+    std::string labelCut, subCut;
+    label = capText(label, labelCut);
+    sublabel = capText(sublabel, subCut);
     ImFont* font = fonts_.body;
     const float size = fontPx(font);
     const float width = std::max(ImGui::GetContentRegionAvail().x, touch_);
@@ -155,6 +213,7 @@ bool Widgets::toggle(const std::string& id, std::string_view label, std::string_
     const bool held = ImGui::IsItemActive() && !drag_.active;
     const bool hovered = ImGui::IsItemHovered() && !drag_.active;
     hot(id);
+    if (!ImGui::IsItemVisible()) return pressed;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, b, held ? theme::surfaceActive : hovered ? theme::surfaceHover : theme::surface,
@@ -199,6 +258,8 @@ float Widgets::flowPlace(float width) {
 }
 
 bool Widgets::chip(const std::string& id, std::string_view label, bool on) {
+    std::string cut;
+    label = capText(label, cut, kMaxTitleChars);
     const float padX = 0.8f * em_;
     const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
     const float w = flowPlace(ts.x + 2 * padX + 1);
@@ -209,6 +270,8 @@ bool Widgets::chip(const std::string& id, std::string_view label, bool on) {
 // [SECTION] Text and panels
 //-----------------------------------------------------------------------------
 void Widgets::text(std::string_view s, ImFont* font, ImU32 col) {
+    std::string cut;
+    s = capText(s, cut);
     if (!font) font = fonts_.body;
     // Large text whose longest word cannot fit steps down to the body size
     // (large text on a narrow phone): a word broken mid-way is hard to read.
@@ -224,6 +287,8 @@ void Widgets::text(std::string_view s, ImFont* font, ImU32 col) {
 }
 
 float Widgets::textHeight(std::string_view s, ImFont* font, float width) const {
+    std::string cut;
+    s = capText(s, cut);
     if (!font) font = fonts_.body;
     return font->CalcTextSizeA(fontPx(font), FLT_MAX, std::max(1.0f, width), s.data(), s.data() + s.size()).y;
 }
@@ -244,6 +309,11 @@ void Widgets::notePanel(std::string_view title, const std::vector<std::string>& 
     const float inner = std::max(1.0f, width - 2 * pad - 0.3f * em_);
     const float h = notePanelHeight(title, lines, width);
     const ImVec2 a = ImGui::GetCursorScreenPos();
+    // Scrolled out of sight (a long list of problems): only its place is kept.
+    if (!ImGui::IsRectVisible(a, ImVec2(a.x + width, a.y + h))) {
+        ImGui::Dummy(ImVec2(width, h));
+        return;
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, ImVec2(a.x + width, a.y + h), tint, 0.6f * em_);
     // A soft bar on the left edge marks the panel's kind without shouting.
@@ -251,13 +321,16 @@ void Widgets::notePanel(std::string_view title, const std::vector<std::string>& 
     float y = a.y + pad;
     const float x = a.x + pad + 0.3f * em_;
     const float size = fontPx(fonts_.body);
+    std::string cut;
     if (!title.empty()) {
-        dl->AddText(fonts_.body, size, ImVec2(x, y), edge, title.data(), title.data() + title.size(), inner);
+        const std::string_view t = capText(title, cut);
+        dl->AddText(fonts_.body, size, ImVec2(x, y), edge, t.data(), t.data() + t.size(), inner);
         y += textHeight(title, fonts_.body, inner) + 0.3f * em_;
     }
-    for (const std::string& l : lines) {
+    for (const std::string& line : lines) {
+        const std::string_view l = capText(line, cut);
         dl->AddText(fonts_.body, size, ImVec2(x, y), theme::text, l.data(), l.data() + l.size(), inner);
-        y += textHeight(l, fonts_.body, inner) + 0.3f * em_;
+        y += textHeight(line, fonts_.body, inner) + 0.3f * em_;
     }
     ImGui::Dummy(ImVec2(width, h));
 }

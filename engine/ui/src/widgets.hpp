@@ -4,6 +4,7 @@
 //
 // [SECTION] Theme (colours)
 // [SECTION] Fonts
+// [SECTION] Text caps (how much of any text is drawn)
 // [SECTION] Widgets: buttons, chips, text, scroll regions with drag-to-scroll
 #pragma once
 
@@ -58,6 +59,39 @@ float fontPx(const ImFont* font);
 // The width of the widest space-separated word of `s` in `font`: what must
 // fit for a line to wrap without breaking a word.
 float longestWord(ImFont* font, std::string_view s);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text caps
+//-----------------------------------------------------------------------------
+// Text reaches the screen from content packs (also ones with lint errors,
+// shown under --watch), imports and the journal (a note), so it can be any
+// length. Dear ImGui 1.86 lays wrapped text out again every frame, emits up to
+// 4 vertices for every character of a piece it draws (even the lines past the
+// clip rectangle), reserves 4 per byte up front, and indexes a draw list with
+// 16 bits (65,535 vertices without the backend's VtxOffset): a 20,000-character
+// prompt aborted the app and a 900 KB summary took 3 s and 1 GB to draw.
+// So every widget below draws at most kMaxDrawnChars characters of a piece of
+// text (cut at a character boundary, ending in "…"): at most 8,000 vertices
+// and 8 KB of layout per piece, whatever the input's size. Titles (the top
+// bar, list rows) are cut at kMaxTitleChars. Pieces wholly outside the clip
+// rectangle are not drawn at all.
+inline constexpr std::size_t kMaxDrawnChars = 2000;
+inline constexpr std::size_t kMaxTitleChars = 120;
+// The list's search field keeps this many characters (a paste can be huge).
+inline constexpr std::size_t kMaxSearchChars = 100;
+// The content problems screen lists this many diagnostics, then a count.
+inline constexpr std::size_t kMaxProblemsShown = 200;
+inline constexpr const char* kEllipsis = "\xe2\x80\xa6";  // U+2026
+
+// `s` itself when it has at most `maxChars` characters (UTF-8 code points);
+// otherwise its first `maxChars` characters and "…", held in `storage`.
+std::string_view capText(std::string_view s, std::string& storage, std::size_t maxChars = kMaxDrawnChars);
+// The same as a string (for text kept across a frame, like a list row's).
+std::string cappedText(std::string_view s, std::size_t maxChars = kMaxDrawnChars);
+// `text` cut to fit `width` px of `font` at `size` on one line, ending in an
+// ellipsis, never splitting a UTF-8 character. Linear in what fits: it walks
+// forward, so a megabyte of text costs what one line does.
+std::string ellipsizeToWidth(std::string_view text, ImFont* font, float size, float width);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Widgets

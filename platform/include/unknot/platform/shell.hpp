@@ -5,6 +5,7 @@
 // [SECTION] Running
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -14,6 +15,14 @@ namespace unknot::platform {
 //-----------------------------------------------------------------------------
 // [SECTION] Options
 //-----------------------------------------------------------------------------
+// Limits on the options (each refused with a message and exit status 2):
+// --size and --canvas at most 8192 px a side (16384x16384 took a minute and
+// 4 GB to render); --screen names at most 256 characters, and the SECONDS of
+// play:ID@SECONDS from 0 to 24 h.
+inline constexpr int kMaxSizeSide = 8192;
+inline constexpr std::size_t kMaxScreenChars = 256;
+inline constexpr double kMaxScreenSeconds = 24.0 * 3600;
+
 struct AppOptions {
     int width = 390, height = 844;  // logical pixels: a phone held upright
     std::string lang;               // "" = the content's default ("en")
@@ -57,10 +66,11 @@ struct AppPaths {
 };
 
 // Runs the window app; returns the exit status (0 ok, 2 no display / bad
-// screen / bad option, 1 failure writing a screenshot).
+// screen / bad option, 1 failure writing a screenshot, 128 + N after signal N:
+// 143 for SIGTERM, 130 for SIGINT; see signals.hpp).
 int runApp(const AppOptions& options, const AppPaths& paths);
 
-// Parses "WxH" (both 1..16384); false on anything else.
+// Parses "WxH" (both 1..kMaxSizeSide); false on anything else (w, h untouched).
 bool parseSize(const std::string& text, int& w, int& h);
 
 }  // namespace unknot::platform

@@ -94,6 +94,12 @@ public:
     // The app went to the background, was minimized or lost focus.
     void onSuspend(std::int64_t nowMs);
 
+    // The app is about to end (the window closed, a quit signal): a note typed
+    // on the end screen and not yet saved is saved, and journal writes that
+    // failed earlier are tried once more. A session still playing is not
+    // recorded (as when the window is closed). Cheap: a few SQLite writes at most.
+    void onQuit(std::int64_t nowMs);
+
     // Opens a screen by name, for screenshots and tests: "home", "browse",
     // "area:ID", "card:ID", "play:ID@SECONDS" (the player at that virtual time
     // on a clock whose 0 is the session start), "problems". False + error if
