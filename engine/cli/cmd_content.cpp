@@ -76,7 +76,7 @@ const Routine* findOrSay(const CliEnv& env, const Library& lib, const std::strin
     std::vector<std::string> ids;
     for (const auto& r : lib.routines) ids.push_back(r.id);
     std::string s = suggest(id, ids);
-    *env.err << "unknot: no routine with id '" << id << "'" << (s.empty() ? "" : " (did you mean '" + s + "'?)")
+    *env.err << "unknot: no routine with id '" << escapeControl(id) << "'" << (s.empty() ? "" : " (did you mean '" + s + "'?)")
              << "; 'unknot list' shows them all\n";
     return nullptr;
 }
@@ -170,7 +170,7 @@ int list(const CliEnv& env, const Common& c, const ListArgs& a) {
     q.lang = langOf(c, lib);
     auto unknown = [&](const std::string& what, const std::string& v, const std::vector<std::string>& known) {
         std::string s = suggest(v, known);
-        *env.err << "unknot: unknown " << what << " '" << v << "'" << (s.empty() ? "" : " (did you mean '" + s + "'?)")
+        *env.err << "unknot: unknown " << what << " '" << escapeControl(v) << "'" << (s.empty() ? "" : " (did you mean '" + s + "'?)")
                  << "\n";
         return 2;
     };
