@@ -393,7 +393,38 @@ def check_enums(source):
         if sorted(got) != sorted(want):
             fail(f"languages: the engine accepts {sorted(set(want) - set(got))} the schema does not, "
                  f"the schema accepts {sorted(set(got) - set(want))} the engine does not")
-    return fail.finish("the schema's enums match content/ and the engine")
+    # Text limits: each maxLength equals its constant in engine/include/unknot/model.hpp.
+    model = (source / "engine/include/unknot/model.hpp").read_text(encoding="utf-8")
+    consts = {m[1]: int(m[2]) for m in re.finditer(r"constexpr std::size_t (kMax\w+) = (\d+);", model)}
+
+    def max_length(allof):
+        return next((x["maxLength"] for x in allof if "maxLength" in x), None)
+
+    # The say step's fields are described under definitions/step (sayStep only lists them).
+    say_step = routine.get("definitions", {}).get("step", {}).get("properties")
+    pack = schemas.raw["pack.schema.json"]["properties"]
+    areas = schemas.raw["areas.schema.json"]["properties"]["areas"]["items"]["properties"]
+    equipment = schemas.raw["equipment.schema.json"]["properties"]["equipment"]["items"]["properties"]
+    limits = [
+        ("kMaxTitleChars", max_length(routine["properties"]["title"]["allOf"])),
+        ("kMaxTitleChars", max_length(pack["title"]["allOf"])),
+        ("kMaxSummaryChars", max_length(routine["properties"]["summary"]["allOf"])),
+        ("kMaxCautionChars", max_length(routine["properties"]["cautions"]["items"]["allOf"])),
+        ("kMaxCautionsPerRoutine", routine["properties"]["cautions"].get("maxItems")),
+        ("kMaxLabelChars", max_length(areas["label"]["allOf"])),
+        ("kMaxLabelChars", max_length(equipment["label"]["allOf"])),
+        ("kMaxSynonymChars", areas["synonyms"]["additionalProperties"]["items"].get("maxLength")),
+        ("kMaxVersionChars", pack["version"].get("maxLength")),
+    ]
+    if say_step is not None:
+        limits += [("kMaxPromptChars", max_length(say_step["say"]["allOf"])),
+                   ("kMaxTipChars", max_length(say_step["tip"]["allOf"]))]
+    else:
+        fail("routine.schema.json: no definitions/step to check the say and tip limits against")
+    for name, got in limits:
+        if consts.get(name) != got:
+            fail(f"text limit {name}: {consts.get(name)} in model.hpp, {got} in the schema")
+    return fail.finish("the schema's enums and text limits match content/ and the engine")
 
 
 EXPECTED_LINE = re.compile(r"^(?P<path>.+?)(?::(?P<line>\d+):(?P<col>\d+))?: (?P<sev>error|warning): (?P<msg>.*)$")
