@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <iostream>
 
@@ -46,7 +47,7 @@ int runCli(int argc, const char* const* argv, const CliEnv& env) {
     Common c;
     app.add_option("--content", c.content, "Load exactly these packs or folders instead of the default set")
         ->type_name("DIR");
-    app.add_option("--lang", c.lang, "Language of content text (e.g. en, fr)");
+    auto* langOpt = app.add_option("--lang", c.lang, "Language of content text (e.g. en, fr)");
     app.add_subcommand("help", "Show this help");
 
     auto* lintCmd = app.add_subcommand("lint", "Check packs, folders or routine files; prints path:line:column: error: message");
@@ -65,7 +66,9 @@ int runCli(int argc, const char* const* argv, const CliEnv& env) {
     listCmd->add_option("--kind", la.kind, "self-massage, breathing, stretch, relaxation or heat-cold");
     listCmd->add_option("--equipment", la.equipment, "Needs this equipment (e.g. tennis-ball)");
     listCmd->add_flag("--no-equipment", la.noEquipment, "Needs no equipment at all");
-    listCmd->add_option("--max-minutes", la.maxMinutes, "At most this many minutes")->check(CLI::PositiveNumber);
+    std::string maxMinutes;
+    auto* maxMinutesOpt = listCmd->add_option("--max-minutes", maxMinutes, "At most this many minutes (1 to 1440)")
+                              ->type_name("MINUTES");
     listCmd->add_flag("--flare-safe", la.flareSafe, "Only routines suitable during a flare");
     listCmd->add_option("--search", la.search, "Words in titles, summaries, conditions and area names");
     listCmd->add_flag("--json", la.json, "Print a JSON array");
@@ -116,9 +119,25 @@ int runCli(int argc, const char* const* argv, const CliEnv& env) {
         *env.out << mainHelp;
         return 0;
     }
-    if (!c.lang.empty() && (c.lang.size() != 2 || !std::islower(static_cast<unsigned char>(c.lang[0])))) {
+    c.langGiven = langOpt->count() > 0;
+    if (c.langGiven && (c.lang.size() != 2 || !std::islower(static_cast<unsigned char>(c.lang[0])) ||
+                        !std::islower(static_cast<unsigned char>(c.lang[1])))) {
         *env.err << "unknot: --lang takes a two-letter language code such as en or fr\n";
         return 2;
+    }
+    if (maxMinutesOpt->count() > 0) {
+        // Parsed here, not by CLI11: a negative or huge number gets a plain
+        // message instead of a number hundreds of digits long.
+        bool digits = !maxMinutes.empty() && maxMinutes.size() <= 4 &&
+                      std::all_of(maxMinutes.begin(), maxMinutes.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        int m = digits ? std::stoi(maxMinutes) : 0;
+        if (m < 1 || m > kMaxListMinutes) {
+            std::string shown = maxMinutes.size() > 20 ? maxMinutes.substr(0, 20) + "..." : maxMinutes;
+            *env.err << "unknot: --max-minutes takes a whole number of minutes from 1 to " << kMaxListMinutes
+                     << ", not '" << escapeControl(shown) << "'\n";
+            return 2;
+        }
+        la.maxMinutes = m;
     }
     if (lintCmd->parsed()) return lint(env, c, lintPaths);
     if (playCmd->parsed()) return play(env, c, playId, clock);

@@ -13,7 +13,11 @@ namespace unknot::cli {
 struct Common {
     std::vector<std::string> content;  // --content DIR (repeatable)
     std::string lang;                  // --lang; "" = the packs' default
+    bool langGiven = false;            // --lang was given (even as "")
 };
+
+// --max-minutes: 1 minute to a day (a routine lasts 4 h at most).
+inline constexpr int kMaxListMinutes = 24 * 60;
 
 struct ListArgs {
     std::string area, kind, equipment, search;

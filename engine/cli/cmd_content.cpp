@@ -59,12 +59,24 @@ std::string langOf(const Common& c, const Library& lib) {
     return c.lang.empty() ? lib.languages().front() : c.lang;
 }
 
+// --lang must name a language of the loaded packs: say which exist.
+bool langOffered(const CliEnv& env, const Common& c, const Library& lib) {
+    if (!c.langGiven) return true;
+    auto langs = lib.languages();
+    if (std::find(langs.begin(), langs.end(), c.lang) != langs.end()) return true;
+    std::string list;
+    for (const auto& l : langs) list += (list.empty() ? "" : ", ") + l;
+    *env.err << "unknot: no loaded pack is in language '" << escapeControl(c.lang) << "'; the languages are: " << list
+             << "\n";
+    return false;
+}
+
 const Routine* findOrSay(const CliEnv& env, const Library& lib, const std::string& id) {
     if (const Routine* r = lib.findRoutine(id)) return r;
     std::vector<std::string> ids;
     for (const auto& r : lib.routines) ids.push_back(r.id);
     std::string s = suggest(id, ids);
-    *env.err << "unknot: no routine with id '" << id << "'" << (s.empty() ? "" : " (did you mean '" + s + "'?)")
+    *env.err << "unknot: no routine with id '" << escapeControl(id) << "'" << (s.empty() ? "" : " (did you mean '" + s + "'?)")
              << "; 'unknot list' shows them all\n";
     return nullptr;
 }
@@ -121,6 +133,7 @@ int lint(const CliEnv& env, const Common& c, const std::vector<std::string>& pat
     all.insert(all.end(), c.content.begin(), c.content.end());
     Library lib;
     if (!load(env, all, lib)) return 2;
+    if (!langOffered(env, c, lib)) return 2;
     for (const auto& d : lib.diagnostics) *env.out << formatDiagnostic(d) << "\n";
     int e = countErrors(lib.diagnostics), w = countWarnings(lib.diagnostics);
     *env.err << lib.routines.size() << (lib.routines.size() == 1 ? " routine" : " routines") << " loaded, " << e
@@ -131,6 +144,7 @@ int lint(const CliEnv& env, const Common& c, const std::vector<std::string>& pat
 int play(const CliEnv& env, const Common& c, const std::string& id, const std::string& clock) {
     Library lib;
     if (!load(env, c.content, lib)) return 2;
+    if (!langOffered(env, c, lib)) return 2;
     noteProblems(env, lib);
     const Routine* r = findOrSay(env, lib, id);
     if (!r) return 1;
@@ -150,12 +164,13 @@ int play(const CliEnv& env, const Common& c, const std::string& id, const std::s
 int list(const CliEnv& env, const Common& c, const ListArgs& a) {
     Library lib;
     if (!load(env, c.content, lib)) return 2;
+    if (!langOffered(env, c, lib)) return 2;
     noteProblems(env, lib);
     Query q;
     q.lang = langOf(c, lib);
     auto unknown = [&](const std::string& what, const std::string& v, const std::vector<std::string>& known) {
         std::string s = suggest(v, known);
-        *env.err << "unknot: unknown " << what << " '" << v << "'" << (s.empty() ? "" : " (did you mean '" + s + "'?)")
+        *env.err << "unknot: unknown " << what << " '" << escapeControl(v) << "'" << (s.empty() ? "" : " (did you mean '" + s + "'?)")
                  << "\n";
         return 2;
     };
@@ -204,6 +219,7 @@ int list(const CliEnv& env, const Common& c, const ListArgs& a) {
 int show(const CliEnv& env, const Common& c, const std::string& id) {
     Library lib;
     if (!load(env, c.content, lib)) return 2;
+    if (!langOffered(env, c, lib)) return 2;
     noteProblems(env, lib);
     const Routine* r = findOrSay(env, lib, id);
     if (!r) return 1;

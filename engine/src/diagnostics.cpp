@@ -1,25 +1,29 @@
 // Diagnostics formatting.
 #include "unknot/diagnostics.hpp"
 
+#include "unknot/text.hpp"
+
 namespace unknot {
 
 std::string formatDiagnostic(const Diagnostic& d) {
-    std::string s = d.path;
-    if (d.line > 0) {
-        s += ':' + std::to_string(d.line);
-        if (d.column > 0) s += ':' + std::to_string(d.column);
-    }
+    // File names and messages (which quote content) are escaped: a name
+    // holding a newline or ESC must not forge lines or drive the terminal.
+    std::string s = escapeControl(d.path);
+    // A file-level problem points at the file's start, which editors and CI
+    // annotators understand; "path: error:" they do not.
+    s += ':' + std::to_string(d.line > 0 ? d.line : 1);
+    s += ':' + std::to_string(d.line > 0 && d.column > 0 ? d.column : 1);
     s += d.severity == Severity::Error ? ": error: " : ": warning: ";
-    s += d.message;
+    s += escapeControl(d.message);
     return s;
 }
 
 std::string formatDiagnosticShort(const Diagnostic& d) {
-    std::string s = d.path;
+    std::string s = escapeControl(d.path);
     if (d.line > 0) s += ':' + std::to_string(d.line);
     s += ": ";
     if (d.severity == Severity::Warning) s += "warning: ";
-    s += d.message;
+    s += escapeControl(d.message);
     return s;
 }
 

@@ -56,11 +56,14 @@ struct Reporter {
 };
 
 std::string quote(const std::string& s) {
-    // Long or binary values are cut so one diagnostic stays one readable line.
-    std::string t = s.size() > 40 ? s.substr(0, 40) + "..." : s;
-    for (auto& c : t)
-        if (static_cast<unsigned char>(c) < 0x20) c = '?';
-    return "'" + t + "'";
+    // Long or binary values are cut (at a character boundary) so one
+    // diagnostic stays one readable line; control characters are escaped.
+    std::size_t cut = s.size();
+    if (cut > 40) {
+        cut = 40;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    }
+    return "'" + escapeControl(s.substr(0, cut)) + (cut < s.size() ? "..." : "") + "'";
 }
 
 std::string didYouMean(const std::string& word, const std::vector<std::string>& candidates) {
@@ -90,9 +93,23 @@ struct ShapeCheck {
     std::size_t nodes = 0;
     bool tooDeep = false;
     YAML::Mark deepMark;
+    // Explicit YAML tags (!!binary, !!python/object, !custom), each place
+    // once: content is plain text, numbers and lists, and a tag that Unknot
+    // ignored would make a file mean something else to another reader.
+    std::vector<std::pair<YAML::Mark, std::string>> tags;
 
     bool walk(const YAML::Node& n, int depth) {
         if (++nodes > limits.maxNodes) return false;
+        // yaml-cpp gives "?" for an untagged plain node and "!" for a quoted
+        // scalar (the non-specific tag); anything else was written.
+        const std::string& tag = n.Tag();
+        if (!tag.empty() && tag != "?" && tag != "!" && tags.size() < 20) {
+            const YAML::Mark m = n.Mark();
+            bool seen = std::any_of(tags.begin(), tags.end(), [&](const auto& t) {
+                return t.first.line == m.line && t.first.column == m.column;
+            });
+            if (!seen) tags.emplace_back(m, tag);
+        }
         if (depth > limits.maxDepth) {
             tooDeep = true;
             deepMark = n.Mark();
@@ -109,6 +126,10 @@ struct ShapeCheck {
         return true;
     }
 };
+
+// The counters of the load under way (one per thread: loads may run on
+// several threads at once, each with its own Loader).
+thread_local LoadStats* tStats = nullptr;
 
 // Line and column (1-based) of byte `offset` in `data`.
 std::pair<int, int> lineColumnOf(const std::string& data, std::size_t offset) {
@@ -141,6 +162,10 @@ std::optional<YAML::Node> readYaml(const FileSource& files, const std::string& p
     if (!data) {
         rep.fileError("cannot read file: " + err);
         return std::nullopt;
+    }
+    if (tStats) {
+        ++tStats->filesRead;
+        tStats->bytesRead += data->size();
     }
     if (data->size() > limits.maxFileBytes) {
         rep.fileError("file is larger than the " + std::to_string(limits.maxFileBytes / 1024) +
@@ -183,8 +208,18 @@ std::optional<YAML::Node> readYaml(const FileSource& files, const std::string& p
         rep.at(e.mark, Severity::Error, "YAML syntax error: " + e.msg);
         return std::nullopt;
     }
-    ShapeCheck shape{limits, 0, false, YAML::Mark()};
-    if (!shape.walk(root, 0)) {
+    ShapeCheck shape{limits, 0, false, YAML::Mark(), {}};
+    bool shapeOk = shape.walk(root, 0);
+    if (tStats) tStats->yamlNodes += shape.nodes;
+    for (const auto& [mark, tag] : shape.tags) {
+        // yaml-cpp expands "!!x" to the core schema's "tag:yaml.org,2002:x": show what was written.
+        const std::string core = "tag:yaml.org,2002:";
+        std::string written = tag.starts_with(core) ? "!!" + tag.substr(core.size()) : tag;
+        rep.at(mark, Severity::Error,
+               "YAML tag " + quote(written) + " is not allowed: write plain text, numbers and lists, without '!' tags");
+    }
+    if (!shape.tags.empty() && shapeOk) return std::nullopt;
+    if (!shapeOk) {
         if (shape.tooDeep)
             rep.at(shape.deepMark, Severity::Error,
                    "nesting deeper than " + std::to_string(limits.maxDepth) + " levels");
@@ -253,7 +288,29 @@ struct Scalars {
             rep.error(n, what + " must be a value, not " + typeName(n));
             return std::nullopt;
         }
+        if (!noControl(n, n.Scalar(), what)) return std::nullopt;
         return n.Scalar();
+    }
+
+    // Content text holds line breaks at most: no tab, ESC, NUL (written
+    // "\t", "\x1b", "\0" in a double-quoted YAML string) or other control
+    // character, which a terminal would obey and the app cannot draw.
+    bool noControl(const YAML::Node& n, const std::string& v, const std::string& what) {
+        std::size_t at = findControlCharacter(v);
+        if (at == std::string::npos) return true;
+        std::string which = v[at] == '\t' ? "a tab" : "a control character (" + describeCodePoint(v, at) + ")";
+        rep.error(n, what + " holds " + which +
+                         ": text may hold line breaks, but no tabs or other control characters");
+        return false;
+    }
+
+    // At most `maxChars` characters.
+    bool notTooLong(const YAML::Node& n, const std::string& v, const std::string& what, std::size_t maxChars) {
+        std::size_t chars = countCodePoints(v);
+        if (chars <= maxChars) return true;
+        rep.error(n, what + " is " + std::to_string(chars) + " characters long; at most " + std::to_string(maxChars) +
+                         " are allowed");
+        return false;
     }
 
     std::optional<std::string> id(const YAML::Node& n, const std::string& what) {
@@ -283,8 +340,13 @@ struct Scalars {
         if (!s) return std::nullopt;
         const std::string& v = *s;
         std::size_t i = (v.size() > 1 && (v[0] == '-' || v[0] == '+')) ? 1 : 0;
-        bool digits = i < v.size() && v.size() - i <= 12 &&
+        bool digits = i < v.size() &&
                       std::all_of(v.begin() + i, v.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (digits && v.size() - i > 12) {
+            rep.error(n, what + " " + quote(v) + " is out of range: use " + std::to_string(lo) + " to " +
+                             std::to_string(hi));
+            return std::nullopt;
+        }
         if (!digits) {
             rep.error(n, what + " must be a whole number, not " + quote(v));
             return std::nullopt;
@@ -298,8 +360,10 @@ struct Scalars {
         return x;
     }
 
-    // Seconds with up to three decimals, returned in milliseconds.
-    std::optional<std::int64_t> secondsMs(const YAML::Node& n, const std::string& what) {
+    // Seconds with up to three decimals, returned in milliseconds; at most
+    // maxSeconds when it is given (>= 0).
+    std::optional<std::int64_t> secondsMs(const YAML::Node& n, const std::string& what,
+                                          std::int64_t maxSeconds = -1) {
         auto s = string(n, what);
         if (!s) return std::nullopt;
         const std::string& v = *s;
@@ -310,17 +374,25 @@ struct Scalars {
         auto isDigits = [](const std::string& x) {
             return std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
         };
-        if (body.empty() || whole.size() > 6 || !isDigits(whole) || !isDigits(frac) ||
-            (whole.empty() && frac.empty()) || frac.size() > 3) {
+        if (body.empty() || !isDigits(whole) || !isDigits(frac) || (whole.empty() && frac.empty()) ||
+            frac.size() > 3) {
             rep.error(n, what + " must be a number of seconds like 4 or 3.5, not " + quote(v));
             return std::nullopt;
         }
+        auto outOfRange = [&] {
+            rep.error(n, what + " " + quote(v) + " is out of range: use 0 to " +
+                             (maxSeconds >= 0 ? std::to_string(maxSeconds) : std::string("999999")) +
+                             " seconds");
+            return std::nullopt;
+        };
+        if (whole.size() > 6) return outOfRange();
         std::int64_t ms = (whole.empty() ? 0 : std::stoll(whole)) * 1000;
         if (!frac.empty()) ms += std::stoll(frac + std::string(3 - frac.size(), '0'));
         if (neg && ms > 0) {
             rep.error(n, what + " is negative: " + quote(v));
             return std::nullopt;
         }
+        if (maxSeconds >= 0 && ms > maxSeconds * 1000) return outOfRange();
         return ms;
     }
 
@@ -352,7 +424,7 @@ struct Scalars {
 
     // Text: a plain string in the pack's default language, or a map of
     // language -> string. Missing translations are warnings.
-    std::optional<Text> text(const YAML::Node& n, const std::string& what) {
+    std::optional<Text> text(const YAML::Node& n, const std::string& what, std::size_t maxChars) {
         Text t;
         t.defaultLang = pack.defaultLang();
         if (n.IsScalar()) {
@@ -360,6 +432,7 @@ struct Scalars {
                 rep.error(n, what + " is empty");
                 return std::nullopt;
             }
+            if (!noControl(n, n.Scalar(), what) || !notTooLong(n, n.Scalar(), what, maxChars)) return std::nullopt;
             t.byLang[t.defaultLang] = n.Scalar();
         } else if (n.IsMap()) {
             bool ok = true;
@@ -395,6 +468,11 @@ struct Scalars {
                 }
                 if (!v.IsScalar() || v.Scalar().empty()) {
                     rep.error(v, what + " (" + lang + ") must be a non-empty string");
+                    ok = false;
+                    continue;
+                }
+                const std::string label = what + " (" + lang + ")";
+                if (!noControl(v, v.Scalar(), label) || !notTooLong(v, v.Scalar(), label, maxChars)) {
                     ok = false;
                     continue;
                 }
@@ -518,7 +596,7 @@ void loadVocabulary(const FileSource& files, const std::string& path, const Load
                 if (k == "id") {
                     if (auto id = sc.id(val, single + " id")) item.id = *id; else ok = false;
                 } else if (k == "label") {
-                    if (auto t = sc.text(val, "label")) item.label = *t; else ok = false;
+                    if (auto t = sc.text(val, "label", kMaxLabelChars)) item.label = *t; else ok = false;
                 } else {
                     extra(item, k, val, sc, rep);
                 }
@@ -544,7 +622,8 @@ void loadAreas(const FileSource& files, const std::string& path, const LoadLimit
                 auto& words = area.synonyms[lang.Scalar()];
                 if (!list.IsSequence()) { rep.error(list, "synonyms must be a list"); continue; }
                 for (const auto& w : list)
-                    if (auto s = sc.string(w, "synonym")) words.push_back(*s);
+                    if (auto s = sc.string(w, "synonym"); s && sc.notTooLong(w, *s, "synonym", kMaxSynonymChars))
+                        words.push_back(*s);
             }
             return;
         }
@@ -605,7 +684,8 @@ bool loadPackFile(const FileSource& files, const std::string& dir, const LoadLim
         } else if (k == "title") {
             titleNode = v;
         } else if (k == "version") {
-            if (auto s = sc.string(v, "version")) pack.version = *s;
+            if (auto s = sc.string(v, "version"); s && sc.notTooLong(v, *s, "version", kMaxVersionChars))
+                pack.version = *s;
         } else if (k == "languages") {
             if (!v.IsSequence() || v.size() == 0) {
                 rep.error(v, "languages must be a non-empty list like [en, fr]");
@@ -627,7 +707,7 @@ bool loadPackFile(const FileSource& files, const std::string& dir, const LoadLim
         }
     });
     if (titleNode) {
-        if (auto t = sc.text(titleNode, "title")) pack.title = *t;
+        if (auto t = sc.text(titleNode, "title", kMaxTitleChars)) pack.title = *t;
     }
     pack.languages = ctx.languages;
     if (pack.id.empty()) pack.id = dir;
@@ -707,17 +787,13 @@ struct RoutineParser {
                    [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
             if (k == "duration") { durationNode = v; return; }
             if (k == "cycles") { cyclesNode = v; return; }
-            auto ms = sc.secondsMs(v, k);
+            auto ms = sc.secondsMs(v, k, limits.maxStepSeconds);
             if (!ms) {
-                // Already explained; don't also call it missing.
+                // Already explained (malformed, negative, out of range);
+                // don't also call it missing.
                 ok = false;
                 if (k == "inhale") hasInhale = true;
                 if (k == "exhale") hasExhale = true;
-                return;
-            }
-            if (*ms > limits.maxStepSeconds * 1000) {
-                rep.error(v, k + " is longer than a step may last");
-                ok = false;
                 return;
             }
             if (k == "inhale") { b.inhaleMs = *ms; hasInhale = *ms > 0; }
@@ -792,7 +868,16 @@ struct RoutineParser {
             return std::nullopt;
         }
         if (!files.staysInside(full, pack.dir)) {
-            rep.error(n, "image path " + quote(*s) + " leaves the pack folder through a symbolic link");
+            std::string why = files.linkProblem(full);
+            rep.error(n, why.empty() ? "image path " + quote(*s) + " leaves the pack folder through a symbolic link"
+                                     : "image " + quote(*s) + ": " + why);
+            return std::nullopt;
+        }
+        // The app will read it: it must be a regular file (reading at most
+        // one byte here; a FIFO or a device is refused without blocking).
+        std::string err;
+        if (!files.read(full, 0, err)) {
+            rep.error(n, "image " + quote(*s) + " cannot be read: " + err);
             return std::nullopt;
         }
         return full;
@@ -853,7 +938,7 @@ struct RoutineParser {
                    "a step", [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
             if (k == "say") sayNode = v;
             else if (k == "tip") {
-                if (auto t = sc.text(v, "tip")) say.tip = *t; else ok = false;
+                if (auto t = sc.text(v, "tip", kMaxTipChars)) say.tip = *t; else ok = false;
             } else if (k == "duration") durationNode = v;
             else if (k == "wait") waitNode = v;
             else if (k == "breathe") breatheNode = v;
@@ -875,15 +960,16 @@ struct RoutineParser {
             rep.error(n, "a step needs 'say' (what to do), or is a 'repeat' or an 'include'");
             return std::nullopt;
         }
-        if (auto t = sc.text(sayNode, "say")) {
+        if (auto t = sc.text(sayNode, "say", kMaxPromptChars)) {
             say.say = *t;
             // A prompt is read at a glance by someone tired: long ones belong in `tip`.
             for (const auto& [lang, text] : t->byLang) {
                 std::size_t chars = 0;
                 for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
-                if (chars > 160) {
-                    rep.warning(sayNode, "prompt (" + lang + ") is " + std::to_string(chars) +
-                                             " characters; keep it under 160 so it reads at a glance, and move detail to tip");
+                if (chars > kPromptGlanceChars) {
+                    rep.warning(sayNode, "prompt (" + lang + ") is " + std::to_string(chars) + " characters; keep it under " +
+                                             std::to_string(kPromptGlanceChars) +
+                                             " so it reads at a glance, and move detail to tip");
                     break;
                 }
             }
@@ -991,9 +1077,9 @@ struct RoutineParser {
                 fail(!!id);
                 if (id) { r.id = *id; parsed->idMark = v.Mark(); }
             } else if (k == "title") {
-                auto t = sc.text(v, "title"); fail(!!t); if (t) r.title = *t;
+                auto t = sc.text(v, "title", kMaxTitleChars); fail(!!t); if (t) r.title = *t;
             } else if (k == "summary") {
-                auto t = sc.text(v, "summary"); fail(!!t); if (t) r.summary = *t;
+                auto t = sc.text(v, "summary", kMaxSummaryChars); fail(!!t); if (t) r.summary = *t;
             } else if (k == "kind") {
                 auto s = sc.string(v, "kind");
                 auto kind = s ? kindFromString(*s) : std::nullopt;
@@ -1022,8 +1108,16 @@ struct RoutineParser {
                     ok = false;
                     return;
                 }
-                for (const auto& c : v)
-                    if (auto t = sc.text(c, "caution")) r.cautions.push_back(*t);
+                if (v.size() > kMaxCautionsPerRoutine) {
+                    rep.error(v, "a routine has " + std::to_string(v.size()) + " cautions; at most " +
+                                     std::to_string(kMaxCautionsPerRoutine) + " are allowed");
+                    ok = false;
+                    return;
+                }
+                for (const auto& c : v) {
+                    if (auto t = sc.text(c, "caution", kMaxCautionChars)) r.cautions.push_back(*t);
+                    else ok = false;
+                }
             } else if (k == "steps") {
                 stepsNode = v;
             }
@@ -1044,17 +1138,51 @@ struct Loader {
     Library lib;
     std::vector<Parsed> parsed;
     std::set<std::string> seenFiles;
+    std::set<std::string> seenPacks;  // pack folders already loaded (a path given twice)
     std::map<std::string, std::string> failed;  // id -> file, of routines with errors
-    // Diagnostics of files loaded only to resolve includes are dropped.
-    std::vector<Diagnostic> scratch;
+    // Each routine file's own diagnostics; only those of files asked for are
+    // reported (siblings read to resolve includes stay quiet).
+    std::map<std::string, std::vector<Diagnostic>> fileDiagnostics;
+    std::set<std::string> reported;
 
     static bool isYamlName(const std::string& n) {
         return n.size() > 5 && (n.ends_with(".yaml") || n.ends_with(".yml"));
     }
 
+    void fileProblem(const std::string& path, Severity sev, std::string msg) {
+        lib.diagnostics.push_back({path, 0, 0, sev, std::move(msg)});
+    }
+
+    // The entries of a folder, or nullopt after reporting why it cannot be
+    // listed; more than maxFilesPerFolder entries are reported and cut.
+    std::optional<std::vector<std::string>> listFolder(const std::string& dir) {
+        std::string err;
+        auto names = files.list(dir, err);
+        if (!names) {
+            fileProblem(dir, Severity::Error, err.empty() ? "cannot list folder" : err);
+            return std::nullopt;
+        }
+        if (names->size() > opt.limits.maxFilesPerFolder) {
+            fileProblem(dir, Severity::Error,
+                        "folder holds " + std::to_string(names->size()) + " entries; only the first " +
+                            std::to_string(opt.limits.maxFilesPerFolder) + " are read");
+            names->resize(opt.limits.maxFilesPerFolder);
+        }
+        return names;
+    }
+
+    // Why an entry found in `root` must not be read: a symbolic link that
+    // loops, is broken or leaves the folder. Empty when it may be read.
+    std::string linkRefusal(const std::string& path, const std::string& root, const char* folder) {
+        if (files.staysInside(path, root)) return {};
+        std::string why = files.linkProblem(path);
+        return why.empty() ? std::string("symbolic link leaves the ") + folder : why;
+    }
+
     void routineFile(const std::string& path, const PackContext& ctx, bool report) {
+        if (report) reported.insert(path);
         if (!seenFiles.insert(path).second) return;
-        Reporter rep{report ? &lib.diagnostics : &scratch, path};
+        Reporter rep{&fileDiagnostics[path], path};
         auto root = readYaml(files, path, opt.limits, rep);
         if (!root) return;
         Parsed p;
@@ -1067,24 +1195,43 @@ struct Loader {
     }
 
     void pack(const std::string& dir, const std::string& onlyFile = {}) {
+        // The same pack reached twice (`lint p p`, or a pack and its parent
+        // folder) is loaded once; its id is not "also used by" itself.
+        if (!seenPacks.insert(dir).second) {
+            if (!onlyFile.empty()) routineFile(onlyFile, PackContext{}, true);
+            else
+                for (const auto& f : seenFiles)
+                    if (f.starts_with(joinPath(dir, "routines/"))) reported.insert(f);
+            return;
+        }
         PackContext ctx;
         if (!loadPackFile(files, dir, opt.limits, lib, ctx)) return;
         std::string routines = joinPath(dir, "routines");
         if (files.type(routines) != FileSource::Type::Directory) {
-            lib.diagnostics.push_back({joinPath(dir, "pack.yaml"), 0, 0, Severity::Error,
-                                       "pack has no routines/ folder"});
+            fileProblem(joinPath(dir, "pack.yaml"), Severity::Error, "pack has no routines/ folder");
             return;
         }
-        for (const auto& name : files.list(routines))
+        auto names = listFolder(routines);
+        if (!names) return;
+        for (const auto& name : *names)
             if (isYamlName(name)) {
                 std::string path = joinPath(routines, name);
-                if (!files.staysInside(path, dir)) {
-                    lib.diagnostics.push_back({path, 0, 0, Severity::Error,
-                                               "symbolic link leaves the pack folder"});
+                if (std::string why = linkRefusal(path, dir, "pack folder"); !why.empty()) {
+                    fileProblem(path, Severity::Error, why);
                     continue;
                 }
                 routineFile(path, ctx, onlyFile.empty() || path == onlyFile);
             }
+    }
+
+    // A folder that looks like a pack (it has routines/) but has no pack.yaml:
+    // its routines cannot be read with the right languages, so say so.
+    bool packWithoutPackFile(const std::string& dir) {
+        if (files.type(joinPath(dir, "routines")) != FileSource::Type::Directory) return false;
+        fileProblem(joinPath(dir, "pack.yaml"), Severity::Error,
+                    "missing pack.yaml: this folder has a routines/ folder, so it is a pack, and a pack needs "
+                    "pack.yaml (format, id, title, version, languages); its routines were not loaded");
+        return true;
     }
 
     // A path given by the user: a pack, a folder of packs (or of loose
@@ -1092,35 +1239,39 @@ struct Loader {
     void path(const std::string& p) {
         auto t = files.type(p);
         if (t == FileSource::Type::Missing) {
-            lib.diagnostics.push_back({p, 0, 0, Severity::Error, "no such file or folder"});
+            fileProblem(p, Severity::Error, "no such file or folder");
             return;
         }
         if (t == FileSource::Type::Directory) {
-            if (files.type(joinPath(p, "pack.yaml")) == FileSource::Type::File) return pack(p);
+            if (files.type(joinPath(p, "pack.yaml")) != FileSource::Type::Missing) return pack(p);
+            if (packWithoutPackFile(p)) return;
+            auto names = listFolder(p);
+            if (!names) return;
             bool any = false;
-            for (const auto& name : files.list(p)) {
+            for (const auto& name : *names) {
                 std::string child = joinPath(p, name);
-                if (files.type(child) == FileSource::Type::Directory &&
-                    files.type(joinPath(child, "pack.yaml")) == FileSource::Type::File) {
-                    pack(child);
-                    any = true;
-                } else if (isYamlName(name) && files.type(child) == FileSource::Type::File) {
+                auto ct = files.type(child);
+                if (ct == FileSource::Type::Directory) {
+                    if (files.type(joinPath(child, "pack.yaml")) != FileSource::Type::Missing) {
+                        pack(child);
+                        any = true;
+                    } else if (packWithoutPackFile(child)) {
+                        any = true;
+                    }
+                } else if (isYamlName(name) && ct == FileSource::Type::File) {
                     // The vocabularies live beside the packs in content/.
                     if (name == "areas.yaml" || name == "equipment.yaml") continue;
-                    if (!files.staysInside(child, p)) {
-                        lib.diagnostics.push_back({child, 0, 0, Severity::Error,
-                                                   "symbolic link leaves the folder"});
-                        any = true;
+                    any = true;
+                    if (std::string why = linkRefusal(child, p, "folder"); !why.empty()) {
+                        fileProblem(child, Severity::Error, why);
                         continue;
                     }
                     PackContext loose;
                     loose.dir = p;
                     routineFile(child, loose, true);
-                    any = true;
                 }
             }
-            if (!any)
-                lib.diagnostics.push_back({p, 0, 0, Severity::Warning, "folder holds no pack and no routine file"});
+            if (!any) fileProblem(p, Severity::Warning, "folder holds no pack and no routine file");
             return;
         }
         // One file: pack.yaml means its pack; a routine inside a pack is read
@@ -1131,22 +1282,27 @@ struct Loader {
         if (name == "pack.yaml") return pack(dir.empty() ? "." : dir);
         std::string packDir = dir.size() > 9 && dir.ends_with("/routines") ? dir.substr(0, dir.size() - 9)
                               : dir == "routines" ? "." : "";
-        if (!packDir.empty() && files.type(joinPath(packDir, "pack.yaml")) == FileSource::Type::File)
+        if (!packDir.empty() && files.type(joinPath(packDir, "pack.yaml")) != FileSource::Type::Missing)
             return pack(packDir, p);
         PackContext loose;
         loose.dir = dir.empty() ? "." : dir;
         routineFile(p, loose, true);
     }
 
+    // Every walk below is iterative over includes (an explicit stack), so a
+    // chain of thousands of routines that each include the next costs memory
+    // in proportion, never C++ stack; recursion remains only over repeats
+    // nested inside one file, which the file's depth limit bounds.
     void checkLibrary() {
         // Stable order: sorted by id, then by file, so the same input always
         // gives the same library and the same diagnostics.
         std::stable_sort(parsed.begin(), parsed.end(), [](const Parsed& a, const Parsed& b) {
             return a.routine.id != b.routine.id ? a.routine.id < b.routine.id : a.routine.path < b.routine.path;
         });
+        const std::size_t n = parsed.size();
         std::map<std::string, std::size_t> byId;
-        std::vector<bool> keep(parsed.size(), true);
-        for (std::size_t i = 0; i < parsed.size(); ++i) {
+        std::vector<bool> keep(n, true);
+        for (std::size_t i = 0; i < n; ++i) {
             auto [it, fresh] = byId.emplace(parsed[i].routine.id, i);
             if (!fresh) {
                 const Parsed& first = parsed[it->second];
@@ -1160,139 +1316,195 @@ struct Loader {
         std::vector<std::string> allIds;
         for (const auto& [id, i] : byId) allIds.push_back(id);
 
-        // Includes: unknown ids, cycles (with the chain), and routines whose
-        // includes are broken. Iterates to a fixed point because dropping one
-        // routine can break another that includes it.
-        enum Mark { White, Grey, Black };
-        std::vector<Mark> mark(parsed.size(), White);
-        std::vector<bool> bad(parsed.size(), false);
-        std::vector<std::string> chain;
-        std::function<void(std::size_t)> visit = [&](std::size_t i) {
-            mark[i] = Grey;
-            chain.push_back(parsed[i].routine.id);
+        // The include graph: unknown ids and includes of broken routines are
+        // reported here; edges hold the includes that resolve.
+        struct Edge {
+            std::size_t to;
+            YAML::Mark where;
+        };
+        std::vector<std::vector<Edge>> edges(n);
+        std::vector<bool> bad(n, false);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!keep[i]) continue;
             for (const auto& [inc, where] : parsed[i].includes) {
-                Reporter rep{&lib.diagnostics, parsed[i].routine.path};
                 auto it = byId.find(inc);
-                if (it == byId.end()) {
-                    if (auto f = failed.find(inc); f != failed.end())
-                        rep.at(where, Severity::Error, "includes " + quote(inc) + ", which has errors (" + f->second + ")");
-                    else
-                        rep.at(where, Severity::Error, "include of unknown routine " + quote(inc) + didYouMean(inc, allIds));
-                    bad[i] = true;
+                if (it != byId.end()) {
+                    edges[i].push_back({it->second, where});
                     continue;
                 }
-                std::size_t j = it->second;
-                if (mark[j] == Grey) {
-                    std::string c;
-                    auto from = std::find(chain.begin(), chain.end(), inc);
-                    for (auto k = from; k != chain.end(); ++k) c += *k + " -> ";
-                    rep.at(where, Severity::Error, "include cycle: " + c + inc);
-                    bad[i] = true;
+                Reporter rep{&lib.diagnostics, parsed[i].routine.path};
+                if (auto f = failed.find(inc); f != failed.end())
+                    rep.at(where, Severity::Error, "includes " + quote(inc) + ", which has errors (" + f->second + ")");
+                else
+                    rep.at(where, Severity::Error, "include of unknown routine " + quote(inc) + didYouMean(inc, allIds));
+                bad[i] = true;
+            }
+        }
+
+        // Cycles, by an iterative depth-first walk; it also yields the
+        // routines in post-order (every routine after those it includes).
+        enum Mark { White, Grey, Black };
+        std::vector<Mark> mark(n, White);
+        std::vector<std::size_t> post;
+        post.reserve(n);
+        struct Frame {
+            std::size_t i, e = 0;
+            bool descended = false;
+        };
+        std::vector<Frame> stack;
+        for (std::size_t root = 0; root < n; ++root) {
+            if (!keep[root] || mark[root] != White) continue;
+            mark[root] = Grey;
+            stack.push_back({root});
+            while (!stack.empty()) {
+                const std::size_t fi = stack.size() - 1;
+                const std::size_t i = stack[fi].i;
+                if (stack[fi].e == edges[i].size()) {
+                    mark[i] = Black;
+                    post.push_back(i);
+                    stack.pop_back();
                     continue;
                 }
-                if (mark[j] == White) visit(j);
+                const Edge& edge = edges[i][stack[fi].e];
+                const std::size_t j = edge.to;
+                Reporter rep{&lib.diagnostics, parsed[i].routine.path};
+                if (!stack[fi].descended) {
+                    if (mark[j] == Grey) {
+                        std::string c;
+                        auto from = std::find_if(stack.begin(), stack.end(), [&](const Frame& f) { return f.i == j; });
+                        std::size_t shown = 0;
+                        for (auto k = from; k != stack.end(); ++k, ++shown) {
+                            // A cycle thousands long is cut to its ends.
+                            if (shown == 8 && stack.end() - k > 4) {
+                                c += "... -> ";
+                                k = stack.end() - 4;
+                            }
+                            c += parsed[k->i].routine.id + " -> ";
+                        }
+                        rep.at(edge.where, Severity::Error, "include cycle: " + c + parsed[j].routine.id);
+                        bad[i] = true;
+                        ++stack[fi].e;
+                        continue;
+                    }
+                    if (mark[j] == White) {
+                        stack[fi].descended = true;
+                        mark[j] = Grey;
+                        stack.push_back({j});
+                        continue;
+                    }
+                }
+                stack[fi].descended = false;
+                ++stack[fi].e;
                 if (bad[j]) {
-                    rep.at(where, Severity::Error, "includes " + quote(inc) + ", which has errors");
+                    rep.at(edge.where, Severity::Error, "includes " + quote(parsed[j].routine.id) + ", which has errors");
                     bad[i] = true;
                 }
             }
-            chain.pop_back();
-            mark[i] = Black;
-        };
-        for (std::size_t i = 0; i < parsed.size(); ++i)
-            if (keep[i] && mark[i] == White) visit(i);
+        }
 
-        // Totals and sizes, with includes expanded; saturating arithmetic keeps
-        // nested repeats of includes from overflowing.
-        const std::int64_t kMaxSegments = 100000;
-        std::map<std::size_t, std::pair<std::int64_t, std::int64_t>> memo;  // ms, segments
-        std::function<std::pair<std::int64_t, std::int64_t>(const Steps&)> measure;
-        auto sat = [](std::int64_t a) { return std::min<std::int64_t>(a, std::int64_t(1) << 50); };
-        measure = [&](const Steps& steps) -> std::pair<std::int64_t, std::int64_t> {
-            std::int64_t ms = 0, segs = 0;
+        // In post-order, each routine after those it includes: include depth,
+        // total time and segments (saturating: repeats of includes multiply),
+        // and routines whose includes failed these checks.
+        const std::int64_t cap = std::int64_t(1) << 50;
+        auto satAdd = [&](std::int64_t a, std::int64_t b) { return std::min(cap, a + b); };
+        auto satMul = [&](std::int64_t a, std::int64_t b) { return a > cap / std::max<std::int64_t>(1, b) ? cap : std::min(cap, a * b); };
+        struct Size {
+            std::int64_t ms = 0, segments = 0;
+        };
+        std::vector<Size> size(n);
+        std::vector<int> depth(n, 0);
+        // Repeats nest only inside one file (bounded by its depth limit).
+        std::function<Size(const Steps&)> measure = [&](const Steps& steps) {
+            Size s;
             for (const auto& st : steps) {
                 if (auto* say = std::get_if<SayStep>(&st.v)) {
                     if (auto* t = std::get_if<Timed>(&say->body)) {
-                        std::int64_t n = std::max<std::int64_t>(1, t->sides.size());
-                        std::int64_t sw = t->switchSeconds > 0 ? n - 1 : 0;
-                        ms += (t->seconds * n + t->switchSeconds * (n - 1)) * 1000;
-                        segs += n + sw;
+                        std::int64_t k = std::max<std::int64_t>(1, static_cast<std::int64_t>(t->sides.size()));
+                        std::int64_t sw = t->switchSeconds > 0 ? k - 1 : 0;
+                        s.ms = satAdd(s.ms, (t->seconds * k + t->switchSeconds * sw) * 1000);
+                        s.segments = satAdd(s.segments, k + sw);
                     } else if (auto* b = std::get_if<Breathe>(&say->body)) {
                         int phases = (b->inhaleMs > 0) + (b->holdMs > 0) + (b->exhaleMs > 0) + (b->restMs > 0);
-                        ms += b->cycleMs() * b->cycles;
-                        segs += std::int64_t(phases) * b->cycles;
+                        s.ms = satAdd(s.ms, satMul(b->cycleMs(), b->cycles));
+                        s.segments = satAdd(s.segments, satMul(phases, b->cycles));
                     } else {
-                        segs += 1;
+                        s.segments = satAdd(s.segments, 1);
                     }
                 } else if (auto* r = std::get_if<RepeatStep>(&st.v)) {
-                    auto [m, s] = measure(r->steps);
-                    ms += sat(m * r->count);
-                    segs += sat(s * r->count);
+                    Size inner = measure(r->steps);
+                    s.ms = satAdd(s.ms, satMul(inner.ms, r->count));
+                    s.segments = satAdd(s.segments, satMul(inner.segments, r->count));
                 } else if (auto* inc = std::get_if<IncludeStep>(&st.v)) {
                     auto it = byId.find(inc->routineId);
                     if (it == byId.end()) continue;
-                    auto mit = memo.find(it->second);
-                    if (mit == memo.end()) mit = memo.emplace(it->second, measure(parsed[it->second].routine.steps)).first;
-                    ms += mit->second.first;
-                    segs += mit->second.second;
+                    s.ms = satAdd(s.ms, size[it->second].ms);
+                    s.segments = satAdd(s.segments, size[it->second].segments);
                 }
-                ms = sat(ms);
-                segs = sat(segs);
             }
-            return {ms, segs};
+            return s;
         };
-        for (std::size_t i = 0; i < parsed.size(); ++i) {
-            if (!keep[i] || bad[i]) continue;
-            auto [ms, segs] = measure(parsed[i].routine.steps);
+        const int maxDepth = opt.limits.maxIncludeDepth;
+        for (std::size_t i : post) {
+            if (bad[i]) continue;
             Reporter rep{&lib.diagnostics, parsed[i].routine.path};
-            if (ms > opt.limits.maxRoutineSeconds * 1000) {
+            for (const Edge& edge : edges[i]) {
+                const std::size_t j = edge.to;
+                if (bad[j]) {
+                    rep.at(edge.where, Severity::Error, "includes " + quote(parsed[j].routine.id) + ", which has errors");
+                    bad[i] = true;
+                } else if (depth[j] + 1 > maxDepth) {
+                    rep.at(edge.where, Severity::Error,
+                           "include nesting too deep: " + quote(parsed[j].routine.id) + " already nests includes " +
+                               std::to_string(depth[j]) + " levels deep, and including it here passes the limit of " +
+                               std::to_string(maxDepth) + " levels");
+                    bad[i] = true;
+                } else {
+                    depth[i] = std::max(depth[i], depth[j] + 1);
+                }
+            }
+            if (bad[i]) continue;
+            size[i] = measure(parsed[i].routine.steps);
+            const std::int64_t limitMs = opt.limits.maxRoutineSeconds * 1000;
+            if (size[i].ms > limitMs) {
+                std::string total = size[i].ms >= cap ? "far more than " + formatDurationHuman(opt.limits.maxRoutineSeconds)
+                                                      : formatDurationHuman(size[i].ms / 1000);
                 rep.at(parsed[i].idMark, Severity::Error,
-                       "routine lasts " + formatDurationHuman(ms / 1000) + " in all, over the " +
+                       "routine lasts " + total + " in all, over the " +
                            formatDurationHuman(opt.limits.maxRoutineSeconds) + " limit");
                 bad[i] = true;
-            } else if (segs > kMaxSegments) {
+            } else if (size[i].segments > opt.limits.maxSegments) {
                 rep.at(parsed[i].idMark, Severity::Error,
-                       "routine expands to more than " + std::to_string(kMaxSegments) + " segments");
+                       "routine expands to more than " + std::to_string(opt.limits.maxSegments) + " segments");
                 bad[i] = true;
             }
         }
-        for (std::size_t i = 0; i < parsed.size(); ++i)
+        for (std::size_t i = 0; i < n; ++i)
             if (keep[i] && !bad[i]) lib.routines.push_back(std::move(parsed[i].routine));
-
-        // Included routines whose own checks failed above were already kept
-        // out; a routine including them was flagged in the include pass. Any
-        // include left dangling now (only possible through the total checks)
-        // drops its includer too, until nothing changes.
-        for (bool changed = true; changed;) {
-            changed = false;
-            for (std::size_t i = 0; i < lib.routines.size(); ++i) {
-                bool dangling = false;
-                std::function<void(const Steps&)> scan = [&](const Steps& steps) {
-                    for (const auto& st : steps) {
-                        if (auto* inc = std::get_if<IncludeStep>(&st.v)) dangling |= !lib.findRoutine(inc->routineId);
-                        else if (auto* r = std::get_if<RepeatStep>(&st.v)) scan(r->steps);
-                    }
-                };
-                scan(lib.routines[i].steps);
-                if (dangling) {
-                    lib.diagnostics.push_back({lib.routines[i].path, lib.routines[i].pos.line, 1, Severity::Error,
-                                               "includes a routine that has errors"});
-                    lib.routines.erase(lib.routines.begin() + static_cast<std::ptrdiff_t>(i));
-                    changed = true;
-                    break;
-                }
-            }
-        }
     }
 
     Library run() {
+        struct StatsScope {
+            explicit StatsScope(LoadStats* s) { tStats = s; }
+            ~StatsScope() { tStats = nullptr; }
+        } statsScope(&lib.stats);
         std::string areas = joinPath(opt.vocabularyDir, "areas.yaml");
         std::string equipment = joinPath(opt.vocabularyDir, "equipment.yaml");
-        if (files.type(areas) == FileSource::Type::File) loadAreas(files, areas, opt.limits, lib);
+        if (files.type(areas) != FileSource::Type::Missing) loadAreas(files, areas, opt.limits, lib);
         else lib.diagnostics.push_back({areas, 0, 0, Severity::Error, "cannot find the areas vocabulary"});
-        if (files.type(equipment) == FileSource::Type::File) loadEquipment(files, equipment, opt.limits, lib);
+        if (files.type(equipment) != FileSource::Type::Missing) loadEquipment(files, equipment, opt.limits, lib);
         else lib.diagnostics.push_back({equipment, 0, 0, Severity::Error, "cannot find the equipment vocabulary"});
-        for (const auto& p : opt.paths) path(p);
+        // A path given twice (or spelt two ways: "p", "p/", "./p") is read once.
+        std::set<std::string> given;
+        for (const auto& p : opt.paths) {
+            std::string norm = p;
+            while (norm.size() > 1 && norm.back() == '/') norm.pop_back();
+            if (!given.insert(norm).second) continue;
+            path(norm);
+        }
+        for (const auto& f : reported) {
+            auto& ds = fileDiagnostics[f];
+            lib.diagnostics.insert(lib.diagnostics.end(), ds.begin(), ds.end());
+        }
         checkLibrary();
         // Diagnostics sorted by file and position: output is deterministic and
         // reads top to bottom like the files do.
@@ -1311,7 +1523,7 @@ struct Loader {
 // [SECTION] Entry points
 //-----------------------------------------------------------------------------
 Library loadLibrary(const LoadOptions& options, const FileSource& files) {
-    Loader l{options, files, {}, {}, {}, {}, {}};
+    Loader l{options, files, {}, {}, {}, {}, {}, {}, {}};
     return l.run();
 }
 

@@ -161,6 +161,64 @@ bool isValidUtf8(std::string_view s) {
     return true;
 }
 
+namespace {
+bool isControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+}  // namespace
+
+std::size_t findControlCharacter(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp;
+        int n = decodeUtf8(s, i, cp);
+        if (!n) { ++i; continue; }
+        if (isControl(cp) && cp != '\n') return i;
+        i += static_cast<std::size_t>(n);
+    }
+    return std::string_view::npos;
+}
+
+std::string describeCodePoint(std::string_view s, std::size_t offset) {
+    char32_t cp = 0;
+    if (offset >= s.size() || !decodeUtf8(s, offset, cp)) return "an invalid byte";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
+}
+
+std::string escapeControl(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    char buf[16];
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp;
+        int n = decodeUtf8(s, i, cp);
+        if (!n) {
+            std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(s[i]));
+            out += buf;
+            ++i;
+            continue;
+        }
+        if (isControl(cp)) {
+            if (cp == '\n') out += "\\n";
+            else if (cp == '\r') out += "\\r";
+            else if (cp == '\t') out += "\\t";
+            else {
+                std::snprintf(buf, sizeof buf, cp < 0x80 ? "\\x%02x" : "\\u%04x", static_cast<unsigned>(cp));
+                out += buf;
+            }
+        } else {
+            out.append(s.substr(i, static_cast<std::size_t>(n)));
+        }
+        i += static_cast<std::size_t>(n);
+    }
+    return out;
+}
+
+std::size_t countCodePoints(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 std::string foldForSearch(std::string_view s) {
     std::string out;
     out.reserve(s.size());

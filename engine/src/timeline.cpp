@@ -51,78 +51,113 @@ std::size_t Timeline::indexAt(std::int64_t ms) const {
 // [SECTION] Compiling
 //-----------------------------------------------------------------------------
 namespace {
+// Iterative: repeats and includes push a frame on an explicit stack instead
+// of recursing, so however deep a library nests (the loader bounds include
+// depth, but a Library can be built by hand) compiling uses no C++ stack
+// beyond its own frame. The segments are capped too (kMaxTimelineSegments).
 struct Compiler {
     const Library& lib;
     Timeline& t;
     std::int64_t now = 0;
-    std::vector<std::string> stack;  // routines being spliced, to refuse cycles
+    struct Frame {
+        const Steps* list;
+        std::size_t next = 0;
+        int runsLeft = 0;           // further runs of `list` (a repeat)
+        const std::string* routineId;
+        bool include = false;       // this frame splices in routine *routineId
+    };
+    std::vector<Frame> frames;
+    std::vector<const std::string*> including;  // routines being spliced, to refuse cycles
+
+    bool full() const { return t.segments.size() >= kMaxTimelineSegments; }
 
     void add(Segment s) {
+        if (full()) return;
         s.startMs = now;
         now += s.durationMs;
         t.segments.push_back(std::move(s));
     }
 
-    void steps(const Steps& list, const std::string& routineId) {
-        for (const auto& st : list) {
-            if (auto* say = std::get_if<SayStep>(&st.v)) {
-                int number = ++t.steps;
-                Segment base;
-                base.step = number;
-                base.say = say->say;
-                base.tip = say->tip;
-                base.cue = say->cue;
-                base.image = say->image;
-                base.routineId = routineId;
-                if (auto* tm = std::get_if<Timed>(&say->body)) {
-                    if (tm->sides.empty()) {
-                        Segment s = base;
-                        s.durationMs = tm->seconds * 1000;
-                        add(std::move(s));
-                    }
-                    for (std::size_t i = 0; i < tm->sides.size(); ++i) {
-                        if (i > 0 && tm->switchSeconds > 0) {
-                            Segment sw = base;
-                            sw.kind = SegmentKind::Switch;
-                            sw.durationMs = tm->switchSeconds * 1000;
-                            sw.side = tm->sides[i];  // the side that comes next
-                            add(std::move(sw));
-                        }
-                        Segment s = base;
-                        s.side = tm->sides[i];
-                        s.durationMs = tm->seconds * 1000;
-                        add(std::move(s));
-                    }
-                } else if (std::holds_alternative<WaitTap>(say->body)) {
-                    Segment s = base;
-                    s.kind = SegmentKind::Wait;
-                    add(std::move(s));
-                } else {
-                    const auto& b = std::get<Breathe>(say->body);
-                    const std::pair<BreathPhase, std::int64_t> phases[] = {
-                        {BreathPhase::Inhale, b.inhaleMs}, {BreathPhase::Hold, b.holdMs},
-                        {BreathPhase::Exhale, b.exhaleMs}, {BreathPhase::Rest, b.restMs}};
-                    for (int c = 1; c <= b.cycles; ++c)
-                        for (const auto& [phase, ms] : phases) {
-                            if (ms <= 0) continue;  // a phase of 0 is left out
-                            Segment s = base;
-                            s.kind = SegmentKind::Breath;
-                            s.phase = phase;
-                            s.cycle = c;
-                            s.cycles = b.cycles;
-                            s.durationMs = ms;
-                            add(std::move(s));
-                        }
+    void say(const SayStep& say, const std::string& routineId) {
+        int number = ++t.steps;
+        Segment base;
+        base.step = number;
+        base.say = say.say;
+        base.tip = say.tip;
+        base.cue = say.cue;
+        base.image = say.image;
+        base.routineId = routineId;
+        if (auto* tm = std::get_if<Timed>(&say.body)) {
+            if (tm->sides.empty()) {
+                Segment s = base;
+                s.durationMs = tm->seconds * 1000;
+                add(std::move(s));
+            }
+            for (std::size_t i = 0; i < tm->sides.size(); ++i) {
+                if (i > 0 && tm->switchSeconds > 0) {
+                    Segment sw = base;
+                    sw.kind = SegmentKind::Switch;
+                    sw.durationMs = tm->switchSeconds * 1000;
+                    sw.side = tm->sides[i];  // the side that comes next
+                    add(std::move(sw));
                 }
+                Segment s = base;
+                s.side = tm->sides[i];
+                s.durationMs = tm->seconds * 1000;
+                add(std::move(s));
+            }
+        } else if (std::holds_alternative<WaitTap>(say.body)) {
+            Segment s = base;
+            s.kind = SegmentKind::Wait;
+            add(std::move(s));
+        } else {
+            const auto& b = std::get<Breathe>(say.body);
+            const std::pair<BreathPhase, std::int64_t> phases[] = {
+                {BreathPhase::Inhale, b.inhaleMs}, {BreathPhase::Hold, b.holdMs},
+                {BreathPhase::Exhale, b.exhaleMs}, {BreathPhase::Rest, b.restMs}};
+            for (int c = 1; c <= b.cycles && !full(); ++c)
+                for (const auto& [phase, ms] : phases) {
+                    if (ms <= 0) continue;  // a phase of 0 is left out
+                    Segment s = base;
+                    s.kind = SegmentKind::Breath;
+                    s.phase = phase;
+                    s.cycle = c;
+                    s.cycles = b.cycles;
+                    s.durationMs = ms;
+                    add(std::move(s));
+                }
+        }
+    }
+
+    void run(const Routine& routine) {
+        including.push_back(&routine.id);
+        frames.push_back({&routine.steps, 0, 0, &routine.id, true});
+        while (!frames.empty() && !full()) {
+            Frame& f = frames.back();
+            if (f.next == f.list->size()) {
+                if (f.runsLeft > 0) {
+                    --f.runsLeft;
+                    f.next = 0;
+                    continue;
+                }
+                if (f.include) including.pop_back();
+                frames.pop_back();
+                continue;
+            }
+            const Step& st = (*f.list)[f.next++];
+            const std::string* routineId = f.routineId;  // f may move below
+            if (auto* s = std::get_if<SayStep>(&st.v)) {
+                say(*s, *routineId);
             } else if (auto* r = std::get_if<RepeatStep>(&st.v)) {
-                for (int i = 0; i < r->count; ++i) steps(r->steps, routineId);
+                if (r->count > 0 && !r->steps.empty())
+                    frames.push_back({&r->steps, 0, r->count - 1, routineId, false});
             } else if (auto* inc = std::get_if<IncludeStep>(&st.v)) {
                 const Routine* other = lib.findRoutine(inc->routineId);
-                bool cyclic = std::find(stack.begin(), stack.end(), inc->routineId) != stack.end();
+                bool cyclic = std::any_of(including.begin(), including.end(),
+                                          [&](const std::string* id) { return *id == inc->routineId; });
                 if (!other || cyclic) continue;  // the loader reported it
-                stack.push_back(other->id);
-                steps(other->steps, other->id);
-                stack.pop_back();
+                including.push_back(&other->id);
+                frames.push_back({&other->steps, 0, 0, &other->id, true});
             }
         }
     }
@@ -132,9 +167,8 @@ struct Compiler {
 Timeline compileTimeline(const Library& lib, const Routine& routine) {
     Timeline t;
     t.routineId = routine.id;
-    Compiler c{lib, t, 0, {}};
-    c.stack.push_back(routine.id);
-    c.steps(routine.steps, routine.id);
+    Compiler c{lib, t, 0, {}, {}};
+    c.run(routine);
     t.totalMs = c.now;
     return t;
 }
@@ -199,7 +233,14 @@ std::string describeStep(const StepSummary& s) {
 std::vector<Text> collectCautions(const Library& lib, const Routine& routine) {
     std::vector<Text> out;
     std::set<std::string> seenRoutines, seenText;
-    auto addAll = [&](const Routine& r, auto& self) -> void {
+    // Depth-first, in order, with an explicit stack (no recursion through
+    // includes): each routine's own cautions, then those of what it includes.
+    struct Frame {
+        const Steps* list;
+        std::size_t next;
+    };
+    std::vector<Frame> stack;
+    auto enter = [&](const Routine& r) {
         if (!seenRoutines.insert(r.id).second) return;
         for (const auto& c : r.cautions) {
             // The same sentence in two routines is shown once.
@@ -207,18 +248,22 @@ std::vector<Text> collectCautions(const Library& lib, const Routine& routine) {
             for (const auto& [l, s] : c.byLang) key += l + ":" + s + "\n";
             if (seenText.insert(key).second) out.push_back(c);
         }
-        auto scan = [&](const Steps& steps, auto& scanSelf) -> void {
-            for (const auto& st : steps) {
-                if (auto* inc = std::get_if<IncludeStep>(&st.v)) {
-                    if (const Routine* o = lib.findRoutine(inc->routineId)) self(*o, self);
-                } else if (auto* rep = std::get_if<RepeatStep>(&st.v)) {
-                    scanSelf(rep->steps, scanSelf);
-                }
-            }
-        };
-        scan(r.steps, scan);
+        stack.push_back({&r.steps, 0});
     };
-    addAll(routine, addAll);
+    enter(routine);
+    while (!stack.empty()) {
+        Frame& f = stack.back();
+        if (f.next == f.list->size()) {
+            stack.pop_back();
+            continue;
+        }
+        const Step& st = (*f.list)[f.next++];
+        if (auto* inc = std::get_if<IncludeStep>(&st.v)) {
+            if (const Routine* o = lib.findRoutine(inc->routineId)) enter(*o);
+        } else if (auto* rep = std::get_if<RepeatStep>(&st.v)) {
+            stack.push_back({&rep->steps, 0});
+        }
+    }
     return out;
 }
 

@@ -75,21 +75,33 @@ FileSource::Type RwFileSource::type(const std::string& path) const {
     return Type::Missing;
 }
 
-std::vector<std::string> RwFileSource::list(const std::string& dir) const {
+std::optional<std::vector<std::string>> RwFileSource::list(const std::string& dir, std::string& error) const {
     fs::file_status st;
-    if (onDisk(dir, st) && fs::is_directory(st)) {
+    if (onDisk(dir, st)) {
+        if (!fs::is_directory(st)) {
+            error = "cannot list folder: it is not a folder";
+            return std::nullopt;
+        }
         std::vector<std::string> names;
         std::error_code ec;
-        for (fs::directory_iterator it(dir.empty() ? "." : dir, ec), end; !ec && it != end;
-             it.increment(ec)) {
+        fs::directory_iterator it(dir.empty() ? "." : dir, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
             std::string name = it->path().filename().string();
             if (name != kManifestName) names.push_back(std::move(name));
+        }
+        if (ec) {
+            // An unreadable folder is a problem to report, never "no entries".
+            error = "cannot list folder: " + ec.message();
+            return std::nullopt;
         }
         std::sort(names.begin(), names.end());
         return names;
     }
     auto names = readManifest(*this, dir);
-    if (!names) return {};
+    if (!names) {
+        error = "cannot list folder: it does not exist, and has no " + std::string(kManifestName) + " manifest";
+        return std::nullopt;
+    }
     // The interface wants names; folders lose the manifest's trailing '/'.
     for (std::string& n : *names)
         if (!n.empty() && n.back() == '/') n.pop_back();
@@ -104,10 +116,15 @@ std::optional<std::string> RwFileSource::read(const std::string& path, std::size
                                               std::string& error) const {
     // glibc's fopen() happily opens a folder and only fails on read; say so
     // plainly instead of "Error reading from datastream".
+    // On a disk (desktops, an iOS bundle) read the way the engine does:
+    // regular files only, opened without blocking. SDL_RWFromFile would
+    // wait forever on a FIFO and read a device as if it were content.
     fs::file_status st;
-    if (onDisk(path, st) && fs::is_directory(st)) {
-        error = path + ": is a folder, not a file";
-        return std::nullopt;
+    std::error_code ec;
+    if (onDisk(path, st) || fs::is_symlink(fs::symlink_status(path, ec))) {
+        auto data = readRegularFile(path, maxBytes, error);
+        if (!data) error = path + ": " + error;
+        return data;
     }
     SDL_RWops* rw = SDL_RWFromFile(path.c_str(), "rb");
     if (!rw) {

@@ -33,7 +33,12 @@ public:
         if (dirs_.count(path)) return Type::Directory;
         return Type::Missing;
     }
-    std::vector<std::string> list(const std::string& dir) const override {
+    using unknot::FileSource::list;
+    std::optional<std::vector<std::string>> list(const std::string& dir, std::string& error) const override {
+        if (!dirs_.count(dir)) {
+            error = "cannot list folder: no such folder";
+            return std::nullopt;
+        }
         std::set<std::string> names;
         std::string prefix = dir + "/";
         auto collect = [&](const std::string& p) {
@@ -43,7 +48,7 @@ public:
         };
         for (const auto& [p, d] : files_) collect(p);
         for (const auto& p : dirs_) collect(p);
-        return {names.begin(), names.end()};
+        return std::vector<std::string>(names.begin(), names.end());
     }
     std::optional<std::string> read(const std::string& path, std::size_t maxBytes,
                                     std::string& error) const override {

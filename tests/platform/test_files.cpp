@@ -4,6 +4,7 @@
 // [SECTION] Reading (ok, too big, missing, a folder)
 // [SECTION] Types and listing (std::filesystem and manifests)
 // [SECTION] The real content loads the same as from the disk
+// [SECTION] Files that are not regular files, folders that cannot be listed
 #include "unknot/loader.hpp"
 #include "unknot/paths.hpp"
 #include "unknot/platform/rw_files.hpp"
@@ -12,6 +13,9 @@
 
 #include <filesystem>
 #include <fstream>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace unknot;
 using namespace unknot::platform;
@@ -139,4 +143,43 @@ TEST_CASE("RwFileSource refuses a symbolic link that leaves the pack, keeps one 
     CHECK_FALSE(files.staysInside((s.dir / "pack/routines/leak.yaml").string(), pack));
     CHECK(files.staysInside((s.dir / "pack/routines/alias.yaml").string(), pack));
     CHECK(files.staysInside(inside, pack));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Files that are not regular files, folders that cannot be listed
+//-----------------------------------------------------------------------------
+// SDL_RWFromFile (fopen) would wait forever on a FIFO with no writer, and read
+// a device as if it were content: the source refuses both without blocking.
+TEST_CASE("RwFileSource refuses a FIFO and a device at once, and says what they are", "[platform][files]") {
+    Scratch s;
+    const std::string fifo = (s.dir / "pipe.yaml").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    RwFileSource files;
+    std::string error;
+    CHECK(files.type(fifo) == FileSource::Type::File);
+    CHECK_FALSE(files.read(fifo, 1000, error));  // without the fix, blocks here
+    CHECK_THAT(error, Catch::Contains(fifo));
+    CHECK_THAT(error, Catch::Contains("not a regular file (it is a FIFO"));
+    error.clear();
+    CHECK_FALSE(files.read("/dev/zero", 1000, error));
+    CHECK_THAT(error, Catch::Contains("character device"));
+    // A link to the FIFO is refused the same way.
+    fs::create_symlink(fifo, s.dir / "link.yaml");
+    error.clear();
+    CHECK_FALSE(files.read((s.dir / "link.yaml").string(), 1000, error));
+    CHECK_THAT(error, Catch::Contains("FIFO"));
+}
+
+TEST_CASE("RwFileSource reports a folder it cannot list instead of an empty one", "[platform][files]") {
+    Scratch s;
+    RwFileSource files;
+    std::string error;
+    CHECK_FALSE(files.list((s.dir / "missing").string(), error));
+    CHECK_THAT(error, Catch::Contains("cannot list folder"));
+    error.clear();
+    CHECK_FALSE(files.list(s.write("plain.yaml", "x"), error));
+    CHECK_THAT(error, Catch::Contains("not a folder"));
+    auto names = files.list(s.dir.string(), error);
+    REQUIRE(names);
+    CHECK(*names == std::vector<std::string>{"plain.yaml", "sub"});
 }

@@ -103,6 +103,35 @@ GOLDEN = {
     "unknown-vocabulary": (REJECT, "unknown kind, area, equipment, intensity and cue"),
     "wrong-types": (REJECT, "areas not a list, flare_safe maybe, say a list"),
     "yaml-syntax": (YAML_ERROR, "YAML syntax error"),
+    "breathing-range": (REJECT, "an inhale of 999999.999 s and an exhale of 12345678 s over the 3600 s maximum, 99999999999999 cycles over 100000"),
+    "control-characters": (REJECT, "ESC, a tab, NUL and a C1 control in text do not match the text pattern"),
+    "include-too-deep": {
+        "pack.yaml": (ACCEPT, ""),
+        "routines/level-00.yaml": (ENGINE_ONLY, "includes nested 17 levels deep: needs every file"),
+        "routines/level-01.yaml": (ACCEPT, "16 levels deep at most: loads"),
+        "routines/level-02.yaml": (ACCEPT, "15 levels deep at most: loads"),
+        "routines/level-03.yaml": (ACCEPT, "14 levels deep at most: loads"),
+        "routines/level-04.yaml": (ACCEPT, "13 levels deep at most: loads"),
+        "routines/level-05.yaml": (ACCEPT, "12 levels deep at most: loads"),
+        "routines/level-06.yaml": (ACCEPT, "11 levels deep at most: loads"),
+        "routines/level-07.yaml": (ACCEPT, "10 levels deep at most: loads"),
+        "routines/level-08.yaml": (ACCEPT, "9 levels deep at most: loads"),
+        "routines/level-09.yaml": (ACCEPT, "8 levels deep at most: loads"),
+        "routines/level-10.yaml": (ACCEPT, "7 levels deep at most: loads"),
+        "routines/level-11.yaml": (ACCEPT, "6 levels deep at most: loads"),
+        "routines/level-12.yaml": (ACCEPT, "5 levels deep at most: loads"),
+        "routines/level-13.yaml": (ACCEPT, "4 levels deep at most: loads"),
+        "routines/level-14.yaml": (ACCEPT, "3 levels deep at most: loads"),
+        "routines/level-15.yaml": (ACCEPT, "2 levels deep at most: loads"),
+        "routines/level-16.yaml": (ACCEPT, "1 levels deep at most: loads"),
+        "routines/level-17.yaml": (ACCEPT, "0 levels deep at most: loads"),
+    },
+    "pack-without-pack-yaml": {
+        "routines/lost.yaml": (ACCEPT, "fine in itself; the missing pack.yaml is engine-only"),
+    },
+    "repeat-overflow": (ENGINE_ONLY, "100^6 hours in all: the total needs the steps multiplied out"),
+    "text-too-long": (REJECT, "a title, a prompt and a tip over their maxLength (the 300-character prompt at the limit is a warning)"),
+    "yaml-tags": (YAML_ERROR, "explicit tags: an editor's YAML parser refuses the unknown !seconds"),
 }
 
 
@@ -364,7 +393,38 @@ def check_enums(source):
         if sorted(got) != sorted(want):
             fail(f"languages: the engine accepts {sorted(set(want) - set(got))} the schema does not, "
                  f"the schema accepts {sorted(set(got) - set(want))} the engine does not")
-    return fail.finish("the schema's enums match content/ and the engine")
+    # Text limits: each maxLength equals its constant in engine/include/unknot/model.hpp.
+    model = (source / "engine/include/unknot/model.hpp").read_text(encoding="utf-8")
+    consts = {m[1]: int(m[2]) for m in re.finditer(r"constexpr std::size_t (kMax\w+) = (\d+);", model)}
+
+    def max_length(allof):
+        return next((x["maxLength"] for x in allof if "maxLength" in x), None)
+
+    # The say step's fields are described under definitions/step (sayStep only lists them).
+    say_step = routine.get("definitions", {}).get("step", {}).get("properties")
+    pack = schemas.raw["pack.schema.json"]["properties"]
+    areas = schemas.raw["areas.schema.json"]["properties"]["areas"]["items"]["properties"]
+    equipment = schemas.raw["equipment.schema.json"]["properties"]["equipment"]["items"]["properties"]
+    limits = [
+        ("kMaxTitleChars", max_length(routine["properties"]["title"]["allOf"])),
+        ("kMaxTitleChars", max_length(pack["title"]["allOf"])),
+        ("kMaxSummaryChars", max_length(routine["properties"]["summary"]["allOf"])),
+        ("kMaxCautionChars", max_length(routine["properties"]["cautions"]["items"]["allOf"])),
+        ("kMaxCautionsPerRoutine", routine["properties"]["cautions"].get("maxItems")),
+        ("kMaxLabelChars", max_length(areas["label"]["allOf"])),
+        ("kMaxLabelChars", max_length(equipment["label"]["allOf"])),
+        ("kMaxSynonymChars", areas["synonyms"]["additionalProperties"]["items"].get("maxLength")),
+        ("kMaxVersionChars", pack["version"].get("maxLength")),
+    ]
+    if say_step is not None:
+        limits += [("kMaxPromptChars", max_length(say_step["say"]["allOf"])),
+                   ("kMaxTipChars", max_length(say_step["tip"]["allOf"]))]
+    else:
+        fail("routine.schema.json: no definitions/step to check the say and tip limits against")
+    for name, got in limits:
+        if consts.get(name) != got:
+            fail(f"text limit {name}: {consts.get(name)} in model.hpp, {got} in the schema")
+    return fail.finish("the schema's enums and text limits match content/ and the engine")
 
 
 EXPECTED_LINE = re.compile(r"^(?P<path>.+?)(?::(?P<line>\d+):(?P<col>\d+))?: (?P<sev>error|warning): (?P<msg>.*)$")
@@ -381,7 +441,8 @@ def check_golden(source):
         if case not in GOLDEN:
             fail(f"{case}: new golden case: classify it in GOLDEN in tests/schema/check_schema.py")
             continue
-        # Engine verdicts: error lines per file (None = the whole file).
+        # Engine verdicts: error lines per file (None = the whole file, which
+        # lint prints at path:1:1 so editors can jump to it).
         engine = {}
         for line in (golden / f"{case}.expected").read_text(encoding="utf-8").splitlines():
             m = EXPECTED_LINE.match(line)
@@ -389,7 +450,8 @@ def check_golden(source):
                 fail(f"{case}.expected: cannot read line {line!r}")
                 continue
             if m["sev"] == "error":
-                engine.setdefault(m["path"], []).append(int(m["line"]) if m["line"] else None)
+                whole = not m["line"] or (m["line"] == "1" and m["col"] == "1")
+                engine.setdefault(m["path"], []).append(None if whole else int(m["line"]))
         entry = GOLDEN[case]
         if (golden / case).is_dir():
             if not isinstance(entry, dict):

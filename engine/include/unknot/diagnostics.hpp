@@ -27,7 +27,9 @@ struct Diagnostic {
 // [SECTION] Formatting
 //-----------------------------------------------------------------------------
 // "path:line:column: error: message", the format compilers use, so editors and
-// CI annotate the right line. A diagnostic without a position prints "path: error: ...".
+// CI annotate the right line. A diagnostic without a position (a problem with
+// the whole file) prints "path:1:1: error: ...". The path and the message are
+// printed with control characters escaped (\n, \x1b: see escapeControl).
 std::string formatDiagnostic(const Diagnostic& d);
 // "path:line: message", the short form the app's problems screen shows.
 std::string formatDiagnosticShort(const Diagnostic& d);

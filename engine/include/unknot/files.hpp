@@ -1,6 +1,10 @@
 // Files: how the engine reads content. The engine never opens files itself; it
 // asks a FileSource, so the app can read through SDL_RWops (folders, an Android
 // APK, an iOS bundle) while the command line and tests read the disk directly.
+//
+// Every source reads regular files only: a FIFO, a device or a socket named
+// like a content file is refused with "not a regular file (a FIFO)" and is
+// never opened in a way that could block.
 #pragma once
 
 #include <optional>
@@ -12,12 +16,23 @@ namespace unknot {
 class FileSource {
 public:
     virtual ~FileSource() = default;
+    // File: anything that exists and is not a folder (read() refuses what is
+    // not a regular file, and says what it is).
     enum class Type { Missing, File, Directory };
     virtual Type type(const std::string& path) const = 0;
-    // Names (not paths) of the entries of a folder, sorted. Empty if none.
-    virtual std::vector<std::string> list(const std::string& dir) const = 0;
+    // Names (not paths) of the entries of a folder, sorted. nullopt when the
+    // folder cannot be listed (missing, not a folder, no permission), with
+    // `error` set: an unreadable folder is a problem, never "no entries".
+    virtual std::optional<std::vector<std::string>> list(const std::string& dir, std::string& error) const = 0;
+    // The same, empty when the folder cannot be listed.
+    std::vector<std::string> list(const std::string& dir) const {
+        std::string error;
+        auto names = list(dir, error);
+        return names ? std::move(*names) : std::vector<std::string>{};
+    }
     // Reads at most maxBytes + 1 bytes, so callers can tell "too big" without
-    // reading a huge file whole. nullopt on an error, with `error` set.
+    // reading a huge file whole. nullopt on an error, with `error` set; only
+    // regular files are read, and opening never blocks.
     virtual std::optional<std::string> read(const std::string& path, std::size_t maxBytes,
                                             std::string& error) const = 0;
     // Whether `path`, an entry found inside folder `root`, still resolves
@@ -29,17 +44,38 @@ public:
         (void)root;
         return true;
     }
+    // What is wrong with the symbolic links on the way to `path`, if anything:
+    // "symbolic link loop", "broken symbolic link (its target does not
+    // exist)"; empty when nothing is. Asked when staysInside() says no, so the
+    // message names the real problem.
+    virtual std::string linkProblem(const std::string& path) const {
+        (void)path;
+        return {};
+    }
 };
 
-// The plain disk, through std::filesystem and std::ifstream.
+// The plain disk, through POSIX calls: open(O_NONBLOCK|O_CLOEXEC) then fstat,
+// so a FIFO or a device is refused without waiting or reading.
 class DiskFileSource final : public FileSource {
 public:
+    using FileSource::list;
     Type type(const std::string& path) const override;
-    std::vector<std::string> list(const std::string& dir) const override;
+    std::optional<std::vector<std::string>> list(const std::string& dir, std::string& error) const override;
     std::optional<std::string> read(const std::string& path, std::size_t maxBytes,
                                     std::string& error) const override;
     bool staysInside(const std::string& path, const std::string& root) const override;
+    std::string linkProblem(const std::string& path) const override;
 };
+
+// Reads a regular file from the disk the safe way (see DiskFileSource): at
+// most maxBytes + 1 bytes; anything but a regular file is refused with
+// "not a regular file (a FIFO)" and the like. Shared with the app's source.
+std::optional<std::string> readRegularFile(const std::string& path, std::size_t maxBytes, std::string& error);
+
+// What a path is, when it is not a regular file or a folder: "a FIFO", "a
+// character device", "a block device", "a socket"; empty otherwise (also when
+// it does not exist). Follows symbolic links.
+std::string specialFileKind(const std::string& path);
 
 // Joins two path parts with a single '/'.
 std::string joinPath(const std::string& a, const std::string& b);

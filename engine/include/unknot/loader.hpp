@@ -22,6 +22,14 @@ struct LoadLimits {
     std::size_t maxNodes = 100000;           // counted through aliases too
     std::int64_t maxStepSeconds = 3600;
     std::int64_t maxRoutineSeconds = 4 * 3600;
+    // A routine may include one that includes another, and so on, this many
+    // levels deep; the include that passes it is an error.
+    int maxIncludeDepth = 16;
+    // Files read from one folder (a pack's routines/, a folder of routine
+    // files, a folder of packs); the rest are reported and left unread.
+    std::size_t maxFilesPerFolder = 5000;
+    // A routine expanded (repeats, sides, cycles, includes).
+    std::int64_t maxSegments = 100000;
 };
 
 //-----------------------------------------------------------------------------

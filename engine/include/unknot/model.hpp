@@ -1,6 +1,7 @@
 // The content model: packs, vocabularies and routines, as the loader builds
 // them. Plain data, no YAML and no behaviour beyond lookups.
 //
+// [SECTION] Text limits: the longest text each field may hold
 // [SECTION] Vocabularies: kinds, intensities, areas, equipment
 // [SECTION] Steps (a std::variant of the kinds of step)
 // [SECTION] Routine and Pack
@@ -10,6 +11,7 @@
 #include "unknot/diagnostics.hpp"
 #include "unknot/text.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -18,6 +20,26 @@
 #include <vector>
 
 namespace unknot {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text limits
+//-----------------------------------------------------------------------------
+// The longest text, in characters (Unicode code points, as JSON Schema's
+// maxLength counts), that each field may hold in each language. `unknot lint`
+// reports longer text as an error and the routine is not loaded, so the app
+// never has to draw it. Each is several times the longest in the bundled pack
+// (in brackets), generous for real use; content/README.md and the JSON Schemas
+// (maxLength) state the same figures.
+inline constexpr std::size_t kMaxTitleChars = 100;        // routine and pack titles (48)
+inline constexpr std::size_t kMaxSummaryChars = 600;      // routine summary (184)
+inline constexpr std::size_t kMaxPromptChars = 300;       // a step's `say` (118)
+inline constexpr std::size_t kPromptGlanceChars = 160;    // longer prompts get a warning only
+inline constexpr std::size_t kMaxTipChars = 600;          // a step's `tip` (125)
+inline constexpr std::size_t kMaxCautionChars = 400;      // one caution (153)
+inline constexpr std::size_t kMaxCautionsPerRoutine = 20; // cautions of one routine (9)
+inline constexpr std::size_t kMaxLabelChars = 60;         // area and equipment labels (30)
+inline constexpr std::size_t kMaxSynonymChars = 60;       // one search synonym (33)
+inline constexpr std::size_t kMaxVersionChars = 32;       // a pack's version
 
 //-----------------------------------------------------------------------------
 // [SECTION] Vocabularies
@@ -133,12 +155,21 @@ struct Pack {
 //-----------------------------------------------------------------------------
 // Everything that loaded, in a stable order (routines sorted by id), and every
 // problem found. A broken routine is left out; the rest is complete.
+// What a load cost, counted (not timed): tests bound these instead of the
+// clock, which a shared machine makes meaningless.
+struct LoadStats {
+    std::size_t filesRead = 0;     // files whose bytes were read
+    std::size_t bytesRead = 0;     // bytes read, all files together
+    std::size_t yamlNodes = 0;     // YAML nodes walked by the shape check (aliases each time)
+};
+
 struct Library {
     std::vector<Pack> packs;
     std::vector<Area> areas;
     std::vector<Equipment> equipment;
     std::vector<Routine> routines;
     std::vector<Diagnostic> diagnostics;
+    LoadStats stats;
 
     const Routine* findRoutine(std::string_view id) const;
     const Area* findArea(std::string_view id) const;

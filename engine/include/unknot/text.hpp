@@ -3,6 +3,7 @@
 // [SECTION] Text: one string per language, with fallback
 // [SECTION] Durations: "45", "45s", "2m", "1m30s" and how they print
 // [SECTION] Search folding (accent- and case-insensitive)
+// [SECTION] Control characters
 // [SECTION] Suggestions (did you mean?)
 #pragma once
 
@@ -51,6 +52,23 @@ std::string formatSeconds(std::int64_t ms);
 // accents, so "Épaule" matches "epaule". Invalid UTF-8 bytes are dropped.
 std::string foldForSearch(std::string_view utf8);
 bool isValidUtf8(std::string_view s);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Control characters
+//-----------------------------------------------------------------------------
+// Content text may hold line breaks but no other control character: C0
+// controls (U+0000 to U+001F, tab included), DEL (U+007F) and C1 controls
+// (U+0080 to U+009F), which a terminal would obey (ESC [ 31 m, CSI) and
+// the app cannot draw. Returns the byte offset of the first one, or npos.
+std::size_t findControlCharacter(std::string_view utf8);
+// The code point at `offset` written as U+001B, for messages.
+std::string describeCodePoint(std::string_view utf8, std::size_t offset);
+// `s` with every control character (as above, line breaks included) and every
+// byte that is not valid UTF-8 written C-style: \n, \r, \t, \x1b, \u009b.
+// File names and values are printed this way in diagnostics.
+std::string escapeControl(std::string_view s);
+// Code points (not bytes) in valid UTF-8; invalid bytes count one each.
+std::size_t countCodePoints(std::string_view utf8);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Suggestions

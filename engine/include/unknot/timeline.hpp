@@ -50,8 +50,15 @@ struct Timeline {
     std::size_t indexAt(std::int64_t ms) const;
 };
 
+// The most segments one timeline holds; compiling stops there. The loader
+// refuses routines of more than LoadLimits::maxSegments (100,000), so only a
+// Library built by hand can reach it.
+inline constexpr std::size_t kMaxTimelineSegments = 1000000;
+
 // Compiles a routine of `lib`. Includes must have been checked by the loader;
-// an unknown or cyclic include here is skipped, never followed forever.
+// an unknown or cyclic include here is skipped, never followed forever. It
+// recurses neither over repeats nor over includes (an explicit stack), so any
+// nesting depth is safe.
 Timeline compileTimeline(const Library& lib, const Routine& routine);
 
 // One step of a compiled timeline as a card lists it: when it starts, how

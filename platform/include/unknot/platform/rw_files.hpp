@@ -28,11 +28,16 @@ constexpr const char* kManifestName = "files.txt";
 //-----------------------------------------------------------------------------
 // [SECTION] RwFileSource
 //-----------------------------------------------------------------------------
-// Needs no SDL_Init (SDL_RWFromFile works before it).
+// Needs no SDL_Init (SDL_RWFromFile works before it). A path the disk can see
+// is read with readRegularFile() (regular files only, opened without
+// blocking); SDL_RWops serves the rest (APK assets), which holds no FIFOs.
 class RwFileSource final : public FileSource {
 public:
+    using FileSource::list;
     Type type(const std::string& path) const override;
-    std::vector<std::string> list(const std::string& dir) const override;
+    // Fails (nullopt, `error` set) when the folder cannot be listed: missing,
+    // not a folder, unreadable, or (outside the disk) without a manifest.
+    std::optional<std::vector<std::string>> list(const std::string& dir, std::string& error) const override;
     std::optional<std::string> read(const std::string& path, std::size_t maxBytes,
                                     std::string& error) const override;
     // Where content is a real folder (desktops), a symbolic link out of a pack
@@ -41,6 +46,7 @@ public:
     bool staysInside(const std::string& path, const std::string& root) const override {
         return DiskFileSource().staysInside(path, root);
     }
+    std::string linkProblem(const std::string& path) const override { return DiskFileSource().linkProblem(path); }
 };
 
 // Parses a manifest's text into sorted entry names (folders keep their '/').
