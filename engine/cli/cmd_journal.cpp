@@ -80,10 +80,11 @@ bool cannotWrite(const CliEnv& env, const std::string& file, const std::string& 
 // - a folder, a socket, a block device: refused, naming what it is.
 bool writeOut(const CliEnv& env, const std::string& file, const std::string& text) {
     if (file == "-") {
+        errno = 0;
         *env.out << text;
         env.out->flush();
         bool ok = static_cast<bool>(*env.out);
-        int e = 0;
+        int e = !ok && env.out == &std::cout ? errno : 0;  // what stdio's write said
         if (ok && env.out == &std::cout) {
             // std::cout goes through stdio: flush it and look at the fd too.
             if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
