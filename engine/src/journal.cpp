@@ -491,14 +491,15 @@ int prepareFile(const std::string& path, bool create, std::string& kind) {
     return 0;
 }
 
-// Moves the -wal and -shm beside the journal to `<name>.foreign-<stamp>[-N]`
+// Moves the -wal (when `wal`) and -shm beside the journal to
+// `<name>.foreign-<stamp>[-N]`
 // (renaming a link moves the link, never what it points to). Returns the new
 // name of the -wal (or of the -shm when there is no -wal), "" on failure.
-std::string moveLogAside(const std::string& path, std::int64_t nowMs) {
+std::string moveLogAside(const std::string& path, std::int64_t nowMs, bool wal) {
     std::string first;
     for (const char* suffix : {"-wal", "-shm"}) {
         const std::string from = path + suffix;
-        if (!exists(from)) continue;
+        if (!exists(from) || (!wal && std::string(suffix) == "-wal")) continue;
         const std::string base = from + ".foreign-" + stamp(nowMs);
         std::string target = base;
         for (int n = 1; exists(target); ++n) target = base + "-" + std::to_string(n);
@@ -674,7 +675,8 @@ bool settleLog(Journal::Impl& m, const std::string& path, std::int64_t nowMs, bo
                 "away yourself).";
         return false;
     }
-    std::string moved = moveLogAside(path, nowMs);
+    // A -shm that is not a file goes alone: the log beside it may be the journal's.
+    std::string moved = moveLogAside(path, nowMs, v == WalVerdict::Foreign);
     if (!moved.empty()) {
         notify(m, "journal.moved_foreign_log", baseName(moved), "",
                "Unknot found a log file beside its journal that is not the journal's (" + why + "), so it kept it "

@@ -233,6 +233,23 @@ TEST_CASE("foreign write-ahead log: a -wal or -shm that is a link, a FIFO or a f
         j.reset();
         CHECK(readAll(victim) == "do not touch");
     }
+    SECTION("a symlinked -shm beside the journal's own crash log: the link goes, the log is recovered") {
+        const std::string live = d.str() + "/live.db";
+        auto l = Journal::open(live, kNow);
+        for (int i = 0; i < 3; ++i) add(*l, "jaw-release", kNow + i);
+        copyOpenJournal(live, a);
+        fs::create_symlink(victim, a + "-shm");
+        auto e = runCli({"export", "--json", "-", "--journal", a});
+        CHECK(e.status == 0);
+        CHECK(exportedSessions(e.out) == 3);
+        auto j = Journal::open(a, kNow);
+        REQUIRE(j->persistent());
+        CHECK(j->allSessions().size() == 3);
+        REQUIRE(j->noticesDetailed().size() == 1);
+        CHECK(startsWith(j->noticesDetailed()[0].file, "journal.db-shm.foreign-"));
+        j.reset();
+        CHECK(readAll(victim) == "do not touch");
+    }
     SECTION("a FIFO as -wal") {
         REQUIRE(::mkfifo((a + "-wal").c_str(), 0600) == 0);
         auto c = runCli({"journal", "check", "--journal", a});  // must not hang
