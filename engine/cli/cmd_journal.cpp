@@ -144,8 +144,14 @@ bool writeOut(const CliEnv& env, const std::string& file, const std::string& tex
     if (::stat(folder.c_str(), &dst) != 0)
         return cannotWrite(env, file, "the folder " + folder + " does not exist (" + std::strerror(errno) + ")");
     if (!S_ISDIR(dst.st_mode)) return cannotWrite(env, file, folder + " is not a folder");
-    std::string tmp = file + ".tmp-" + std::to_string(::getpid());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    // A fresh name (O_EXCL): a leftover of an earlier run is never reused.
+    std::string tmp;
+    int fd = -1;
+    for (int n = 0; fd < 0 && n < 100; ++n) {
+        tmp = file + ".tmp-" + std::to_string(::getpid()) + (n ? "-" + std::to_string(n) : "");
+        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST) break;
+    }
     if (fd < 0) return cannotWrite(env, file, std::strerror(errno));
     int e = writeAll(fd, text);
     if (e == 0 && ::fsync(fd) != 0) e = errno;
@@ -210,6 +216,17 @@ int exportJournal(const CliEnv& env, const std::string& given, const std::string
     }
     for (const auto& n : j->notices()) *env.err << "unknot: note: " << n << "\n";
     const std::string& file = csv.empty() ? json : csv;
+    // Never over the journal itself (by any name or link) or its log files.
+    if (file != "-") {
+        struct stat js {}, fs {};
+        const bool same = ::stat(path.c_str(), &js) == 0 && ::stat(file.c_str(), &fs) == 0 &&
+                          js.st_dev == fs.st_dev && js.st_ino == fs.st_ino;
+        if (same || file == path + "-wal" || file == path + "-shm" || file == path + "-journal") {
+            *env.err << "unknot: cannot write " << file << ": that is the journal "
+                     << (same ? "itself" : "'s own log file") << "; choose another file; nothing was exported\n";
+            return 2;
+        }
+    }
     JournalSnapshot snap = snapshot(*j);
     std::string text = csv.empty() ? exportJson(snap, wallNow(env)) : exportCsv(snap);
     if (!writeOut(env, file, text)) return 2;

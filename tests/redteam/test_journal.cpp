@@ -5,7 +5,7 @@
 // [SECTION] 1. A write-ahead log that is not the journal's
 // [SECTION] 2. Read-only commands never modify the journal (6: nor leave files)
 // [SECTION] 3. Export is one snapshot
-// [SECTION] 4. Export never destroys what is at its path
+// [SECTION] 4. Export never destroys what is at its path (10: nor the journal)
 // [SECTION] 5. Export never says it succeeded when it failed
 // [SECTION] 7. Journal paths that are not regular files
 // [SECTION] 8. Import hygiene
@@ -335,7 +335,7 @@ TEST_CASE("export is one snapshot: a write from another connection between its r
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] 4. Export never destroys what is at its path
+// [SECTION] 4. Export never destroys what is at its path (10: nor the journal)
 //-----------------------------------------------------------------------------
 TEST_CASE("export path: only a missing or regular file is replaced; pipes and devices are written in place; the rest refused") {
     TempDir d;
@@ -414,6 +414,19 @@ TEST_CASE("export path: only a missing or regular file is replaced; pipes and de
         struct stat st {};
         REQUIRE(::lstat(sock.c_str(), &st) == 0);
         CHECK(S_ISSOCK(st.st_mode));
+    }
+    SECTION("the journal itself, by its name, a link or a hard link, or its log: refused, the journal intact") {
+        const std::string before = readAll(a);
+        const std::string hard = d.str() + "/hard.json";
+        fs::create_hard_link(a, hard);
+        for (const std::string& p : {a, hard, a + "-wal", d.str() + "/./journal.db"}) {
+            INFO(p);
+            auto e = exportTo(p);
+            CHECK(e.status == 2);
+            CHECK(e.err.find("that is the journal") != std::string::npos);
+        }
+        CHECK(readAll(a) == before);
+        CHECK_FALSE(fs::exists(a + "-wal"));
     }
     SECTION("a regular file is replaced whole (0600); a missing folder is named") {
         const std::string p = d.write("old.json", "old");
