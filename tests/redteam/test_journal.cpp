@@ -99,7 +99,7 @@ bool startsWith(const std::string& s, const std::string& p) { return s.rfind(p, 
 //-----------------------------------------------------------------------------
 // [SECTION] 1. A write-ahead log that is not the journal's
 //-----------------------------------------------------------------------------
-TEST_CASE("foreign write-ahead log: never applied; the app sets it aside, the CLI leaves it and reads without it") {
+TEST_CASE("foreign write-ahead log: never applied, the app sets it aside, the CLI leaves it and reads without it") {
     TempDir d;
     const std::string a = d.str() + "/a/journal.db", other = d.str() + "/other/journal.db";
     fs::create_directories(d.str() + "/a");
@@ -337,7 +337,7 @@ TEST_CASE("export is one snapshot: a write from another connection between its r
 //-----------------------------------------------------------------------------
 // [SECTION] 4. Export never destroys what is at its path (10: nor the journal)
 //-----------------------------------------------------------------------------
-TEST_CASE("export path: only a missing or regular file is replaced; pipes and devices are written in place; the rest refused") {
+TEST_CASE("export path: only a missing or regular file is replaced, pipes and devices are written in place, the rest refused") {
     TempDir d;
     const std::string a = d.str() + "/journal.db";
     {
@@ -571,7 +571,7 @@ TEST_CASE("import hygiene: one uid for two different sessions, or a session endi
 //-----------------------------------------------------------------------------
 // [SECTION] 9. CSV formula injection, NUL bytes
 //-----------------------------------------------------------------------------
-TEST_CASE("CSV formula injection: text cells that a spreadsheet would run get an apostrophe; JSON keeps the text") {
+TEST_CASE("CSV formula injection: text cells that a spreadsheet would run get an apostrophe, JSON keeps the text") {
     auto j = Journal::inMemory();
     const std::vector<std::string> notes = {"=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx",
                                             "plain", "a=b"};
