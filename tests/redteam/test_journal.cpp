@@ -31,6 +31,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using testing::runCli;
@@ -295,6 +296,55 @@ TEST_CASE("read-only commands: export and journal check change no byte and leave
         CHECK(exportedSessions(e.out) == 1);
         CHECK(listing(d.str() + "/j") == before);
     }
+}
+
+TEST_CASE("read-only commands: a journal open in another process is read through its live log, which is left alone") {
+    TempDir d;
+    const std::string a = d.str() + "/journal.db";
+    int up[2], down[2];
+    REQUIRE(::pipe(up) == 0);
+    REQUIRE(::pipe(down) == 0);
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        // The other process: records three sessions, keeps the journal open
+        // (its log not folded in) until told to stop.
+        auto j = Journal::open(a, kNow);
+        int ok = j->persistent() ? 1 : 0;
+        for (int i = 0; i < 3 && ok; ++i) {
+            SessionRecord r;
+            r.routineId = "neck-release";
+            r.startedAt = kNow + i;
+            r.endedAt = kNow + i + 1;
+            ok = j->addSession(r) == WriteStatus::Saved;
+        }
+        char c = ok ? 'y' : 'n';
+        (void)!::write(up[1], &c, 1);
+        (void)!::read(down[0], &c, 1);
+        ::_exit(ok ? 0 : 1);
+    }
+    char c = 0;
+    REQUIRE(::read(up[0], &c, 1) == 1);
+    CHECK(c == 'y');
+    REQUIRE(fs::exists(a + "-wal"));
+    const std::string wal = readAll(a + "-wal"), db = readAll(a);
+    auto e = runCli({"export", "--json", "-", "--journal", a});
+    CHECK(e.status == 0);
+    CHECK(exportedSessions(e.out) == 3);
+    auto k = runCli({"journal", "check", "--journal", a});
+    INFO(k.out);
+    CHECK(k.status == 0);
+    CHECK(k.out.find("open in another program") != std::string::npos);
+    CHECK(k.out.find("sessions: 3") != std::string::npos);
+    CHECK(readAll(a + "-wal") == wal);
+    CHECK(readAll(a) == db);
+    c = 'q';
+    REQUIRE(::write(down[1], &c, 1) == 1);
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    for (int fd : {up[0], up[1], down[0], down[1]}) ::close(fd);
 }
 
 //-----------------------------------------------------------------------------
