@@ -2,6 +2,7 @@
 // and the queries the app shows, pending writes included.
 //
 // [SECTION] Notices and reasons
+// [SECTION] The log's owner, and reading without writing
 // [SECTION] Opening: the file, its mode, moving a bad one aside
 // [SECTION] Writes: one transaction each, failures kept pending
 // [SECTION] Sessions, favourites, settings
@@ -17,6 +18,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <random>
 #include <set>
 
 #include <fcntl.h>
@@ -79,6 +81,355 @@ std::string folderOf(const std::string& p) {
     return f.empty() ? "." : f;
 }
 
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] The log's owner, and reading without writing
+//-----------------------------------------------------------------------------
+std::uint32_t nextTag(std::uint32_t t) {
+    // A 32-bit mixer (murmur3's finaliser) after a golden-ratio step: two
+    // journals' chains, from random starts, do not meet in practice.
+    std::uint32_t x = t + 0x9e3779b9u;
+    x = (x ^ (x >> 16)) * 0x85ebca6bu;
+    x = (x ^ (x >> 13)) * 0xc2b2ae35u;
+    x ^= x >> 16;
+    return x == 0 ? 1 : x;
+}
+
+int bumpTag(sqlite3* db, std::string& err) {
+    std::uint32_t t = 0;
+    {
+        Stmt s(db, "PRAGMA application_id");
+        int rc = s.step();
+        if (rc != SQLITE_ROW) {
+            err = sqlite3_errmsg(db);
+            return rc;
+        }
+        t = static_cast<std::uint32_t>(s.i64(0));
+    }
+    std::uint32_t n;
+    if (t == 0) {
+        std::random_device rd;
+        n = static_cast<std::uint32_t>(rd());
+        if (n == 0) n = 1;
+    } else n = nextTag(t);
+    return execSql(db, "PRAGMA application_id = " + std::to_string(static_cast<std::int32_t>(n)), &err);
+}
+
+std::string kindOfMode(unsigned mode) {
+    if (S_ISREG(mode)) return {};
+    if (S_ISLNK(mode)) return "a symbolic link";
+    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISDIR(mode)) return "a folder";
+    return "not a regular file";
+}
+
+std::string nonRegularKind(const std::string& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return {};
+    return kindOfMode(st.st_mode);
+}
+
+namespace {
+std::uint32_t be32(const unsigned char* p) {
+    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+}
+
+// SQLite's WAL checksum: pairs of 32-bit words, in the byte order the magic
+// number names (native when it matches this machine's).
+void walChecksum(bool native, const unsigned char* a, std::size_t n, std::uint32_t& s1, std::uint32_t& s2) {
+    for (std::size_t i = 0; i + 8 <= n; i += 8) {
+        std::uint32_t x0, x1;
+        std::memcpy(&x0, a + i, 4);
+        std::memcpy(&x1, a + i + 4, 4);
+        if (!native) {
+            x0 = __builtin_bswap32(x0);
+            x1 = __builtin_bswap32(x1);
+        }
+        s1 += x0 + s2;
+        s2 += x1 + s1;
+    }
+}
+
+// Opens a file for reading without following a link or blocking on a FIFO;
+// -1 (errno set) unless it is a regular file.
+int openRegular(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) return -1;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        errno = EINVAL;
+        return -1;
+    }
+    return fd;
+}
+
+bool preadAll(int fd, void* buf, std::size_t n, off_t at) {
+    auto* p = static_cast<unsigned char*>(buf);
+    while (n > 0) {
+        ssize_t r = ::pread(fd, p, n, at);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return false;
+        p += r;
+        n -= static_cast<std::size_t>(r);
+        at += r;
+    }
+    return true;
+}
+}  // namespace
+
+WalInfo readWal(const std::string& walPath, bool wantPages) {
+    WalInfo w;
+    struct stat st {};
+    if (::lstat(walPath.c_str(), &st) != 0) return w;
+    w.present = true;
+    if (!S_ISREG(st.st_mode)) {
+        w.regular = false;
+        return w;
+    }
+    int fd = openRegular(walPath);
+    if (fd < 0) {
+        w.readable = false;
+        return w;
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    if (::fstat(fd, &st) != 0) {
+        w.readable = false;
+        return w;
+    }
+    const off_t size = st.st_size;
+    unsigned char h[32];
+    if (size < 32 || !preadAll(fd, h, 32, 0)) return w;  // no header: nothing SQLite would apply
+    const std::uint32_t magic = be32(h);
+    if ((magic & 0xfffffffeu) != 0x377f0682u || be32(h + 4) != 3007000) return w;
+    const std::uint32_t ps = be32(h + 8);
+    if (ps < 512 || ps > 65536 || (ps & (ps - 1)) != 0) return w;
+    const bool bigEndianHost = __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;
+    const bool native = ((magic & 1) != 0) == bigEndianHost;
+    std::uint32_t s1 = 0, s2 = 0;
+    walChecksum(native, h, 24, s1, s2);
+    if (s1 != be32(h + 24) || s2 != be32(h + 28)) return w;
+    w.headerValid = true;
+    w.pageSize = ps;
+    std::vector<unsigned char> frame(24 + ps);
+    std::vector<std::uint32_t> tags;
+    std::vector<std::pair<std::uint32_t, std::string>> pages;
+    std::size_t n = 0;
+    for (off_t at = 32; at + static_cast<off_t>(frame.size()) <= size; at += static_cast<off_t>(frame.size())) {
+        if (!preadAll(fd, frame.data(), frame.size(), at)) break;
+        const std::uint32_t pgno = be32(frame.data()), commit = be32(frame.data() + 4);
+        if (pgno == 0 || std::memcmp(frame.data() + 8, h + 16, 8) != 0) break;
+        walChecksum(native, frame.data(), 8, s1, s2);
+        walChecksum(native, frame.data() + 24, ps, s1, s2);
+        if (s1 != be32(frame.data() + 16) || s2 != be32(frame.data() + 20)) break;
+        ++n;
+        if (pgno == 1 && ps >= 72) tags.push_back(be32(frame.data() + 24 + 68));
+        if (wantPages) pages.emplace_back(pgno, std::string(reinterpret_cast<const char*>(frame.data() + 24), ps));
+        if (commit != 0) {
+            // A commit: everything up to here is in the log for good.
+            w.frames = n;
+            w.dbPages = commit;
+            w.page1Tags.insert(w.page1Tags.end(), tags.begin(), tags.end());
+            tags.clear();
+            for (auto& p : pages) w.pages.push_back(std::move(p));
+            pages.clear();
+        }
+    }
+    return w;
+}
+
+std::uint32_t fileTag(const std::string& dbPath) {
+    int fd = openRegular(dbPath);
+    if (fd < 0) return 0;
+    unsigned char h[72];
+    bool ok = preadAll(fd, h, sizeof h, 0);
+    ::close(fd);
+    if (!ok || std::memcmp(h, "SQLite format 3", 16) != 0) return 0;
+    return be32(h + 68);
+}
+
+namespace {
+std::uint32_t filePageSize(const std::string& dbPath) {
+    int fd = openRegular(dbPath);
+    if (fd < 0) return 0;
+    unsigned char h[18];
+    bool ok = preadAll(fd, h, sizeof h, 0);
+    ::close(fd);
+    if (!ok || std::memcmp(h, "SQLite format 3", 16) != 0) return 0;
+    std::uint32_t ps = (std::uint32_t{h[16]} << 8) | h[17];
+    return ps == 1 ? 65536 : ps;
+}
+}  // namespace
+
+WalVerdict judgeWal(const std::string& dbPath, const WalInfo& w, std::string& why) {
+    if (!w.present) return WalVerdict::None;
+    if (!w.regular) {
+        why = "it is " + nonRegularKind(dbPath + "-wal") + ", not a file";
+        return WalVerdict::Foreign;
+    }
+    if (!w.readable) {
+        why = "it cannot be read";
+        return WalVerdict::Foreign;
+    }
+    if (w.frames == 0) return WalVerdict::None;
+    const std::uint32_t ps = filePageSize(dbPath);
+    if (ps != 0 && ps != w.pageSize) {
+        why = "its page size is not the journal's";
+        return WalVerdict::Foreign;
+    }
+    const std::uint32_t t = fileTag(dbPath);
+    if (t == 0) {
+        // A file from before the tag (an older Unknot), or one whose first
+        // commit is still in the log: nothing to compare with.
+        return WalVerdict::Unknown;
+    }
+    if (w.page1Tags.empty()) {
+        why = "it holds changes this journal did not make";
+        return WalVerdict::Foreign;
+    }
+    if (nextTag(t) == w.page1Tags.front() ||
+        std::find(w.page1Tags.begin(), w.page1Tags.end(), t) != w.page1Tags.end())
+        return WalVerdict::Ours;
+    why = "it was written by another journal, or by this one at another time (a file restored from a backup?)";
+    return WalVerdict::Foreign;
+}
+
+bool inUseByAnother(const std::string& dbPath) {
+    // SQLite's unix VFS: every connection holds a shared lock on byte 128 of
+    // the -shm (the "DMS" byte) while it has the file open.
+    int fd = openRegular(dbPath + "-shm");
+    if (fd < 0) return false;
+    struct flock fl {};
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    fl.l_start = 128;
+    fl.l_len = 1;
+    bool busy = ::fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+    ::close(fd);
+    return busy;
+}
+
+namespace {
+std::string readWhole(int fd, bool& ok) {
+    std::string s;
+    struct stat st {};
+    ok = ::fstat(fd, &st) == 0;
+    if (!ok) return s;
+    s.resize(static_cast<std::size_t>(st.st_size));
+    ok = s.empty() || preadAll(fd, s.data(), s.size(), 0);
+    return s;
+}
+
+std::string headerMode(const std::string& image) {
+    if (image.size() < 100) return image.empty() ? "none" : "?";
+    unsigned char w = static_cast<unsigned char>(image[18]);
+    return w == 2 ? "wal" : w == 1 ? "delete" : "?";
+}
+}  // namespace
+
+int openReadView(const std::string& path, ReadView& v, std::string& err) {
+    if (v.db) sqlite3_close_v2(v.db);
+    v.db = nullptr;
+    v.notes.clear();
+    v.logIgnored = false;
+    if (std::string kind = nonRegularKind(path); !kind.empty()) {
+        err = path + " is " + kind + ", not a journal file";
+        return SQLITE_CANTOPEN;
+    }
+    if (inUseByAnother(path)) {
+        // Another process has it open: its log is live and shared through
+        // the -shm, which SQLite reads (and takes a read lock in) alongside.
+        v.live = true;
+        int rc = sqlite3_open_v2(path.c_str(), &v.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, nullptr) & 0xff;
+        if (rc != SQLITE_OK) {
+            err = sqlite3_errstr(rc);
+            return rc;
+        }
+        sqlite3_busy_timeout(v.db, 5000);
+        Stmt s(v.db, "PRAGMA journal_mode");
+        if (s.step() == SQLITE_ROW) v.journalMode = s.text(0);
+        return SQLITE_OK;
+    }
+    // A copy in memory: the file and the committed frames of its own log, read
+    // twice-checked (the log's header unchanged around the reads) so a process
+    // starting meanwhile cannot give us half of one state and half of another.
+    std::string image;
+    for (int attempt = 0;; ++attempt) {
+        WalInfo before = readWal(path + "-wal", true);
+        int fd = openRegular(path);
+        if (fd < 0) {
+            int e = errno;
+            err = e == ENOENT ? "no journal at " + path : "cannot open " + path + ": " + std::strerror(e);
+            return SQLITE_CANTOPEN;
+        }
+        bool ok = false;
+        image = readWhole(fd, ok);
+        ::close(fd);
+        if (!ok) {
+            err = "cannot read " + path + ": " + std::strerror(errno);
+            return SQLITE_IOERR;
+        }
+        v.journalMode = headerMode(image);
+        std::string why;
+        WalVerdict verdict = judgeWal(path, before, why);
+        WalInfo after = readWal(path + "-wal", false);
+        if ((after.frames != before.frames || after.dbPages != before.dbPages ||
+             after.page1Tags != before.page1Tags) && attempt < 5)
+            continue;
+        if (verdict == WalVerdict::Foreign) {
+            v.logIgnored = true;
+            v.notes.push_back(baseName(path) + "-wal beside the journal does not belong to it (" + why +
+                              "), so it was not read. Unknot sets it aside when it next starts.");
+        } else if (verdict == WalVerdict::Ours || verdict == WalVerdict::Unknown) {
+            const std::size_t ps = before.pageSize;
+            for (const auto& [pgno, data] : before.pages) {
+                const std::size_t at = static_cast<std::size_t>(pgno - 1) * ps;
+                if (image.size() < at + ps) image.resize(at + ps, '\0');
+                image.replace(at, ps, data);
+            }
+            image.resize(static_cast<std::size_t>(before.dbPages) * ps, '\0');
+        }
+        break;
+    }
+    if (!image.empty() && (image.size() < 100 || image.compare(0, 16, std::string("SQLite format 3\0", 16)) != 0)) {
+        err = "not a SQLite database";
+        return SQLITE_NOTADB;
+    }
+    // The copy is an ordinary (rollback) database in memory: nothing it does
+    // can reach the file.
+    if (image.size() >= 100) image[18] = image[19] = 1;
+    int rc = sqlite3_open_v2(":memory:", &v.db, SQLITE_OPEN_READWRITE, nullptr) & 0xff;
+    if (rc != SQLITE_OK) {
+        err = sqlite3_errstr(rc);
+        return rc;
+    }
+    if (!image.empty()) {
+        auto* buf = static_cast<unsigned char*>(sqlite3_malloc64(image.size()));
+        if (!buf) {
+            err = "out of memory";
+            return SQLITE_NOMEM;
+        }
+        std::memcpy(buf, image.data(), image.size());
+        rc = sqlite3_deserialize(v.db, "main", buf, static_cast<sqlite3_int64>(image.size()),
+                                 static_cast<sqlite3_int64>(image.size()),
+                                 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) & 0xff;
+        if (rc != SQLITE_OK) {
+            err = sqlite3_errmsg(v.db);
+            return rc;
+        }
+    }
+    return SQLITE_OK;
+}
+
+namespace {
+
 //-----------------------------------------------------------------------------
 // [SECTION] Opening
 //-----------------------------------------------------------------------------
@@ -112,19 +463,50 @@ std::string moveAside(const std::string& path, const std::string& kind, std::int
 
 // Creates the file with mode 0600 before SQLite sees it (SQLite would use the
 // umask, typically 0644), or narrows an existing one: the journal is health
-// data, for the user alone. -wal and -shm take the main file's mode.
-int prepareFile(const std::string& path, bool create) {
+// data, for the user alone. -wal and -shm take the main file's mode. A path
+// that is not a regular file (a symbolic link, a FIFO, a device, a socket, a
+// folder) is refused with EINVAL and `kind` naming what it is: nothing is
+// followed, opened for long or changed (lstat, then O_NOFOLLOW | O_NONBLOCK
+// and fchmod on the descriptor, so a link swapped in meanwhile is not
+// followed either).
+int prepareFile(const std::string& path, bool create, std::string& kind) {
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) {
-        if (!S_ISREG(st.st_mode)) return EISDIR;
-        if ((st.st_mode & 077) && create) ::chmod(path.c_str(), st.st_mode & 0600);
+    if (::lstat(path.c_str(), &st) == 0) {
+        kind = kindOfMode(st.st_mode);
+        if (!kind.empty()) return EINVAL;
+        if ((st.st_mode & 077) && create) {
+            int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+            if (fd >= 0) {
+                struct stat fst {};
+                if (::fstat(fd, &fst) == 0 && S_ISREG(fst.st_mode)) ::fchmod(fd, fst.st_mode & 0600);
+                ::close(fd);
+            }
+        }
         return 0;
     }
     if (errno != ENOENT || !create) return errno;
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
     if (fd < 0) return errno;
     ::close(fd);
     return 0;
+}
+
+// Moves the -wal (when `wal`) and -shm beside the journal to
+// `<name>.foreign-<stamp>[-N]`
+// (renaming a link moves the link, never what it points to). Returns the new
+// name of the -wal (or of the -shm when there is no -wal), "" on failure.
+std::string moveLogAside(const std::string& path, std::int64_t nowMs, bool wal) {
+    std::string first;
+    for (const char* suffix : {"-wal", "-shm"}) {
+        const std::string from = path + suffix;
+        if (!exists(from) || (!wal && std::string(suffix) == "-wal")) continue;
+        const std::string base = from + ".foreign-" + stamp(nowMs);
+        std::string target = base;
+        for (int n = 1; exists(target); ++n) target = base + "-" + std::to_string(n);
+        if (std::rename(from.c_str(), target.c_str()) != 0) return {};
+        if (first.empty()) first = target;
+    }
+    return first;
 }
 
 enum class OpenOutcome { Ok, Corrupt, Newer, Unavailable };
@@ -133,7 +515,7 @@ enum class OpenOutcome { Ok, Corrupt, Newer, Unavailable };
 // Anything else is never handed to SQLite, which might otherwise act on a
 // stale -wal beside it (and delete it on close).
 bool looksLikeSqlite(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) return true;  // SQLite will say why it cannot open it
     char head[16] = {};
     ssize_t n = ::read(fd, head, sizeof head);
@@ -239,7 +621,7 @@ void fallBackToMemory(Journal::Impl& m, const std::string& path, const std::stri
 // Without a -shm beside it that can be created, SQLite reads a WAL file only
 // as "immutable" (a URI parameter); the log was folded into the file when the
 // journal was last closed, so that shows everything saved.
-bool openReadOnly(Journal::Impl& m, const std::string& path) {
+bool openReadOnly(Journal::Impl& m, const std::string& path, bool immutableOnly = false) {
     std::string uri = "file:";
     for (unsigned char c : path) {
         if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') uri += static_cast<char>(c);
@@ -251,6 +633,7 @@ bool openReadOnly(Journal::Impl& m, const std::string& path) {
     }
     uri += "?immutable=1";
     for (const std::string& name : {path, uri}) {
+        if (immutableOnly && name == path) continue;
         if (m.db) sqlite3_close_v2(m.db);
         m.db = nullptr;
         int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | (name == uri ? SQLITE_OPEN_URI : 0);
@@ -271,6 +654,41 @@ bool openReadOnly(Journal::Impl& m, const std::string& path) {
 
 enum class OpenMode { App, Existing };
 
+// Before SQLite sees the file: a -wal or -shm beside it that is not a regular
+// file, or a -wal that does not belong to it (docs/journal.md, "Whose log is
+// it?"), would be followed or folded into the journal. The app moves them
+// aside (`journal.db-wal.foreign-<stamp>`) and says so; the command line
+// leaves them and refuses. Returns false when the journal must not be opened
+// normally: `error` says why, `immutable` asks for a read without the log.
+bool settleLog(Journal::Impl& m, const std::string& path, std::int64_t nowMs, bool app, std::string& error,
+               bool& immutable) {
+    immutable = false;
+    if (inUseByAnother(path)) return true;  // live: its log is its own
+    std::string why;
+    std::string shmKind = nonRegularKind(path + "-shm");
+    WalVerdict v = judgeWal(path, readWal(path + "-wal", false), why);
+    if (v != WalVerdict::Foreign && shmKind.empty()) return true;
+    if (v != WalVerdict::Foreign) why = baseName(path) + "-shm is " + shmKind + ", not a file";
+    else why = baseName(path) + "-wal does not belong to this journal: " + why;
+    if (!app) {
+        error = path + ": " + why + ". Nothing was changed; Unknot sets it aside when it next starts (or move it "
+                "away yourself).";
+        return false;
+    }
+    // A -shm that is not a file goes alone: the log beside it may be the journal's.
+    std::string moved = moveLogAside(path, nowMs, v == WalVerdict::Foreign);
+    if (!moved.empty()) {
+        notify(m, "journal.moved_foreign_log", baseName(moved), "",
+               "Unknot found a log file beside its journal that is not the journal's (" + why + "), so it kept it "
+               "as " + baseName(moved) + " and did not apply it. Your journal is as it was last saved; nothing "
+               "was deleted.");
+        return true;
+    }
+    error = "cannot set aside the foreign log beside " + path + ": " + std::strerror(errno);
+    immutable = true;
+    return false;
+}
+
 std::unique_ptr<Journal> openAt(const std::string& path, std::int64_t nowMs, OpenMode mode, std::string& error) {
     auto j = JournalAccess::make();
     Journal::Impl& m = JournalAccess::impl(*j);
@@ -284,11 +702,38 @@ std::unique_ptr<Journal> openAt(const std::string& path, std::int64_t nowMs, Ope
     }
     // Two attempts: the file as found, then (after moving it aside) a new one.
     for (int attempt = 0; attempt < 2; ++attempt) {
-        if (int e = prepareFile(path, app); e != 0) {
+        std::string kind;
+        if (int e = prepareFile(path, app, kind); e != 0) {
+            if (!kind.empty()) {
+                error = "cannot open " + path + ": it is " + kind + ", not a journal file";
+                if (!app) return nullptr;
+                openMemory(m);
+                notify(m, "journal.in_memory", baseName(path), "not_a_file",
+                       "Unknot cannot use " + path + " as its journal: it is " + kind +
+                           ", not a file. What you record now is kept in memory only and will be lost when Unknot "
+                           "closes.");
+                return j;
+            }
             error = (e == ENOENT ? "no journal at " : "cannot open " + path + ": ") +
                     (e == ENOENT ? path : std::string(std::strerror(e)));
             if (!app) return nullptr;
             fallBackToMemory(m, path, errnoCode(e));
+            return j;
+        }
+        bool immutable = false;
+        if (!settleLog(m, path, nowMs, app, error, immutable)) {
+            if (!app) return nullptr;
+            // It could not be moved (a read-only folder): show the journal
+            // without the log; writes wait in memory.
+            if (openReadOnly(m, path, true)) {
+                m.persistent = true;
+                notify(m, "journal.read_only", baseName(path), "read_only",
+                       "Unknot found a log file beside its journal that is not the journal's and cannot set it "
+                       "aside (" + reasonText("read_only") + "), so it shows your journal without it. What you "
+                       "record is kept in memory while Unknot stays open.");
+                return j;
+            }
+            fallBackToMemory(m, path, "read_only");
             return j;
         }
         int rc = SQLITE_OK;
@@ -341,6 +786,57 @@ std::unique_ptr<Journal> openAt(const std::string& path, std::int64_t nowMs, Ope
     return j;
 }
 
+// The command line's read-only open: a view that never writes (see
+// openReadView), migrated in memory when older, refused when newer.
+std::unique_ptr<Journal> openReading(const std::string& path, std::string& error) {
+    auto j = JournalAccess::make();
+    Journal::Impl& m = JournalAccess::impl(*j);
+    m.path = path;
+    m.readOnlyCopy = true;
+    ReadView v;
+    std::string err;
+    int rc = openReadView(path, v, err);
+    if (rc == SQLITE_CANTOPEN || rc == SQLITE_IOERR || rc == SQLITE_NOMEM) {
+        error = err;
+        return nullptr;
+    }
+    auto unreadable = [&](const std::string& why) {
+        error = path + " cannot be read (" + why + "); 'unknot journal check' says more";
+        return nullptr;
+    };
+    if (rc != SQLITE_OK) return unreadable(err);
+    int version = -1;
+    {
+        Stmt s(v.db, "PRAGMA user_version");
+        if (s.step() == SQLITE_ROW) version = static_cast<int>(s.i64(0));
+        else err = sqlite3_errmsg(v.db);
+    }
+    if (version < 0) return unreadable(err);
+    if (version > Journal::kSchemaVersion) {
+        error = path + " was written by a newer version of Unknot (schema newer than " +
+                std::to_string(Journal::kSchemaVersion) + ")";
+        return nullptr;
+    }
+    if (version > 0) {
+        Stmt s(v.db, "PRAGMA quick_check");
+        if (s.step() != SQLITE_ROW || s.text(0) != "ok") return unreadable("quick_check: " + s.text(0));
+    }
+    if (version < Journal::kSchemaVersion) {
+        if (v.live) {
+            error = path + " is at an older schema and open in another program; close it and try again";
+            return nullptr;
+        }
+        if (migrateSchema(v.db, version, err) != SQLITE_OK) return unreadable(err);
+    }
+    if (!schemaLooksRight(v.db)) return unreadable("the tables are not the journal's");
+    execSql(v.db, "PRAGMA query_only = 1");
+    m.db = v.db;
+    v.db = nullptr;
+    m.persistent = true;
+    for (const auto& n : v.notes) notify(m, "journal.foreign_log_ignored", baseName(path) + "-wal", "", n);
+    return j;
+}
+
 }  // namespace
 
 Journal::Journal() : impl_(std::make_unique<Impl>()) { seed(*impl_); }
@@ -353,6 +849,10 @@ std::unique_ptr<Journal> Journal::open(const std::string& path, std::int64_t now
 
 std::unique_ptr<Journal> Journal::openExisting(const std::string& path, std::int64_t nowMs, std::string& error) {
     return openAt(path, nowMs, OpenMode::Existing, error);
+}
+
+std::unique_ptr<Journal> Journal::openForReading(const std::string& path, std::string& error) {
+    return openReading(path, error);
 }
 
 std::unique_ptr<Journal> Journal::inMemory() {
@@ -430,6 +930,7 @@ namespace {
 // BEGIN IMMEDIATE .. COMMIT around `ops`; all or nothing.
 int commitOps(Journal::Impl& m, const std::deque<PendingOp>& ops, std::string& err, std::int64_t* lastId) {
     int rc = execSql(m.db, "BEGIN IMMEDIATE", &err);
+    if (rc == SQLITE_OK) rc = bumpTag(m.db, err);
     for (std::size_t i = 0; rc == SQLITE_OK && i < ops.size(); ++i) rc = applyOp(m.db, ops[i], err);
     if (rc == SQLITE_OK && lastId) *lastId = sqlite3_last_insert_rowid(m.db);
     if (rc == SQLITE_OK) rc = execSql(m.db, "COMMIT", &err);
@@ -564,6 +1065,7 @@ WriteStatus Journal::setPainAfter(const std::string& uid, std::optional<int> pai
 
 WriteStatus Journal::setNote(const std::string& uid, const std::string& note) {
     if (!validUtf8(note)) return reject(*impl_, "note is not valid UTF-8");
+    if (note.find('\0') != std::string::npos) return reject(*impl_, "a NUL character is not allowed in a note");
     if (codePoints(note) > static_cast<std::size_t>(kMaxNoteChars))
         return reject(*impl_, "note is longer than " + std::to_string(kMaxNoteChars) + " characters");
     if (!session(uid)) return reject(*impl_, "no session with uid " + uid);
@@ -575,8 +1077,9 @@ WriteStatus Journal::setNote(const std::string& uid, const std::string& note) {
 }
 
 WriteStatus Journal::setFavourite(const std::string& routineId, bool on, std::int64_t nowMs) {
-    if (routineId.empty() || routineId.size() > kMaxIdBytes || !validUtf8(routineId))
-        return reject(*impl_, "routine id is empty, too long or not UTF-8");
+    if (routineId.empty() || routineId.size() > kMaxIdBytes || !validUtf8(routineId) ||
+        routineId.find('\0') != std::string::npos)
+        return reject(*impl_, "routine id is empty, too long, not UTF-8 or holds a NUL character");
     PendingOp op;
     op.kind = PendingOp::Kind::SetFavourite;
     op.key = routineId;
@@ -590,6 +1093,8 @@ WriteStatus Journal::setSetting(const std::string& key, const std::string& value
         return reject(*impl_, "setting key is empty, too long or not UTF-8");
     if (value.size() > kMaxSettingBytes || !validUtf8(value))
         return reject(*impl_, "setting value is too long or not UTF-8");
+    if (key.find('\0') != std::string::npos || value.find('\0') != std::string::npos)
+        return reject(*impl_, "a NUL character is not allowed in a setting");
     PendingOp op;
     op.kind = PendingOp::Kind::SetSetting;
     op.key = key;
@@ -892,6 +1397,8 @@ History Journal::history(const HistoryQuery& q) const {
 void Journal::setMaxPageCountForTesting(std::int64_t pages) {
     execSql(impl_->db, "PRAGMA max_page_count = " + std::to_string(pages > 0 ? pages : 1073741823));
 }
+
+void Journal::setSnapshotHookForTesting(std::function<void()> hook) { impl_->snapshotHook = std::move(hook); }
 
 void Journal::setReadOnlyForTesting(bool on) {
     execSql(impl_->db, std::string("PRAGMA query_only = ") + (on ? "1" : "0"));

@@ -9,7 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
+#include <string_view>
 #include <stdexcept>
 
 namespace unknot {
@@ -32,19 +34,54 @@ std::string csvField(const std::string& s) {
 }
 
 std::string optStr(const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); }
+
+// No NUL byte reaches an export file: the journal refuses them, and one left
+// by an older version is dropped here.
+std::string noNul(const std::string& s) {
+    if (s.find('\0') == std::string::npos) return s;
+    std::string t = s;
+    std::erase(t, '\0');
+    return t;
+}
+
+// A text cell a spreadsheet would take for a formula (OWASP "CSV injection"):
+// one that begins with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, which spreadsheets show as text. Only text cells: the numbers
+// and times in the other columns are written by Unknot itself.
+std::string csvText(const std::string& raw) {
+    std::string s = noNul(raw);
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) s.insert(0, 1, '\'');
+    return csvField(s);
+}
 }  // namespace
 
-std::string exportCsv(const Journal& j) {
+JournalSnapshot snapshot(const Journal& j) {
+    Journal::Impl& m = JournalAccess::impl(j);
+    // One read transaction: every read below sees the same commit, whatever
+    // another connection or process writes meanwhile.
+    const bool began = sqlite3_get_autocommit(m.db) && execSql(m.db, "BEGIN") == SQLITE_OK;
+    JournalSnapshot s;
+    s.sessions = j.allSessions();
+    if (m.snapshotHook) m.snapshotHook();
+    s.favourites = j.favouriteEntries();
+    s.settings = j.settings();
+    if (began) execSql(m.db, "COMMIT");
+    return s;
+}
+
+std::string exportCsv(const Journal& j) { return exportCsv(snapshot(j)); }
+
+std::string exportCsv(const JournalSnapshot& snap) {
     std::string out =
         "uid,routine_id,started_at,started_at_ms,ended_at,ended_at_ms,practised_seconds,finished,stopped_at_step,"
         "pain_before,pain_after,pain_change,area,note\r\n";
-    for (const auto& r : j.allSessions()) {
+    for (const auto& r : snap.sessions) {
         std::string change = r.painBefore && r.painAfter ? std::to_string(*r.painAfter - *r.painBefore) : "";
-        out += csvField(r.uid) + "," + csvField(r.routineId) + "," + formatIsoUtc(r.startedAt) + "," +
+        out += csvText(r.uid) + "," + csvText(r.routineId) + "," + formatIsoUtc(r.startedAt) + "," +
                std::to_string(r.startedAt) + "," + formatIsoUtc(r.endedAt) + "," + std::to_string(r.endedAt) + "," +
                std::to_string(r.practisedSeconds) + "," + (r.finished ? "true" : "false") + "," +
                optStr(r.stoppedAtStep) + "," + optStr(r.painBefore) + "," + optStr(r.painAfter) + "," + change + "," +
-               csvField(r.area) + "," + csvField(r.note) + "\r\n";
+               csvText(r.area) + "," + csvText(r.note) + "\r\n";
     }
     return out;
 }
@@ -56,9 +93,10 @@ namespace {
 json optJson(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
 }  // namespace
 
-std::string exportJson(const Journal& j) { return exportJson(j, INT64_MIN); }
+std::string exportJson(const Journal& j) { return exportJson(snapshot(j), INT64_MIN); }
+std::string exportJson(const Journal& j, std::int64_t exportedAtMs) { return exportJson(snapshot(j), exportedAtMs); }
 
-std::string exportJson(const Journal& j, std::int64_t exportedAtMs) {
+std::string exportJson(const JournalSnapshot& snap, std::int64_t exportedAtMs) {
     // ordered_json keeps the keys in the order written, which reads better.
     nlohmann::ordered_json doc;
     doc["format"] = "unknot-journal";
@@ -66,10 +104,10 @@ std::string exportJson(const Journal& j, std::int64_t exportedAtMs) {
     doc["exported_at"] = exportedAtMs == INT64_MIN ? nlohmann::ordered_json(nullptr)
                                                    : nlohmann::ordered_json(formatIsoUtc(exportedAtMs));
     doc["sessions"] = nlohmann::ordered_json::array();
-    for (const auto& r : j.allSessions()) {
+    for (const auto& r : snap.sessions) {
         nlohmann::ordered_json s;
-        s["uid"] = r.uid;
-        s["routine_id"] = r.routineId;
+        s["uid"] = noNul(r.uid);
+        s["routine_id"] = noNul(r.routineId);
         s["started_at"] = formatIsoUtc(r.startedAt);
         s["ended_at"] = formatIsoUtc(r.endedAt);
         s["practised_seconds"] = r.practisedSeconds;
@@ -77,15 +115,15 @@ std::string exportJson(const Journal& j, std::int64_t exportedAtMs) {
         s["stopped_at_step"] = optJson(r.stoppedAtStep);
         s["pain_before"] = optJson(r.painBefore);
         s["pain_after"] = optJson(r.painAfter);
-        s["area"] = r.area;
-        s["note"] = r.note;
+        s["area"] = noNul(r.area);
+        s["note"] = noNul(r.note);
         doc["sessions"].push_back(std::move(s));
     }
     doc["favourites"] = nlohmann::ordered_json::array();
-    for (const auto& f : j.favouriteEntries())
-        doc["favourites"].push_back({{"routine_id", f.routineId}, {"added_at", formatIsoUtc(f.addedAt)}});
+    for (const auto& f : snap.favourites)
+        doc["favourites"].push_back({{"routine_id", noNul(f.routineId)}, {"added_at", formatIsoUtc(f.addedAt)}});
     doc["settings"] = nlohmann::ordered_json::object();
-    for (const auto& [k, v] : j.settings()) doc["settings"][k] = v;
+    for (const auto& [k, v] : snap.settings) doc["settings"][noNul(k)] = noNul(v);
     // Everything stored was checked to be valid UTF-8, so dump cannot throw;
     // `replace` is a second guard for a file edited by hand.
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
@@ -165,8 +203,16 @@ struct Validator {
         return *t;
     }
 
+    static bool sameSession(const SessionRecord& a, const SessionRecord& b) {
+        return a.uid == b.uid && a.routineId == b.routineId && a.startedAt == b.startedAt && a.endedAt == b.endedAt &&
+               a.practisedSeconds == b.practisedSeconds && a.finished == b.finished &&
+               a.stoppedAtStep == b.stoppedAtStep && a.painBefore == b.painBefore && a.painAfter == b.painAfter &&
+               a.area == b.area && a.note == b.note;
+    }
+
     static Staged run(const json& doc) {
         Staged st;
+        std::map<std::string, std::size_t> seen;  // uid -> index in st.sessions
         if (!doc.is_object()) fail("file", "not a journal export (expected a JSON object)");
         onlyKeys(doc, "file", {"format", "version", "exported_at", "sessions", "favourites", "settings"});
         const json& format = need(doc, "file", "format");
@@ -203,6 +249,20 @@ struct Validator {
             if (auto it = o.find("area"); it != o.end() && !it->is_null()) r.area = str(*it, at + ".area", kMaxIdBytes, true);
             if (auto it = o.find("note"); it != o.end() && !it->is_null()) r.note = str(*it, at + ".note", 4 * kMaxNoteChars, true);
             if (std::string why = validateSession(r); !why.empty()) fail(at, why);
+            if (r.endedAt < r.startedAt)
+                fail(at + ".ended_at", "session '" + r.uid + "' ends before it starts (ended_at " +
+                                           formatIsoUtc(r.endedAt) + " is earlier than started_at " +
+                                           formatIsoUtc(r.startedAt) + ")");
+            // One uid, one session: an exact repeat counts once, two
+            // different sessions under one uid refuse the whole file (which
+            // one is right cannot be told).
+            if (auto [it, fresh] = seen.emplace(r.uid, st.sessions.size()); !fresh) {
+                const SessionRecord& first = st.sessions[it->second];
+                if (!sameSession(first, r))
+                    fail(at + ".uid", "'" + r.uid + "' is also the uid of sessions[" + std::to_string(it->second) +
+                                          "], a different session; each session needs its own uid");
+                continue;
+            }
             st.sessions.push_back(std::move(r));
         }
         if (auto it = doc.find("favourites"); it != doc.end()) {
@@ -215,6 +275,7 @@ struct Validator {
                 onlyKeys(o, at, {"routine_id", "added_at"});
                 FavouriteEntry f;
                 f.routineId = str(need(o, at, "routine_id"), at + ".routine_id", kMaxIdBytes, false);
+                if (f.routineId.find('\0') != std::string::npos) fail(at + ".routine_id", "contains a NUL character");
                 f.addedAt = time(need(o, at, "added_at"), at + ".added_at");
                 st.favourites.push_back(std::move(f));
             }
@@ -224,7 +285,10 @@ struct Validator {
             if (it->size() > 10000) fail("settings", "more than 10,000 settings");
             for (const auto& [k, v] : it->items()) {
                 if (k.empty() || k.size() > kMaxIdBytes) fail("settings", "a key is empty or too long");
+                if (k.find('\0') != std::string::npos) fail("settings", "a key contains a NUL character");
                 st.settings.emplace_back(k, str(v, "settings." + k, kMaxSettingBytes, true));
+                if (st.settings.back().second.find('\0') != std::string::npos)
+                    fail("settings." + k, "contains a NUL character");
             }
         }
         return st;
@@ -269,6 +333,7 @@ ImportResult importJson(Journal& j, const std::string& text) {
     }
     std::string err;
     int rc = execSql(m.db, "BEGIN IMMEDIATE", &err);
+    if (rc == SQLITE_OK) rc = bumpTag(m.db, err);
     std::set<std::string> favs;
     for (const auto& id : j.favourites()) favs.insert(id);
     for (std::size_t i = 0; rc == SQLITE_OK && i < st.sessions.size(); ++i) {

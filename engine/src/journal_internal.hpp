@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <random>
 #include <string>
@@ -97,6 +98,10 @@ struct Journal::Impl {
     std::string lastError;
     std::mt19937_64 rng;
     std::uint64_t changes = 0;  // Journal::changeCount()
+    // openForReading: an in-memory copy of the file (and its log), never
+    // written back; writes to it are refused (query_only).
+    bool readOnlyCopy = false;
+    std::function<void()> snapshotHook;  // test hook: runs between a snapshot's reads
 
     Impl() = default;
     Impl(const Impl&) = delete;
@@ -144,5 +149,72 @@ std::string validateSession(const SessionRecord& r);
 bool validUid(const std::string& uid);
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b);
+
+//-----------------------------------------------------------------------------
+// [SECTION] The log's owner (docs/journal.md, "Whose log is it?")
+//-----------------------------------------------------------------------------
+// Every write transaction moves the database's tag (PRAGMA application_id, in
+// page 1) one step along a chain: a random start, then nextTag(previous). So
+// every commit this code makes carries page 1 into the -wal, and a -wal
+// belongs to the database beside it only when the tag on the file is one of
+// the log's page-1 tags, or the step just before its first one.
+std::uint32_t nextTag(std::uint32_t t);
+// Inside an open write transaction: moves the tag one step.
+int bumpTag(sqlite3* db, std::string& err);
+
+// What a -wal holds, read the way SQLite's recovery reads it (header, salts,
+// cumulative checksums; frames after the last valid commit are ignored).
+struct WalInfo {
+    bool present = false;     // a -wal exists (any kind of file)
+    bool regular = true;      // it is a regular file (not a link, FIFO, ...)
+    bool readable = true;     // it could be opened and read
+    bool headerValid = false; // a valid WAL header
+    std::uint32_t pageSize = 0;
+    std::uint32_t dbPages = 0;              // database size after the last commit
+    std::vector<std::uint32_t> page1Tags;   // the tag of each committed page-1 frame
+    std::size_t frames = 0;                 // committed frames (0: nothing to apply)
+    // The committed page images, in order (only when asked for).
+    std::vector<std::pair<std::uint32_t, std::string>> pages;
+};
+WalInfo readWal(const std::string& walPath, bool wantPages);
+
+enum class WalVerdict { None, Ours, Foreign, Unknown };
+// None: no log, or one with nothing committed in it. Ours: it continues the
+// database (or the database has no tag yet and the log has no other's).
+// Foreign: it does not belong (another database, another moment of this one,
+// not a regular file, unreadable). `why` says which, in plain words.
+WalVerdict judgeWal(const std::string& dbPath, const WalInfo& w, std::string& why);
+// The tag in the file's header (0 when it has none or is too short).
+std::uint32_t fileTag(const std::string& dbPath);
+// True when another process has the journal open (it holds SQLite's lock on
+// the -shm); its log is then live and is never judged or moved.
+bool inUseByAnother(const std::string& dbPath);
+// What a path is when it is not a regular file: "a symbolic link", "a named
+// pipe (FIFO)", "a folder", ...; "" for a regular file or nothing there.
+std::string nonRegularKind(const std::string& path);
+std::string kindOfMode(unsigned mode);
+
+// The command line's way in: a read-only view of the journal that never
+// writes, creates, moves or locks a file beside it (docs/journal.md, "Reading
+// without writing"). Normally an in-memory copy of the file with its own
+// committed log applied (an older schema is migrated in the copy only); when
+// another process has the journal open, a read-only SQLite connection that
+// shares its index. `notes` gets plain-words lines (a log not read, ...);
+// `journalMode` is the mode the file's header says ("wal", "delete", "?").
+struct ReadView {
+    sqlite3* db = nullptr;
+    bool live = false;          // a read-only connection to the file itself
+    bool logIgnored = false;    // a -wal beside it was not read (not its own)
+    std::string journalMode = "?";
+    std::vector<std::string> notes;
+    ReadView() = default;
+    ReadView(const ReadView&) = delete;
+    ReadView& operator=(const ReadView&) = delete;
+    ~ReadView() { if (db) sqlite3_close_v2(db); }
+};
+// SQLITE_OK, or the code (SQLITE_CANTOPEN/IOERR: not readable; NOTADB: not a
+// database) with `err` in plain words. The copy is as the file is (an older
+// schema is not migrated here).
+int openReadView(const std::string& path, ReadView& v, std::string& err);
 
 }  // namespace unknot

@@ -96,6 +96,7 @@ int migrateSchema(sqlite3* db, int from, std::string& err) {
     if (from == Journal::kSchemaVersion) return SQLITE_OK;
     int rc = execSql(db, "BEGIN IMMEDIATE", &err);
     if (rc != SQLITE_OK) return rc;
+    rc = bumpTag(db, err);  // the log's owner (journal.cpp)
     for (int v = from + 1; v <= Journal::kSchemaVersion && rc == SQLITE_OK; ++v) {
         rc = execSql(db, kMigrations[v - 1], &err);
         if (rc == SQLITE_OK) rc = execSql(db, "PRAGMA user_version = " + std::to_string(v), &err);
@@ -125,14 +126,14 @@ CheckResult checkJournal(const std::string& path) {
     };
     line("journal: " + path);
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
+    if (::lstat(path.c_str(), &st) != 0) {
         r.ioError = true;
         line("no journal at " + path);
         return r;
     }
     if (!S_ISREG(st.st_mode)) {
         r.ioError = true;
-        line("not a regular file: " + path);
+        line("not a journal file: " + path + " is " + kindOfMode(st.st_mode));
         return r;
     }
     char mode[16];
@@ -140,20 +141,24 @@ CheckResult checkJournal(const std::string& path) {
     if (st.st_mode & 077) problem(std::string("file mode: ") + mode + " (others can read it; it should be 0600)");
     else line(std::string("file mode: ") + mode);
 
-    // Read-only: check never changes the file (SQLite may still create the
-    // -shm index beside a WAL file to read it).
-    sqlite3* db = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) & 0xff;
-    struct Closer {
-        sqlite3* db;
-        ~Closer() { sqlite3_close_v2(db); }
-    } closer{db};
-    if (rc != SQLITE_OK) {
+    // Read-only: check reads a copy of the file (with its own log) in memory
+    // and never changes, creates or locks a file (openReadView).
+    ReadView view;
+    std::string err;
+    int rc = openReadView(path, view, err);
+    if (rc == SQLITE_CANTOPEN || rc == SQLITE_IOERR || rc == SQLITE_NOMEM) {
         r.ioError = true;
-        line(std::string("cannot open: ") + sqlite3_errstr(rc));
+        line("cannot open: " + err);
         return r;
     }
-    sqlite3_busy_timeout(db, 5000);
+    if (rc != SQLITE_OK) {
+        problem("not a readable SQLite database (corrupt?)");
+        line("result: problems found");
+        return r;
+    }
+    if (view.live) line("log: the journal is open in another program; read through its log");
+    for (const auto& n : view.notes) problem("log: " + n);
+    sqlite3* db = view.db;
     int version = -1;
     {
         Stmt s(db, "PRAGMA user_version");
@@ -194,8 +199,8 @@ CheckResult checkJournal(const std::string& path) {
         for (std::size_t i = 0; i < issues.size() && i < 10; ++i) line("  " + issues[i]);
     }
     {
-        Stmt s(db, "PRAGMA journal_mode");
-        std::string m = s.step() == SQLITE_ROW ? s.text(0) : "?";
+        // As the file's header says (the copy in memory has its own mode).
+        const std::string& m = view.journalMode;
         if (version >= 1 && m != "wal") problem("journal mode: " + m + " (expected wal)");
         else line("journal mode: " + m);
     }
@@ -331,6 +336,8 @@ std::string validateSession(const SessionRecord& r) {
     if (!r.uid.empty() && !validUid(r.uid)) return "uid must be 1 to 64 letters, digits, '-' or '_'";
     if (r.routineId.empty()) return "routine id is empty";
     if (r.routineId.size() > kMaxIdBytes || !validUtf8(r.routineId)) return "routine id is too long or not UTF-8";
+    for (const std::string* t : {&r.routineId, &r.area, &r.note})
+        if (t->find('\0') != std::string::npos) return "a NUL character is not allowed in a routine id, area or note";
     if (r.practisedSeconds < 0) return "seconds practised is negative";
     if (r.stoppedAtStep && *r.stoppedAtStep < 0) return "stopped-at step is negative";
     for (const auto& p : {r.painBefore, r.painAfter})

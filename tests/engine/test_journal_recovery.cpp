@@ -499,3 +499,58 @@ TEST_CASE("journal check reports version, integrity, mode, counts; missing is an
     // Check does not migrate.
     CHECK(unknot::checkJournal(p).schemaVersion == 2);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] The log's owner, reading without writing
+//-----------------------------------------------------------------------------
+namespace {
+std::int64_t applicationId(const std::string& path) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &s, nullptr);
+    std::int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+}  // namespace
+
+TEST_CASE("every write moves the journal's tag (application_id); two journals have different tags") {
+    TempDir d;
+    const std::string a = d.str() + "/a.db", b = d.str() + "/b.db";
+    Journal::open(a, kNow).reset();
+    Journal::open(b, kNow).reset();
+    const std::int64_t ta = applicationId(a), tb = applicationId(b);
+    CHECK(ta != 0);
+    CHECK(ta != tb);
+    {
+        auto j = Journal::open(a, kNow);
+        REQUIRE(j->setSetting("lang", "fr") == WriteStatus::Saved);
+    }
+    const std::int64_t ta2 = applicationId(a);
+    CHECK(ta2 != ta);
+    Journal::open(a, kNow).reset();  // opening alone writes nothing
+    CHECK(applicationId(a) == ta2);
+}
+
+TEST_CASE("openForReading: an older file is migrated in memory only, writes are refused, the file is untouched") {
+    TempDir d;
+    const std::string p = d.str() + "/journal.db";
+    writeVersion(p, 2);
+    const std::string before = readAll(p);
+    std::string error;
+    auto j = Journal::openForReading(p, error);
+    INFO(error);
+    REQUIRE(j);
+    CHECK_FALSE(j->allSessions().empty());
+    SessionRecord r;
+    r.routineId = "neck-release";
+    CHECK(j->addSession(r) != WriteStatus::Saved);
+    j.reset();
+    CHECK(readAll(p) == before);
+    CHECK_FALSE(std::filesystem::exists(p + "-wal"));
+    CHECK_FALSE(std::filesystem::exists(p + "-shm"));
+    CHECK_FALSE(Journal::openForReading(d.str() + "/missing.db", error));
+    CHECK(error.find("no journal at") != std::string::npos);
+}

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -96,9 +97,13 @@ enum class WriteStatus { Saved, Pending, Rejected };
 
 // A notice in a form the UI can translate: `key` names the message
 // ("journal.moved_corrupt", "journal.moved_newer", "journal.write_failed",
-// "journal.read_only" (can be read, not written), "journal.in_memory"), `file` the file it is about (for moved files, the new
+// "journal.read_only" (can be read, not written), "journal.in_memory",
+// "journal.moved_foreign_log" (a -wal/-shm that was not the journal's, set
+// aside), "journal.foreign_log_ignored" (the same, left in place and not read
+// by openForReading)), `file` the file it is about (for moved files, the new
 // name, without its folder), `reason` a short code for failures ("disk_full",
-// "read_only", "io_error", "cannot_open", "busy"); `text` is the English sentence.
+// "read_only", "io_error", "cannot_open", "busy", "not_a_file"); `text` is the
+// English sentence.
 struct JournalNotice {
     std::string key;
     std::string file;
@@ -131,6 +136,13 @@ public:
     // but never creates, moves or replaces a file. Returns nullptr with `error`
     // set when the file is missing, unreadable, corrupt or from a newer Unknot.
     static std::unique_ptr<Journal> openExisting(const std::string& path, std::int64_t nowMs, std::string& error);
+    // For `unknot export`: reads the journal without writing, creating,
+    // moving or locking any file (also on a read-only or full file system): an
+    // in-memory copy of the file with its own log applied (an older schema is
+    // migrated in the copy only; a log that is not the journal's is not read,
+    // and notices() says so). Writes to it are refused. nullptr with `error`
+    // when it is missing, not a regular file, unreadable, corrupt or newer.
+    static std::unique_ptr<Journal> openForReading(const std::string& path, std::string& error);
     ~Journal();
 
     // The file asked for (also when open() fell back to memory: persistent()
@@ -182,6 +194,10 @@ public:
     // chmod does not stop writes).
     void setMaxPageCountForTesting(std::int64_t pages);
     void setReadOnlyForTesting(bool on);
+    // Runs `hook` between the reads of every snapshot (after the sessions,
+    // before favourites and settings): a test writes from another connection
+    // there and checks the export still shows one moment.
+    void setSnapshotHookForTesting(std::function<void()> hook);
 
     struct Impl;  // opaque: engine/src/journal_internal.hpp
 
@@ -197,6 +213,23 @@ private:
 // Both formats are described in docs/journal.md. `exportedAtMs` (Unix ms) is
 // written as "exported_at"; the engine never reads the clock, so without it
 // the JSON says null. CSV lines end with CRLF (RFC 4180).
+//
+// An export is one moment of the journal: everything is read in one read
+// transaction on one connection (pending writes merged in), even while another
+// process writes. CSV text cells (uid, routine_id, area, note) that begin with
+// =, +, -, @, a tab or a carriage return get a leading apostrophe so a
+// spreadsheet shows them as text, never runs them; numbers and times are ours
+// and written as they are. JSON keeps every text exactly. No NUL byte reaches
+// either (the journal refuses them in what it stores; export drops any left
+// from an older file).
+struct JournalSnapshot {
+    std::vector<SessionRecord> sessions;     // oldest first
+    std::vector<FavouriteEntry> favourites;  // newest first
+    std::vector<std::pair<std::string, std::string>> settings;  // by key
+};
+JournalSnapshot snapshot(const Journal& j);
+std::string exportCsv(const JournalSnapshot& s);
+std::string exportJson(const JournalSnapshot& s, std::int64_t exportedAtMs);
 std::string exportCsv(const Journal& j);
 std::string exportJson(const Journal& j);
 std::string exportJson(const Journal& j, std::int64_t exportedAtMs);
@@ -206,6 +239,8 @@ inline constexpr std::size_t kMaxImportBytes = 64u << 20;
 // Import validates the whole file first and writes nothing when any part is
 // wrong (`error` says where and what); then merges in one transaction:
 // sessions by uid, favourites by routine id, settings only where not set here.
+// Two different sessions with one uid in the file refuse the whole file (an
+// exact repeat counts once); a session ending before it starts is refused.
 struct ImportResult {
     bool ok = false;
     int added = 0, skipped = 0;  // skipped: already in the journal
@@ -215,8 +250,9 @@ struct ImportResult {
 };
 ImportResult importJson(Journal& j, const std::string& json);
 
-// `unknot journal check`: integrity, schema version, counts. Opens read-only
-// and never modifies, moves or migrates the file.
+// `unknot journal check`: integrity, schema version, counts, the log beside
+// it. Reads as openForReading does and never modifies, moves, migrates or
+// creates a file (no -shm either).
 struct CheckResult {
     bool ok = false;
     std::vector<std::string> lines;
