@@ -35,6 +35,7 @@
 #include <mutex>
 #include <thread>
 
+using namespace unknot;
 using namespace unknot::platform;
 
 //-----------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 // [SECTION] Null services
 // [SECTION] Null window and renderer; pixel scale
 // [SECTION] Options
-#include "unknot/platform/services.hpp"
+#include "unknot/ui/services.hpp"
 #include "unknot/platform/shell.hpp"
 #include "unknot/platform/window.hpp"
 
@@ -12,6 +12,7 @@
 
 #include <sstream>
 
+using namespace unknot;
 using namespace unknot::platform;
 
 //-----------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <iterator>
 
+using namespace unknot;
 using namespace unknot::platform;
 
 namespace {

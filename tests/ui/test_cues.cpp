@@ -30,8 +30,8 @@ TEST_CASE("crossing the inhale->hold boundary plays one cue per segment entered"
     REQUIRE(tl.segments[1].phase == BreathPhase::Hold);
     const std::int64_t holdStart = tl.segments[1].startMs;
 
-    platform::NullAudio audio;
-    platform::NullHaptics haptics;
+    unknot::NullAudio audio;
+    unknot::NullHaptics haptics;
     AppConfig cfg;
     cfg.library = &lib;
     cfg.services.audio = &audio;
@@ -74,7 +74,7 @@ TEST_CASE("a late frame still plays every crossed cue once, and the end plays Fi
     Harness h(390, 844);
     const Library lib = smallLibrary();
     const Timeline tl = compileTimeline(lib, *lib.findRoutine("neck-release"));
-    platform::NullAudio audio;
+    unknot::NullAudio audio;
     AppConfig cfg;
     cfg.library = &lib;
     cfg.services.audio = &audio;
@@ -122,15 +122,15 @@ TEST_CASE("no services: the player runs without audio, haptics or lifecycle", "[
 namespace {
 // Records when each sound is due on the app clock: the frame's time (the
 // harness clock during App::frame) plus the delay asked for.
-class RecordingAudio final : public platform::Audio {
+class RecordingAudio final : public unknot::Audio {
 public:
     explicit RecordingAudio(const Harness& h) : h_(h) {}
     bool available() const override { return true; }
-    void play(platform::CueSound s, int delayMs) override { due.push_back({s, h_.now + delayMs, delayMs}); }
+    void play(unknot::CueSound s, int delayMs) override { due.push_back({s, h_.now + delayMs, delayMs}); }
     void setVolume(float) override {}
     void stopAll() override { ++stops; }
     struct Due {
-        platform::CueSound sound;
+        unknot::CueSound sound;
         std::int64_t at;
         int delay;
     };
@@ -204,13 +204,13 @@ TEST_CASE("pausing just before a cue cancels the sound put ahead; resuming plays
     h.runUntil(app, h.now + 200);
     REQUIRE(app.player()->current()->phase == BreathPhase::Hold);
     REQUIRE(audio.due.size() == 3);
-    CHECK(audio.due[2].sound == platform::CueSound::HoldTick);
+    CHECK(audio.due[2].sound == unknot::CueSound::HoldTick);
 }
 
 TEST_CASE("sound off in Settings: no cue is asked for; volume follows the setting", "[ui][cues]") {
     Harness h(390, 844);
     const Library lib = smallLibrary();
-    platform::NullAudio audio;
+    unknot::NullAudio audio;
     AppConfig cfg;
     cfg.library = &lib;
     cfg.services.audio = &audio;
@@ -231,7 +231,7 @@ TEST_CASE("haptics are off by default on desktops and on by default on phones", 
     const Library lib = smallLibrary();
     for (const bool mobile : {false, true}) {
         Harness h(390, 844);
-        platform::NullHaptics haptics;
+        unknot::NullHaptics haptics;
         AppConfig cfg;
         cfg.library = &lib;
         cfg.services.haptics = &haptics;

@@ -32,7 +32,7 @@ TEST_CASE("home -> browse -> neck -> card -> start -> pause -> resume -> stop ->
     const auto size = GENERATE(std::pair<float, float>{390, 844}, std::pair<float, float>{1280, 800});
     INFO("window " << size.first << "x" << size.second);
     Harness h(size.first, size.second);
-    platform::NullLifecycle life;
+    unknot::NullLifecycle life;
     AppConfig cfg;
     cfg.library = &bundled();
     cfg.services.lifecycle = &life;
@@ -183,7 +183,7 @@ TEST_CASE("open() rejects unknown screens and ids with a reason", "[ui][nav]") {
 TEST_CASE("onSuspend pauses a running session; keep-awake follows the state", "[ui][nav]") {
     Harness h(390, 844);
     const Library lib = smallLibrary();
-    platform::NullLifecycle life;
+    unknot::NullLifecycle life;
     AppConfig cfg;
     cfg.library = &lib;
     cfg.services.lifecycle = &life;

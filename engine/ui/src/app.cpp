@@ -370,8 +370,8 @@ void App::Impl::recordSession() {
 
 // The sound of a segment: rising for inhale, falling for exhale, a tick for a
 // hold, a chime for a new step, another for switching sides.
-static platform::CueSound cueSoundFor(const Segment& s) {
-    using platform::CueSound;
+static unknot::CueSound cueSoundFor(const Segment& s) {
+    using unknot::CueSound;
     switch (s.kind) {
     case SegmentKind::Breath:
         if (s.phase == BreathPhase::Inhale) return CueSound::Inhale;
@@ -417,8 +417,8 @@ void App::Impl::cancelAhead() {
 
 void App::Impl::handleCues(const std::vector<CueEvent>& events) {
     if (!session.player) return;
-    using platform::CueSound;
-    using platform::HapticPattern;
+    using unknot::CueSound;
+    using unknot::HapticPattern;
     const auto& segs = session.player->timeline().segments;
     for (const CueEvent& ev : events) {
         if (ev.segment >= segs.size()) continue;
@@ -455,7 +455,7 @@ void App::Impl::advancePlayer() {
         session.confirmingStop = false;
         // Only a session that ran to its end gets the closing sound.
         if (!p.finishedEarly() && settings.sound && cfg.services.audio)
-            cfg.services.audio->play(platform::CueSound::Finish, 0);
+            cfg.services.audio->play(unknot::CueSound::Finish, 0);
         recordSession();
     }
     scheduleAhead();

@@ -8,7 +8,7 @@
 #include "unknot/journal.hpp"
 #include "unknot/model.hpp"
 #include "unknot/player.hpp"
-#include "unknot/platform/services.hpp"
+#include "unknot/ui/services.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -48,7 +48,7 @@ struct Settings {
 
 struct AppConfig {
     const Library* library = nullptr;  // owned by the caller, outlives the App
-    platform::Services services;       // null members mean "none"
+    unknot::Services services;       // null members mean "none"
     // Forced language (--lang); "" uses the saved one, else `defaultLang`.
     std::string lang;
     std::string defaultLang = "en";

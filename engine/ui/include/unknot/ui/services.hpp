@@ -1,6 +1,7 @@
-// Services: the small contracts between the app and the device. Each has an
-// SDL implementation (platform/sdl_*.cpp) and a null one (below) that tests
-// and headless runs use. This header has no SDL in it, so engine/ui can use it.
+// Services: the small contracts between the app and the device. The app
+// (engine/ui) uses them, so it owns them; each runner implements them (the SDL
+// shell in platform/src/sdl_services.cpp), and the null ones below serve tests
+// and headless runs. No SDL here: nothing in engine/ includes platform/.
 //
 // [SECTION] Audio
 // [SECTION] Haptics
@@ -11,7 +12,7 @@
 #include <cstdint>
 #include <string>
 
-namespace unknot::platform {
+namespace unknot {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Audio
@@ -105,4 +106,4 @@ struct Services {
     Lifecycle* lifecycle = nullptr;
 };
 
-}  // namespace unknot::platform
+}  // namespace unknot
