@@ -85,3 +85,27 @@ TEST_CASE("every key the screens ask for is in the table", "[ui][strings]") {
     }
     REQUIRE(used > 40);  // the scan found the screens' keys
 }
+
+TEST_CASE("every notice the journal can raise has words on Home, in both languages", "[ui][strings]") {
+    // Home shows a journal notice by its key (drawJournalNotices); a key with
+    // no entry would show itself ("journal.moved_foreign_log") to the person.
+    std::set<std::string> table;
+    for (const StringEntry& e : stringTable()) table.insert(e.key);
+    const std::filesystem::path dir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "engine/src";
+    static const std::regex re(R"re(\bnotify\(\s*m\s*,\s*"([a-z_.\-]+)")re");
+    int found = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().filename().string().rfind("journal", 0) != 0) continue;
+        std::ifstream in(entry.path());
+        std::stringstream ss;
+        ss << in.rdbuf();
+        const std::string src = ss.str();
+        for (auto it = std::sregex_iterator(src.begin(), src.end(), re); it != std::sregex_iterator(); ++it) {
+            const std::string key = (*it)[1].str();
+            INFO(entry.path().filename().string() << " raises " << key);
+            CHECK(table.count(key) == 1);
+            ++found;
+        }
+    }
+    REQUIRE(found >= 5);  // the scan found the journal's notices
+}
