@@ -22,8 +22,8 @@
 // git and run again without UNKNOT_UPDATE_GOLDEN. The exit status is never
 // updated: change it by hand.
 //
-// Usage: test_golden --golden-case lint/<name> "golden case"   (one case)
-//        test_golden                                           (the checks over all cases)
+// Usage: test_golden --golden-case lint/<name>   (one case)
+//        test_golden                             (the checks over all cases)
 //
 // [SECTION] Expected files: the exit status table, compare or update
 // [SECTION] Cases: lint, play
@@ -501,5 +501,10 @@ int main(int argc, char* argv[]) {
                 Opt(gCase, "lint/<name>|play/<name>|play/<name>.testplan")["--golden-case"](
                     "the golden case the test case 'golden case' runs"));
     if (const int rc = session.applyCommandLine(argc, argv); rc != 0) return rc;
+    // --golden-case alone runs that case (the test case is hidden otherwise).
+    if (!gCase.empty() && session.configData().testsOrTags.empty()) {
+        session.configData().testsOrTags.push_back("golden case");
+        session.useConfigData(session.configData());
+    }
     return session.run();
 }
