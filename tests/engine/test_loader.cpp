@@ -94,7 +94,10 @@ TEST_CASE("more than 100,000 nodes are refused") {
     CHECK(hasMessage(lib, "more than 100000 YAML nodes"));
 }
 
-TEST_CASE("an alias bomb is refused quickly") {
+// "Quickly" in counted work, not in time: the bomb's 12 levels of ten aliases
+// each stand for 10^12 nodes, and the loader refuses it after walking at most
+// LoadLimits::maxNodes + 1 of them (LoadStats counts what a load did).
+TEST_CASE("an alias bomb is refused after walking at most the node limit, not its 10^12 nodes") {
     TempDir d;
     std::string s = "a: &a [x,x,x,x,x,x,x,x,x,x]\n";
     char prev = 'a';
@@ -104,8 +107,33 @@ TEST_CASE("an alias bomb is refused quickly") {
         s += "]\n";
         prev = c;
     }
-    Library lib = testing::load({d.write("bomb.yaml", s)});
+    const std::string bomb = d.write("bomb/bomb.yaml", s);
+    auto loadWith = [&](const std::vector<std::string>& paths, std::size_t maxNodes) {
+        LoadOptions o;
+        o.vocabularyDir = testing::contentDir();
+        o.paths = paths;
+        o.limits.maxNodes = maxNodes;
+        return loadLibrary(o);
+    };
+    // The vocabularies are read on every load: measured alone, then subtracted.
+    const std::size_t limit = LoadLimits{}.maxNodes;
+    std::filesystem::create_directories(d.path / "empty");
+    const Library base = loadWith({(d.path / "empty").string()}, limit);
+    const Library lib = loadWith({bomb}, limit);
     CHECK(hasMessage(lib, "more than 100000 YAML nodes"));
+    const LoadStats& st = lib.stats;
+    INFO("files " << st.filesRead << ", bytes " << st.bytesRead << ", YAML nodes " << st.yamlNodes
+                  << "; the vocabularies alone: " << base.stats.filesRead << ", " << base.stats.bytesRead << ", "
+                  << base.stats.yamlNodes);
+    CHECK(st.filesRead == base.stats.filesRead + 1);  // the bomb read once
+    CHECK(st.bytesRead == base.stats.bytesRead + s.size());
+    CHECK(st.yamlNodes > base.stats.yamlNodes + limit / 2);  // it did walk: the count is real
+    CHECK(st.yamlNodes <= base.stats.yamlNodes + limit + 1);
+    // The work follows the limit, not the file: a ten times higher limit walks
+    // ten times more, still nowhere near 10^12.
+    const Library higher = loadWith({bomb}, limit * 10);
+    CHECK(higher.stats.yamlNodes > base.stats.yamlNodes + limit * 5);
+    CHECK(higher.stats.yamlNodes <= base.stats.yamlNodes + limit * 10 + 1);
 }
 
 TEST_CASE("nesting deeper than 64 levels is refused, even far deeper than yaml-cpp's own guard") {

@@ -20,6 +20,11 @@ set -u
 exe=${1:?usage: watch_e2e.sh PATH/TO/unknot WORK_DIR CONTENT_DIR}
 work=${2:?usage: watch_e2e.sh PATH/TO/unknot WORK_DIR CONTENT_DIR}
 source_content=${3:?usage: watch_e2e.sh PATH/TO/unknot WORK_DIR CONTENT_DIR}
+# UNKNOT_TEST_NO_XVFB=1 pretends xvfb-run is missing, to check the skip.
+if [ -n "${UNKNOT_TEST_NO_XVFB:-}" ]; then
+  echo "SKIP: UNKNOT_TEST_NO_XVFB is set: run as if xvfb-run were not installed"
+  exit 77
+fi
 for tool in xvfb-run xdotool; do
   if ! command -v "$tool" >/dev/null; then
     echo "SKIP: $tool is not installed (apt install xvfb xdotool)"
