@@ -52,6 +52,7 @@
 #include <memory>
 #include <mutex>
 #include <iostream>
+#include <atomic>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -944,16 +945,30 @@ namespace {
 // (std::async's future would join it in its destructor and hang). The job
 // owns copies of everything it reads; the shared state outlives whichever side
 // finishes last.
+//
+// Every such thread counts itself in gBackgroundRunning until it has let go of
+// everything it held (its job's captures and its share of the result), so
+// runApp() knows whether the process may return from main() (static
+// destructors run then, and a thread still loading would read freed tables)
+// or must end with _exit().
+std::atomic<int> gBackgroundRunning{0};
+
 template <class T>
 class Background {
 public:
     template <class F>
     explicit Background(F job) : state_(std::make_shared<State>()) {
-        std::thread([state = state_, job = std::move(job)]() mutable {
-            T value = job();
-            std::lock_guard<std::mutex> lock(state->mutex);
-            state->value.emplace(std::move(value));
-            state->ready.notify_all();
+        gBackgroundRunning.fetch_add(1);
+        std::thread([state = state_, job = std::optional<F>(std::move(job))]() mutable {
+            T value = (*job)();
+            job.reset();
+            {
+                std::lock_guard<std::mutex> lock(state->mutex);
+                state->value.emplace(std::move(value));
+                state->ready.notify_all();
+            }
+            state.reset();  // the result (a Journal) may be closed here, before we count out
+            gBackgroundRunning.fetch_sub(1);
         }).detach();
     }
     // The result; nullopt when a quit signal came first (the job is abandoned).
@@ -1247,6 +1262,13 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     installQuitSignals();
     bool abandoned = false;
     const int status = runAppImpl(o, paths, abandoned);
+    // An early return (no display, a bad window) can leave the loaders still
+    // working: give them a moment (they take milliseconds), unless a quit
+    // signal asks us to go now.
+    for (int waited = 0; !abandoned && gBackgroundRunning.load() > 0; waited += 5) {
+        if (quitSignal() || waited >= 2000) abandoned = true;
+        else std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
     if (abandoned) {
         // A thread is still blocked in a load: exit without running static
         // destructors under it (everything of ours is closed by now).
