@@ -523,21 +523,11 @@ bool looksLikeSqlite(const std::string& path) {
     return n == 0 || (n == 16 && std::memcmp(head, "SQLite format 3", 16) == 0);
 }
 
-// PRAGMA quick_check, told apart: Ok; Corrupt (SQLite found the file
-// damaged); Failed (a read or lock failed while checking, so the check says
-// nothing about the file). A row naming an error code other than
-// SQLITE_CORRUPT or SQLITE_NOTADB ("... error code=266", an I/O error), or a
-// step that fails with anything but those, is Failed. `rc`: the code for
-// reasonCode(); `detail`: the first row, or SQLite's message.
-struct QuickCheck {
-    enum Verdict { Ok, Corrupt, Failed } verdict = Ok;
-    int rc = SQLITE_OK;
-    std::string detail;
-};
+}  // namespace
 
 // The error code a quick_check row names ("error code=266", "returns error
 // code 11"), -1 when it names none.
-int namedErrorCode(const std::string& row) {
+static int namedErrorCode(const std::string& row) {
     std::size_t at = row.find("error code");
     if (at == std::string::npos) return -1;
     at += 10;
@@ -580,6 +570,8 @@ QuickCheck quickCheck(sqlite3* db) {
     }
     return q;
 }
+
+namespace {
 
 // Opens the file and brings it to the current schema. Unavailable: it could
 // not be opened or written (reason in `rc`); the file itself is fine.
