@@ -44,22 +44,6 @@ bool noPath(const CliEnv& env, const std::string& path) {
     return true;
 }
 
-// Writes all of `text` to `fd`; 0 or the errno of the first failure.
-int writeAll(int fd, const std::string& text) {
-    for (std::size_t done = 0; done < text.size();) {
-        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0 && errno == EAGAIN) {
-            // A pipe whose reader is slow: wait for room, not spin.
-            int fl = ::fcntl(fd, F_GETFL);
-            if (fl >= 0 && (fl & O_NONBLOCK) && ::fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0) continue;
-        }
-        if (n <= 0) return n < 0 ? errno : EIO;
-        done += static_cast<std::size_t>(n);
-    }
-    return 0;
-}
-
 bool cannotWrite(const CliEnv& env, const std::string& file, const std::string& why) {
     *env.err << "unknot: cannot write " << file << ": " << why << "; nothing was exported\n";
     return false;
@@ -67,17 +51,8 @@ bool cannotWrite(const CliEnv& env, const std::string& file, const std::string& 
 
 // Writes `text` to `file` ('-': standard output). Every write, flush, sync
 // and close is checked: a failure (a full disk, a closed pipe) is an error,
-// never "exported". The rules for FILE (docs/journal.md, "Where an export
-// goes"):
-// - missing, or a regular file: a temporary file beside it (mode 0600, as
-//   private as the journal), synced, then renamed over it, so a failed export
-//   never leaves half a file or destroys the old one;
-// - a symbolic link to a regular file: refused (the link is never replaced by
-//   a file, and what it points to is not rewritten behind the user's back);
-// - a named pipe (FIFO) or a character device (/dev/null, a terminal, or a
-//   link to one such as /dev/stdout): written in place, never replaced; a pipe
-//   with no reader is an error at once, never a hang;
-// - a folder, a socket, a block device: refused, naming what it is.
+// never "exported". A FILE follows writeExportFile's rules (journal.hpp and
+// docs/journal.md, "Where an export goes").
 bool writeOut(const CliEnv& env, const std::string& file, const std::string& text) {
     if (file == "-") {
         errno = 0;
@@ -102,71 +77,8 @@ bool writeOut(const CliEnv& env, const std::string& file, const std::string& tex
         if (!ok) return cannotWrite(env, "standard output", e ? std::strerror(e) : "the write failed (disk full?)");
         return true;
     }
-    struct stat lst {};
-    const bool present = ::lstat(file.c_str(), &lst) == 0;
-    if (!present && errno != ENOENT) return cannotWrite(env, file, std::strerror(errno));
-    struct stat st = lst;
-    if (present && S_ISLNK(lst.st_mode)) {
-        if (::stat(file.c_str(), &st) != 0)
-            return cannotWrite(env, file, "it is a symbolic link to nothing (" + std::string(std::strerror(errno)) + ")");
-        if (S_ISREG(st.st_mode))
-            return cannotWrite(env, file,
-                               "it is a symbolic link; Unknot does not replace links or write through them to a "
-                               "file: give the path of the file itself");
-    }
-    if (present && !S_ISREG(st.st_mode)) {
-        if (S_ISDIR(st.st_mode)) return cannotWrite(env, file, "it is a folder; give a file name inside it");
-        if (!S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode))
-            return cannotWrite(env, file, std::string("it is ") + (S_ISSOCK(st.st_mode) ? "a socket" : "a block device") +
-                                              ", not a file");
-        // In place: O_NONBLOCK so a FIFO with no reader fails (ENXIO) at once.
-        int fd = ::open(file.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-        if (fd < 0) {
-            int e = errno;
-            return cannotWrite(env, file, e == ENXIO ? "it is a named pipe (FIFO) with no reader" : std::strerror(e));
-        }
-        struct stat fst {};
-        if (::fstat(fd, &fst) != 0 || (!S_ISFIFO(fst.st_mode) && !S_ISCHR(fst.st_mode))) {
-            ::close(fd);
-            return cannotWrite(env, file, "it changed while being opened");
-        }
-        int e = writeAll(fd, text);
-        if (e == 0 && ::close(fd) != 0) e = errno;
-        else if (e != 0) ::close(fd);
-        if (e != 0) return cannotWrite(env, file, std::strerror(e));
-        return true;
-    }
-    // A missing file, or a regular one: through a temporary file and a rename.
-    std::filesystem::path target(file);
-    std::string folder = target.parent_path().string();
-    if (folder.empty()) folder = ".";
-    struct stat dst {};
-    if (::stat(folder.c_str(), &dst) != 0)
-        return cannotWrite(env, file, "the folder " + folder + " does not exist (" + std::strerror(errno) + ")");
-    if (!S_ISDIR(dst.st_mode)) return cannotWrite(env, file, folder + " is not a folder");
-    // A fresh name (O_EXCL): a leftover of an earlier run is never reused.
-    std::string tmp;
-    int fd = -1;
-    for (int n = 0; fd < 0 && n < 100; ++n) {
-        tmp = file + ".tmp-" + std::to_string(::getpid()) + (n ? "-" + std::to_string(n) : "");
-        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (fd < 0 && errno != EEXIST) break;
-    }
-    if (fd < 0) return cannotWrite(env, file, std::strerror(errno));
-    int e = writeAll(fd, text);
-    if (e == 0 && ::fsync(fd) != 0) e = errno;
-    if (::close(fd) != 0 && e == 0) e = errno;
-    if (e == 0 && std::rename(tmp.c_str(), file.c_str()) != 0) e = errno;
-    if (e != 0) {
-        ::unlink(tmp.c_str());
-        return cannotWrite(env, file, std::strerror(e));
-    }
-    // The rename itself survives a power cut once the folder is synced.
-    int dfd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
+    // A file: the engine's rule, shared with the app's Export button.
+    if (std::string why = writeExportFile(file, text); !why.empty()) return cannotWrite(env, file, why);
     return true;
 }
 

@@ -523,6 +523,56 @@ bool looksLikeSqlite(const std::string& path) {
     return n == 0 || (n == 16 && std::memcmp(head, "SQLite format 3", 16) == 0);
 }
 
+}  // namespace
+
+// The error code a quick_check row names ("error code=266", "returns error
+// code 11"), -1 when it names none.
+static int namedErrorCode(const std::string& row) {
+    std::size_t at = row.find("error code");
+    if (at == std::string::npos) return -1;
+    at += 10;
+    while (at < row.size() && (row[at] == '=' || row[at] == ' ')) ++at;
+    if (at >= row.size() || !std::isdigit(static_cast<unsigned char>(row[at]))) return -1;
+    long v = 0;
+    while (at < row.size() && std::isdigit(static_cast<unsigned char>(row[at])) && v < 1000000)
+        v = v * 10 + (row[at++] - '0');
+    return static_cast<int>(v);
+}
+
+QuickCheck quickCheck(sqlite3* db) {
+    QuickCheck q;
+    Stmt s(db, "PRAGMA quick_check");
+    bool damaged = false;
+    for (;;) {
+        int rc = s.step();
+        if (rc == SQLITE_DONE) break;
+        if (rc != SQLITE_ROW) {
+            q.detail = q.detail.empty() ? std::string(sqlite3_errmsg(db)) : q.detail;
+            q.rc = rc;
+            q.verdict = rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? QuickCheck::Corrupt : QuickCheck::Failed;
+            return q;
+        }
+        const std::string row = s.text(0);
+        if (row == "ok") continue;
+        if (q.detail.empty()) q.detail = row;
+        int code = namedErrorCode(row);
+        if (code >= 0 && (code & 0xff) != SQLITE_CORRUPT && (code & 0xff) != SQLITE_NOTADB) {
+            // The check could not read part of the file: no verdict on it.
+            q.rc = (code & 0xff) == SQLITE_OK ? SQLITE_IOERR : code & 0xff;
+            q.verdict = QuickCheck::Failed;
+            return q;
+        }
+        damaged = true;
+    }
+    if (damaged) {
+        q.rc = SQLITE_CORRUPT;
+        q.verdict = QuickCheck::Corrupt;
+    }
+    return q;
+}
+
+namespace {
+
 // Opens the file and brings it to the current schema. Unavailable: it could
 // not be opened or written (reason in `rc`); the file itself is fine.
 OpenOutcome openFile(Journal::Impl& m, const std::string& path, int& rc, std::string& err) {
@@ -558,23 +608,46 @@ OpenOutcome openFile(Journal::Impl& m, const std::string& path, int& rc, std::st
     }
     if (version > Journal::kSchemaVersion) return OpenOutcome::Newer;
     if (version > 0) {
-        Stmt s(m.db, "PRAGMA quick_check");
-        rc = s.step();
-        if (rc == SQLITE_ROW && s.text(0) != "ok") {
-            err = "quick_check: " + s.text(0);
-            return OpenOutcome::Corrupt;
-        }
-        if (rc != SQLITE_ROW) {
-            err = sqlite3_errmsg(m.db);
-            return bad(rc) ? OpenOutcome::Corrupt : OpenOutcome::Unavailable;
+        // Only real corruption is Corrupt: a read that failed while checking
+        // (a row "Page 6: unable to get the page. error code=266", or a step
+        // failing with an I/O error) says nothing about the file.
+        QuickCheck q = quickCheck(m.db);
+        if (q.verdict != QuickCheck::Ok) {
+            err = "quick_check: " + q.detail;
+            rc = q.rc;
+            return q.verdict == QuickCheck::Corrupt ? OpenOutcome::Corrupt : OpenOutcome::Unavailable;
         }
     }
     // WAL: a commit appends to the log and a crash leaves the file whole.
     // FULL: the log is synced at every commit, so a session that was reported
     // saved survives a power cut too. (A read-only file refuses WAL; it can
-    // still be read, and writes to it are held pending.)
-    rc = execSql(m.db, "PRAGMA journal_mode=WAL", &err);
-    if (bad(rc)) return OpenOutcome::Corrupt;
+    // still be read, and writes to it are held pending.) The mode is checked:
+    // a fault while setting it leaves the file in rollback mode, which a
+    // journal never runs in; that open is Unavailable (and retried).
+    {
+        Stmt s(m.db, "PRAGMA journal_mode=WAL");
+        std::string mode;
+        rc = s.step();
+        // The change is written (the header's version bytes) when the
+        // statement completes, after its row: that step can fail too.
+        if (rc == SQLITE_ROW) {
+            mode = s.text(0);
+            rc = s.step();
+        }
+        const bool writable = sqlite3_db_readonly(m.db, "main") != 1;
+        if (rc != SQLITE_DONE) {
+            err = sqlite3_errmsg(m.db);
+            if (bad(rc)) return OpenOutcome::Corrupt;
+            if (writable) {
+                if (!isWriteFailure(rc)) rc = SQLITE_IOERR;
+                return OpenOutcome::Unavailable;
+            }
+        } else if (mode != "wal" && writable) {
+            err = "the journal could not be put in WAL mode (it is in " + mode + " mode)";
+            rc = SQLITE_IOERR;
+            return OpenOutcome::Unavailable;
+        }
+    }
     execSql(m.db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON");
     rc = migrateSchema(m.db, version, err);
     if (rc != SQLITE_OK) return isWriteFailure(rc) && !bad(rc) ? OpenOutcome::Unavailable : OpenOutcome::Corrupt;
@@ -739,6 +812,23 @@ std::unique_ptr<Journal> openAt(const std::string& path, std::int64_t nowMs, Ope
         int rc = SQLITE_OK;
         std::string err;
         OpenOutcome o = openFile(m, path, rc, err);
+        if ((o == OpenOutcome::Unavailable && rc != SQLITE_BUSY && rc != SQLITE_LOCKED) ||
+            o == OpenOutcome::Corrupt) {
+            // One more attempt (bounded): a fault that passes (a read error,
+            // a full disk freed a moment later) should not send the whole
+            // run to memory, or a healthy file aside.
+            int rc2 = SQLITE_OK;
+            std::string err2;
+            OpenOutcome again = openFile(m, path, rc2, err2);
+            if (again == OpenOutcome::Ok || again == OpenOutcome::Newer || again == OpenOutcome::Unavailable ||
+                o == OpenOutcome::Corrupt) {
+                // A file found damaged twice is damaged; one read as damaged
+                // and then unreadable is only unreadable.
+                o = again;
+                rc = rc2;
+                err = err2;
+            }
+        }
         if (o == OpenOutcome::Ok) {
             m.persistent = true;
             return j;
@@ -977,6 +1067,8 @@ bool flushPending(Journal::Impl& m) {
     return true;
 }
 
+WriteStatus holdPending(Journal::Impl& m, PendingOp op, int rc, const std::string& err);
+
 // Every write goes through here: earlier pending writes first (order is kept),
 // then this one in its own transaction; a failure keeps it in memory.
 WriteStatus write(Journal::Impl& m, PendingOp op, std::int64_t* id) {
@@ -996,6 +1088,12 @@ WriteStatus write(Journal::Impl& m, PendingOp op, std::int64_t* id) {
         m.lastError = "not saved: " + err;
         return WriteStatus::Rejected;
     }
+    return holdPending(m, std::move(op), rc, err);
+}
+
+// Keeps `op` in memory, to be saved by the next write or retryPending(), and
+// tells the user once (rc: why it could not be saved).
+WriteStatus holdPending(Journal::Impl& m, PendingOp op, int rc, const std::string& err) {
     m.pending.push_back(std::move(op));
     ++m.changes;  // shown by every query while it waits
     m.lastError = "could not save to the journal: " + err;
@@ -1023,6 +1121,34 @@ std::string newUid(Journal::Impl& m) {
         for (int i = 0; i < 16; ++i, v >>= 4) s += hex[v & 15];
     }
     return s;
+}
+
+// Whether a session with `uid` is recorded (saved, or waiting in memory):
+// SQLITE_ROW yes, SQLITE_DONE no, anything else the lookup failed (a read
+// error: then nobody knows, and `err` says why).
+int findSession(const Journal::Impl& m, const std::string& uid, std::string& err) {
+    for (const auto& op : m.pending)
+        if (op.kind == PendingOp::Kind::AddSession && op.session.uid == uid) return SQLITE_ROW;
+    Stmt s(m.db, "SELECT 1 FROM sessions WHERE uid = ?");
+    s.bind(1, uid);
+    int rc = s.step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) err = sqlite3_errmsg(m.db);
+    return rc;
+}
+
+// setPainAfter and setNote: a change to a session that must exist. One that
+// is not there is refused; when the lookup fails (a read error), it is looked
+// up once more, and if that fails too the change is kept pending (the
+// session was shown to the user, so it is almost surely there; a change to a
+// uid that is not ends up changing nothing).
+WriteStatus writeToSession(Journal::Impl& m, PendingOp op) {
+    std::string err;
+    int rc = findSession(m, op.key, err);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) rc = findSession(m, op.key, err);
+    if (rc == SQLITE_DONE) return reject(m, "no session with uid " + op.key);
+    if (rc == SQLITE_ROW) return write(m, std::move(op), nullptr);
+    if (!isWriteFailure(rc)) return reject(m, "not saved: " + err);
+    return holdPending(m, std::move(op), rc, err);
 }
 
 std::optional<SessionRecord> dbSession(const Journal::Impl& m, const std::string& uid) {
@@ -1055,12 +1181,11 @@ WriteStatus Journal::addSession(SessionRecord& record) {
 
 WriteStatus Journal::setPainAfter(const std::string& uid, std::optional<int> pain) {
     if (pain && (*pain < 0 || *pain > 10)) return reject(*impl_, "pain must be from 0 to 10");
-    if (!session(uid)) return reject(*impl_, "no session with uid " + uid);
     PendingOp op;
     op.kind = PendingOp::Kind::SetPainAfter;
     op.key = uid;
     op.pain = pain;
-    return write(*impl_, std::move(op), nullptr);
+    return writeToSession(*impl_, std::move(op));
 }
 
 WriteStatus Journal::setNote(const std::string& uid, const std::string& note) {
@@ -1068,12 +1193,11 @@ WriteStatus Journal::setNote(const std::string& uid, const std::string& note) {
     if (note.find('\0') != std::string::npos) return reject(*impl_, "a NUL character is not allowed in a note");
     if (codePoints(note) > static_cast<std::size_t>(kMaxNoteChars))
         return reject(*impl_, "note is longer than " + std::to_string(kMaxNoteChars) + " characters");
-    if (!session(uid)) return reject(*impl_, "no session with uid " + uid);
     PendingOp op;
     op.kind = PendingOp::Kind::SetNote;
     op.key = uid;
     op.text = note;
-    return write(*impl_, std::move(op), nullptr);
+    return writeToSession(*impl_, std::move(op));
 }
 
 WriteStatus Journal::setFavourite(const std::string& routineId, bool on, std::int64_t nowMs) {

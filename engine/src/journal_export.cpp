@@ -5,14 +5,23 @@
 // [SECTION] CSV (RFC 4180)
 // [SECTION] JSON export
 // [SECTION] JSON import: validate everything, then merge in one transaction
+// [SECTION] Writing an export file (the command line's and the app's)
 #include "journal_internal.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string_view>
 #include <stdexcept>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace unknot {
 
@@ -331,17 +340,40 @@ ImportResult importJson(Journal& j, const std::string& text) {
         res.writeFailed = true;
         return res;
     }
+    // All or nothing: every statement's result is checked, and so is that
+    // the transaction is still open after it (SQLite rolls back on its own
+    // after some I/O errors; a statement run then would commit by itself).
     std::string err;
     int rc = execSql(m.db, "BEGIN IMMEDIATE", &err);
+    auto stillOpen = [&] {
+        if (rc == SQLITE_OK && sqlite3_get_autocommit(m.db)) {
+            rc = SQLITE_ABORT;
+            err = "the transaction was rolled back by SQLite";
+        }
+    };
+    stillOpen();
     if (rc == SQLITE_OK) rc = bumpTag(m.db, err);
+    stillOpen();
+    // The favourites already here (read inside the transaction; pending
+    // writes were saved above).
     std::set<std::string> favs;
-    for (const auto& id : j.favourites()) favs.insert(id);
+    if (rc == SQLITE_OK) {
+        Stmt s(m.db, "SELECT routine_id FROM favourites");
+        int step = SQLITE_ROW;
+        while ((step = s.step()) == SQLITE_ROW) favs.insert(s.text(0));
+        if (step != SQLITE_DONE) {
+            rc = step;
+            err = sqlite3_errmsg(m.db);
+        }
+    }
+    stillOpen();
     for (std::size_t i = 0; rc == SQLITE_OK && i < st.sessions.size(); ++i) {
         PendingOp op;
         op.kind = PendingOp::Kind::AddSession;
         op.session = st.sessions[i];
         rc = applyOp(m.db, op, err);
         if (rc == SQLITE_OK) (sqlite3_changes(m.db) > 0 ? res.added : res.skipped) += 1;
+        stillOpen();
     }
     for (std::size_t i = 0; rc == SQLITE_OK && i < st.favourites.size(); ++i) {
         if (!favs.insert(st.favourites[i].routineId).second) continue;
@@ -352,14 +384,17 @@ ImportResult importJson(Journal& j, const std::string& text) {
         op.at = st.favourites[i].addedAt;
         rc = applyOp(m.db, op, err);
         if (rc == SQLITE_OK) res.favouritesAdded += sqlite3_changes(m.db) > 0;
+        stillOpen();
     }
     for (std::size_t i = 0; rc == SQLITE_OK && i < st.settings.size(); ++i) {
         // A setting already made on this device wins over the imported one.
         Stmt s(m.db, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING");
         s.bind(1, st.settings[i].first).bind(2, st.settings[i].second);
-        rc = s.step() == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+        int step = s.step();
+        rc = step == SQLITE_DONE ? SQLITE_OK : step == SQLITE_ROW ? SQLITE_ERROR : step;
         if (rc != SQLITE_OK) err = sqlite3_errmsg(m.db);
         else res.settingsAdded += sqlite3_changes(m.db) > 0;
+        stillOpen();
     }
     if (rc == SQLITE_OK) rc = execSql(m.db, "COMMIT", &err);
     if (rc == SQLITE_OK) ++m.changes;
@@ -372,6 +407,95 @@ ImportResult importJson(Journal& j, const std::string& text) {
     }
     res.ok = true;
     return res;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Writing an export file
+//-----------------------------------------------------------------------------
+namespace {
+// Writes all of `text` to `fd`; 0 or the errno of the first failure.
+int writeAll(int fd, const std::string& text) {
+    for (std::size_t done = 0; done < text.size();) {
+        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EAGAIN) {
+            // A pipe whose reader is slow: wait for room, not spin.
+            int fl = ::fcntl(fd, F_GETFL);
+            if (fl >= 0 && (fl & O_NONBLOCK) && ::fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0) continue;
+        }
+        if (n <= 0) return n < 0 ? errno : EIO;
+        done += static_cast<std::size_t>(n);
+    }
+    return 0;
+}
+}  // namespace
+
+std::string writeExportFile(const std::string& file, const std::string& text) {
+    if (file.empty()) return "no file name given";
+    struct stat lst {};
+    const bool present = ::lstat(file.c_str(), &lst) == 0;
+    if (!present && errno != ENOENT) return std::strerror(errno);
+    struct stat st = lst;
+    if (present && S_ISLNK(lst.st_mode)) {
+        if (::stat(file.c_str(), &st) != 0)
+            return "it is a symbolic link to nothing (" + std::string(std::strerror(errno)) + ")";
+        if (S_ISREG(st.st_mode))
+            return "it is a symbolic link; Unknot does not replace links or write through them to a file: give the "
+                   "path of the file itself";
+    }
+    if (present && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) return "it is a folder; give a file name inside it";
+        if (!S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode))
+            return std::string("it is ") + (S_ISSOCK(st.st_mode) ? "a socket" : "a block device") + ", not a file";
+        // In place: O_NONBLOCK so a FIFO with no reader fails (ENXIO) at once.
+        int fd = ::open(file.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) {
+            int e = errno;
+            return e == ENXIO ? "it is a named pipe (FIFO) with no reader" : std::strerror(e);
+        }
+        struct stat fst {};
+        if (::fstat(fd, &fst) != 0 || (!S_ISFIFO(fst.st_mode) && !S_ISCHR(fst.st_mode))) {
+            ::close(fd);
+            return "it changed while being opened";
+        }
+        int e = writeAll(fd, text);
+        if (e == 0 && ::close(fd) != 0) e = errno;
+        else if (e != 0) ::close(fd);
+        if (e != 0) return std::strerror(e);
+        return {};
+    }
+    // A missing file, or a regular one: through a temporary file and a rename.
+    std::filesystem::path target(file);
+    std::string folder = target.parent_path().string();
+    if (folder.empty()) folder = ".";
+    struct stat dst {};
+    if (::stat(folder.c_str(), &dst) != 0)
+        return "the folder " + folder + " does not exist (" + std::strerror(errno) + ")";
+    if (!S_ISDIR(dst.st_mode)) return folder + " is not a folder";
+    // A fresh name (O_EXCL): a leftover of an earlier run is never reused.
+    std::string tmp;
+    int fd = -1;
+    for (int n = 0; fd < 0 && n < 100; ++n) {
+        tmp = file + ".tmp-" + std::to_string(::getpid()) + (n ? "-" + std::to_string(n) : "");
+        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST) break;
+    }
+    if (fd < 0) return std::strerror(errno);
+    int e = writeAll(fd, text);
+    if (e == 0 && ::fsync(fd) != 0) e = errno;
+    if (::close(fd) != 0 && e == 0) e = errno;
+    if (e == 0 && std::rename(tmp.c_str(), file.c_str()) != 0) e = errno;
+    if (e != 0) {
+        ::unlink(tmp.c_str());
+        return std::strerror(e);
+    }
+    // The rename itself survives a power cut once the folder is synced.
+    int dfd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+    return {};
 }
 
 }  // namespace unknot

@@ -162,6 +162,20 @@ std::uint32_t nextTag(std::uint32_t t);
 // Inside an open write transaction: moves the tag one step.
 int bumpTag(sqlite3* db, std::string& err);
 
+// PRAGMA quick_check, told apart: Ok; Corrupt (SQLite found the file
+// damaged); Failed (a read or lock failed while checking, so the check says
+// nothing about the file). A row naming an error code other than
+// SQLITE_CORRUPT or SQLITE_NOTADB ("Page 6: unable to get the page. error
+// code=266", a read error), or a step that fails with anything but those, is
+// Failed. `rc`: the code for reasonCode(); `detail`: the first row, or
+// SQLite's message. Only Corrupt ever moves a journal aside.
+struct QuickCheck {
+    enum Verdict { Ok, Corrupt, Failed } verdict = Ok;
+    int rc = SQLITE_OK;
+    std::string detail;
+};
+QuickCheck quickCheck(sqlite3* db);
+
 // What a -wal holds, read the way SQLite's recovery reads it (header, salts,
 // cumulative checksums; frames after the last valid commit are ignored).
 struct WalInfo {

@@ -16,7 +16,13 @@
 #include <fstream>
 #include <iterator>
 
+#include <cstdio>
+#include <filesystem>
+
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using testing::runCli;
 using testing::TempDir;
@@ -115,6 +121,70 @@ TEST_CASE("JSON export: format, version, every field") {
     CHECK(doc["favourites"][1]["added_at"] == "2025-11-21T10:14:55.000Z");
     CHECK(doc["settings"]["lang"] == "fr");
     CHECK(nlohmann::json::parse(unknot::exportJson(*j))["exported_at"].is_null());
+}
+
+// The one rule for writing an export, used by `unknot export` and by the
+// app's Export button (History): the command line's own tests check its
+// messages; this checks the rule itself.
+TEST_CASE("writeExportFile: temp file and rename for files, refusals for links, folders, sockets") {
+    namespace fs = std::filesystem;
+    TempDir d;
+    const std::string text = "uid,routine_id\r\nabc,neck-release\r\n";
+    auto leftovers = [&] {
+        std::string s;
+        for (const auto& e : fs::directory_iterator(d.path))
+            if (e.path().filename().string().find(".tmp-") != std::string::npos) s += e.path().filename().string();
+        return s;
+    };
+    SECTION("a new file: all of it, private (0600), no temporary file left") {
+        const std::string f = (d.path / "out.csv").string();
+        CHECK(unknot::writeExportFile(f, text) == "");
+        CHECK(readAll(f) == text);
+        struct stat st {};
+        REQUIRE(::stat(f.c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+        CHECK(leftovers() == "");
+    }
+    SECTION("a regular file: replaced whole") {
+        const std::string f = d.write("out.csv", std::string(100000, 'x'));
+        CHECK(unknot::writeExportFile(f, text) == "");
+        CHECK(readAll(f) == text);
+        CHECK(leftovers() == "");
+    }
+    SECTION("a symbolic link to a file: refused, link and file unchanged") {
+        const std::string target = d.write("real.csv", "old");
+        const fs::path link = d.path / "link.csv";
+        fs::create_symlink(target, link);
+        CHECK(unknot::writeExportFile(link.string(), text).find("it is a symbolic link") == 0);
+        CHECK(fs::is_symlink(link));
+        CHECK(readAll(target) == "old");
+    }
+    SECTION("a link to nothing, a folder, a socket, a missing folder: refused by name") {
+        fs::create_symlink(d.path / "nowhere", d.path / "dangling.csv");
+        CHECK(unknot::writeExportFile((d.path / "dangling.csv").string(), text).find("it is a symbolic link to nothing") == 0);
+        fs::create_directories(d.path / "folder");
+        CHECK(unknot::writeExportFile((d.path / "folder").string(), text) ==
+              "it is a folder; give a file name inside it");
+        CHECK(fs::is_empty(d.path / "folder"));
+        const std::string sock = (d.path / "s").string();
+        int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        REQUIRE(fd >= 0);
+        sockaddr_un addr {};
+        addr.sun_family = AF_UNIX;
+        REQUIRE(sock.size() < sizeof addr.sun_path);
+        std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", sock.c_str());
+        REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        CHECK(unknot::writeExportFile(sock, text) == "it is a socket, not a file");
+        ::close(fd);
+        CHECK(unknot::writeExportFile((d.path / "no" / "out.csv").string(), text).find("the folder ") == 0);
+        CHECK(unknot::writeExportFile("", text) != "");
+    }
+    SECTION("a character device is written in place; a FIFO with no reader fails at once") {
+        CHECK(unknot::writeExportFile("/dev/null", text) == "");
+        const std::string fifo = (d.path / "fifo").string();
+        REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+        CHECK(unknot::writeExportFile(fifo, text) == "it is a named pipe (FIFO) with no reader");
+    }
 }
 
 //-----------------------------------------------------------------------------

@@ -234,6 +234,21 @@ std::string exportCsv(const Journal& j);
 std::string exportJson(const Journal& j);
 std::string exportJson(const Journal& j, std::int64_t exportedAtMs);
 inline constexpr int kExportFormatVersion = 1;
+
+// Writes an export to `file` (a path; standard output is the caller's), the
+// one rule for `unknot export` and the app's Export button (docs/journal.md,
+// "Where an export goes"). Every write, sync and close is checked:
+// - missing, or a regular file: a temporary file beside it (mode 0600, as
+//   private as the journal), synced, then renamed over it, so a failed export
+//   never leaves half a file or destroys the old one;
+// - a symbolic link to a regular file: refused (never replaced by a file,
+//   never written through);
+// - a named pipe (FIFO) or a character device (/dev/null, a terminal): written
+//   in place, never replaced; a pipe with no reader fails at once, never hangs;
+// - a folder, a socket, a block device: refused, naming what it is.
+// Returns "" when all of `text` was written, else why not, worded to follow
+// "cannot write <file>: " ("it is a folder; give a file name inside it").
+std::string writeExportFile(const std::string& file, const std::string& text);
 inline constexpr std::size_t kMaxImportBytes = 64u << 20;
 
 // Import validates the whole file first and writes nothing when any part is

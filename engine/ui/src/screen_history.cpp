@@ -14,7 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
+#include <cstdint>
 
 namespace unknot::ui {
 
@@ -188,14 +188,14 @@ void App::Impl::drawHistory() {
         char stamp[32];
         std::snprintf(stamp, sizeof stamp, "%04d%02d%02d-%02d%02d", d.year, d.month, d.day, d.hour, d.minute);
         const std::string base = cfg.exportDir + (cfg.exportDir.back() == '/' ? "" : "/") + "unknot-journal-" + stamp;
+        // One moment of the journal for both files, each written by the
+        // command line's rule (writeExportFile: a temporary file, synced and
+        // renamed; never through a link or into a folder; every write checked).
+        const JournalSnapshot snap = snapshot(*journal);
         bool ok = true;
-        for (const auto& [ext, data] : {std::pair<std::string, std::string>{".csv", exportCsv(*journal)},
-                                        std::pair<std::string, std::string>{".json", exportJson(*journal)}}) {
-            std::ofstream out(base + ext, std::ios::binary | std::ios::trunc);
-            out << data;
-            out.close();
-            ok = ok && static_cast<bool>(out);
-        }
+        for (const auto& [ext, data] : {std::pair<std::string, std::string>{".csv", exportCsv(snap)},
+                                        std::pair<std::string, std::string>{".json", exportJson(snap, INT64_MIN)}})
+            ok = ok && writeExportFile(base + ext, data).empty();
         historyView.exportMessage = ok ? trf("history.exported", lang, {{"path", base + ".csv / .json"}})
                                        : trf("history.export_failed", lang, {{"path", cfg.exportDir}});
         changed();
