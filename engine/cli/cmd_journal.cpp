@@ -134,8 +134,8 @@ int exportJournal(const CliEnv& env, const std::string& given, const std::string
         const bool same = ::stat(path.c_str(), &js) == 0 && ::stat(file.c_str(), &fs) == 0 &&
                           js.st_dev == fs.st_dev && js.st_ino == fs.st_ino;
         if (same || file == path + "-wal" || file == path + "-shm" || file == path + "-journal") {
-            *env.err << "unknot: cannot write " << file << ": that is the journal "
-                     << (same ? "itself" : "'s own log file") << "; choose another file; nothing was exported\n";
+            *env.err << "unknot: cannot write " << file << ": that is the journal"
+                     << (same ? " itself" : "'s own log file") << "; choose another file; nothing was exported\n";
             return 2;
         }
     }

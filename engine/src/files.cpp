@@ -20,16 +20,18 @@ namespace unknot {
 //-----------------------------------------------------------------------------
 // [SECTION] Regular files only
 //-----------------------------------------------------------------------------
-namespace {
-std::string kindOfMode(mode_t m) {
-    if (S_ISFIFO(m)) return "a FIFO (named pipe)";
-    if (S_ISCHR(m)) return "a character device";
-    if (S_ISBLK(m)) return "a block device";
-    if (S_ISSOCK(m)) return "a socket";
-    if (S_ISDIR(m)) return "a folder";
-    if (S_ISREG(m)) return "";
-    return "not a file of a known kind";
+std::string kindOfMode(unsigned mode) {
+    if (S_ISREG(mode)) return {};
+    if (S_ISLNK(mode)) return "a symbolic link";
+    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISDIR(mode)) return "a folder";
+    return "not a regular file";
 }
+
+namespace {
 
 std::string errnoText(int e) {
     if (e == ELOOP) return "symbolic link loop";

@@ -116,17 +116,6 @@ int bumpTag(sqlite3* db, std::string& err) {
     return execSql(db, "PRAGMA application_id = " + std::to_string(static_cast<std::int32_t>(n)), &err);
 }
 
-std::string kindOfMode(unsigned mode) {
-    if (S_ISREG(mode)) return {};
-    if (S_ISLNK(mode)) return "a symbolic link";
-    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
-    if (S_ISCHR(mode)) return "a character device";
-    if (S_ISBLK(mode)) return "a block device";
-    if (S_ISSOCK(mode)) return "a socket";
-    if (S_ISDIR(mode)) return "a folder";
-    return "not a regular file";
-}
-
 std::string nonRegularKind(const std::string& path) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) return {};

@@ -7,6 +7,7 @@
 // [SECTION] Shared helpers
 #pragma once
 
+#include "unknot/files.hpp"
 #include "unknot/journal.hpp"
 
 #include <sqlite3.h>
@@ -205,8 +206,7 @@ std::uint32_t fileTag(const std::string& dbPath);
 bool inUseByAnother(const std::string& dbPath);
 // What a path is when it is not a regular file: "a symbolic link", "a named
 // pipe (FIFO)", "a folder", ...; "" for a regular file or nothing there.
-std::string nonRegularKind(const std::string& path);
-std::string kindOfMode(unsigned mode);
+std::string nonRegularKind(const std::string& path);  // kindOfMode() of its lstat (files.hpp)
 
 // The command line's way in: a read-only view of the journal that never
 // writes, creates, moves or locks a file beside it (docs/journal.md, "Reading

@@ -79,18 +79,6 @@ bool parseSize(const std::string& text, int& w, int& h) {
 
 namespace {
 
-// What a path names, for the checks on output and journal paths (lstat: a
-// symbolic link is reported as one, not followed).
-std::string fileKind(const struct stat& st) {
-    if (S_ISLNK(st.st_mode)) return "a symbolic link";
-    if (S_ISDIR(st.st_mode)) return "a folder";
-    if (S_ISFIFO(st.st_mode)) return "a named pipe (FIFO)";
-    if (S_ISCHR(st.st_mode)) return "a character device";
-    if (S_ISBLK(st.st_mode)) return "a block device";
-    if (S_ISSOCK(st.st_mode)) return "a socket";
-    return "not a regular file";
-}
-
 // "" when `path` is missing or a regular file; otherwise what it is.
 // `followLinks`: a link to a regular file is fine (the journal); without it
 // any link is refused (a screenshot is never written through one).
@@ -101,7 +89,7 @@ std::string notPlainFile(const std::string& path, bool followLinks) {
         if (followLinks && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) return "a broken symbolic link";
         return {};
     }
-    return S_ISREG(st.st_mode) ? std::string() : fileKind(st);
+    return kindOfMode(st.st_mode);  // lstat: a symbolic link is reported as one
 }
 
 // The "SECONDS" of "play:ID@SECONDS": false when it is not a number in

@@ -159,7 +159,7 @@ TEST_CASE("RwFileSource refuses a FIFO and a device at once, and says what they 
     CHECK(files.type(fifo) == FileSource::Type::File);
     CHECK_FALSE(files.read(fifo, 1000, error));  // without the fix, blocks here
     CHECK_THAT(error, Catch::Contains(fifo));
-    CHECK_THAT(error, Catch::Contains("not a regular file (it is a FIFO"));
+    CHECK_THAT(error, Catch::Contains("not a regular file (it is a named pipe (FIFO)"));
     error.clear();
     CHECK_FALSE(files.read("/dev/zero", 1000, error));
     CHECK_THAT(error, Catch::Contains("character device"));

@@ -64,7 +64,7 @@ newpack "$p"
 mkfifo "$p/routines/x.yaml"
 run lint "$p"
 [ $rc -eq 1 ] || fail "lint with a FIFO: status $rc"
-grep -q "routines/x.yaml:1:1: error: cannot read file: not a regular file (it is a FIFO" <<<"$out" || fail "lint with a FIFO: $out"
+grep -q "routines/x.yaml:1:1: error: cannot read file: not a regular file (it is a named pipe (FIFO)" <<<"$out" || fail "lint with a FIFO: $out"
 run --content "$p" list
 [ $rc -eq 0 ] && grep -q "^fine " <<<"$out" || fail "list with a FIFO: status $rc, $out"
 run lint /dev/zero

@@ -253,8 +253,8 @@ TEST_CASE("not regular files: a FIFO or a device is refused at once, never read 
     // Without the fix, reading the FIFO blocks here forever (ctest's timeout).
     auto lib = testing::load({(dir.path / "pack").string(), (dir.path / "fifo-pack").string(), "/dev/zero"});
     INFO(all(lib));
-    CHECK(has(lib, "pack/routines/fifo.yaml", 0, "not a regular file (it is a FIFO"));
-    CHECK(has(lib, "fifo-pack/pack.yaml", 0, "not a regular file (it is a FIFO"));
+    CHECK(has(lib, "pack/routines/fifo.yaml", 0, "not a regular file (it is a named pipe (FIFO)"));
+    CHECK(has(lib, "fifo-pack/pack.yaml", 0, "not a regular file (it is a named pipe (FIFO)"));
     CHECK(has(lib, "fifo-image.yaml", 14, "image 'images/pipe.png' cannot be read: not a regular file"));
     CHECK(has(lib, "/dev/zero", 0, "not a regular file (it is a character device)"));
     CHECK(has(lib, "uses-fifo.yaml", 12, "include of unknown routine 'fifo'"));

@@ -77,6 +77,12 @@ std::optional<std::string> readRegularFile(const std::string& path, std::size_t 
 // it does not exist). Follows symbolic links.
 std::string specialFileKind(const std::string& path);
 
+// What a file of this st_mode is, in words for a message: "" for a regular
+// file, else "a symbolic link", "a folder", "a named pipe (FIFO)", "a
+// character device", "a block device", "a socket". The one wording used by
+// the loader, the journal and the shell.
+std::string kindOfMode(unsigned mode);
+
 // Joins two path parts with a single '/'.
 std::string joinPath(const std::string& a, const std::string& b);
 
