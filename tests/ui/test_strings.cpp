@@ -62,50 +62,41 @@ TEST_CASE("lookups fall back to English, unknown keys show themselves", "[ui][st
 //-----------------------------------------------------------------------------
 // [SECTION] Keys used by the screens
 //-----------------------------------------------------------------------------
-TEST_CASE("every key the screens ask for is in the table", "[ui][strings]") {
-    // Scans engine/ui/src for tr("...") and trf("...") with a literal key.
+// Every string key that the .cpp files of `folder` (whose names start with
+// `prefix`) name through `re` (first group: the key) is in the table; returns
+// how many uses were found, so a scan that finds nothing fails.
+static int checkKeysUsedIn(const char* folder, const std::string& prefix, const std::regex& re) {
     std::set<std::string> table;
     for (const StringEntry& e : stringTable()) table.insert(e.key);
-    const std::filesystem::path dir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "engine/ui/src";
+    const std::filesystem::path dir = std::filesystem::path(UNKNOT_SOURCE_DIR) / folder;
     REQUIRE(std::filesystem::is_directory(dir));
-    static const std::regex re(R"re(\btrf?\("([a-z_.\-]+)")re");
     int used = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-        if (entry.path().extension() != ".cpp") continue;
+        const std::string name = entry.path().filename().string();
+        if (entry.path().extension() != ".cpp" || name.rfind(prefix, 0) != 0) continue;
         std::ifstream in(entry.path());
         std::stringstream ss;
         ss << in.rdbuf();
         const std::string src = ss.str();
         for (auto it = std::sregex_iterator(src.begin(), src.end(), re); it != std::sregex_iterator(); ++it) {
             const std::string key = (*it)[1].str();
-            INFO(entry.path().filename().string() << " uses " << key);
+            INFO(name << " uses " << key);
             CHECK(table.count(key) == 1);
             ++used;
         }
     }
-    REQUIRE(used > 40);  // the scan found the screens' keys
+    return used;
+}
+
+TEST_CASE("every key the screens ask for is in the table", "[ui][strings]") {
+    // Scans engine/ui/src for tr("...") and trf("...") with a literal key.
+    static const std::regex re(R"re(\btrf?\("([a-z_.\-]+)")re");
+    REQUIRE(checkKeysUsedIn("engine/ui/src", "", re) > 40);  // the scan found the screens' keys
 }
 
 TEST_CASE("every notice the journal can raise has words on Home, in both languages", "[ui][strings]") {
     // Home shows a journal notice by its key (drawJournalNotices); a key with
     // no entry would show itself ("journal.moved_foreign_log") to the person.
-    std::set<std::string> table;
-    for (const StringEntry& e : stringTable()) table.insert(e.key);
-    const std::filesystem::path dir = std::filesystem::path(UNKNOT_SOURCE_DIR) / "engine/src";
     static const std::regex re(R"re(\bnotify\(\s*m\s*,\s*"([a-z_.\-]+)")re");
-    int found = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-        if (entry.path().filename().string().rfind("journal", 0) != 0) continue;
-        std::ifstream in(entry.path());
-        std::stringstream ss;
-        ss << in.rdbuf();
-        const std::string src = ss.str();
-        for (auto it = std::sregex_iterator(src.begin(), src.end(), re); it != std::sregex_iterator(); ++it) {
-            const std::string key = (*it)[1].str();
-            INFO(entry.path().filename().string() << " raises " << key);
-            CHECK(table.count(key) == 1);
-            ++found;
-        }
-    }
-    REQUIRE(found >= 5);  // the scan found the journal's notices
+    REQUIRE(checkKeysUsedIn("engine/src", "journal", re) >= 5);  // the scan found the journal's notices
 }
