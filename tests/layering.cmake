@@ -1,8 +1,17 @@
-# Layering: each layer includes only what its README says it may depend on.
+# Layering: each library includes only what its README says it may depend on.
 # Run as: cmake -DSOURCE=<repo> -P tests/layering.cmake
-#   engine/ (core, cli, ui) never includes a platform/ header or SDL;
-#   the engine core never includes ImGui or the UI.
-# Fails naming each file and the include that breaks the rule.
+#
+#   engine/core       the C++ standard library only
+#   engine/authoring  core (+ yaml-cpp, privately)
+#   engine/journal    core (+ SQLite and nlohmann/json, privately)
+#   engine/session    core, journal
+#   engine/cli        core, authoring, journal, session
+#   engine/ui         core, authoring, journal, session, Dear ImGui
+#   platform          everything above, SDL2
+#
+# Nothing under engine/ includes a platform/ header or SDL, and no CMakeLists
+# under engine/ or platform/ names another library's src/ folder (a private
+# folder). Fails naming each file and the include that breaks the rule.
 set(problems "")
 function(check_layer glob regex why)
   file(GLOB_RECURSE files ${SOURCE}/${glob})
@@ -15,12 +24,29 @@ function(check_layer glob regex why)
   endforeach()
   set(problems "${problems}" PARENT_SCOPE)
 endfunction()
+set(ui "imgui|unknot/ui/|unknot/cli")
+set(authoring "unknot/loader.hpp|unknot/paths.hpp|yaml-cpp")
+set(journal "unknot/journal|sqlite3|nlohmann")
+set(session "unknot/session/")
 foreach(ext cpp hpp)
   check_layer("engine/*.${ext}" "unknot/platform/|SDL" "engine/ never sees platform/ or SDL")
-  check_layer("engine/src/*.${ext}" "imgui|unknot/ui/|unknot/cli" "the engine core never sees the UI or the CLI")
-  check_layer("engine/include/*.${ext}" "imgui|unknot/ui/|unknot/cli" "the engine core never sees the UI or the CLI")
+  check_layer("engine/core/*.${ext}" "${ui}|${authoring}|${journal}|${session}" "core depends on the standard library only")
+  check_layer("engine/authoring/*.${ext}" "${ui}|${journal}|${session}|sqlite3" "authoring depends on core only")
+  check_layer("engine/journal/*.${ext}" "${ui}|${authoring}|${session}" "the journal depends on core only")
+  check_layer("engine/session/*.${ext}" "${ui}|yaml-cpp|sqlite3" "the session depends on core and the journal only")
+  check_layer("engine/cli/*.${ext}" "imgui|unknot/ui/" "the command line never sees the UI")
+endforeach()
+# No library reaches into another's private src/ folder from its CMakeLists.
+file(GLOB_RECURSE lists ${SOURCE}/engine/CMakeLists.txt ${SOURCE}/platform/CMakeLists.txt)
+foreach(f ${lists})
+  get_filename_component(dir ${f} DIRECTORY)
+  file(STRINGS ${f} lines REGEX "(engine|platform)/[a-z_/]*src")
+  foreach(l ${lines})
+    file(RELATIVE_PATH rel ${SOURCE} ${f})
+    string(APPEND problems "${rel}: ${l}  (another library's private src/ folder)\n")
+  endforeach()
 endforeach()
 if(problems)
   message(FATAL_ERROR "layering broken:\n${problems}")
 endif()
-message(STATUS "layering: engine/ includes nothing from platform/ or SDL; the core nothing from the UI or CLI")
+message(STATUS "layering: each library under engine/ includes only the layers its README allows; none sees platform/ or SDL")

@@ -31,7 +31,7 @@
 
 #include "unknot/journal.hpp"
 // quickCheck(), the engine's reading of PRAGMA quick_check (not public API).
-#include "../../engine/src/journal_internal.hpp"
+#include "../../engine/journal/src/journal_internal.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -301,7 +301,7 @@ Expected expectedOf(const WritePath& w, const fs::path& tmpl, const fs::path& ru
     return e;
 }
 
-// Bugs this test found in the journal, all fixed (engine/src/journal.cpp,
+// Bugs this test found in the journal, all fixed (engine/journal/src/journal.cpp,
 // journal_export.cpp); the main loop checks each strictly, and the
 // regression cases at the end run the fault kinds that showed them:
 //  moved aside: a transient read error during Journal::open made PRAGMA

@@ -380,21 +380,21 @@ def check_enums(source):
 
     for name, got in [("kKinds", routine["properties"]["kind"]["enum"]),
                       ("kIntensities", routine["properties"]["intensity"]["enum"])]:
-        want = cxx_list("engine/src/model.cpp", name)
+        want = cxx_list("engine/core/src/model.cpp", name)
         if want is not None and got != want:
-            fail(f"{name}: engine/src/model.cpp has {want}, the schema {got}")
-    loader = (source / "engine/src/loader.cpp").read_text(encoding="utf-8")
+            fail(f"{name}: engine/core/src/model.cpp has {want}, the schema {got}")
+    loader = (source / "engine/authoring/src/loader.cpp").read_text(encoding="utf-8")
     m = re.search(r'const char\* codes =\s*((?:"[^"]*"\s*)+);', loader)
     if not m:
-        fail("cannot find the ISO 639-1 codes in engine/src/loader.cpp: update tests/schema/check_schema.py")
+        fail("cannot find the ISO 639-1 codes in engine/authoring/src/loader.cpp: update tests/schema/check_schema.py")
     else:
         want = " ".join(re.findall(r'"([^"]*)"', m.group(1))).split()
         got = common["definitions"]["language"]["enum"]
         if sorted(got) != sorted(want):
             fail(f"languages: the engine accepts {sorted(set(want) - set(got))} the schema does not, "
                  f"the schema accepts {sorted(set(got) - set(want))} the engine does not")
-    # Text limits: each maxLength equals its constant in engine/include/unknot/model.hpp.
-    model = (source / "engine/include/unknot/model.hpp").read_text(encoding="utf-8")
+    # Text limits: each maxLength equals its constant in engine/core/include/unknot/model.hpp.
+    model = (source / "engine/core/include/unknot/model.hpp").read_text(encoding="utf-8")
     consts = {m[1]: int(m[2]) for m in re.finditer(r"constexpr std::size_t (kMax\w+) = (\d+);", model)}
 
     def max_length(allof):

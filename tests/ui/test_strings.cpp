@@ -98,5 +98,5 @@ TEST_CASE("every notice the journal can raise has words on Home, in both languag
     // Home shows a journal notice by its key (drawJournalNotices); a key with
     // no entry would show itself ("journal.moved_foreign_log") to the person.
     static const std::regex re(R"re(\bnotify\(\s*m\s*,\s*"([a-z_.\-]+)")re");
-    REQUIRE(checkKeysUsedIn("engine/src", "journal", re) >= 5);  // the scan found the journal's notices
+    REQUIRE(checkKeysUsedIn("engine/journal/src", "journal", re) >= 5);  // the scan found the journal's notices
 }

@@ -33,6 +33,12 @@ namespace unknot {
 //-----------------------------------------------------------------------------
 // [SECTION] Records
 //-----------------------------------------------------------------------------
+// The pain scale: a 0 to 10 numeric rating, 0 no pain, 10 the worst imaginable.
+// The journal refuses anything else; the UI's picker and the import check read
+// these, never their own numbers.
+inline constexpr int kPainMin = 0;
+inline constexpr int kPainMax = 10;
+
 struct SessionRecord {
     std::int64_t id = 0;       // set by the journal; 0 until recorded
     std::string uid;           // stable across export and import (no duplicates)
@@ -199,7 +205,7 @@ public:
     // there and checks the export still shows one moment.
     void setSnapshotHookForTesting(std::function<void()> hook);
 
-    struct Impl;  // opaque: engine/src/journal_internal.hpp
+    struct Impl;  // opaque: engine/journal/src/journal_internal.hpp
 
 private:
     Journal();
