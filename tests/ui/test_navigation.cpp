@@ -9,6 +9,9 @@
 // [SECTION] Body map
 #include "harness.hpp"
 
+#include "screens.hpp"  // Router, one struct per screen (engine/ui/src)
+#include "unknot/session/route.hpp"
+
 using namespace unknot;
 using namespace unknot::ui;
 using namespace unknot::ui::test;
@@ -175,6 +178,67 @@ TEST_CASE("open() rejects unknown screens and ids with a reason", "[ui][nav]") {
     REQUIRE_FALSE(app.open("nowhere", 0, &err));
     REQUIRE_FALSE(app.open("play:neck-release@abc", 0, &err));
     REQUIRE(app.screenName() == "home");
+}
+
+TEST_CASE("open() reads the one route grammar (parseRoute) and names what is unknown", "[ui][nav]") {
+    Harness h(390, 844);
+    const Library lib = smallLibrary();
+    AppConfig cfg;
+    cfg.library = &lib;
+    App app(cfg);
+    std::string err;
+    // Shape errors are parseRoute's own words, whatever asks.
+    REQUIRE_FALSE(app.open("play:breathing-4-2-6@-1", 0, &err));
+    CHECK(err == parseRoute("play:breathing-4-2-6@-1").error().message);
+    REQUIRE_FALSE(app.open("card:", 0, &err));
+    CHECK(err == parseRoute("card:").error().message);
+    REQUIRE_FALSE(app.open("nowhere", 0, &err));
+    CHECK(err == parseRoute("nowhere").error().message);
+    // Ids are the App's question: it holds the library.
+    REQUIRE_FALSE(app.open("area:elbow", 0, &err));
+    CHECK(err == "unknown area: elbow");
+    REQUIRE_FALSE(app.open("pain:nope", 0, &err));
+    CHECK(err == "unknown routine: nope");
+    REQUIRE_FALSE(app.open("play:nope@3", 0, &err));
+    CHECK(err == "unknown routine: nope");
+    CHECK(app.screenName() == "home");
+    // Every route formatRoute writes opens, on the screen it names.
+    const std::vector<std::pair<Route, std::string>> routes = {
+        {route::Home{}, "home"},         {route::Browse{}, "browse"},         {route::List{}, "list"},
+        {route::List{"neck"}, "list"},   {route::Problems{}, "problems"},     {route::Settings{}, "settings"},
+        {route::Safety{}, "safety"},     {route::History{}, "history"},       {route::Card{"breathing-4-2-6"}, "card"},
+        {route::PainBefore{"breathing-4-2-6"}, "pain"}, {route::Play{"breathing-4-2-6", 2000}, "player"},
+    };
+    for (const auto& [r, name] : routes) {
+        INFO(formatRoute(r));
+        REQUIRE(app.open(formatRoute(r), 0, &err));
+        CHECK(app.screenName() == name);
+    }
+}
+
+TEST_CASE("Router: Home is the root; find() reaches the nearest screen of a kind", "[ui][nav]") {
+    Router r;
+    CHECK(r.topIs<screen::Home>());
+    CHECK_FALSE(r.pop());  // the root stays
+    r.push(screen::List{"neck"});
+    r.push(screen::Card{"neck-release"});
+    r.push(screen::List{"hands"});
+    REQUIRE(r.find<screen::List>() != nullptr);
+    CHECK(r.find<screen::List>()->area == "hands");
+    CHECK(r.find<screen::Player>() == nullptr);
+    r.replaceTop(screen::Player{"neck-release"});
+    CHECK(r.topIs<screen::Player>());
+    CHECK(r.find<screen::List>()->area == "neck");
+    CHECK(*screenRoutine(r.top()) == "neck-release");
+    CHECK(r.pop());
+    CHECK(r.pop());
+    CHECK(r.pop());
+    CHECK(r.stack().size() == 1);
+    CHECK(screenRoutine(r.top()) == nullptr);
+    r.push(screen::Browse{});
+    r.reset();
+    CHECK(r.stack().size() == 1);
+    CHECK(r.topIs<screen::Home>());
 }
 
 //-----------------------------------------------------------------------------

@@ -117,8 +117,9 @@ TEST_CASE("setupImGui builds three sizes, crisp on HiDPI, with French glyphs", "
             CHECK(io.Fonts->Fonts[1]->FontSize * io.FontGlobalScale == Approx(32.0f));
             CHECK(io.Fonts->Fonts[2]->FontSize * io.FontGlobalScale == Approx(60.0f));
             // é à ç œ Œ « » ’ … – — · and the no-break spaces.
-            for (ImWchar c : {0x00E9, 0x00E0, 0x00E7, 0x0153, 0x0152, 0x00AB, 0x00BB, 0x2019, 0x2026, 0x2013, 0x2014,
-                              0x00B7, 0x00A0, 0x00D7}) {
+            for (const int code : {0x00E9, 0x00E0, 0x00E7, 0x0153, 0x0152, 0x00AB, 0x00BB, 0x2019, 0x2026, 0x2013,
+                                   0x2014, 0x00B7, 0x00A0, 0x00D7}) {
+                const auto c = static_cast<ImWchar>(code);
                 INFO("glyph U+" << std::hex << static_cast<int>(c));
                 CHECK(io.Fonts->Fonts[0]->FindGlyphNoFallback(c) != nullptr);
             }

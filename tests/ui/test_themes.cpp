@@ -5,11 +5,12 @@
 //
 // [SECTION] Contrast of every palette
 // [SECTION] Every screen x every theme x 100% and 200% text, no clipped text
+// [SECTION] Two Apps, two themes
 // [SECTION] Text size applies live
 // [SECTION] Reduced motion: no moving shape
 #include "harness.hpp"
 
-#include "../../engine/ui/src/widgets.hpp"  // the palette (theme::) and applyTheme
+#include "../../engine/ui/src/widgets.hpp"  // Palette and paletteFor
 
 #include <cmath>
 #include <functional>
@@ -40,25 +41,22 @@ const ThemeId kThemes[] = {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast,
 
 TEST_CASE("every theme keeps text readable: 4.5:1 at least, 7:1 in high contrast", "[ui][themes]") {
     for (ThemeId t : kThemes) {
-        applyTheme(t);
+        const Palette p = paletteFor(t);
         INFO("theme " << toString(t));
         const double min = t == ThemeId::HighContrast ? 7.0 : 4.5;
-        CHECK(contrast(theme::text, theme::bg) >= min);
-        CHECK(contrast(theme::text, theme::surface) >= min);
-        CHECK(contrast(theme::textMuted, theme::bg) >= 4.5);
-        CHECK(contrast(theme::textMuted, theme::surface) >= 4.5);
-        CHECK(contrast(theme::onAccent, theme::accent) >= 4.5);
-        CHECK(contrast(theme::caution, theme::cautionTint) >= 4.5);
-        CHECK(contrast(theme::text, theme::cautionTint) >= min);
-        CHECK(contrast(theme::accent, theme::accentTint) >= 3.0);  // badges, large text
+        CHECK(contrast(p.text, p.bg) >= min);
+        CHECK(contrast(p.text, p.surface) >= min);
+        CHECK(contrast(p.textMuted, p.bg) >= 4.5);
+        CHECK(contrast(p.textMuted, p.surface) >= 4.5);
+        CHECK(contrast(p.onAccent, p.accent) >= 4.5);
+        CHECK(contrast(p.caution, p.cautionTint) >= 4.5);
+        CHECK(contrast(p.text, p.cautionTint) >= min);
+        CHECK(contrast(p.accent, p.accentTint) >= 3.0);  // badges, large text
     }
     // The themes really differ: a dark theme is dark.
-    applyTheme(ThemeId::PureBlack);
-    CHECK(theme::bg == IM_COL32(0, 0, 0, 255));
-    applyTheme(ThemeId::Dark);
-    CHECK(luminance(theme::bg) < 0.05);
-    applyTheme(ThemeId::Light);
-    CHECK(luminance(theme::bg) > 0.8);
+    CHECK(paletteFor(ThemeId::PureBlack).bg == IM_COL32(0, 0, 0, 255));
+    CHECK(luminance(paletteFor(ThemeId::Dark).bg) < 0.05);
+    CHECK(luminance(paletteFor(ThemeId::Light).bg) > 0.8);
     std::string bad = "nope";
     ThemeId parsed = ThemeId::Light;
     CHECK_FALSE(parseTheme(bad, &parsed));
@@ -203,7 +201,50 @@ TEST_CASE("every screen, every theme, 100% and 200% text, 390x844: no text cut o
             }
         }
     }
-    applyTheme(ThemeId::Light);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Two Apps, two themes
+//-----------------------------------------------------------------------------
+namespace {
+// The colour of the full-screen window's background in the frame just drawn:
+// the first vertex of the app window's draw list is its background rectangle.
+ImU32 drawnBackground() {
+    const ImDrawData* dd = ImGui::GetDrawData();
+    for (int i = 0; i < dd->CmdListsCount; ++i) {
+        const ImDrawList* dl = dd->CmdLists[i];
+        if (dl->_OwnerName && std::string(dl->_OwnerName) == "##unknot" && dl->VtxBuffer.Size > 0)
+            return dl->VtxBuffer[0].col;
+    }
+    return 0;
+}
+}  // namespace
+
+TEST_CASE("two Apps in one process keep their own themes: no colour is shared", "[ui][themes]") {
+    Harness h(390, 844);
+    const Library lib = smallLibrary();
+    AppConfig cfg;
+    cfg.library = &lib;
+    App dark(cfg);
+    Settings s = dark.settings();
+    s.theme = ThemeId::Dark;
+    dark.setSettings(s);
+    // The second App, made and themed after the first, must not repaint it.
+    App light(cfg);
+    s = light.settings();
+    s.theme = ThemeId::Light;
+    light.setSettings(s);
+    const ImU32 darkBg = paletteFor(ThemeId::Dark).bg, lightBg = paletteFor(ThemeId::Light).bg;
+    REQUIRE(darkBg != lightBg);
+    for (int round = 0; round < 2; ++round) {
+        INFO("round " << round);
+        h.frames(dark, 2);
+        CHECK(drawnBackground() == darkBg);
+        h.frames(light, 2);
+        CHECK(drawnBackground() == lightBg);
+    }
+    CHECK(dark.settings().theme == ThemeId::Dark);
+    CHECK(light.settings().theme == ThemeId::Light);
 }
 
 //-----------------------------------------------------------------------------
@@ -238,7 +279,6 @@ TEST_CASE("text size: tapping 200% in Settings doubles the text on the next fram
     CHECK(bg.x == 0.0f);
     CHECK(bg.y == 0.0f);
     CHECK(bg.z == 0.0f);
-    applyTheme(ThemeId::Light);
 }
 
 //-----------------------------------------------------------------------------

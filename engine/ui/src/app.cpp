@@ -1,8 +1,8 @@
-// App: the back stack, the frame, the session's clock, cues and keep-awake.
-// The screens themselves live in screen_*.cpp.
+// App: the frame, the session's clock, cues and keep-awake. The back stack's
+// moves and App::open live in navigation.cpp, the screens in screen_*.cpp.
 //
 // [SECTION] Construction and the public interface
-// [SECTION] Navigation (back stack, open by name)
+// [SECTION] A card, compiled once
 // [SECTION] The session: one player, one clock, cues, keep-awake
 // [SECTION] The frame
 // [SECTION] Shared pieces: top bar, safety footer, words
@@ -41,7 +41,6 @@ App::Impl::Impl(AppConfig c) : cfg(std::move(c)), libp(libraryOrEmpty(cfg.librar
     if (!cfg.lang.empty()) settings.lang = cfg.lang;
     lang = settings.lang;
     applySettings();
-    stack.push_back(Screen{ScreenKind::Home, {}});
     settleFrames = 3;
 }
 
@@ -55,15 +54,14 @@ bool App::needsAnimation() const {
     if (m.settleFrames > 0) return true;
     // Reduced motion still updates the countdown and the bar each frame: they
     // tell the time, they are not decoration.
-    return m.top().kind == ScreenKind::Player && m.session.player &&
+    return m.topIs<screen::Player>() && m.session.player &&
            m.session.player->state() == PlayerState::Running;
 }
 
 bool App::goBack(std::int64_t nowMs) {
     Impl& m = *impl_;
     m.now = nowMs;
-    if (m.top().kind == ScreenKind::Player && m.session.player &&
-        m.session.player->state() != PlayerState::Finished) {
+    if (m.topIs<screen::Player>() && m.session.player && m.session.player->state() != PlayerState::Finished) {
         // Leaving a session loses it: ask first, as the Stop button does.
         m.backInSession();
         m.changed();
@@ -115,27 +113,7 @@ void App::setLibrary(const Library* lib) {
     Impl& m = *impl_;
     m.libp = libraryOrEmpty(lib);
     m.cat = std::make_unique<Catalog>(*m.libp);
-    m.cardId.clear();
-    m.listCache.key.clear();
-    // A session keeps its compiled timeline; its routine pointer is looked up
-    // again, or the session ends if the routine is gone.
-    if (m.session.routine) {
-        const std::string id = m.session.player ? m.session.player->timeline().routineId : std::string();
-        m.session.routine = m.lib().findRoutine(id);
-    }
-    // Screens whose routine or area disappeared are dropped from the stack.
-    std::vector<Screen> kept;
-    for (const Screen& sc : m.stack) {
-        const bool routineScreen = sc.kind == ScreenKind::Card || sc.kind == ScreenKind::PainBefore ||
-                                   sc.kind == ScreenKind::Player;
-        if (routineScreen && !m.lib().findRoutine(sc.arg)) break;
-        if (sc.kind == ScreenKind::List && !sc.arg.empty() && !m.lib().findArea(sc.arg)) break;
-        kept.push_back(sc);
-    }
-    if (kept.empty()) kept.push_back(Screen{ScreenKind::Home, {}});
-    if (kept.size() < m.stack.size() && m.stack.back().kind == ScreenKind::Player) m.endSession();
-    m.stack = std::move(kept);
-    m.changed();
+    m.libraryChanged();
 }
 std::string App::screenName() const { return impl_->screenName(); }
 const std::vector<Hotspot>& App::hotspots() const { return impl_->hotspots; }
@@ -143,156 +121,20 @@ float App::layoutOverflow() const { return impl_->overflow; }
 const Player* App::player() const { return impl_->session.player.get(); }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Navigation
+// [SECTION] A card, compiled once
 //-----------------------------------------------------------------------------
-void App::Impl::push(Screen s) {
-    if (s.kind == ScreenKind::List) {
-        filters = ListFilters{};  // a new list starts unfiltered
-        filtersOpen = false;
-    }
-    stack.push_back(std::move(s));
-    ui.scrollToTopNextFrame();  // a new screen opens at its top
-    changed();
-}
-
-void App::Impl::replaceTop(Screen s) {
-    stack.back() = std::move(s);
-    ui.scrollToTopNextFrame();
-    changed();
-}
-
-bool App::Impl::pop() {
-    if (stack.size() <= 1) return false;  // Home is the root
-    if (stack.back().kind == ScreenKind::Player) endSession();
-    stack.pop_back();
-    changed();
-    return true;
-}
-
-std::string App::Impl::screenName() const {
-    switch (top().kind) {
-    case ScreenKind::Home: return "home";
-    case ScreenKind::Browse: return "browse";
-    case ScreenKind::List: return "list";
-    case ScreenKind::Card: return "card";
-    case ScreenKind::Player:
-        if (session.player && session.player->state() == PlayerState::Finished) return "end";
-        return "player";
-    case ScreenKind::Problems: return "problems";
-    case ScreenKind::Settings: return "settings";
-    case ScreenKind::Safety: return "safety";
-    case ScreenKind::History: return "history";
-    case ScreenKind::PainBefore: return "pain";
-    }
-    return "home";
-}
-
-bool App::open(const std::string& screen, std::int64_t nowMs, std::string* error) {
-    Impl& m = *impl_;
-    auto fail = [&](const std::string& why) {
-        if (error) *error = why;
-        return false;
-    };
-    const auto colon = screen.find(':');
-    const std::string name = screen.substr(0, colon);
-    const std::string arg = colon == std::string::npos ? "" : screen.substr(colon + 1);
-    m.now = nowMs;
-
-    // Every screen opens on top of Home, as if reached by taps.
-    auto reset = [&] {
-        m.endSession();
-        m.stack.assign(1, Screen{ScreenKind::Home, {}});
-        m.ui.scrollToTopNextFrame();
-        m.changed();
-    };
-    if (name == "home" && arg.empty()) {
-        reset();
-    } else if (name == "browse" && arg.empty()) {
-        reset();
-        m.push({ScreenKind::Browse, {}});
-    } else if ((name == "list" || name == "all") && arg.empty()) {
-        reset();
-        m.push({ScreenKind::List, {}});
-    } else if (name == "problems" && arg.empty()) {
-        reset();
-        m.push({ScreenKind::Problems, {}});
-    } else if (name == "settings" && arg.empty()) {
-        reset();
-        m.push({ScreenKind::Settings, {}});
-    } else if (name == "safety" && arg.empty()) {
-        reset();
-        m.push({ScreenKind::Safety, {}});
-    } else if (name == "history" && arg.empty()) {
-        reset();
-        m.push({ScreenKind::History, {}});
-    } else if (name == "pain") {
-        if (!m.lib().findRoutine(arg)) return fail("unknown routine: " + arg);
-        reset();
-        m.push({ScreenKind::Card, arg});
-        m.push({ScreenKind::PainBefore, arg});
-    } else if (name == "area") {
-        if (!m.lib().findArea(arg)) return fail("unknown area: " + arg);
-        reset();
-        m.push({ScreenKind::Browse, {}});
-        m.push({ScreenKind::List, arg});
-    } else if (name == "card") {
-        if (!m.lib().findRoutine(arg)) return fail("unknown routine: " + arg);
-        reset();
-        m.push({ScreenKind::Card, arg});
-    } else if (name == "play") {
-        // "play:ID@SECONDS": the session at that time on a virtual clock whose
-        // 0 is the session start; frame(SECONDS * 1000) then shows it.
-        const auto at = arg.find('@');
-        const std::string id = arg.substr(0, at);
-        double seconds = 0;
-        if (at != std::string::npos) {
-            const std::string num = arg.substr(at + 1);
-            char* end = nullptr;
-            seconds = std::strtod(num.c_str(), &end);
-            if (num.empty() || end != num.c_str() + num.size() || !(seconds >= 0) || seconds > 1e7)
-                return fail("bad time in " + screen + " (want play:ID@SECONDS)");
-        }
-        const Routine* r = m.lib().findRoutine(id);
-        if (!r) return fail("unknown routine: " + id);
-        reset();
-        m.push({ScreenKind::Card, id});
-        m.push({ScreenKind::Player, id});
-        m.startSession(*r, 0);
-        const std::int64_t target = std::llround(seconds * 1000.0);
-        Player& p = *m.session.player;
-        // Untimed (tap) segments take no time on the virtual clock: continue
-        // each at the moment it was reached (its start on the timeline, since
-        // this clock has no pauses) and run on to the target.
-        for (std::size_t guard = 0; guard <= p.timeline().segments.size(); ++guard) {
-            (void)p.update(target);  // cues of the skipped part are not played
-            if (p.state() != PlayerState::WaitingForTap) break;
-            const Segment* wait = p.current();
-            if (!wait || wait->startMs >= target) break;  // the target is the wait itself
-            p.continueAfterTap(wait->startMs);
-        }
-        m.session.finishCued = p.state() == PlayerState::Finished;
-        m.session.lastState = p.state();
-    } else {
-        return fail("unknown screen: " + screen +
-                    " (want home, browse, list, problems, settings, safety, history, area:ID, card:ID, pain:ID, "
-                    "play:ID@SECONDS)");
-    }
-    m.updateKeepAwake();
-    return true;
-}
-
-void App::Impl::prepareCard(const std::string& id) {
-    if (cardId == id) return;
-    cardId = id;
-    cardTimeline = Timeline{};
-    cardSteps.clear();
-    cardStepTimes.clear();
-    cardCautions.clear();
-    if (const Routine* r = lib().findRoutine(id)) {
-        cardTimeline = compileTimeline(lib(), *r);
-        cardSteps = unknot::summarizeSteps(cardTimeline);
-        for (const StepSummary& s : cardSteps) cardStepTimes.push_back(stepTimeText(s, lang));
-        cardCautions = collectCautions(lib(), *r);
+// Step summaries hold translated words: another language compiles again.
+void App::Impl::prepareCard(screen::Card& card) {
+    CardView& v = card.view;
+    if (v.valid && v.lang == lang) return;
+    v = CardView{};
+    v.valid = true;
+    v.lang = lang;
+    if (const Routine* r = lib().findRoutine(card.routine)) {
+        v.timeline = compileTimeline(lib(), *r);
+        v.steps = unknot::summarizeSteps(v.timeline);
+        for (const StepSummary& s : v.steps) v.stepTimes.push_back(stepTimeText(s, lang));
+        v.cautions = collectCautions(lib(), *r);
     }
 }
 
@@ -302,17 +144,13 @@ void App::Impl::prepareCard(const std::string& id) {
 void App::Impl::beginRoutine(const Routine& r) {
     // The area list it was chosen from (if any) goes into the journal.
     std::string area;
-    for (auto it = stack.rbegin(); it != stack.rend(); ++it)
-        if (it->kind == ScreenKind::List) {
-            area = it->arg;
-            break;
-        }
+    if (const screen::List* list = router.find<screen::List>()) area = list->area;
     if (settings.askPain) {
-        push({ScreenKind::PainBefore, r.id});
+        push(screen::PainBefore{r.id});
         pendingArea = area;
         return;
     }
-    push({ScreenKind::Player, r.id});
+    push(screen::Player{r.id});
     startSession(r, now);
     session.area = area;
 }
@@ -467,7 +305,7 @@ void App::Impl::advancePlayer() {
 
 void App::Impl::updateKeepAwake() {
     bool want = false;
-    if (top().kind == ScreenKind::Player && session.player) {
+    if (topIs<screen::Player>() && session.player) {
         const PlayerState s = session.player->state();
         want = s == PlayerState::Running || s == PlayerState::WaitingForTap;
     }
@@ -506,6 +344,26 @@ void App::Impl::cancelStop() {
 //-----------------------------------------------------------------------------
 // [SECTION] The frame
 //-----------------------------------------------------------------------------
+// The screen on top draws itself, with its own state.
+void App::Impl::drawScreen() {
+    std::visit(Overloaded{[this](screen::Home&) { drawHome(); },
+                          [this](screen::Browse& s) { drawBrowse(s); },
+                          [this](screen::List& s) { drawList(s); },
+                          [this](screen::Card& s) { drawCard(s); },
+                          [this](screen::Player&) {
+                              if (session.player && session.player->state() == PlayerState::Finished)
+                                  drawEnd();
+                              else
+                                  drawPlayer();
+                          },
+                          [this](screen::PainBefore& s) { drawPainBefore(s); },
+                          [this](screen::Problems&) { drawProblems(); },
+                          [this](screen::Settings&) { drawSettings(); },
+                          [this](screen::Safety& s) { drawSafety(s); },
+                          [this](screen::History& s) { drawHistory(s); }},
+               router.top());
+}
+
 void App::Impl::frame(std::int64_t nowMs) {
     now = nowMs;
     hotspots.clear();
@@ -524,27 +382,11 @@ void App::Impl::frame(std::int64_t nowMs) {
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
     // The safety note comes first on a first start, and stays until it is
     // acknowledged (it cannot be skipped with Back: Home is not shown before).
-    if (cfg.askSafetyFirst && !settings.safetyAcknowledged && top().kind != ScreenKind::Safety)
-        stack.push_back(Screen{ScreenKind::Safety, "first"});
+    if (cfg.askSafetyFirst && !settings.safetyAcknowledged && !topIs<screen::Safety>())
+        router.push(screen::Safety{true});
     ImGui::PushFont(fonts.body);
     ImGui::Begin("##unknot", nullptr, flags);
-    switch (top().kind) {
-    case ScreenKind::Home: drawHome(); break;
-    case ScreenKind::Browse: drawBrowse(); break;
-    case ScreenKind::List: drawList(); break;
-    case ScreenKind::Card: drawCard(); break;
-    case ScreenKind::Player:
-        if (session.player && session.player->state() == PlayerState::Finished)
-            drawEnd();
-        else
-            drawPlayer();
-        break;
-    case ScreenKind::Problems: drawProblems(); break;
-    case ScreenKind::Settings: drawSettings(); break;
-    case ScreenKind::Safety: drawSafety(); break;
-    case ScreenKind::History: drawHistory(); break;
-    case ScreenKind::PainBefore: drawPainBefore(); break;
-    }
+    drawScreen();
     {
         // Where the screen's content ended, against the window: anything
         // past it would be cut off, not scrolled to.
@@ -608,8 +450,7 @@ void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLan
         if (ui.button("back-nav", backLabelShown ? backLabel : std::string(), backW, Tone::Quiet)) later.push_back([this] {
             // The same as the device's back key (App::goBack): in a session it
             // asks to stop, and a second Back answers "Keep going".
-            if (top().kind == ScreenKind::Player && session.player &&
-                session.player->state() != PlayerState::Finished)
+            if (topIs<screen::Player>() && session.player && session.player->state() != PlayerState::Finished)
                 backInSession();
             else
                 pop();
@@ -621,7 +462,7 @@ void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLan
         ImGui::GetWindowDrawList()->AddPolyline(
             std::vector<ImVec2>{ImVec2(cx + s, cy - 1.6f * s), ImVec2(cx - s * 0.6f, cy), ImVec2(cx + s, cy + 1.6f * s)}
                 .data(),
-            3, theme::text, ImDrawFlags_None, std::max(2.0f, 0.12f * em));
+            3, pal().text, ImDrawFlags_None, std::max(2.0f, 0.12f * em));
     }
     if (showLang) {
         ImGui::SetCursorScreenPos(ImVec2(p0.x + W - langW, p0.y + (barH - ui.touch()) * 0.5f));
@@ -637,7 +478,7 @@ void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLan
         ImGui::SetCursorScreenPos(ImVec2(p0.x + W - langW, p0.y + (barH - ui.touch()) * 0.5f));
         favouriteStar(starFor, langW);
     }
-    ImGui::GetWindowDrawList()->AddText(tf, fontPx(tf), ImVec2(p0.x + left, p0.y + (barH - th) * 0.5f), theme::text,
+    ImGui::GetWindowDrawList()->AddText(tf, fontPx(tf), ImVec2(p0.x + left, p0.y + (barH - th) * 0.5f), pal().text,
                                         title.c_str(), title.c_str() + title.size(), titleW);
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + barH));
     ImGui::Dummy(ImVec2(W, 0.2f * em));
@@ -650,12 +491,12 @@ float App::Impl::safetyFooterHeight(float width) const {
 // The short safety note; tapping it opens the whole note.
 void App::Impl::safetyFooter(float width) {
     const ImVec2 a = ImGui::GetCursorScreenPos();
-    ui.notePanel({}, {tr("safety.note", lang), tr("safety.more", lang)}, theme::accentTint, theme::accent, width);
+    ui.notePanel({}, {tr("safety.note", lang), tr("safety.more", lang)}, pal().accentTint, pal().accent, width);
     const ImVec2 b = ImGui::GetItemRectMax();
     const ImVec2 after = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(a);
     if (ImGui::InvisibleButton("safety", ImVec2(b.x - a.x, b.y - a.y)) && !ui.dragging())
-        later.push_back([this] { push({ScreenKind::Safety, {}}); });
+        later.push_back([this] { push(screen::Safety{}); });
     ui.hot("safety");
     ImGui::SetCursorScreenPos(after);
 }
@@ -669,7 +510,7 @@ bool App::Impl::favouriteStar(const std::string& routineId, float size) {
     ui.hot("favourite");
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (ImGui::IsItemActive()) dl->AddRectFilled(a, b, theme::surfaceActive, 0.6f * ui.em());
+    if (ImGui::IsItemActive()) dl->AddRectFilled(a, b, pal().surfaceActive, 0.6f * ui.em());
     const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
     const float R = std::min(b.x - a.x, b.y - a.y) * 0.32f, r = R * 0.45f;
     ImVec2 pts[10];
@@ -681,11 +522,11 @@ bool App::Impl::favouriteStar(const std::string& routineId, float size) {
     if (on) {
         // Concave: filled as five triangles around a centre pentagon.
         for (int i = 0; i < 10; i += 2)
-            dl->AddTriangleFilled(pts[i], pts[(i + 1) % 10], pts[(i + 9) % 10], theme::accent);
+            dl->AddTriangleFilled(pts[i], pts[(i + 1) % 10], pts[(i + 9) % 10], pal().accent);
         dl->AddConvexPolyFilled(std::vector<ImVec2>{pts[1], pts[3], pts[5], pts[7], pts[9]}.data(), 5,
-                                theme::accent);
+                                pal().accent);
     }
-    dl->AddPolyline(pts, 10, on ? theme::accent : theme::textMuted, ImDrawFlags_Closed,
+    dl->AddPolyline(pts, 10, on ? pal().accent : pal().textMuted, ImDrawFlags_Closed,
                     std::max(2.0f, 0.1f * ui.em()));
     if (tapped) {
         const bool next = !on;

@@ -1,7 +1,5 @@
 // Internal: the state behind App, shared by the screen files.
 //
-// [SECTION] Screens and the back stack
-// [SECTION] Filters of the card list
 // [SECTION] The session (one Player, one clock)
 // [SECTION] App::Impl
 #pragma once
@@ -11,6 +9,7 @@
 #include "unknot/timeline.hpp"
 #include "unknot/ui/app.hpp"
 #include "unknot/ui/presentation.hpp"
+#include "screens.hpp"
 #include "widgets.hpp"
 
 #include <cstdint>
@@ -21,31 +20,6 @@
 #include <vector>
 
 namespace unknot::ui {
-
-//-----------------------------------------------------------------------------
-// [SECTION] Screens and the back stack
-//-----------------------------------------------------------------------------
-enum class ScreenKind { Home, Browse, List, Card, Player, Problems, Settings, Safety, History, PainBefore };
-
-// `arg`: the area id of a List ("" lists everything), the routine id of a Card,
-// a Player or a PainBefore (the question asked before that routine starts).
-struct Screen {
-    ScreenKind kind = ScreenKind::Home;
-    std::string arg;
-};
-
-//-----------------------------------------------------------------------------
-// [SECTION] Filters
-//-----------------------------------------------------------------------------
-struct ListFilters {
-    std::optional<Kind> kind;
-    std::optional<std::string> equipment;
-    bool noEquipment = false;
-    int maxMinutes = 0;  // 0: any length
-    bool flareSafe = false;
-    std::string search;
-    bool any() const { return kind || equipment || noEquipment || maxMinutes || flareSafe || !search.empty(); }
-};
 
 //-----------------------------------------------------------------------------
 // [SECTION] The session
@@ -85,13 +59,6 @@ struct JournalLists {
     std::vector<std::string> recent;      // the 8 most recent routines
 };
 
-// The words and numbers of the History screen, queried likewise.
-struct HistoryView {
-    bool valid = false;
-    std::uint64_t at = 0;
-    History data;
-    std::string exportMessage;  // after Export: where the files went, or why not
-};
 
 //-----------------------------------------------------------------------------
 // [SECTION] App::Impl
@@ -110,15 +77,11 @@ struct App::Impl {
     std::unique_ptr<Journal> ownJournal;  // when the config gave none
     Journal* journal = nullptr;
     Settings settings;
-    HistoryView historyView;
     JournalLists lists;
     const JournalLists& journalLists();
     // What History and the Home lists show changed without a journal write
     // (flare mode, language): they query again.
-    void journalChanged() {
-        historyView.valid = false;
-        lists.valid = false;
-    }
+    void journalChanged();
     bool noticesDismissed = false;
     void loadSettings();
     void changeSettings(Settings s);  // clamps, saves, applies
@@ -128,33 +91,16 @@ struct App::Impl {
     int utcOffset(std::int64_t wallMs) const;
     bool shown(const Routine& r) const;  // false when flare mode hides it
 
-    std::vector<Screen> stack;
+    Router router;
     std::vector<Hotspot> hotspots;
-    Widgets ui;
+    Widgets ui;  // also the theme: this App's palette, not a global
+    const Palette& pal() const { return ui.pal(); }
+    void applyTheme(ThemeId id) { ui.setTheme(id); }
     std::int64_t now = 0;
     int settleFrames = 0;        // frames still to draw after a change of screen
     std::optional<bool> awake;   // last keep-awake value sent to the device
     bool wide = false;           // two columns: the window is >= 40 em wide
     float overflow = 0;          // App::layoutOverflow()
-
-    bool showBackView = false;   // body map, narrow: which side is shown
-    ListFilters filters;
-    // The list's query runs only when its inputs change, not every frame.
-    struct ListCache {
-        std::string key;
-        std::vector<CatalogEntry> entries;  // filtered, sorted by title
-        std::vector<Kind> kinds;            // offered as chips for this list
-        std::vector<std::string> equipment;
-    } listCache;
-    void refreshList();
-    bool filtersOpen = false;    // narrow screens fold the filter chips away
-
-    // The card shown, compiled once when it opens (not every frame).
-    std::string cardId;
-    Timeline cardTimeline;
-    std::vector<StepSummary> cardSteps;  // unknot::summarizeSteps
-    std::vector<std::string> cardStepTimes;
-    std::vector<Text> cardCautions;
 
     Session session;
     // Navigation asked for while drawing runs after the frame's window ends,
@@ -162,13 +108,20 @@ struct App::Impl {
     std::vector<std::function<void()>> later;
 
     // Navigation
-    const Screen& top() const { return stack.back(); }
+    const Screen& top() const { return router.top(); }
+    template <class T>
+    bool topIs() const {
+        return router.topIs<T>();
+    }
     void push(Screen s);
     void replaceTop(Screen s);
     bool pop();
     void changed() { settleFrames = 3; }
     std::string screenName() const;
-    void prepareCard(const std::string& id);
+    struct RouteOpener;  // App::open: a parsed route, checked against the library
+    void libraryChanged();
+    void prepareCard(screen::Card& card);
+    void drawScreen();
 
     // Session
     void beginRoutine(const Routine& r);  // Start: the pain question, or the player
@@ -194,32 +147,58 @@ struct App::Impl {
     float safetyFooterHeight(float width) const;
     void safetyFooter(float width);
     void drawHome();
-    void drawBrowse();
+    void drawHomeButtons();
+    void drawHomeLists();
+    void drawBrowse(screen::Browse& sc);
     std::string drawBodyMap(float boxH, bool backView, bool recordSpots);
     void drawAreaButtons(float width);
     int areaCount(const std::string& areaId) const;
-    void drawList();
-    void drawFilters();
+    void drawList(screen::List& sc);
+    void refreshList(screen::List& sc);
+    void drawFilters(screen::List& sc);
     void drawCardRow(const CatalogEntry& e);
-    void drawCard();
-    void drawCardInfo(const Routine& r);
-    void drawCardSteps();
+    void drawCard(screen::Card& sc);
+    void drawCardInfo(const Routine& r, const CardView& view);
+    void drawCardSteps(const CardView& view);
     void drawPlayer();
-    void drawPlayerVisual(const Segment& seg, ImVec2 origin, float size);
+    void drawPlayerWords(const Segment& seg, bool nextLine, float width);
+    void drawSessionProgress(float width);
+    // The player's visual box, laid out once a frame (drawPlayerVisual).
+    struct VisualBox {
+        ImVec2 origin, c, bottomC;  // top-left; the shape's centre; the bottom row's centre
+        float W = 0, H = 0, topH = 0, midH = 0, R = 0, thick = 0;
+        ImFont* wordFont = nullptr;  // the bottom row's word
+        bool paused = false;
+        std::int64_t left = 0;  // ms left in the segment
+        double progress = 0;    // of the segment, 0..1
+    };
+    VisualBox visualBox(ImVec2 origin) const;
+    void drawPlayerVisual(const Segment& seg, ImVec2 origin);
+    void drawVisualStill(const Segment& seg, const VisualBox& v);
+    void drawVisualShape(const Segment& seg, const VisualBox& v);
+    void drawVisualWait(const VisualBox& v);
     struct ControlsLayout {
         bool symbols = false;       // Back and Skip as drawn symbols
         bool stackConfirm = false;  // "Keep going" above "Stop"
     };
     ControlsLayout controlsLayout(float width, bool oneRow) const;
     void drawPlayerControls(float width, bool oneRow, const ControlsLayout& layout);
+    bool drawStopQuestion(float width, bool oneRow, const ControlsLayout& layout);
     void drawEnd();
     void drawProblems();
     void drawSettings();
-    void drawSafety();
-    void drawHistory();
-    void drawHistoryStrip(float width);
-    void drawHistoryChart(float width, float height);
-    void drawPainBefore();
+    void settingsHeading(const char* key);
+    bool drawSettingsLooks(Settings& next);
+    bool drawSettingsComfort(Settings& next);
+    bool drawSettingsCues(Settings& next);
+    void drawSafety(const screen::Safety& sc);
+    void drawHistory(screen::History& sc);
+    void drawHistoryAverages(const History& h);
+    void drawHistorySessions(const History& h, int offset);
+    void drawHistoryExport(HistoryView& view, int offset);
+    void drawHistoryStrip(const HistoryView& view, float width);
+    void drawHistoryChart(const HistoryView& view, float width, float height);
+    void drawPainBefore(const screen::PainBefore& sc);
     // A 0-10 picker of big targets; returns the value tapped this frame.
     std::optional<int> painPicker(const std::string& idPrefix, std::optional<int> selected, float width);
     void drawJournalNotices(float width);

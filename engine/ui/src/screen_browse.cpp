@@ -23,10 +23,9 @@ namespace unknot::ui {
 // The figure stands in a box half as wide as it is tall, in the coordinates
 // content/areas.yaml uses for its spots (x across, y down, both 0..1). Limbs
 // are thick lines with round joints: soft shapes, no outline to read.
-static void drawSilhouette(ImDrawList* dl, ImVec2 p0, float h) {
+static void drawSilhouette(ImDrawList* dl, ImVec2 p0, float h, ImU32 c) {
     const float w = h * 0.5f;
     auto P = [&](float x, float y) { return ImVec2(p0.x + x * w, p0.y + y * h); };
-    const ImU32 c = theme::body;
     auto limb = [&](float x0, float y0, float x1, float y1, float thick) {
         const float t = thick * w;
         dl->AddLine(P(x0, y0), P(x1, y1), c, t);
@@ -61,7 +60,7 @@ std::string App::Impl::drawBodyMap(float boxH, bool backView, bool recordSpots) 
     const bool tapped = ImGui::InvisibleButton(backView ? "map-back" : "map-front", ImVec2(boxW, boxH)) &&
                         !ui.dragging();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    drawSilhouette(dl, p0, boxH);
+    drawSilhouette(dl, p0, boxH, pal().body);
 
     // Every spot is tappable across at least a fingertip, even when drawn small.
     const float hitR = ui.touch() * 0.5f;
@@ -75,8 +74,8 @@ std::string App::Impl::drawBodyMap(float boxH, bool backView, bool recordSpots) 
             const ImVec2 c(p0.x + s.x * boxW, p0.y + s.y * boxH);
             const float r = std::max(s.r * boxH, 0.35f * ui.em());
             // Light touches of the accent: the figure stays calm, the spots findable.
-            dl->AddCircleFilled(c, r, (theme::accent & ~IM_COL32_A_MASK) | (40u << IM_COL32_A_SHIFT), 32);
-            dl->AddCircle(c, r, (theme::accent & ~IM_COL32_A_MASK) | (150u << IM_COL32_A_SHIFT), 32,
+            dl->AddCircleFilled(c, r, (pal().accent & ~IM_COL32_A_MASK) | (40u << IM_COL32_A_SHIFT), 32);
+            dl->AddCircle(c, r, (pal().accent & ~IM_COL32_A_MASK) | (150u << IM_COL32_A_SHIFT), 32,
                           std::max(1.5f, 0.07f * ui.em()));
             const std::string id = "spot:" + a.id;
             if (recordSpots && !ui.hasHot(id)) {
@@ -117,7 +116,7 @@ void App::Impl::drawAreaButtons(float width) {
                                        : trf("browse.count_many", lang, {{"n", std::to_string(n)}});
         if (ui.button("area:" + a.id, areaLabel(a.id), bw, Tone::Quiet, ui.fonts().body, sub)) {
             const std::string id = a.id;
-            later.push_back([this, id] { push({ScreenKind::List, id}); });
+            later.push_back([this, id] { push(screen::List{id}); });
         }
         col = (col + 1) % cols;
     }
@@ -126,7 +125,7 @@ void App::Impl::drawAreaButtons(float width) {
 //-----------------------------------------------------------------------------
 // [SECTION] Browse screen
 //-----------------------------------------------------------------------------
-void App::Impl::drawBrowse() {
+void App::Impl::drawBrowse(screen::Browse& sc) {
     topBar(tr("browse.title", lang), true);
     const float em = ui.em();
     const float sp = ImGui::GetStyle().ItemSpacing.x;
@@ -158,7 +157,7 @@ void App::Impl::drawBrowse() {
         ImGui::SameLine(0, sp);
         const float rightW = ImGui::GetContentRegionAvail().x;
         ui.beginScroll("areas", avail.y, rightW);
-        ui.text(tr("browse.hint", lang), nullptr, theme::textMuted);
+        ui.text(tr("browse.hint", lang), nullptr, pal().textMuted);
         drawAreaButtons(ImGui::GetContentRegionAvail().x);
         ui.endScroll();
     } else {
@@ -166,16 +165,16 @@ void App::Impl::drawBrowse() {
         ui.beginScroll("browse", avail.y, avail.x);
         const float W = ImGui::GetContentRegionAvail().x;
         ui.beginFlow();
-        if (ui.chip("view-front", tr("browse.front", lang), !showBackView)) showBackView = false;
-        if (ui.chip("view-back", tr("browse.back", lang), showBackView)) showBackView = true;
+        if (ui.chip("view-front", tr("browse.front", lang), !sc.showBackView)) sc.showBackView = false;
+        if (ui.chip("view-back", tr("browse.back", lang), sc.showBackView)) sc.showBackView = true;
         const float boxH = std::min(avail.y * 0.55f, W * 2.0f);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - boxH * 0.5f) * 0.5f);
-        tappedArea = drawBodyMap(boxH, showBackView, true);
-        ui.text(tr("browse.hint", lang), nullptr, theme::textMuted);
+        tappedArea = drawBodyMap(boxH, sc.showBackView, true);
+        ui.text(tr("browse.hint", lang), nullptr, pal().textMuted);
         drawAreaButtons(W);
         ui.endScroll();
     }
-    if (!tappedArea.empty()) later.push_back([this, tappedArea] { push({ScreenKind::List, tappedArea}); });
+    if (!tappedArea.empty()) later.push_back([this, tappedArea] { push(screen::List{tappedArea}); });
 }
 
 //-----------------------------------------------------------------------------
@@ -183,8 +182,10 @@ void App::Impl::drawBrowse() {
 //-----------------------------------------------------------------------------
 // Runs the catalog query for the list on screen when the area, a filter, the
 // search text or the language changed since the last frame.
-void App::Impl::refreshList() {
-    const std::string area = top().arg;
+void App::Impl::refreshList(screen::List& sc) {
+    const std::string& area = sc.area;
+    const ListFilters& filters = sc.filters;
+    ListCache& listCache = sc.cache;
     std::string key = area + '\n' + lang + '\n' + (filters.kind ? toString(*filters.kind) : "") + '\n' +
                       filters.equipment.value_or("") + '\n' + (filters.noEquipment ? "1" : "0") +
                       std::to_string(filters.maxMinutes) + (filters.flareSafe ? "1" : "0") +
@@ -221,9 +222,11 @@ void App::Impl::refreshList() {
                      });
 }
 
-void App::Impl::drawFilters() {
-    const std::vector<Kind>& kinds = listCache.kinds;
-    const std::vector<std::string>& equipment = listCache.equipment;
+void App::Impl::drawFilters(screen::List& sc) {
+    ListFilters& filters = sc.filters;
+    bool& filtersOpen = sc.filtersOpen;
+    const std::vector<Kind>& kinds = sc.cache.kinds;
+    const std::vector<std::string>& equipment = sc.cache.equipment;
 
     // The search box is a touch target too: as tall as a button.
     const float padY = std::max(0.0f, (ui.touch() - ImGui::GetFontSize()) * 0.5f);
@@ -300,49 +303,49 @@ void App::Impl::drawCardRow(const CatalogEntry& e) {
     ui.hot(id);
     if (pressed) {
         const std::string rid = r.id;
-        later.push_back([this, rid] { push({ScreenKind::Card, rid}); });
+        later.push_back([this, rid] { push(screen::Card{rid}); });
     }
     // A long list draws only the rows in sight.
     if (!ImGui::IsItemVisible()) return;
     const ImVec2 a = ImGui::GetItemRectMin();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, ImVec2(a.x + W, a.y + h), held ? theme::surfaceActive : theme::surface, 0.6f * em);
+    dl->AddRectFilled(a, ImVec2(a.x + W, a.y + h), held ? pal().surfaceActive : pal().surface, 0.6f * em);
     float y = a.y + pad;
-    dl->AddText(f.large, fontPx(f.large), ImVec2(a.x + pad, y), theme::text, title.c_str(),
+    dl->AddText(f.large, fontPx(f.large), ImVec2(a.x + pad, y), pal().text, title.c_str(),
                 title.c_str() + title.size(), inner);
     y += th + gap;
-    dl->AddText(f.body, fontPx(f.body), ImVec2(a.x + pad, y), theme::textMuted, meta.c_str(),
+    dl->AddText(f.body, fontPx(f.body), ImVec2(a.x + pad, y), pal().textMuted, meta.c_str(),
                 meta.c_str() + meta.size(), inner);
     y += mh + gap;
     if (!badge.empty()) {
         const float bw = std::min(inner, ImGui::CalcTextSize(badge.c_str()).x + 1.0f * em);
-        dl->AddRectFilled(ImVec2(a.x + pad, y), ImVec2(a.x + pad + bw, y + badgeH), theme::accentTint, badgeH * 0.5f);
-        dl->AddText(f.body, fontPx(f.body), ImVec2(a.x + pad + 0.5f * em, y + 0.3f * em), theme::accent,
+        dl->AddRectFilled(ImVec2(a.x + pad, y), ImVec2(a.x + pad + bw, y + badgeH), pal().accentTint, badgeH * 0.5f);
+        dl->AddText(f.body, fontPx(f.body), ImVec2(a.x + pad + 0.5f * em, y + 0.3f * em), pal().accent,
                     badge.c_str(), badge.c_str() + badge.size(), inner);
     }
 }
 
-void App::Impl::drawList() {
-    const std::string area = top().arg;
+void App::Impl::drawList(screen::List& sc) {
+    const std::string& area = sc.area;
     topBar(area.empty() ? std::string(tr("list.all", lang)) : areaLabel(area), true);
     const float W = ImGui::GetContentRegionAvail().x;
     const float colW = wide ? std::min(W, 44.0f * ui.em()) : W;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - colW) * 0.5f);
-    refreshList();
+    refreshList(sc);
     ui.beginScroll("card-list", 0, colW);
-    drawFilters();
+    drawFilters(sc);
     // Again: a chip tapped just now changes what the cards below show.
-    refreshList();
-    const std::vector<CatalogEntry>& entries = listCache.entries;
+    refreshList(sc);
+    const std::vector<CatalogEntry>& entries = sc.cache.entries;
     const std::size_t n = entries.size();
     ui.text(n == 1 ? std::string(tr("list.count_one", lang)) : trf("list.count_many", lang, {{"n", std::to_string(n)}}),
-            nullptr, theme::textMuted);
-    if (settings.flareMode) ui.text(tr("list.flare_mode_on", lang), nullptr, theme::textMuted);
+            nullptr, pal().textMuted);
+    if (settings.flareMode) ui.text(tr("list.flare_mode_on", lang), nullptr, pal().textMuted);
     for (const CatalogEntry& e : entries) drawCardRow(e);
     if (entries.empty()) {
-        ui.text(tr("list.empty", lang), nullptr, theme::textMuted);
-        if (filters.any() && ui.button("clear-filters", tr("list.clear", lang), 0, Tone::Quiet))
-            filters = ListFilters{};
+        ui.text(tr("list.empty", lang), nullptr, pal().textMuted);
+        if (sc.filters.any() && ui.button("clear-filters", tr("list.clear", lang), 0, Tone::Quiet))
+            sc.filters = ListFilters{};
     }
     ui.endScroll();
 }

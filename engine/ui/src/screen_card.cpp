@@ -15,9 +15,10 @@ namespace unknot::ui {
 //-----------------------------------------------------------------------------
 // [SECTION] Card screen
 //-----------------------------------------------------------------------------
-void App::Impl::drawCard() {
-    const std::string id = top().arg;
-    prepareCard(id);
+void App::Impl::drawCard(screen::Card& sc) {
+    const std::string& id = sc.routine;
+    prepareCard(sc);
+    const CardView& view = sc.view;
     const Routine* r = lib().findRoutine(id);
     topBar(r ? r->title.get(lang) : id, true, false, r ? r->id : std::string());
     if (!r) {
@@ -31,17 +32,17 @@ void App::Impl::drawCard() {
     if (wide) {
         const float colW = (avail.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         ui.beginScroll("card-info", bodyH, colW);
-        drawCardInfo(*r);
+        drawCardInfo(*r, view);
         ui.endScroll();
         ImGui::SameLine();
         ui.beginScroll("card-steps", bodyH, colW);
-        drawCardSteps();
+        drawCardSteps(view);
         ui.endScroll();
     } else {
         ui.beginScroll("card-body", bodyH, avail.x);
-        drawCardInfo(*r);
+        drawCardInfo(*r, view);
         ImGui::Dummy(ImVec2(0, 0.4f * ui.em()));
-        drawCardSteps();
+        drawCardSteps(view);
         ui.endScroll();
     }
     const float startW = wide ? std::min(avail.x, 24.0f * ui.em()) : avail.x;
@@ -54,7 +55,7 @@ void App::Impl::drawCard() {
 //-----------------------------------------------------------------------------
 // [SECTION] Info
 //-----------------------------------------------------------------------------
-void App::Impl::drawCardInfo(const Routine& r) {
+void App::Impl::drawCardInfo(const Routine& r, const CardView& view) {
     const float em = ui.em();
     if (!r.summary.empty()) ui.text(r.summary.get(lang));
     ImGui::Dummy(ImVec2(0, 0.2f * em));
@@ -89,9 +90,9 @@ void App::Impl::drawCardInfo(const Routine& r) {
         const float vh = ui.textHeight(value, body, valueW);
         const float rowH = std::max(lh, vh) + 0.15f * em;
         if (ImGui::IsRectVisible(p, ImVec2(p.x + W, p.y + rowH))) {
-            dl->AddText(body, fontPx(body), p, theme::textMuted, label.c_str(), label.c_str() + label.size(),
+            dl->AddText(body, fontPx(body), p, pal().textMuted, label.c_str(), label.c_str() + label.size(),
                         labelW - 0.8f * em);
-            dl->AddText(body, fontPx(body), ImVec2(p.x + labelW, p.y), theme::text, value.c_str(),
+            dl->AddText(body, fontPx(body), ImVec2(p.x + labelW, p.y), pal().text, value.c_str(),
                         value.c_str() + value.size(), valueW);
         }
         ImGui::Dummy(ImVec2(W, rowH));
@@ -100,33 +101,33 @@ void App::Impl::drawCardInfo(const Routine& r) {
 
     // Cautions in plain sight, never behind a tap.
     std::vector<std::string> lines;
-    for (const Text& c : cardCautions) lines.push_back("\u2022 " + c.get(lang));
+    for (const Text& c : view.cautions) lines.push_back("\u2022 " + c.get(lang));
     lines.push_back(tr("safety.note", lang));
-    ui.notePanel(tr("card.cautions", lang), lines, theme::cautionTint, theme::caution);
+    ui.notePanel(tr("card.cautions", lang), lines, pal().cautionTint, pal().caution);
     if (ui.button("safety", tr("card.safety_more", lang), 0, Tone::Quiet))
-        later.push_back([this] { push({ScreenKind::Safety, {}}); });
-    if (!shown(r)) ui.text(tr("card.flare_hidden", lang), nullptr, theme::textMuted);
+        later.push_back([this] { push(screen::Safety{}); });
+    if (!shown(r)) ui.text(tr("card.flare_hidden", lang), nullptr, pal().textMuted);
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Steps
 //-----------------------------------------------------------------------------
-void App::Impl::drawCardSteps() {
+void App::Impl::drawCardSteps(const CardView& view) {
     const float em = ui.em();
     ui.text(tr("card.steps", lang), ui.fonts().large);
-    for (std::size_t i = 0; i < cardSteps.size(); ++i) {
-        const StepSummary& s = cardSteps[i];
+    for (std::size_t i = 0; i < view.steps.size(); ++i) {
+        const StepSummary& s = view.steps[i];
         const std::string num = std::to_string(s.step);
         // The number in a soft disc at the left; the text wraps beside it.
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float r = 0.8f * em;
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddCircleFilled(ImVec2(p.x + r, p.y + r), r, theme::accentTint, 24);
+        dl->AddCircleFilled(ImVec2(p.x + r, p.y + r), r, pal().accentTint, 24);
         const ImVec2 ns = ImGui::CalcTextSize(num.c_str());
-        dl->AddText(ImVec2(p.x + r - ns.x * 0.5f, p.y + r - ns.y * 0.5f), theme::accent, num.c_str());
+        dl->AddText(ImVec2(p.x + r - ns.x * 0.5f, p.y + r - ns.y * 0.5f), pal().accent, num.c_str());
         ImGui::Indent(2 * r + 0.5f * em);
         ui.text(s.say.get(lang));
-        ui.text(i < cardStepTimes.size() ? cardStepTimes[i] : std::string(), nullptr, theme::textMuted);
+        ui.text(i < view.stepTimes.size() ? view.stepTimes[i] : std::string(), nullptr, pal().textMuted);
         ImGui::Unindent(2 * r + 0.5f * em);
         ImGui::Dummy(ImVec2(0, 0.2f * em));
     }

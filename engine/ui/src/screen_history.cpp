@@ -29,29 +29,30 @@ std::optional<int> App::Impl::painPicker(const std::string& idPrefix, std::optio
     if (width <= 0) width = ImGui::GetContentRegionAvail().x;
     // Wider than a fingertip: stiff or shaky hands should not need precision.
     const float minW = std::max(ui.touch() * 1.4f, ImGui::CalcTextSize("10").x * 1.6f + 1.2f * ui.em());
-    int perRow = std::clamp(static_cast<int>((width + sp) / (minW + sp)), 1, 11);
+    constexpr int kValues = kPainMax - kPainMin + 1;
+    int perRow = std::clamp(static_cast<int>((width + sp) / (minW + sp)), 1, kValues);
     // Even rows: 11 in rows of 6+5 or 4+4+3 reads better than 10+1.
-    const int rows = (11 + perRow - 1) / perRow;
-    perRow = (11 + rows - 1) / rows;
+    const int rows = (kValues + perRow - 1) / perRow;
+    perRow = (kValues + rows - 1) / rows;
     const float bw = std::floor((width - sp * static_cast<float>(perRow - 1)) / static_cast<float>(perRow));
     std::optional<int> tapped;
-    for (int v = 0; v <= 10; ++v) {
-        if (v % perRow != 0) ImGui::SameLine(0, sp);
+    for (int v = kPainMin; v <= kPainMax; ++v) {
+        if ((v - kPainMin) % perRow != 0) ImGui::SameLine(0, sp);
         const bool on = selected && *selected == v;
         if (ui.button(idPrefix + std::to_string(v), std::to_string(v), bw, on ? Tone::Selected : Tone::Quiet,
                       ui.fonts().large))
             tapped = v;
     }
-    ui.text(tr("pain.scale", lang), nullptr, theme::textMuted);
+    ui.text(tr("pain.scale", lang), nullptr, pal().textMuted);
     return tapped;
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Before a session
 //-----------------------------------------------------------------------------
-void App::Impl::drawPainBefore() {
-    const Routine* r = lib().findRoutine(top().arg);
-    topBar(r ? r->title.get(lang) : top().arg, true);
+void App::Impl::drawPainBefore(const screen::PainBefore& sc) {
+    const Routine* r = lib().findRoutine(sc.routine);
+    topBar(r ? r->title.get(lang) : sc.routine, true);
     if (!r) return;
     const float em = ui.em();
     const float sp = ImGui::GetStyle().ItemSpacing.y;
@@ -61,7 +62,7 @@ void App::Impl::drawPainBefore() {
     ImGui::SetCursorPosX(x0);
     ui.beginScroll("pain-before", avail.y - ui.touch() - sp, colW);
     ui.text(tr("pain.before", lang), ui.fonts().large);
-    ui.text(tr("pain.optional", lang), nullptr, theme::textMuted);
+    ui.text(tr("pain.optional", lang), nullptr, pal().textMuted);
     ImGui::Dummy(ImVec2(0, 0.3f * em));
     std::optional<int> picked = painPicker("pain:", std::nullopt, 0);
     ImGui::Dummy(ImVec2(0, 0.6f * em));
@@ -83,7 +84,7 @@ void App::Impl::drawPainBefore() {
             const std::string area = pendingArea;
             // The question is replaced by the session: Back from the player
             // goes to the card, not to the question again.
-            replaceTop({ScreenKind::Player, id});
+            replaceTop(screen::Player{id});
             startSession(*rr, now);
             session.painBefore = picked;
             session.area = area;
@@ -94,7 +95,8 @@ void App::Impl::drawPainBefore() {
 //-----------------------------------------------------------------------------
 // [SECTION] History
 //-----------------------------------------------------------------------------
-void App::Impl::drawHistory() {
+void App::Impl::drawHistory(screen::History& sc) {
+    HistoryView& historyView = sc.view;
     topBar(tr("history.title", lang), true);
     const float em = ui.em();
     const float W = ImGui::GetContentRegionAvail().x;
@@ -116,7 +118,7 @@ void App::Impl::drawHistory() {
     drawJournalNotices(0);
 
     // The days practised, and the streak in words (never colour alone).
-    drawHistoryStrip(ImGui::GetContentRegionAvail().x);
+    drawHistoryStrip(historyView, ImGui::GetContentRegionAvail().x);
     const std::string streak = h.currentStreak == 1
                                    ? std::string(tr("history.streak_one", lang))
                                    : trf("history.streak_many", lang, {{"n", std::to_string(h.currentStreak)}});
@@ -127,20 +129,29 @@ void App::Impl::drawHistory() {
 
     if (h.totalSessions == 0) {
         ImGui::Dummy(ImVec2(0, 0.4f * em));
-        ui.text(tr("history.empty", lang), nullptr, theme::textMuted);
+        ui.text(tr("history.empty", lang), nullptr, pal().textMuted);
     }
 
     // Pain before and after, over time.
     ImGui::Dummy(ImVec2(0, 0.4f * em));
     ui.text(tr("history.chart", lang), ui.fonts().large);
     if (h.chart.empty()) {
-        ui.text(tr("history.chart_empty", lang), nullptr, theme::textMuted);
+        ui.text(tr("history.chart_empty", lang), nullptr, pal().textMuted);
     } else {
         const float cw = ImGui::GetContentRegionAvail().x;
-        drawHistoryChart(cw, std::clamp(cw * 0.55f, 8.0f * em, 16.0f * em));
+        drawHistoryChart(historyView, cw, std::clamp(cw * 0.55f, 8.0f * em, 16.0f * em));
     }
 
-    // What seems to help: the average change per routine.
+    drawHistoryAverages(h);
+    drawHistorySessions(h, offset);
+    drawHistoryExport(historyView, offset);
+    ui.text(tr("history.private", lang), nullptr, pal().textMuted);
+    ui.endScroll();
+}
+
+// What seems to help: the average change per routine.
+void App::Impl::drawHistoryAverages(const History& h) {
+    const float em = ui.em();
     if (!h.averages.empty()) {
         ImGui::Dummy(ImVec2(0, 0.4f * em));
         ui.text(tr("history.averages", lang), ui.fonts().large);
@@ -153,10 +164,13 @@ void App::Impl::drawHistory() {
                           {{"r", routineTitle(a.routineId)}, {"c", change}, {"n", std::to_string(a.sessions)}});
             ui.text(line);
         }
-        ui.text(tr("history.averages_note", lang), nullptr, theme::textMuted);
+        ui.text(tr("history.averages_note", lang), nullptr, pal().textMuted);
     }
+}
 
-    // Every session, newest first.
+// Every session, newest first.
+void App::Impl::drawHistorySessions(const History& h, int offset) {
+    const float em = ui.em();
     if (!h.sessions.empty()) {
         ImGui::Dummy(ImVec2(0, 0.4f * em));
         ui.text(tr("history.sessions", lang), ui.fonts().large);
@@ -174,15 +188,17 @@ void App::Impl::drawHistory() {
                 sub += "  \u00b7  " + trf("history.pain", lang, {{"b", b}, {"a", a}});
             }
             if (!s.note.empty()) sub += "\n" + s.note;
-            ui.notePanel(title, {sub}, theme::surface, theme::track);
+            ui.notePanel(title, {sub}, pal().surface, pal().track);
         }
         if (h.totalSessions > static_cast<int>(h.sessions.size()))
             ui.text(trf("history.older", lang, {{"n", std::to_string(h.totalSessions - static_cast<int>(h.sessions.size()))}}),
-                    nullptr, theme::textMuted);
+                    nullptr, pal().textMuted);
     }
+}
 
-    // Export: the whole journal as CSV and JSON files in the data folder.
-    ImGui::Dummy(ImVec2(0, 0.4f * em));
+// Export: the whole journal as CSV and JSON files in the data folder.
+void App::Impl::drawHistoryExport(HistoryView& historyView, int offset) {
+    ImGui::Dummy(ImVec2(0, 0.4f * ui.em()));
     if (!cfg.exportDir.empty() && ui.button("export", tr("history.export", lang), 0, Tone::Quiet)) {
         const CivilDate d = civilDate(wallNow(), offset);
         char stamp[32];
@@ -200,9 +216,7 @@ void App::Impl::drawHistory() {
                                        : trf("history.export_failed", lang, {{"path", cfg.exportDir}});
         changed();
     }
-    if (!historyView.exportMessage.empty()) ui.text(historyView.exportMessage, nullptr, theme::textMuted);
-    ui.text(tr("history.private", lang), nullptr, theme::textMuted);
-    ui.endScroll();
+    if (!historyView.exportMessage.empty()) ui.text(historyView.exportMessage, nullptr, pal().textMuted);
 }
 
 //-----------------------------------------------------------------------------
@@ -210,8 +224,8 @@ void App::Impl::drawHistory() {
 //-----------------------------------------------------------------------------
 // Seven columns, Monday first, one row per week, oldest at the top: a filled
 // disc on each day practised, a ring around today.
-void App::Impl::drawHistoryStrip(float width) {
-    const History& h = historyView.data;
+void App::Impl::drawHistoryStrip(const HistoryView& view, float width) {
+    const History& h = view.data;
     const float em = ui.em();
     const int weeks = static_cast<int>(h.daysPractised.size() / 7);
     if (weeks == 0) return;
@@ -225,7 +239,7 @@ void App::Impl::drawHistoryStrip(float width) {
         const std::string l = weekdayInitial(d, lang);
         const ImVec2 ts = ImGui::CalcTextSize(l.c_str());
         dl->AddText(font, fontPx(font), ImVec2(x0 + cell * (static_cast<float>(d) + 0.5f) - ts.x * 0.5f, y),
-                    theme::textMuted, l.c_str());
+                    pal().textMuted, l.c_str());
     }
     y += ImGui::GetTextLineHeightWithSpacing();
     // Today's index in the strip, from the local date.
@@ -239,10 +253,10 @@ void App::Impl::drawHistoryStrip(float width) {
         const ImVec2 c(x0 + cell * (static_cast<float>(col) + 0.5f), y + cell * (static_cast<float>(row) + 0.5f));
         if (i > todayIndex) continue;  // the rest of this week is still to come
         if (h.daysPractised[static_cast<std::size_t>(i)])
-            dl->AddCircleFilled(c, r, theme::accent, 20);
+            dl->AddCircleFilled(c, r, pal().accent, 20);
         else
-            dl->AddCircleFilled(c, r * 0.35f, theme::track, 12);
-        if (i == todayIndex) dl->AddCircle(c, r + 0.15f * em, theme::text, 24, std::max(1.5f, 0.08f * em));
+            dl->AddCircleFilled(c, r * 0.35f, pal().track, 12);
+        if (i == todayIndex) dl->AddCircle(c, r + 0.15f * em, pal().text, 24, std::max(1.5f, 0.08f * em));
     }
     // The weekday letters and the rows of weeks, and a little air below.
     ImGui::Dummy(ImVec2(width, y - y0 + cell * static_cast<float>(weeks) + 0.3f * em));
@@ -254,8 +268,8 @@ void App::Impl::drawHistoryStrip(float width) {
 // Pain (0-10, up is worse) for each session with both answers, oldest at the
 // left: "before" as hollow rings on a muted line, "after" as filled discs on
 // an accent line, so the two differ in shape and not only in colour.
-void App::Impl::drawHistoryChart(float width, float height) {
-    const std::vector<ChartPoint>& pts = historyView.data.chart;
+void App::Impl::drawHistoryChart(const HistoryView& view, float width, float height) {
+    const std::vector<ChartPoint>& pts = view.data.chart;
     const float em = ui.em();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* font = ui.fonts().body;
@@ -267,9 +281,9 @@ void App::Impl::drawHistoryChart(float width, float height) {
     auto yOf = [&](int v) { return bottom - (bottom - top) * static_cast<float>(v) / 10.0f; };
     for (int v : {0, 5, 10}) {
         const float y = yOf(v);
-        dl->AddLine(ImVec2(left, y), ImVec2(right, y), theme::track, 1.0f);
+        dl->AddLine(ImVec2(left, y), ImVec2(right, y), pal().track, 1.0f);
         const std::string t = std::to_string(v);
-        dl->AddText(font, fs, ImVec2(p0.x, y - fs * 0.5f), theme::textMuted, t.c_str());
+        dl->AddText(font, fs, ImVec2(p0.x, y - fs * 0.5f), pal().textMuted, t.c_str());
     }
     const std::size_t n = pts.size();
     auto xOf = [&](std::size_t i) {
@@ -284,22 +298,22 @@ void App::Impl::drawHistoryChart(float width, float height) {
         after.emplace_back(xOf(i), yOf(pts[i].after));
     }
     if (n > 1) {
-        dl->AddPolyline(before.data(), static_cast<int>(n), theme::textMuted, ImDrawFlags_None, thick);
-        dl->AddPolyline(after.data(), static_cast<int>(n), theme::accent, ImDrawFlags_None, thick);
+        dl->AddPolyline(before.data(), static_cast<int>(n), pal().textMuted, ImDrawFlags_None, thick);
+        dl->AddPolyline(after.data(), static_cast<int>(n), pal().accent, ImDrawFlags_None, thick);
     }
     for (std::size_t i = 0; i < n; ++i) {
-        dl->AddCircleFilled(before[i], dot, theme::bg, 12);
-        dl->AddCircle(before[i], dot, theme::textMuted, 12, thick);
-        dl->AddCircleFilled(after[i], dot, theme::accent, 12);
+        dl->AddCircleFilled(before[i], dot, pal().bg, 12);
+        dl->AddCircle(before[i], dot, pal().textMuted, 12, thick);
+        dl->AddCircleFilled(after[i], dot, pal().accent, 12);
     }
     ImGui::Dummy(ImVec2(width, height));
     // The legend, in words as well as shapes.
     const ImVec2 l = ImGui::GetCursorScreenPos();
     const float cy = l.y + fs * 0.5f;
     const float dotL = 0.35f * em;  // the legend's marks: readable whatever the chart's density
-    dl->AddCircle(ImVec2(l.x + dotL, cy), dotL, theme::textMuted, 12, thick);
+    dl->AddCircle(ImVec2(l.x + dotL, cy), dotL, pal().textMuted, 12, thick);
     const std::string b = tr("history.before", lang), a = tr("history.after", lang);
-    dl->AddText(font, fs, ImVec2(l.x + 3 * dotL, l.y), theme::text, b.c_str());
+    dl->AddText(font, fs, ImVec2(l.x + 3 * dotL, l.y), pal().text, b.c_str());
     float ax = l.x + 3 * dotL + ImGui::CalcTextSize(b.c_str()).x + 1.2f * em;
     float ay = l.y;
     // Large text on a phone: "After" goes under "Before" rather than past the edge.
@@ -307,14 +321,14 @@ void App::Impl::drawHistoryChart(float width, float height) {
         ax = l.x;
         ay += fs + 0.3f * em;
     }
-    dl->AddCircleFilled(ImVec2(ax + dotL, ay + fs * 0.5f), dotL, theme::accent, 12);
-    dl->AddText(font, fs, ImVec2(ax + 3 * dotL, ay), theme::text, a.c_str());
+    dl->AddCircleFilled(ImVec2(ax + dotL, ay + fs * 0.5f), dotL, pal().accent, 12);
+    dl->AddText(font, fs, ImVec2(ax + 3 * dotL, ay), pal().text, a.c_str());
     ImGui::Dummy(ImVec2(width, ay - l.y + fs + 0.3f * em));
     // First and last dates under the chart.
     const int offset = utcOffset(wallNow());
     ui.text(n == 1 ? formatDate(pts.front().at, offset, lang)
                    : formatDate(pts.front().at, offset, lang) + " \u2013 " + formatDate(pts.back().at, offset, lang),
-            nullptr, theme::textMuted);
+            nullptr, pal().textMuted);
 }
 
 }  // namespace unknot::ui

@@ -1,6 +1,6 @@
 // Home (the root of the back stack) and the content problems screen.
 //
-// [SECTION] Home: one-tap breathing, browse, all routines, recent, favourites
+// [SECTION] Home: one-tap breathing, browse, all routines, favourites, recent
 // [SECTION] Problems: every content diagnostic, wrapped
 #include "app_impl.hpp"
 
@@ -41,11 +41,24 @@ void App::Impl::drawHome() {
         const std::string title = errors == 1 ? std::string(tr("home.problems_one", lang))
                                               : trf("home.problems_many", lang, {{"n", std::to_string(errors)}});
         if (ui.button("problems", title, 0, Tone::Notice, nullptr, tr("home.problems_sub", lang)))
-            later.push_back([this] { push({ScreenKind::Problems, {}}); });
+            later.push_back([this] { push(screen::Problems{}); });
     }
-    ui.text(tr(settings.flareMode ? "home.greeting_flare" : "home.greeting", lang), nullptr, theme::textMuted);
+    ui.text(tr(settings.flareMode ? "home.greeting_flare" : "home.greeting", lang), nullptr, pal().textMuted);
     ImGui::Dummy(ImVec2(0, 0.2f * em));
+    drawHomeButtons();
+    drawHomeLists();
+    ui.endScroll();
 
+    if (pinNote) {
+        ImGui::SetCursorPosX(x0);
+        safetyFooter(colW);
+    }
+}
+
+// The ways in: one-tap breathing, the body map, every routine, History and
+// Settings.
+void App::Impl::drawHomeButtons() {
+    const float em = ui.em();
     const Routine* quick = lib().findRoutine(kQuickBreathing);
     if (quick && shown(*quick)) {
         const std::string sub =
@@ -56,14 +69,14 @@ void App::Impl::drawHome() {
         }
     }
     if (ui.button("browse", tr("home.browse", lang), 0, Tone::Quiet, ui.fonts().large, tr("home.browse_sub", lang)))
-        later.push_back([this] { push({ScreenKind::Browse, {}}); });
+        later.push_back([this] { push(screen::Browse{}); });
     std::size_t n = 0;
     for (const Routine& r : lib().routines) n += shown(r) ? 1 : 0;
     const std::string count = n == 1 ? std::string(tr("list.count_one", lang))
                                      : trf("list.count_many", lang, {{"n", std::to_string(n)}});
     if (ui.button("all", tr("home.all", lang), 0, Tone::Quiet, ui.fonts().large,
                   n == 0 ? std::string(tr("home.no_content", lang)) : count))
-        later.push_back([this] { push({ScreenKind::List, {}}); });
+        later.push_back([this] { push(screen::List{}); });
 
     // History and Settings side by side when both fit, else one per line.
     {
@@ -73,13 +86,16 @@ void App::Impl::drawHome() {
         const bool pair = ImGui::CalcTextSize(h.c_str()).x + 1.6f * em <= half &&
                           ImGui::CalcTextSize(st.c_str()).x + 1.6f * em <= half;
         if (ui.button("history", h, pair ? half : 0, Tone::Quiet))
-            later.push_back([this] { push({ScreenKind::History, {}}); });
+            later.push_back([this] { push(screen::History{}); });
         if (pair) ImGui::SameLine(0, sp2);
         if (ui.button("settings", st, pair ? half : 0, Tone::Quiet))
-            later.push_back([this] { push({ScreenKind::Settings, {}}); });
+            later.push_back([this] { push(screen::Settings{}); });
     }
+}
 
-    // Favourites first: chosen on purpose; then what was done lately.
+// Favourites first: chosen on purpose; then what was done lately.
+void App::Impl::drawHomeLists() {
+    const float em = ui.em();
     std::vector<std::string> favs, recent;
     const JournalLists& lists = journalLists();
     for (const std::string& id : lists.favourites)
@@ -89,21 +105,15 @@ void App::Impl::drawHome() {
     ImGui::Dummy(ImVec2(0, 0.4f * em));
     ui.text(tr("home.favourites", lang), ui.fonts().large);
     if (favs.empty())
-        ui.text(tr("home.favourites_empty", lang), nullptr, theme::textMuted);
+        ui.text(tr("home.favourites_empty", lang), nullptr, pal().textMuted);
     else
         drawRoutineRows(favs, "fav:");
     ImGui::Dummy(ImVec2(0, 0.4f * em));
     ui.text(tr("home.recent", lang), ui.fonts().large);
     if (recent.empty())
-        ui.text(tr("home.recent_empty", lang), nullptr, theme::textMuted);
+        ui.text(tr("home.recent_empty", lang), nullptr, pal().textMuted);
     else
         drawRoutineRows(recent, "recent:");
-    ui.endScroll();
-
-    if (pinNote) {
-        ImGui::SetCursorPosX(x0);
-        safetyFooter(colW);
-    }
 }
 
 // Rows of routines (favourites, recent): title, and length and kind beneath.
@@ -114,7 +124,7 @@ void App::Impl::drawRoutineRows(const std::vector<std::string>& ids, const std::
         if (ui.button(prefix + id, cappedText(r->title.get(lang), kMaxTitleChars), 0, Tone::Quiet, nullptr,
                       routineMeta(*r, catalog().totalSeconds(id)))) {
             const std::string rid = id;
-            later.push_back([this, rid] { push({ScreenKind::Card, rid}); });
+            later.push_back([this, rid] { push(screen::Card{rid}); });
         }
     }
 }
@@ -124,8 +134,8 @@ void App::Impl::drawRoutineRows(const std::vector<std::string>& ids, const std::
 void App::Impl::drawJournalNotices(float width) {
     const std::size_t pending = journal->pendingWrites();
     if (pending > 0) {
-        ui.notePanel(tr("journal.pending_title", lang), {tr("journal.pending", lang)}, theme::cautionTint,
-                     theme::caution, width);
+        ui.notePanel(tr("journal.pending_title", lang), {tr("journal.pending", lang)}, pal().cautionTint,
+                     pal().caution, width);
         if (ui.button("journal-retry", tr("journal.retry", lang), width, Tone::Quiet)) {
             journal->retryPending();
             changed();
@@ -138,7 +148,7 @@ void App::Impl::drawJournalNotices(float width) {
         lines.push_back(trf(n.key, lang, {{"file", n.file}}));
     }
     if (lines.empty()) return;
-    ui.notePanel(tr("journal.notice_title", lang), lines, theme::accentTint, theme::accent, width);
+    ui.notePanel(tr("journal.notice_title", lang), lines, pal().accentTint, pal().accent, width);
     if (ui.button("journal-ok", tr("journal.ok", lang), width, Tone::Quiet)) {
         noticesDismissed = true;
         journal->clearNotices();
@@ -156,7 +166,7 @@ void App::Impl::drawProblems() {
     const float colW = wide ? std::min(W, 50.0f * em) : W;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - colW) * 0.5f);
     ui.beginScroll("problems-list", 0, colW);
-    if (lib().diagnostics.empty()) ui.text(tr("problems.none", lang), nullptr, theme::textMuted);
+    if (lib().diagnostics.empty()) ui.text(tr("problems.none", lang), nullptr, pal().textMuted);
     // A broken pack can have thousands: the first kMaxProblemsShown, then a
     // count of the rest (all of them are in `unknot lint`).
     const std::size_t shown = std::min(lib().diagnostics.size(), kMaxProblemsShown);
@@ -165,11 +175,11 @@ void App::Impl::drawProblems() {
         const bool error = d.severity == Severity::Error;
         // Errors and warnings differ in colour and in word, never colour alone.
         ui.notePanel(tr(error ? "problems.error" : "problems.warning", lang), {formatDiagnosticShort(d)},
-                     error ? theme::cautionTint : theme::surface, error ? theme::caution : theme::textMuted);
+                     error ? pal().cautionTint : pal().surface, error ? pal().caution : pal().textMuted);
     }
     if (lib().diagnostics.size() > shown)
         ui.text(trf("problems.more", lang, {{"n", std::to_string(lib().diagnostics.size() - shown)}}), nullptr,
-                theme::textMuted);
+                pal().textMuted);
     ui.endScroll();
 }
 

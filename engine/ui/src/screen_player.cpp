@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <functional>
 
 namespace unknot::ui {
 
@@ -74,132 +75,152 @@ static const char* phaseKey(BreathPhase p) {
 //-----------------------------------------------------------------------------
 // Fills the current child window: a top row (side badge or breathing cycle), the
 // shape in the middle, a bottom row (the phase word, or "Paused").
-void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin, float size) {
-    Player& p = *session.player;
+// The box's rows and the shape's size, from the current child window.
+App::Impl::VisualBox App::Impl::visualBox(ImVec2 origin) const {
+    const float em = ui.em();
+    const Fonts& f = ui.fonts();
+    const Player& p = *session.player;
+    VisualBox v;
+    const ImVec2 box = ImGui::GetContentRegionAvail();
+    v.origin = origin;
+    v.W = box.x;
+    v.H = box.y;
+    // A short box (large text on a phone): the top row goes first, then the
+    // bottom row's word steps down to the body size; the shape keeps 2.5 em.
+    v.wordFont = f.large;
+    v.topH = fontPx(f.body) + 1.0f * em;
+    float bottomH = fontPx(f.large) + 0.6f * em;
+    if (v.H < v.topH + bottomH + 2.5f * em) v.topH = 0;
+    if (v.H < v.topH + bottomH + 2.5f * em) {
+        v.wordFont = f.body;
+        bottomH = fontPx(f.body) + 0.4f * em;
+    }
+    v.midH = std::max(1.0f * em, v.H - v.topH - bottomH);
+    v.c = ImVec2(origin.x + v.W * 0.5f, origin.y + v.topH + v.midH * 0.5f);
+    v.bottomC = ImVec2(v.c.x, origin.y + v.topH + v.midH + bottomH * 0.5f);
+    v.thick = std::max(3.0f, 0.45f * em);
+    // The ring's stroke is drawn centred on R: keep all of it inside the box.
+    v.R = std::max(1.0f * em, std::min(v.W, v.midH) * 0.5f - 0.3f * em - v.thick * 0.5f);
+    v.paused = p.state() == PlayerState::Paused;
+    v.left = p.segmentLeftMs(now);
+    v.progress = p.segmentProgress(now);
+    return v;
+}
+
+// Fills the current child window: a top row (side badge or breathing cycle), the
+// shape in the middle, a bottom row (the phase word, or "Paused").
+void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin) {
+    const VisualBox v = visualBox(origin);
     const float em = ui.em();
     const Fonts& f = ui.fonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 box = ImGui::GetContentRegionAvail();
-    (void)size;
-    const float W = box.x, H = box.y;
-    // A short box (large text on a phone): the top row goes first, then the
-    // bottom row's word steps down to the body size; the shape keeps 2.5 em.
-    ImFont* wordFont = f.large;
-    float topH = fontPx(f.body) + 1.0f * em;
-    float bottomH = fontPx(f.large) + 0.6f * em;
-    if (H < topH + bottomH + 2.5f * em) topH = 0;
-    if (H < topH + bottomH + 2.5f * em) {
-        wordFont = f.body;
-        bottomH = fontPx(f.body) + 0.4f * em;
-    }
-    const float midH = std::max(1.0f * em, H - topH - bottomH);
-    const ImVec2 c(origin.x + W * 0.5f, origin.y + topH + midH * 0.5f);
-    // The ring's stroke is drawn centred on R: keep all of it inside the box.
-    const float R = std::max(1.0f * em, std::min(W, midH) * 0.5f - 0.3f * em - std::max(3.0f, 0.45f * em) * 0.5f);
-    const bool paused = p.state() == PlayerState::Paused;
-    const std::int64_t left = p.segmentLeftMs(now);
-    const double progress = p.segmentProgress(now);
-
-    // Top row: which side, or which breath of how many.
-    const ImVec2 topC(c.x, origin.y + topH * 0.5f);
-    if (topH <= 0) {
-        // No room for the top row: the side is still said below the shape.
-    } else if (seg.side != Side::None && seg.kind != SegmentKind::Switch)
+    // Top row: which side, or which breath of how many. With no room for it,
+    // the side is still said below the shape.
+    const ImVec2 topC(v.c.x, origin.y + v.topH * 0.5f);
+    if (v.topH > 0 && seg.side != Side::None && seg.kind != SegmentKind::Switch)
         badge(dl, f.body, fontPx(f.body), topC, tr(seg.side == Side::Left ? "common.left" : "common.right", lang),
-              theme::accentTint, theme::accent, em);
-    else if (seg.kind == SegmentKind::Breath && seg.cycles > 0)
-        centredText(dl, f.body, fontPx(f.body), topC, theme::textMuted,
+              pal().accentTint, pal().accent, em);
+    else if (v.topH > 0 && seg.kind == SegmentKind::Breath && seg.cycles > 0)
+        centredText(dl, f.body, fontPx(f.body), topC, pal().textMuted,
                     trf("player.cycle", lang, {{"i", std::to_string(seg.cycle)}, {"n", std::to_string(seg.cycles)}}));
 
-    const ImVec2 bottomC(c.x, origin.y + topH + midH + bottomH * 0.5f);
-    const float thick = std::max(3.0f, 0.45f * em);
+    if (settings.reducedMotion && seg.kind != SegmentKind::Wait)
+        drawVisualStill(seg, v);
+    else if (seg.kind == SegmentKind::Wait)
+        drawVisualWait(v);
+    else
+        drawVisualShape(seg, v);
+}
+
+// Reduced motion: no shape grows, shrinks or turns. The phase in words, the
+// seconds left, and a bar that fills at an even pace (no easing).
+void App::Impl::drawVisualStill(const Segment& seg, const VisualBox& v) {
+    const float em = ui.em();
+    const Fonts& f = ui.fonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const bool breath = seg.kind == SegmentKind::Breath;
+    const bool sw = seg.kind == SegmentKind::Switch;
+    std::string word = breath ? tr(phaseKey(seg.phase), lang) : sw ? tr("player.switch", lang) : "";
+    if (v.paused) word = tr("player.paused", lang);
+    const float wordH = word.empty() ? 0 : fontPx(f.large) + 0.4f * em;
+    const float numH = std::min(fontPx(f.huge), v.midH * 0.5f);
+    const float barH = 0.9f * em;
+    const float blockH = wordH + numH + 0.6f * em + barH;
+    float y = v.origin.y + v.topH + std::max(0.0f, (v.midH - blockH) * 0.5f);
+    if (!word.empty()) {
+        centredText(dl, f.large, fontPx(f.large), ImVec2(v.c.x, y + fontPx(f.large) * 0.5f),
+                    v.paused ? pal().textMuted : sw ? pal().sand : pal().accent, word);
+        y += wordH;
+    }
+    centredText(dl, f.huge, numH, ImVec2(v.c.x, y + numH * 0.5f), pal().text, formatCountdown(v.left));
+    y += numH + 0.6f * em;
+    const float bw = std::min(v.W - 1.0f * em, 18.0f * em);
+    const ImVec2 b0(v.c.x - bw * 0.5f, y), b1(v.c.x + bw * 0.5f, y + barH);
+    dl->AddRectFilled(b0, b1, pal().track, barH * 0.5f);
+    const float fill = static_cast<float>(std::clamp(v.progress, 0.0, 1.0));
+    if (fill > 0) dl->AddRectFilled(b0, ImVec2(b0.x + bw * fill, b1.y), sw ? pal().sand : pal().accent, barH * 0.5f);
+    ui.hotRect("motion-bar", b0, b1);
+}
+
+// A breath: a disc that grows and shrinks. A timed step or a switch: a ring
+// that empties as the time runs out.
+void App::Impl::drawVisualShape(const Segment& seg, const VisualBox& v) {
+    const float em = ui.em();
+    const Fonts& f = ui.fonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c = v.c;
+    const float R = v.R;
     // The number must fit inside the smallest shape it sits in.
     auto number = [&](float fitR, ImU32 col) {
         const float sz = std::min(fontPx(f.huge), fitR * 1.1f);
-        centredText(dl, f.huge, sz, c, col, formatCountdown(left));
+        centredText(dl, f.huge, sz, c, col, formatCountdown(v.left));
     };
-
-    // Reduced motion: no shape grows, shrinks or turns. The phase in words,
-    // the seconds left, and a bar that fills at an even pace (no easing).
-    if (settings.reducedMotion && seg.kind != SegmentKind::Wait) {
-        const bool breath = seg.kind == SegmentKind::Breath;
-        const bool sw = seg.kind == SegmentKind::Switch;
-        std::string word = breath ? tr(phaseKey(seg.phase), lang) : sw ? tr("player.switch", lang) : "";
-        if (paused) word = tr("player.paused", lang);
-        const float wordH = word.empty() ? 0 : fontPx(f.large) + 0.4f * em;
-        const float numH = std::min(fontPx(f.huge), midH * 0.5f);
-        const float barH = 0.9f * em;
-        const float blockH = wordH + numH + 0.6f * em + barH;
-        float y = origin.y + topH + std::max(0.0f, (midH - blockH) * 0.5f);
-        if (!word.empty()) {
-            centredText(dl, f.large, fontPx(f.large), ImVec2(c.x, y + fontPx(f.large) * 0.5f),
-                        paused ? theme::textMuted : sw ? theme::sand : theme::accent, word);
-            y += wordH;
-        }
-        centredText(dl, f.huge, numH, ImVec2(c.x, y + numH * 0.5f), theme::text, formatCountdown(left));
-        y += numH + 0.6f * em;
-        const float bw = std::min(W - 1.0f * em, 18.0f * em);
-        const ImVec2 b0(c.x - bw * 0.5f, y), b1(c.x + bw * 0.5f, y + barH);
-        dl->AddRectFilled(b0, b1, theme::track, barH * 0.5f);
-        const float fill = static_cast<float>(std::clamp(progress, 0.0, 1.0));
-        if (fill > 0)
-            dl->AddRectFilled(b0, ImVec2(b0.x + bw * fill, b1.y), sw ? theme::sand : theme::accent, barH * 0.5f);
-        ui.hotRect("motion-bar", b0, b1);
+    if (seg.kind == SegmentKind::Breath) {
+        const float rMin = R * 0.45f;
+        const float r = rMin + (R - rMin) * breathScale(seg.phase, v.progress);
+        dl->AddCircle(c, R, pal().track, 64, std::max(1.5f, 0.08f * em));  // the full size, as a guide
+        dl->AddCircleFilled(c, r, (pal().accent & ~IM_COL32_A_MASK) | (70u << IM_COL32_A_SHIFT), 64);
+        dl->AddCircle(c, r, pal().accent, 64, v.thick * 0.6f);
+        number(rMin, pal().text);
+        centredText(dl, v.wordFont, fontPx(v.wordFont), v.bottomC, v.paused ? pal().textMuted : pal().accent,
+                    v.paused ? std::string(tr("player.paused", lang)) : std::string(tr(phaseKey(seg.phase), lang)));
         return;
     }
+    const bool sw = seg.kind == SegmentKind::Switch;
+    const ImU32 col = sw ? pal().sand : pal().accent;
+    dl->AddCircleFilled(c, R - v.thick * 0.5f,
+                        sw ? pal().sandSoft : (pal().accent & ~IM_COL32_A_MASK) | (28u << IM_COL32_A_SHIFT), 64);
+    dl->AddCircle(c, R, pal().track, 64, v.thick);
+    // The ring empties as the time runs out.
+    arc(dl, c, R, static_cast<float>(1.0 - v.progress), col, v.thick);
+    number(R * 0.7f, pal().text);
+    if (sw) doubleArrow(dl, ImVec2(c.x, c.y + R * 0.55f), R * 0.4f, col, std::max(2.0f, 0.15f * em));
+    // "Switch sides" is the prompt below, in large text: not said twice.
+    if (v.paused)
+        centredText(dl, v.wordFont, fontPx(v.wordFont), v.bottomC, pal().textMuted, tr("player.paused", lang));
+    else if (v.topH <= 0 && seg.side != Side::None && !sw)
+        centredText(dl, v.wordFont, fontPx(v.wordFont), v.bottomC, pal().accent,
+                    tr(seg.side == Side::Left ? "common.left" : "common.right", lang));
+}
 
-    switch (seg.kind) {
-    case SegmentKind::Breath: {
-        const float rMin = R * 0.45f;
-        const float r = rMin + (R - rMin) * breathScale(seg.phase, progress);
-        dl->AddCircle(c, R, theme::track, 64, std::max(1.5f, 0.08f * em));  // the full size, as a guide
-        dl->AddCircleFilled(c, r, (theme::accent & ~IM_COL32_A_MASK) | (70u << IM_COL32_A_SHIFT), 64);
-        dl->AddCircle(c, r, theme::accent, 64, thick * 0.6f);
-        number(rMin, theme::text);
-        centredText(dl, wordFont, fontPx(wordFont), bottomC, paused ? theme::textMuted : theme::accent,
-                    paused ? std::string(tr("player.paused", lang)) : std::string(tr(phaseKey(seg.phase), lang)));
-        break;
+// One large Continue: the session waits for the person, not the clock.
+void App::Impl::drawVisualWait(const VisualBox& v) {
+    const float bw = std::min(v.W, 16.0f * ui.em());
+    const std::string hint = tr("player.tap_hint", lang);
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    const float hintH = ui.textHeight(hint, ui.fonts().body, v.W);
+    // The hint only when it fits under the button in this box.
+    const bool showHint = v.H >= ui.touch() + sp + hintH;
+    const float blockH = ui.touch() + (showHint ? sp + hintH : 0.0f);
+    ImGui::SetCursorScreenPos(ImVec2(v.c.x - bw * 0.5f, v.origin.y + std::max(0.0f, (v.H - blockH) * 0.5f)));
+    if (ui.button("continue", tr("player.continue", lang), bw, Tone::Primary, ui.fonts().large)) {
+        session.player->continueAfterTap(now);
+        cancelAhead();
+        changed();
     }
-    case SegmentKind::Timed:
-    case SegmentKind::Switch: {
-        const bool sw = seg.kind == SegmentKind::Switch;
-        const ImU32 col = sw ? theme::sand : theme::accent;
-        dl->AddCircleFilled(c, R - thick * 0.5f,
-                            sw ? theme::sandSoft : (theme::accent & ~IM_COL32_A_MASK) | (28u << IM_COL32_A_SHIFT), 64);
-        dl->AddCircle(c, R, theme::track, 64, thick);
-        // The ring empties as the time runs out.
-        arc(dl, c, R, static_cast<float>(1.0 - progress), col, thick);
-        number(R * 0.7f, theme::text);
-        if (sw) doubleArrow(dl, ImVec2(c.x, c.y + R * 0.55f), R * 0.4f, col, std::max(2.0f, 0.15f * em));
-        // "Switch sides" is the prompt below, in large text: not said twice.
-        if (paused)
-            centredText(dl, wordFont, fontPx(wordFont), bottomC, theme::textMuted, tr("player.paused", lang));
-        else if (topH <= 0 && seg.side != Side::None && !sw)
-            centredText(dl, wordFont, fontPx(wordFont), bottomC, theme::accent,
-                        tr(seg.side == Side::Left ? "common.left" : "common.right", lang));
-        break;
-    }
-    case SegmentKind::Wait: {
-        // One large Continue: the session waits for the person, not the clock.
-        const float bw = std::min(W, 16.0f * em);
-        const std::string hint = tr("player.tap_hint", lang);
-        const float sp = ImGui::GetStyle().ItemSpacing.y;
-        const float hintH = ui.textHeight(hint, f.body, W);
-        // The hint only when it fits under the button in this box.
-        const bool showHint = H >= ui.touch() + sp + hintH;
-        const float blockH = ui.touch() + (showHint ? sp + hintH : 0.0f);
-        ImGui::SetCursorScreenPos(ImVec2(c.x - bw * 0.5f, origin.y + std::max(0.0f, (H - blockH) * 0.5f)));
-        if (ui.button("continue", tr("player.continue", lang), bw, Tone::Primary, f.large)) {
-            p.continueAfterTap(now);
-            cancelAhead();
-            changed();
-        }
-        if (showHint) {
-            ImGui::SetCursorScreenPos(ImVec2(origin.x, ImGui::GetCursorScreenPos().y));
-            ui.text(hint, nullptr, theme::textMuted);
-        }
-        break;
-    }
+    if (showHint) {
+        ImGui::SetCursorScreenPos(ImVec2(v.origin.x, ImGui::GetCursorScreenPos().y));
+        ui.text(hint, nullptr, pal().textMuted);
     }
 }
 
@@ -224,7 +245,7 @@ void App::Impl::drawPlayer() {
     // window puts the shape beside the words even below 40 em.
     const bool oneRow = avail.x >= 26.0f * em;
     const bool sideBySide = wide || avail.x > avail.y * 1.2f;
-    const int rows = oneRow ? 1 : 2;
+    const float rows = oneRow ? 1.0f : 2.0f;
     // Large text on a phone: when a control's word no longer fits its button
     // on one line, Back, Skip and Stop become drawn symbols (the words would
     // break mid-way) and the two answers to "Stop?" stack.
@@ -255,7 +276,7 @@ void App::Impl::drawPlayer() {
         if (sideBySide) {
             const float visW = std::min(mainH, avail.x * 0.45f);
             ImGui::BeginChild("visual", ImVec2(visW, mainH), false, still);
-            drawPlayerVisual(*seg, ImGui::GetCursorScreenPos(), visW);
+            drawPlayerVisual(*seg, ImGui::GetCursorScreenPos());
             ImGui::EndChild();
             ImGui::SameLine(0, 1.5f * em);
             ui.beginScroll("prompt", mainH, ImGui::GetContentRegionAvail().x);
@@ -267,52 +288,64 @@ void App::Impl::drawPlayer() {
             const float visH = std::max(1.0f * em, std::min({std::max(mainH * 0.46f, std::min(visNeed, mainH * 0.6f)),
                                                               avail.x + 4.0f * em, mainH - sp - ui.touch()}));
             ImGui::BeginChild("visual", ImVec2(avail.x, visH), false, still);
-            drawPlayerVisual(*seg, ImGui::GetCursorScreenPos(), avail.x);
+            drawPlayerVisual(*seg, ImGui::GetCursorScreenPos());
             ImGui::EndChild();
             ui.beginScroll("prompt", mainH - visH - sp, avail.x);
         }
-        // The words: the prompt big, the tip smaller, then what comes next.
-        if (seg->kind == SegmentKind::Switch)
-            ui.text(tr("player.switch", lang), f.large, theme::sand);
-        else if (!seg->say.empty())
-            ui.text(seg->say.get(lang), f.large);
-        if (seg->kind != SegmentKind::Switch && !seg->tip.empty()) ui.text(seg->tip.get(lang), nullptr, theme::textMuted);
-        ImGui::Dummy(ImVec2(0, 0.3f * em));
-        // What comes next, on one line: shortened with an ellipsis rather than
-        // wrapped or cut mid-line by the scroll region above.
-        std::string nextText = tr("player.last", lang);
-        if (const Segment* nx = p.next()) {
-            // Within one step, what changes next is the side, not the words:
-            // say "Switch sides" or "Left side" rather than repeat the prompt.
-            std::string what = nx->say.get(lang);
-            if (nx->kind == SegmentKind::Switch) what = tr("player.switch", lang);
-            else if (nx->step == seg->step && nx->side != Side::None)
-                what = tr(nx->side == Side::Left ? "common.left" : "common.right", lang);
-            nextText = trf("player.next", lang, {{"s", what}});
-        }
-        if (!nextLine) ui.text(nextText, nullptr, theme::textMuted);
-        ui.endScroll();
-        if (nextLine) {
-            ImGui::PushStyleColor(ImGuiCol_Text, theme::textMuted);
-            ImGui::TextUnformatted(ellipsizeToWidth(nextText, ImGui::GetFont(), ImGui::GetFontSize(), avail.x).c_str());
-            ImGui::PopStyleColor();
-        }
+        drawPlayerWords(*seg, nextLine, avail.x);
     } else {
         ImGui::Dummy(ImVec2(avail.x, mainH + nextH));
     }
+    drawSessionProgress(avail.x);
+    drawPlayerControls(avail.x, oneRow, layout);
+}
 
-    // The whole session: a calm bar and the time left.
+// The words in the scroll region begun by drawPlayer: the prompt big, the tip
+// smaller, then what comes next (on its own line under the region when
+// `nextLine`). Ends the scroll region.
+void App::Impl::drawPlayerWords(const Segment& seg, bool nextLine, float width) {
+    const Fonts& f = ui.fonts();
+    const Player& p = *session.player;
+    if (seg.kind == SegmentKind::Switch)
+        ui.text(tr("player.switch", lang), f.large, pal().sand);
+    else if (!seg.say.empty())
+        ui.text(seg.say.get(lang), f.large);
+    if (seg.kind != SegmentKind::Switch && !seg.tip.empty()) ui.text(seg.tip.get(lang), nullptr, pal().textMuted);
+    ImGui::Dummy(ImVec2(0, 0.3f * ui.em()));
+    // What comes next, on one line: shortened with an ellipsis rather than
+    // wrapped or cut mid-line by the scroll region above.
+    std::string nextText = tr("player.last", lang);
+    if (const Segment* nx = p.next()) {
+        // Within one step, what changes next is the side, not the words:
+        // say "Switch sides" or "Left side" rather than repeat the prompt.
+        std::string what = nx->say.get(lang);
+        if (nx->kind == SegmentKind::Switch) what = tr("player.switch", lang);
+        else if (nx->step == seg.step && nx->side != Side::None)
+            what = tr(nx->side == Side::Left ? "common.left" : "common.right", lang);
+        nextText = trf("player.next", lang, {{"s", what}});
+    }
+    if (!nextLine) ui.text(nextText, nullptr, pal().textMuted);
+    ui.endScroll();
+    if (nextLine) {
+        ImGui::PushStyleColor(ImGuiCol_Text, pal().textMuted);
+        ImGui::TextUnformatted(ellipsizeToWidth(nextText, ImGui::GetFont(), ImGui::GetFontSize(), width).c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+// The whole session: a calm bar and the time left.
+void App::Impl::drawSessionProgress(float width) {
+    const Player& p = *session.player;
+    const float em = ui.em();
     const ImVec2 b0 = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float barH = 0.6f * em;
     const float frac = static_cast<float>(std::clamp(p.overallProgress(now), 0.0, 1.0));
-    dl->AddRectFilled(b0, ImVec2(b0.x + avail.x, b0.y + barH), theme::track, barH * 0.5f);
-    if (frac > 0) dl->AddRectFilled(b0, ImVec2(b0.x + avail.x * frac, b0.y + barH), theme::accent, barH * 0.5f);
-    ui.hotRect("progress-bar", b0, ImVec2(b0.x + avail.x, b0.y + barH));  // not a button: for tests
-    ImGui::Dummy(ImVec2(avail.x, barH));
-    ui.text(trf("player.left", lang, {{"t", formatClock(p.timeLeftMs(now))}}), nullptr, theme::textMuted);
-
-    drawPlayerControls(avail.x, oneRow, layout);
+    dl->AddRectFilled(b0, ImVec2(b0.x + width, b0.y + barH), pal().track, barH * 0.5f);
+    if (frac > 0) dl->AddRectFilled(b0, ImVec2(b0.x + width * frac, b0.y + barH), pal().accent, barH * 0.5f);
+    ui.hotRect("progress-bar", b0, ImVec2(b0.x + width, b0.y + barH));  // not a button: for tests
+    ImGui::Dummy(ImVec2(width, barH));
+    ui.text(trf("player.left", lang, {{"t", formatClock(p.timeLeftMs(now))}}), nullptr, pal().textMuted);
 }
 
 //-----------------------------------------------------------------------------
@@ -350,11 +383,12 @@ static void controlSymbol(ImDrawList* dl, const std::string& which, ImVec2 c, fl
     }
 }
 
-void App::Impl::drawPlayerControls(float width, bool oneRow, const ControlsLayout& layout) {
-    Player& p = *session.player;
+// "Stop?" and its two answers in the controls' place, while it is asked:
+// Keep going (the safe, primary answer) and Stop. False when not asked.
+bool App::Impl::drawStopQuestion(float width, bool oneRow, const ControlsLayout& layout) {
+    if (!session.confirmingStop) return false;
     const float sp = ImGui::GetStyle().ItemSpacing.x;
     const Fonts& f = ui.fonts();
-    // Stop asks first: Keep going (the safe, primary answer) and Stop, each `w` wide.
     auto confirmButtons = [&](float w) {
         if (ui.button("stop-cancel", tr("player.stop_cancel", lang), w, Tone::Primary)) {
             cancelStop();
@@ -364,13 +398,13 @@ void App::Impl::drawPlayerControls(float width, bool oneRow, const ControlsLayou
         if (ui.button("stop-confirm", tr("player.stop_confirm", lang), w, Tone::Caution)) {
             session.confirmingStop = false;
             session.pausedForConfirm = false;
-            p.stop(now);
+            session.player->stop(now);
             cancelAhead();
             changed();
         }
     };
-    if (session.confirmingStop && oneRow) {
-        // One row: the question, then its two answers, in the controls' place.
+    if (oneRow) {
+        // One row: the question, then its two answers.
         const std::string ask = tr("player.stop_ask", lang);
         const float bw = std::floor((width - 3 * sp) / 4);
         const float tw = width - 2 * (bw + sp);
@@ -378,17 +412,77 @@ void App::Impl::drawPlayerControls(float width, bool oneRow, const ControlsLayou
         const float th = ui.textHeight(ask, font, tw);
         const ImVec2 p0 = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddText(font, fontPx(font), ImVec2(p0.x, p0.y + (ui.touch() - th) * 0.5f),
-                                            theme::text, ask.c_str(), ask.c_str() + ask.size(), tw);
+                                            pal().text, ask.c_str(), ask.c_str() + ask.size(), tw);
         ImGui::Dummy(ImVec2(tw, ui.touch()));
         ImGui::SameLine(0, sp);
         confirmButtons(bw);
-        return;
+        return true;
     }
-    if (session.confirmingStop) {
-        ui.text(tr("player.stop_ask", lang), f.large);
-        confirmButtons(layout.stackConfirm ? width : (width - sp) * 0.5f);
-        return;
+    ui.text(tr("player.stop_ask", lang), f.large);
+    confirmButtons(layout.stackConfirm ? width : (width - sp) * 0.5f);
+    return true;
+}
+
+namespace {
+// The four controls, each drawn at the width it is given.
+struct ControlButtons {
+    std::function<void(float)> back, main, skip, stop;
+};
+
+// Where the controls go: one row of four, or two rows (Back, the main
+// control and Skip, then Stop), or symbols with the main control alone.
+void arrangeControls(const ControlButtons& b, float width, bool oneRow, bool symbols, PlayerState st) {
+    const float sp = ImGui::GetStyle().ItemSpacing.x;
+    if (symbols) {
+        // Three symbols in a row, then the main control alone, full width:
+        // "Reprendre" at 200% needs the whole line.
+        const float w = std::floor((width - 2 * sp) / 3);
+        b.back(w);
+        ImGui::SameLine(0, sp);
+        b.skip(w);
+        ImGui::SameLine(0, sp);
+        b.stop(width - 2 * (w + sp));
+        if (st != PlayerState::WaitingForTap) b.main(width);
+    } else if (st == PlayerState::WaitingForTap && oneRow) {
+        // Continue (in the visual) is the way on; the others share the row.
+        const float w = std::floor((width - 2 * sp) / 3);
+        b.back(w);
+        ImGui::SameLine(0, sp);
+        b.skip(w);
+        ImGui::SameLine(0, sp);
+        b.stop(width - 2 * (w + sp));
+    } else if (st == PlayerState::WaitingForTap) {
+        // Two rows as while running, Stop in its usual place at the bottom.
+        const float w = std::floor((width - sp) / 2);
+        b.back(w);
+        ImGui::SameLine(0, sp);
+        b.skip(width - w - sp);
+        b.stop(width);
+    } else if (oneRow) {
+        const float w = std::floor((width - 3 * sp) / 4);
+        b.back(w);
+        ImGui::SameLine(0, sp);
+        b.main(w);
+        ImGui::SameLine(0, sp);
+        b.skip(w);
+        ImGui::SameLine(0, sp);
+        b.stop(w);
+    } else {
+        const float side = std::floor((width - 2 * sp) * 0.28f);
+        const float middle = width - 2 * sp - 2 * side;
+        b.back(side);
+        ImGui::SameLine(0, sp);
+        b.main(middle);
+        ImGui::SameLine(0, sp);
+        b.skip(side);
+        b.stop(width);
     }
+}
+}  // namespace
+
+void App::Impl::drawPlayerControls(float width, bool oneRow, const ControlsLayout& layout) {
+    if (drawStopQuestion(width, oneRow, layout)) return;
+    Player& p = *session.player;
     const PlayerState st = p.state();
     // A symbol button: the word stays in the hotspot and the trace, the
     // symbol is drawn over an empty button.
@@ -397,17 +491,18 @@ void App::Impl::drawPlayerControls(float width, bool oneRow, const ControlsLayou
         const bool tapped = ui.button(id, "", w, Tone::Quiet);
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         controlSymbol(ImGui::GetWindowDrawList(), id, ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f),
-                      std::min(b.y - a.y, b.x - a.x) * 0.2f, theme::text);
+                      std::min(b.y - a.y, b.x - a.x) * 0.2f, pal().text);
         return tapped;
     };
-    auto backBtn = [&](float w) {
+    ControlButtons b;
+    b.back = [&](float w) {
         if (symbolic("back", "player.back", w)) {
             p.back(now);
             cancelAhead();
             changed();
         }
     };
-    auto mainBtn = [&](float w) {
+    b.main = [&](float w) {
         if (st == PlayerState::Paused) {
             if (ui.button("resume", tr("player.resume", lang), w, Tone::Primary)) {
                 p.resume(now);
@@ -421,63 +516,20 @@ void App::Impl::drawPlayerControls(float width, bool oneRow, const ControlsLayou
             }
         }
     };
-    auto skipBtn = [&](float w) {
+    b.skip = [&](float w) {
         if (symbolic("skip", "player.skip", w)) {
             p.skip(now);
             cancelAhead();
             changed();
         }
     };
-    auto stopBtn = [&](float w) {
+    b.stop = [&](float w) {
         if (symbolic("stop", "player.stop", w)) {
             askStop();
             changed();
         }
     };
-    if (layout.symbols) {
-        // Three symbols in a row, then the main control alone, full width:
-        // "Reprendre" at 200% needs the whole line.
-        const float w = std::floor((width - 2 * sp) / 3);
-        backBtn(w);
-        ImGui::SameLine(0, sp);
-        skipBtn(w);
-        ImGui::SameLine(0, sp);
-        stopBtn(width - 2 * (w + sp));
-        if (st != PlayerState::WaitingForTap) mainBtn(width);
-    } else if (st == PlayerState::WaitingForTap && oneRow) {
-        // Continue (in the visual) is the way on; the others share the row.
-        const float w = std::floor((width - 2 * sp) / 3);
-        backBtn(w);
-        ImGui::SameLine(0, sp);
-        skipBtn(w);
-        ImGui::SameLine(0, sp);
-        stopBtn(width - 2 * (w + sp));
-    } else if (st == PlayerState::WaitingForTap) {
-        // Two rows as while running, Stop in its usual place at the bottom.
-        const float w = std::floor((width - sp) / 2);
-        backBtn(w);
-        ImGui::SameLine(0, sp);
-        skipBtn(width - w - sp);
-        stopBtn(width);
-    } else if (oneRow) {
-        const float w = std::floor((width - 3 * sp) / 4);
-        backBtn(w);
-        ImGui::SameLine(0, sp);
-        mainBtn(w);
-        ImGui::SameLine(0, sp);
-        skipBtn(w);
-        ImGui::SameLine(0, sp);
-        stopBtn(w);
-    } else {
-        const float side = std::floor((width - 2 * sp) * 0.28f);
-        const float middle = width - 2 * sp - 2 * side;
-        backBtn(side);
-        ImGui::SameLine(0, sp);
-        mainBtn(middle);
-        ImGui::SameLine(0, sp);
-        skipBtn(side);
-        stopBtn(width);
-    }
+    arrangeControls(b, width, oneRow, layout.symbols, st);
 }
 
 //-----------------------------------------------------------------------------
@@ -499,23 +551,23 @@ void App::Impl::drawEnd() {
         const ImVec2 p0 = ImGui::GetCursorScreenPos();
         const ImVec2 c(p0.x + colW * 0.5f, p0.y + r);
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddCircleFilled(c, r, theme::accentTint, 48);
+        dl->AddCircleFilled(c, r, pal().accentTint, 48);
         const ImVec2 pts[3] = {ImVec2(c.x - 0.9f * em, c.y + 0.05f * em), ImVec2(c.x - 0.25f * em, c.y + 0.7f * em),
                                ImVec2(c.x + 1.0f * em, c.y - 0.6f * em)};
-        dl->AddPolyline(pts, 3, theme::accent, ImDrawFlags_None, std::max(3.0f, 0.25f * em));
+        dl->AddPolyline(pts, 3, pal().accent, ImDrawFlags_None, std::max(3.0f, 0.25f * em));
         ImGui::Dummy(ImVec2(colW, 2 * r + 0.5f * em));
     }
-    ui.text(tr("end.title", lang), ui.fonts().large, theme::accent);
+    ui.text(tr("end.title", lang), ui.fonts().large, pal().accent);
     const std::int64_t practised = ceilSeconds(p.elapsedRunningMs(now));
     ui.text(trf("end.practised", lang, {{"t", formatDurationHuman(practised)}}));
-    if (p.finishedEarly()) ui.text(tr("end.early", lang), nullptr, theme::textMuted);
+    if (p.finishedEarly()) ui.text(tr("end.early", lang), nullptr, pal().textMuted);
     // The journal: pain after (the same picker as before), and a short note.
     if (settings.askPain) {
         ImGui::Dummy(ImVec2(0, 0.5f * em));
         ui.text(tr("pain.after", lang), ui.fonts().large);
         if (session.painBefore)
             ui.text(trf("pain.before_was", lang, {{"n", std::to_string(*session.painBefore)}}), nullptr,
-                    theme::textMuted);
+                    pal().textMuted);
         if (std::optional<int> v = painPicker("pain-after:", session.painAfter, 0)) {
             // Tapping the chosen number again clears it.
             session.painAfter = session.painAfter == v ? std::nullopt : v;

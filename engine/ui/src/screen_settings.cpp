@@ -7,6 +7,7 @@
 // [SECTION] Lint overlay (unknot --watch)
 #include "app_impl.hpp"
 
+#include "unknot/session/settings.hpp"
 #include "unknot/ui/strings.hpp"
 
 #include <algorithm>
@@ -86,7 +87,6 @@ void App::Impl::changeSettings(Settings s) {
 }
 
 void App::Impl::applySettings() {
-    if (lang != settings.lang) cardId.clear();  // step summaries hold translated words
     lang = settings.lang;
     applyTheme(settings.theme);
     if (cfg.services.audio) {
@@ -94,8 +94,9 @@ void App::Impl::applySettings() {
         cfg.services.audio->setMuted(!settings.sound);
         if (!settings.sound) cancelAhead();
     }
-    listCache.key.clear();  // flare mode and the language change the list
-    journalChanged();       // History's words and the Home lists follow flare mode
+    // A card compiles again in another language (prepareCard), and the
+    // list's query key holds the language and flare mode.
+    journalChanged();  // History's words and the Home lists follow flare mode
     changed();
 }
 
@@ -115,22 +116,19 @@ int App::Impl::utcOffset(std::int64_t wallMs) const {
 //-----------------------------------------------------------------------------
 // [SECTION] Settings screen
 //-----------------------------------------------------------------------------
-void App::Impl::drawSettings() {
-    topBar(tr("settings.title", lang), true);
-    const float em = ui.em();
-    const float W = ImGui::GetContentRegionAvail().x;
-    const float colW = wide ? std::min(W, 36.0f * em) : W;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - colW) * 0.5f);
-    ui.beginScroll("settings", 0, colW);
-    Settings next = settings;
-    bool change = false;
-    auto heading = [&](const char* key) {
-        ImGui::Dummy(ImVec2(0, 0.3f * em));
-        ui.text(tr(key, lang), ui.fonts().large);
-    };
+// Settings offers text sizes in steps of this many percent.
+static constexpr int kTextPercentStep = 25;
 
+void App::Impl::settingsHeading(const char* key) {
+    ImGui::Dummy(ImVec2(0, 0.3f * ui.em()));
+    ui.text(tr(key, lang), ui.fonts().large);
+}
+
+// Language, theme and text size: how the app looks. True when one changed.
+bool App::Impl::drawSettingsLooks(Settings& next) {
+    bool change = false;
     // Language: each named in itself, so it can be found without reading the other.
-    heading("settings.language");
+    settingsHeading("settings.language");
     ui.beginFlow();
     for (const std::string& l : uiLanguages()) {
         if (ui.chip("lang:" + l, tr("lang.name", l), lang == l)) {
@@ -139,7 +137,7 @@ void App::Impl::drawSettings() {
         }
     }
 
-    heading("settings.theme");
+    settingsHeading("settings.theme");
     ui.beginFlow();
     for (ThemeId t : {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast, ThemeId::PureBlack}) {
         const std::string key = std::string("theme.") + toString(t);
@@ -149,17 +147,22 @@ void App::Impl::drawSettings() {
         }
     }
 
-    heading("settings.text_size");
-    ui.text(tr("settings.text_size_sub", lang), nullptr, theme::textMuted);
+    settingsHeading("settings.text_size");
+    ui.text(tr("settings.text_size_sub", lang), nullptr, pal().textMuted);
     ui.beginFlow();
-    for (int pct : {100, 125, 150, 175, 200}) {
+    for (int pct = kTextPercentMin; pct <= kTextPercentMax; pct += kTextPercentStep) {
         if (ui.chip("text:" + std::to_string(pct), formatPercent(pct, lang), settings.textPercent == pct)) {
             next.textPercent = pct;
             change = true;
         }
     }
+    return change;
+}
 
-    heading("settings.comfort");
+// Reduced motion, flare mode, the pain question.
+bool App::Impl::drawSettingsComfort(Settings& next) {
+    bool change = false;
+    settingsHeading("settings.comfort");
     if (ui.toggle("reduced-motion", tr("settings.reduced_motion", lang), tr("settings.reduced_motion_sub", lang),
                   settings.reducedMotion)) {
         next.reducedMotion = !settings.reducedMotion;
@@ -173,8 +176,13 @@ void App::Impl::drawSettings() {
         next.askPain = !settings.askPain;
         change = true;
     }
+    return change;
+}
 
-    heading("settings.cues");
+// Sound, its volume, haptics.
+bool App::Impl::drawSettingsCues(Settings& next) {
+    bool change = false;
+    settingsHeading("settings.cues");
     const bool hasAudio = cfg.services.audio && cfg.services.audio->available();
     if (ui.toggle("sound", tr("settings.sound", lang),
                   hasAudio ? tr("settings.sound_sub", lang) : tr("settings.no_audio", lang), settings.sound)) {
@@ -184,7 +192,7 @@ void App::Impl::drawSettings() {
     if (settings.sound) {
         ui.text(trf("settings.volume", lang, {{"v", formatPercent(settings.volumePercent, lang)}}));
         ui.beginFlow();
-        for (int v : {25, 50, 75, 100}) {
+        for (int v : {25, 50, 75, kVolumePercentMax}) {
             if (ui.chip("volume:" + std::to_string(v), formatPercent(v, lang), settings.volumePercent == v)) {
                 next.volumePercent = v;
                 change = true;
@@ -198,11 +206,24 @@ void App::Impl::drawSettings() {
         next.haptics = !settings.haptics;
         change = true;
     }
+    return change;
+}
 
-    heading("settings.about");
+void App::Impl::drawSettings() {
+    topBar(tr("settings.title", lang), true);
+    const float W = ImGui::GetContentRegionAvail().x;
+    const float colW = wide ? std::min(W, 36.0f * ui.em()) : W;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - colW) * 0.5f);
+    ui.beginScroll("settings", 0, colW);
+    Settings next = settings;
+    bool change = drawSettingsLooks(next);
+    change = drawSettingsComfort(next) || change;
+    change = drawSettingsCues(next) || change;
+
+    settingsHeading("settings.about");
     if (ui.button("safety", tr("settings.safety", lang), 0, Tone::Quiet))
-        later.push_back([this] { push({ScreenKind::Safety, {}}); });
-    ui.text(tr("settings.private", lang), nullptr, theme::textMuted);
+        later.push_back([this] { push(screen::Safety{}); });
+    ui.text(tr("settings.private", lang), nullptr, pal().textMuted);
     ui.endScroll();
 
     if (change) {
@@ -215,10 +236,10 @@ void App::Impl::drawSettings() {
 //-----------------------------------------------------------------------------
 // [SECTION] Safety note
 //-----------------------------------------------------------------------------
-// On a first start (arg "first") it asks to be acknowledged and has no Back:
+// On a first start (Safety::first) it asks to be acknowledged and has no Back:
 // nothing else is shown before it has been read once.
-void App::Impl::drawSafety() {
-    const bool first = top().arg == "first";
+void App::Impl::drawSafety(const screen::Safety& sc) {
+    const bool first = sc.first;
     topBar(tr("safety.title", lang), !first);
     const float em = ui.em();
     const float sp = ImGui::GetStyle().ItemSpacing.y;
@@ -229,13 +250,13 @@ void App::Impl::drawSafety() {
     ui.beginScroll("safety", first ? avail.y - ui.touch() - sp : 0, colW);
     ui.text(tr("safety.p_inform", lang));
     ImGui::Dummy(ImVec2(0, 0.2f * em));
-    ui.notePanel(tr("safety.stop_title", lang), {tr("safety.p_stop", lang)}, theme::cautionTint, theme::caution);
+    ui.notePanel(tr("safety.stop_title", lang), {tr("safety.p_stop", lang)}, pal().cautionTint, pal().caution);
     ImGui::Dummy(ImVec2(0, 0.2f * em));
     ui.text(tr("safety.p_ask", lang));
     ImGui::Dummy(ImVec2(0, 0.2f * em));
     ui.text(tr("safety.p_gentle", lang));
     ImGui::Dummy(ImVec2(0, 0.2f * em));
-    ui.text(tr("safety.p_private", lang), nullptr, theme::textMuted);
+    ui.text(tr("safety.p_private", lang), nullptr, pal().textMuted);
     ui.endScroll();
     if (first) {
         ImGui::SetCursorPosX(x0);
@@ -244,7 +265,7 @@ void App::Impl::drawSafety() {
                 Settings next = settings;
                 next.safetyAcknowledged = true;
                 changeSettings(next);
-                stack.pop_back();
+                router.pop();
                 changed();
             });
         }
@@ -277,7 +298,7 @@ void App::Impl::drawLintOverlay() {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBackground);
     const ImVec2 a = ImGui::GetCursorScreenPos();
-    ui.notePanel(title, shown, theme::cautionTint, theme::caution, W);
+    ui.notePanel(title, shown, pal().cautionTint, pal().caution, W);
     // Not a button: recorded so tests and the trace can tell it is shown.
     ui.hotRect("lint-overlay", a, ImVec2(a.x + W, a.y + h));
     ImGui::End();

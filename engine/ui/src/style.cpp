@@ -122,8 +122,9 @@ void setupImGui(const std::string& ttf, float fontPx_, float dpiScale, std::stri
     st.AntiAliasedLines = true;
     st.AntiAliasedFill = true;
 
-    // The colours: the theme chosen in Settings (Light until one is chosen).
-    applyTheme(currentTheme());
+    // The colours: Light until an App draws its first frame with its own
+    // palette (Widgets::beginFrame).
+    applyStyleColors(paletteFor(ThemeId::Light));
 }
 
 //-----------------------------------------------------------------------------
@@ -149,18 +150,13 @@ bool parseTheme(const std::string& s, ThemeId* out) {
 }
 
 namespace {
-// One palette: the same roles in every theme, so screens never test which
-// theme is on. Text on bg and on surface, and onAccent on accent, keep at
-// least 4.5:1 (WCAG AA) in every theme and 7:1 in high contrast (checked by
-// tests/ui/test_themes.cpp).
-struct Palette {
-    ImU32 bg, surface, surfaceHover, surfaceActive, text, textMuted;
-    ImU32 accent, accentHover, accentActive, accentSoft, accentTint, onAccent;
-    ImU32 sand, sandSoft, caution, cautionHover, cautionTint, track, body, bodyEdge, outline;
-};
+ImU32 rgb(int r, int g, int b, int a = 255) {
+    return IM_COL32(static_cast<unsigned>(r), static_cast<unsigned>(g), static_cast<unsigned>(b),
+                    static_cast<unsigned>(a));
+}
+}  // namespace
 
-Palette palette(ThemeId id) {
-    using theme::rgb;
+Palette paletteFor(ThemeId id) {
     switch (id) {
     case ThemeId::Dark:
         // Warm charcoal, not black: easier on tired eyes than pure contrast.
@@ -201,68 +197,36 @@ Palette palette(ThemeId id) {
             rgb(0, 0, 0, 0)};
 }
 
-ThemeId gTheme = ThemeId::Light;
-}  // namespace
-
-ThemeId currentTheme() { return gTheme; }
-
-void applyTheme(ThemeId id) {
-    gTheme = id;
-    const Palette p = palette(id);
-    theme::bg = p.bg;
-    theme::surface = p.surface;
-    theme::surfaceHover = p.surfaceHover;
-    theme::surfaceActive = p.surfaceActive;
-    theme::text = p.text;
-    theme::textMuted = p.textMuted;
-    theme::accent = p.accent;
-    theme::accentHover = p.accentHover;
-    theme::accentActive = p.accentActive;
-    theme::accentSoft = p.accentSoft;
-    theme::accentTint = p.accentTint;
-    theme::onAccent = p.onAccent;
-    theme::sand = p.sand;
-    theme::sandSoft = p.sandSoft;
-    theme::caution = p.caution;
-    theme::cautionHover = p.cautionHover;
-    theme::cautionTint = p.cautionTint;
-    theme::track = p.track;
-    theme::body = p.body;
-    theme::bodyEdge = p.bodyEdge;
-    theme::outline = p.outline;
-    if (!ImGui::GetCurrentContext()) return;  // the palette alone (tests of contrast)
-
+void applyStyleColors(const Palette& p) {
+    if (!ImGui::GetCurrentContext()) return;
     auto c = [](ImU32 u) { return ImGui::ColorConvertU32ToFloat4(u); };
     ImVec4* col = ImGui::GetStyle().Colors;
-    col[ImGuiCol_Text] = c(theme::text);
-    col[ImGuiCol_TextDisabled] = c(theme::textMuted);
-    col[ImGuiCol_WindowBg] = c(theme::bg);
+    col[ImGuiCol_Text] = c(p.text);
+    col[ImGuiCol_TextDisabled] = c(p.textMuted);
+    col[ImGuiCol_WindowBg] = c(p.bg);
     col[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
-    col[ImGuiCol_PopupBg] = c(theme::bg);
-    col[ImGuiCol_Border] = c(theme::track);
-    col[ImGuiCol_FrameBg] = c(theme::surface);
-    col[ImGuiCol_FrameBgHovered] = c(theme::surfaceHover);
-    col[ImGuiCol_FrameBgActive] = c(theme::surfaceActive);
-    col[ImGuiCol_Button] = c(theme::surface);
-    col[ImGuiCol_ButtonHovered] = c(theme::surfaceHover);
-    col[ImGuiCol_ButtonActive] = c(theme::surfaceActive);
+    col[ImGuiCol_PopupBg] = c(p.bg);
+    col[ImGuiCol_Border] = c(p.track);
+    col[ImGuiCol_FrameBg] = c(p.surface);
+    col[ImGuiCol_FrameBgHovered] = c(p.surfaceHover);
+    col[ImGuiCol_FrameBgActive] = c(p.surfaceActive);
+    col[ImGuiCol_Button] = c(p.surface);
+    col[ImGuiCol_ButtonHovered] = c(p.surfaceHover);
+    col[ImGuiCol_ButtonActive] = c(p.surfaceActive);
     col[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-    col[ImGuiCol_ScrollbarGrab] = c(theme::track);
-    col[ImGuiCol_ScrollbarGrabHovered] = c(theme::bodyEdge);
-    col[ImGuiCol_ScrollbarGrabActive] = c(theme::bodyEdge);
-    col[ImGuiCol_CheckMark] = c(theme::accent);
-    col[ImGuiCol_SliderGrab] = c(theme::accent);
-    col[ImGuiCol_SliderGrabActive] = c(theme::accentActive);
-    col[ImGuiCol_Header] = c(theme::accentTint);
-    col[ImGuiCol_HeaderHovered] = c(theme::accentTint);
-    col[ImGuiCol_HeaderActive] = c(theme::accentTint);
-    col[ImGuiCol_Separator] = c(theme::track);
-    col[ImGuiCol_TextSelectedBg] = c(theme::accentSoft);
-    col[ImGuiCol_NavHighlight] = c(theme::accent);
+    col[ImGuiCol_ScrollbarGrab] = c(p.track);
+    col[ImGuiCol_ScrollbarGrabHovered] = c(p.bodyEdge);
+    col[ImGuiCol_ScrollbarGrabActive] = c(p.bodyEdge);
+    col[ImGuiCol_CheckMark] = c(p.accent);
+    col[ImGuiCol_SliderGrab] = c(p.accent);
+    col[ImGuiCol_SliderGrabActive] = c(p.accentActive);
+    col[ImGuiCol_Header] = c(p.accentTint);
+    col[ImGuiCol_HeaderHovered] = c(p.accentTint);
+    col[ImGuiCol_HeaderActive] = c(p.accentTint);
+    col[ImGuiCol_Separator] = c(p.track);
+    col[ImGuiCol_TextSelectedBg] = c(p.accentSoft);
+    col[ImGuiCol_NavHighlight] = c(p.accent);
     col[ImGuiCol_ModalWindowDimBg] = ImVec4(0.2f, 0.2f, 0.2f, 0.25f);
 }
-
-// The palette is set before any screen draws, even without setupImGui().
-static const bool kPaletteReady = (applyTheme(ThemeId::Light), true);
 
 }  // namespace unknot::ui

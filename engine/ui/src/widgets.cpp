@@ -22,6 +22,7 @@ void Widgets::beginFrame(float em, std::vector<Hotspot>* hotspots) {
     touch_ = touchHeight(em);
     fonts_ = Fonts::current();
     hotspots_ = hotspots;
+    applyStyleColors(pal_);
     scrollStack_.clear();
     if (resetScroll_ > 0) --resetScroll_;
     // A release outside any scroll region (or one that closed) ends the drag.
@@ -29,6 +30,11 @@ void Widgets::beginFrame(float em, std::vector<Hotspot>* hotspots) {
         drag_.pressed = false;
         drag_.active = false;
     }
+}
+
+void Widgets::setTheme(ThemeId id) {
+    theme_ = id;
+    pal_ = paletteFor(id);
 }
 
 void Widgets::hot(const std::string& id) { hotRect(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
@@ -149,26 +155,26 @@ bool Widgets::button(const std::string& id, std::string_view label, float width,
     const bool hovered = ImGui::IsItemHovered() && !drag_.active;
     hot(id);
 
-    ImU32 fill = theme::surface, ink = theme::text, subInk = theme::textMuted;
+    ImU32 fill = pal_.surface, ink = pal_.text, subInk = pal_.textMuted;
     switch (tone) {
     case Tone::Quiet:
-        fill = held ? theme::surfaceActive : hovered ? theme::surfaceHover : theme::surface;
+        fill = held ? pal_.surfaceActive : hovered ? pal_.surfaceHover : pal_.surface;
         break;
     case Tone::Primary:
-        fill = held ? theme::accentActive : hovered ? theme::accentHover : theme::accent;
-        ink = subInk = theme::onAccent;
+        fill = held ? pal_.accentActive : hovered ? pal_.accentHover : pal_.accent;
+        ink = subInk = pal_.onAccent;
         break;
     case Tone::Caution:
-        fill = held || hovered ? theme::cautionHover : theme::caution;
-        ink = subInk = theme::onAccent;
+        fill = held || hovered ? pal_.cautionHover : pal_.caution;
+        ink = subInk = pal_.onAccent;
         break;
     case Tone::Notice:
-        fill = held ? theme::surfaceActive : hovered ? theme::surfaceHover : theme::cautionTint;
-        ink = subInk = theme::caution;
+        fill = held ? pal_.surfaceActive : hovered ? pal_.surfaceHover : pal_.cautionTint;
+        ink = subInk = pal_.caution;
         break;
     case Tone::Selected:
-        fill = held ? theme::accentActive : theme::accent;
-        ink = subInk = theme::onAccent;
+        fill = held ? pal_.accentActive : pal_.accent;
+        ink = subInk = pal_.onAccent;
         break;
     }
     // Scrolled out of sight: nothing to draw (Dear ImGui would still emit
@@ -178,8 +184,8 @@ bool Widgets::button(const std::string& id, std::string_view label, float width,
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, b, fill, 0.6f * em_);
     // High contrast: an edge, since a fill alone may not stand out.
-    if ((theme::outline & IM_COL32_A_MASK) != 0)
-        dl->AddRect(a, b, theme::outline, 0.6f * em_, ImDrawFlags_None, std::max(1.5f, 0.1f * em_));
+    if ((pal_.outline & IM_COL32_A_MASK) != 0)
+        dl->AddRect(a, b, pal_.outline, 0.6f * em_, ImDrawFlags_None, std::max(1.5f, 0.1f * em_));
     // One line: centred. Several lines (or a sublabel): left-aligned and wrapped.
     const bool centred = sublabel.empty() && ts.x <= wrapW + 0.5f;
     const float top = a.y + (height - (ts.y + gap + ss.y)) * 0.5f;
@@ -216,28 +222,28 @@ bool Widgets::toggle(const std::string& id, std::string_view label, std::string_
     if (!ImGui::IsItemVisible()) return pressed;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, b, held ? theme::surfaceActive : hovered ? theme::surfaceHover : theme::surface,
+    dl->AddRectFilled(a, b, held ? pal_.surfaceActive : hovered ? pal_.surfaceHover : pal_.surface,
                       0.6f * em_);
-    if ((theme::outline & IM_COL32_A_MASK) != 0)
-        dl->AddRect(a, b, theme::outline, 0.6f * em_, ImDrawFlags_None, std::max(1.5f, 0.1f * em_));
+    if ((pal_.outline & IM_COL32_A_MASK) != 0)
+        dl->AddRect(a, b, pal_.outline, 0.6f * em_, ImDrawFlags_None, std::max(1.5f, 0.1f * em_));
     const float top = a.y + (height - (ls.y + gap + ss.y)) * 0.5f;
-    dl->AddText(font, size, ImVec2(a.x + pad, top), theme::text, label.data(), label.data() + label.size(), textW);
+    dl->AddText(font, size, ImVec2(a.x + pad, top), pal_.text, label.data(), label.data() + label.size(), textW);
     if (!sublabel.empty())
-        dl->AddText(font, size, ImVec2(a.x + pad, top + ls.y + gap), theme::textMuted, sublabel.data(),
+        dl->AddText(font, size, ImVec2(a.x + pad, top + ls.y + gap), pal_.textMuted, sublabel.data(),
                     sublabel.data() + sublabel.size(), textW);
     const ImVec2 s0(b.x - pad - swW, (a.y + b.y - swH) * 0.5f), s1(b.x - pad, (a.y + b.y + swH) * 0.5f);
-    dl->AddRectFilled(s0, s1, on ? theme::accent : theme::track, swH * 0.5f);
-    if ((theme::outline & IM_COL32_A_MASK) != 0)
-        dl->AddRect(s0, s1, theme::outline, swH * 0.5f, ImDrawFlags_None, std::max(1.5f, 0.1f * em_));
+    dl->AddRectFilled(s0, s1, on ? pal_.accent : pal_.track, swH * 0.5f);
+    if ((pal_.outline & IM_COL32_A_MASK) != 0)
+        dl->AddRect(s0, s1, pal_.outline, swH * 0.5f, ImDrawFlags_None, std::max(1.5f, 0.1f * em_));
     const float knobR = swH * 0.5f - 0.18f * em_;
     const ImVec2 knob(on ? s1.x - swH * 0.5f : s0.x + swH * 0.5f, (s0.y + s1.y) * 0.5f);
-    dl->AddCircleFilled(knob, knobR, on ? theme::onAccent : theme::bg, 24);
+    dl->AddCircleFilled(knob, knobR, on ? pal_.onAccent : pal_.bg, 24);
     // The state in a shape as well as a colour: a tick when on.
     if (on) {
         const float k = knobR * 0.5f;
         const ImVec2 pts[3] = {ImVec2(knob.x - k, knob.y), ImVec2(knob.x - k * 0.3f, knob.y + k * 0.7f),
                                ImVec2(knob.x + k, knob.y - k * 0.6f)};
-        dl->AddPolyline(pts, 3, theme::accent, ImDrawFlags_None, std::max(1.5f, 0.12f * em_));
+        dl->AddPolyline(pts, 3, pal_.accent, ImDrawFlags_None, std::max(1.5f, 0.12f * em_));
     }
     return pressed;
 }
@@ -329,7 +335,7 @@ void Widgets::notePanel(std::string_view title, const std::vector<std::string>& 
     }
     for (const std::string& line : lines) {
         const std::string_view l = capText(line, cut);
-        dl->AddText(fonts_.body, size, ImVec2(x, y), theme::text, l.data(), l.data() + l.size(), inner);
+        dl->AddText(fonts_.body, size, ImVec2(x, y), pal_.text, l.data(), l.data() + l.size(), inner);
         y += textHeight(line, fonts_.body, inner) + 0.3f * em_;
     }
     ImGui::Dummy(ImVec2(width, h));

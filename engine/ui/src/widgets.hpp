@@ -2,7 +2,7 @@
 // Everything is sized in em (the body font's height) so the whole UI follows
 // the font size; the only absolute number is the 48 px fingertip minimum.
 //
-// [SECTION] Theme (colours)
+// [SECTION] Theme (a palette: a value each App holds)
 // [SECTION] Fonts
 // [SECTION] Text caps (how much of any text is drawn)
 // [SECTION] Widgets: buttons, chips, text, scroll regions with drag-to-scroll
@@ -25,23 +25,28 @@ namespace unknot::ui {
 // muted colours on a warm off-white with one teal accent and a muted
 // terracotta only for stop and cautions (text > 10:1); Dark; High contrast
 // (black on white, outlined buttons); Pure black (OLED screens, dark rooms).
-// The values change when applyTheme() runs, between frames; every screen reads
-// them while drawing, so a change shows on the next frame everywhere.
-namespace theme {
-inline ImU32 rgb(int r, int g, int b, int a = 255) { return IM_COL32(r, g, b, a); }
-inline ImU32 bg, surface, surfaceHover, surfaceActive;
-inline ImU32 text, textMuted;
-inline ImU32 accent, accentHover, accentActive, accentSoft, accentTint, onAccent;
-inline ImU32 sand, sandSoft;                      // switch sides
-inline ImU32 caution, cautionHover, cautionTint;  // stop, cautions
-inline ImU32 track;                               // empty ring / bar
-inline ImU32 body, bodyEdge;                      // the body map figure
-inline ImU32 outline;                             // button edges (alpha 0: none)
-}  // namespace theme
+// The same roles in every theme, so screens never test which theme is on.
+// A palette is a value: each App's Widgets holds its own (no globals), and
+// every screen reads it from there while drawing, so a change of theme shows
+// on the next frame, and two Apps in one process never share colours.
+struct Palette {
+    ImU32 bg, surface, surfaceHover, surfaceActive;
+    ImU32 text, textMuted;
+    ImU32 accent, accentHover, accentActive, accentSoft, accentTint, onAccent;
+    ImU32 sand, sandSoft;                      // switch sides
+    ImU32 caution, cautionHover, cautionTint;  // stop, cautions
+    ImU32 track;                               // empty ring / bar
+    ImU32 body, bodyEdge;                      // the body map figure
+    ImU32 outline;                             // button edges (alpha 0: none)
+};
 
-// Sets the palette and Dear ImGui's style colours for `id`.
-void applyTheme(ThemeId id);
-ThemeId currentTheme();
+// The palette of a theme. Text on bg and on surface, and onAccent on accent,
+// keep at least 4.5:1 (WCAG AA) in every theme and 7:1 in high contrast
+// (checked by tests/ui/test_themes.cpp).
+Palette paletteFor(ThemeId id);
+// Sets Dear ImGui's style colours (the current context's) from `p`: the
+// window background, scroll bars and text input draw with them.
+void applyStyleColors(const Palette& p);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Fonts
@@ -113,8 +118,13 @@ struct DragScroll {
 
 class Widgets {
 public:
-    // Per frame: the body em, the language and where hotspots are recorded.
+    // Per frame: the body em and where hotspots are recorded. It also sets
+    // Dear ImGui's style colours from this palette: the context may be shared.
     void beginFrame(float em, std::vector<Hotspot>* hotspots);
+    // The colours every screen draws with; a new theme shows from the next frame.
+    const Palette& pal() const { return pal_; }
+    ThemeId theme() const { return theme_; }
+    void setTheme(ThemeId id);
     float em() const { return em_; }
     float touch() const { return touch_; }
     const Fonts& fonts() const { return fonts_; }
@@ -140,7 +150,8 @@ public:
     float flowPlace(float width);
 
     // Wrapped text at the current window's right edge.
-    void text(std::string_view s, ImFont* font = nullptr, ImU32 col = theme::text);
+    void text(std::string_view s, ImFont* font = nullptr) { text(s, font, pal_.text); }
+    void text(std::string_view s, ImFont* font, ImU32 col);
     // Height `s` takes wrapped to `width`.
     float textHeight(std::string_view s, ImFont* font, float width) const;
     // A soft rounded panel behind wrapped text (cautions, the safety note).
@@ -159,6 +170,8 @@ public:
     void scrollToTopNextFrame() { resetScroll_ = 2; }
 
 private:
+    ThemeId theme_ = ThemeId::Light;
+    Palette pal_ = paletteFor(ThemeId::Light);
     float em_ = 16, touch_ = 48;
     Fonts fonts_;
     std::vector<Hotspot>* hotspots_ = nullptr;
