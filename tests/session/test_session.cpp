@@ -270,6 +270,7 @@ TEST_CASE("a finished session is recorded once, with the pain before and after a
     CHECK(r.audio.count(CueSound::Finish) == 1);
     runFrames(r.session, 15116, 16000);  // more frames: no second record, no second Finish
     CHECK(r.audio.count(CueSound::Finish) == 1);
+    r.session.record(16000, kWall + 16000);  // asked again: already written
     std::vector<SessionRecord> all = r.journal->allSessions();
     REQUIRE(all.size() == 1);
     CHECK(all[0].routineId == "steps");
