@@ -1,9 +1,10 @@
-// App: the frame, the session's clock, cues and keep-awake. The back stack's
-// moves and App::open live in navigation.cpp, the screens in screen_*.cpp.
+// App: the frame, and the calls into the session (the rules of a session live
+// in engine/session). The back stack's moves and App::open live in
+// navigation.cpp, the screens in screen_*.cpp.
 //
 // [SECTION] Construction and the public interface
 // [SECTION] A card, compiled once
-// [SECTION] The session: one player, one clock, cues, keep-awake
+// [SECTION] The session: the screens' calls into unknot::Session
 // [SECTION] The frame
 // [SECTION] Shared pieces: top bar, safety footer, words
 #include "app_impl.hpp"
@@ -34,6 +35,8 @@ App::Impl::Impl(AppConfig c) : cfg(std::move(c)), libp(libraryOrEmpty(cfg.librar
         ownJournal = Journal::inMemory();
         journal = ownJournal.get();
     }
+    // The session's wiring (journal, devices) never changes after this.
+    session.connect(journal, cfg.services);
     settings.haptics = cfg.mobile;  // a vibrator is expected on phones only
     settings.lang = cfg.defaultLang.empty() ? "en" : cfg.defaultLang;
     loadSettings();
@@ -76,20 +79,14 @@ bool App::goBack(std::int64_t nowMs) {
 void App::onSuspend(std::int64_t nowMs) {
     Impl& m = *impl_;
     m.now = nowMs;
-    if (m.session.player && m.session.player->state() == PlayerState::Running) {
-        m.session.player->pause(nowMs);
-        m.changed();
-    }
+    if (m.session.suspend(nowMs)) m.changed();
     m.updateKeepAwake();
 }
 
 void App::onQuit(std::int64_t nowMs) {
     Impl& m = *impl_;
     m.now = nowMs;
-    if (m.session.recorded && !m.session.noteSaved) {
-        m.journal->setNote(m.session.uid, m.session.note);
-        m.session.noteSaved = true;
-    }
+    m.session.saveNote();
     if (m.journal->pendingWrites() > 0) m.journal->retryPending();
 }
 
@@ -156,23 +153,12 @@ void App::Impl::beginRoutine(const Routine& r) {
 }
 
 bool App::Impl::startSession(const Routine& r, std::int64_t startMs) {
-    if (cfg.services.audio) cfg.services.audio->stopAll();
-    session = Session{};
-    session.routine = &r;
-    session.startedWall = wallNow();
-    session.player = std::make_unique<Player>(compileTimeline(lib(), r));
-    session.player->start(startMs);
-    session.lastState = session.player->state();
+    session.start(lib(), r, startMs, wallNow());
     changed();
     return true;
 }
 
-void App::Impl::endSession() {
-    if (session.player && cfg.services.audio) cfg.services.audio->stopAll();
-    // A note typed but not yet saved (the end screen left by Back) is kept.
-    if (session.recorded && !session.noteSaved) journal->setNote(session.uid, session.note);
-    session = Session{};
-}
+void App::Impl::endSession() { session.end(); }
 
 const JournalLists& App::Impl::journalLists() {
     if (!lists.valid || lists.at != journal->changeCount()) {
@@ -184,162 +170,19 @@ const JournalLists& App::Impl::journalLists() {
     return lists;
 }
 
-// Called the moment the player finishes (or is stopped), before the end
-// screen is drawn: the journal commits with synchronous=FULL, so a session
-// shown as done is on disk.
-void App::Impl::recordSession() {
-    if (!session.player || session.recorded) return;
-    const Player& p = *session.player;
-    SessionRecord rec;
-    rec.routineId = p.timeline().routineId;
-    rec.startedAt = session.startedWall;
-    rec.endedAt = std::max(rec.startedAt, wallNow());
-    rec.practisedSeconds = ceilSeconds(p.elapsedRunningMs(now));
-    rec.finished = !p.finishedEarly();
-    if (p.finishedEarly()) {
-        if (const Segment* seg = p.current()) rec.stoppedAtStep = seg->step > 0 ? seg->step - 1 : 0;
-    }
-    rec.painBefore = session.painBefore;
-    rec.area = session.area;
-    journal->addSession(rec);  // Pending: kept in memory, retried, never dropped
-    session.recorded = true;
-    session.uid = rec.uid;
-}
+void App::Impl::cancelAhead() { session.cancelAhead(); }
 
-// The sound of a segment: rising for inhale, falling for exhale, a tick for a
-// hold, a chime for a new step, another for switching sides.
-static unknot::CueSound cueSoundFor(const Segment& s) {
-    using unknot::CueSound;
-    switch (s.kind) {
-    case SegmentKind::Breath:
-        if (s.phase == BreathPhase::Inhale) return CueSound::Inhale;
-        if (s.phase == BreathPhase::Exhale) return CueSound::Exhale;
-        return CueSound::HoldTick;
-    case SegmentKind::Switch: return CueSound::SwitchSides;
-    case SegmentKind::Timed:
-    case SegmentKind::Wait: break;
-    }
-    return CueSound::Chime;
-}
-
-// How far ahead a cue is put into the audio stream: more than one frame (so
-// the frame before a segment starts always sees it), little enough that a
-// pause in between is rare; a pause cancels it anyway (stopAll).
-static constexpr std::int64_t kSoundLookAheadMs = 50;
-
-// Puts the next segment's sound into the audio stream at the segment's exact
-// start, so it sounds on time whatever the frame timing: the player's event
-// for it arrives up to a frame late.
-void App::Impl::scheduleAhead() {
-    if (!session.player || !settings.sound || !cfg.services.audio) return;
-    const Player& p = *session.player;
-    if (p.state() != PlayerState::Running) return;
-    const std::size_t next = p.currentIndex() + 1;
-    const auto& segs = p.timeline().segments;
-    if (next >= segs.size() || (session.soundAhead && *session.soundAhead == next)) return;
-    const Segment* cur = p.current();
-    // A wait ends on a tap, not at a time: nothing to schedule after it.
-    if (!cur || cur->kind == SegmentKind::Wait) return;
-    const std::int64_t left = p.segmentLeftMs(now);
-    if (left > kSoundLookAheadMs) return;
-    const Segment& s = segs[next];
-    session.soundAhead = next;
-    if (s.cue == Cue::None) return;
-    cfg.services.audio->play(cueSoundFor(s), static_cast<int>(std::max<std::int64_t>(0, left)));
-}
-
-void App::Impl::cancelAhead() {
-    if (cfg.services.audio) cfg.services.audio->stopAll();
-    session.soundAhead.reset();
-}
-
-void App::Impl::handleCues(const std::vector<CueEvent>& events) {
-    if (!session.player) return;
-    using unknot::CueSound;
-    using unknot::HapticPattern;
-    const auto& segs = session.player->timeline().segments;
-    for (const CueEvent& ev : events) {
-        if (ev.segment >= segs.size()) continue;
-        const Segment& s = segs[ev.segment];
-        if (s.cue == Cue::None) continue;  // the author asked for silence here
-        CueSound sound = cueSoundFor(s);
-        std::optional<HapticPattern> buzz;
-        if (s.kind == SegmentKind::Breath && s.phase == BreathPhase::Inhale) buzz = HapticPattern::One;
-        if (s.kind == SegmentKind::Breath && s.phase == BreathPhase::Exhale) buzz = HapticPattern::Two;
-        if (s.kind == SegmentKind::Switch) buzz = HapticPattern::Long;
-        // A sound scheduled ahead (scheduleAhead) already sits in the audio
-        // stream at the segment's exact start; otherwise (a tap, a skip, the
-        // first segment) it plays now, as feedback.
-        const bool ahead = session.soundAhead && *session.soundAhead == ev.segment;
-        if (ahead) session.soundAhead.reset();
-        if (!ahead && settings.sound && cfg.services.audio) cfg.services.audio->play(sound, 0);
-        if (buzz && settings.haptics && cfg.services.haptics) cfg.services.haptics->play(*buzz);
-    }
-}
-
+// Once per frame, before drawing. The wall clock is read only while a session
+// is open: it dates the record of a session that finishes.
 void App::Impl::advancePlayer() {
-    if (!session.player) return;
-    Player& p = *session.player;
-    // update() advances only while running, but it also hands over the cue of
-    // a segment entered by a tap (skip or back while paused, Continue): that
-    // one sounds at once, as feedback, not later on resume.
-    if (p.state() != PlayerState::Ready) handleCues(p.update(now));
-    // A paused or stopped session is silent: what still sounds, and what was
-    // put ahead into the stream, stops.
-    const bool silenced = p.state() == PlayerState::Paused || (p.state() == PlayerState::Finished && p.finishedEarly());
-    if (silenced && p.state() != session.lastState) cancelAhead();
-    if (p.state() == PlayerState::Finished && !session.finishCued) {
-        session.finishCued = true;
-        session.confirmingStop = false;
-        // Only a session that ran to its end gets the closing sound.
-        if (!p.finishedEarly() && settings.sound && cfg.services.audio)
-            cfg.services.audio->play(unknot::CueSound::Finish, 0);
-        recordSession();
-    }
-    scheduleAhead();
-    if (p.state() != session.lastState) {
-        session.lastState = p.state();
-        changed();
-    }
+    if (session.player && session.advance(now, wallNow())) changed();
 }
 
-void App::Impl::updateKeepAwake() {
-    bool want = false;
-    if (topIs<screen::Player>() && session.player) {
-        const PlayerState s = session.player->state();
-        want = s == PlayerState::Running || s == PlayerState::WaitingForTap;
-    }
-    // Sent only on change: the device call may be costly.
-    if (cfg.services.lifecycle && (!awake || *awake != want)) cfg.services.lifecycle->setKeepAwake(want);
-    awake = want;
-}
+void App::Impl::updateKeepAwake() { session.updateKeepAwake(topIs<screen::Player>()); }
 
-void App::Impl::backInSession() {
-    if (session.confirmingStop)
-        cancelStop();
-    else
-        askStop();
-}
-
-void App::Impl::askStop() {
-    // Asked already: asking again must not forget that the question paused
-    // the session (then "Keep going" would leave it paused).
-    if (!session.player || session.confirmingStop) return;
-    session.confirmingStop = true;
-    session.pausedForConfirm = false;
-    // The question pauses the session: time spent deciding is not practice.
-    if (session.player->state() == PlayerState::Running) {
-        session.player->pause(now);
-        session.pausedForConfirm = true;
-    }
-}
-
-void App::Impl::cancelStop() {
-    session.confirmingStop = false;
-    if (session.pausedForConfirm && session.player && session.player->state() == PlayerState::Paused)
-        session.player->resume(now);
-    session.pausedForConfirm = false;
-}
+void App::Impl::backInSession() { session.backInSession(now); }
+void App::Impl::askStop() { session.askStop(now); }
+void App::Impl::cancelStop() { session.cancelStop(now); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] The frame

@@ -6,6 +6,7 @@
 
 #include "unknot/catalog.hpp"
 #include "unknot/player.hpp"
+#include "unknot/session/session.hpp"
 #include "unknot/timeline.hpp"
 #include "unknot/ui/app.hpp"
 #include "unknot/ui/presentation.hpp"
@@ -24,29 +25,10 @@ namespace unknot::ui {
 //-----------------------------------------------------------------------------
 // [SECTION] The session
 //-----------------------------------------------------------------------------
-// The player follows the clock frame() is given, and nothing else: no frame
-// deltas are added up, so a long session ends exactly on time.
-struct Session {
-    std::unique_ptr<Player> player;
-    const Routine* routine = nullptr;
-    bool confirmingStop = false;
-    bool pausedForConfirm = false;  // resume on "Keep going" only if we paused
-    bool finishCued = false;
-    PlayerState lastState = PlayerState::Ready;
-    // The journal's record, written when the session ends, before the end
-    // screen shows; the pain after and the note update it.
-    std::optional<int> painBefore;
-    std::string area;             // the area list the routine was chosen from
-    std::int64_t startedWall = 0; // Unix ms
-    bool recorded = false;
-    std::string uid;
-    std::optional<int> painAfter;
-    std::string note;
-    bool noteSaved = true;
-    // Sound scheduled ahead of its segment (the index), so the cue event of
-    // that segment does not play it again.
-    std::optional<std::size_t> soundAhead;
-};
+// The session is unknot::Session (engine/session): App::Impl keeps one, and
+// the screens call it. The player follows the clock frame() is given, and
+// nothing else: no frame deltas are added up, so a long session ends exactly
+// on time.
 
 // What the screens read from the journal, queried again only when the
 // journal's changeCount() moved or a setting changed what they show
@@ -98,7 +80,6 @@ struct App::Impl {
     void applyTheme(ThemeId id) { ui.setTheme(id); }
     std::int64_t now = 0;
     int settleFrames = 0;        // frames still to draw after a change of screen
-    std::optional<bool> awake;   // last keep-awake value sent to the device
     bool wide = false;           // two columns: the window is >= 40 em wide
     float overflow = 0;          // App::layoutOverflow()
 
@@ -123,15 +104,12 @@ struct App::Impl {
     void prepareCard(screen::Card& card);
     void drawScreen();
 
-    // Session
+    // Session (each forwards to `session` with the app's clock)
     void beginRoutine(const Routine& r);  // Start: the pain question, or the player
     bool startSession(const Routine& r, std::int64_t startMs);
     void endSession();
-    void recordSession();
-    void scheduleAhead();
     void cancelAhead();  // a control was used: the sound put ahead is wrong now
     std::string pendingArea;  // carried from Start through the pain question
-    void handleCues(const std::vector<CueEvent>& events);
     void advancePlayer();
     void updateKeepAwake();
     void askStop();

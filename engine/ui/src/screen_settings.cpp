@@ -11,77 +11,26 @@
 #include "unknot/ui/strings.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 namespace unknot::ui {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Settings: load, save, apply
 //-----------------------------------------------------------------------------
-// One journal row per setting, as text, so a newer Unknot adding a setting
-// never needs a migration, and an unknown or damaged value falls back to the
+// One journal row per setting, as text, through the settings store's one
+// table (unknot/session/settings.hpp): a newer Unknot adding a setting never
+// needs a migration, and an unknown or damaged value falls back to the
 // default instead of failing.
-namespace {
-bool parseBool(const std::optional<std::string>& v, bool fallback) {
-    if (!v) return fallback;
-    if (*v == "1" || *v == "true") return true;
-    if (*v == "0" || *v == "false") return false;
-    return fallback;
-}
-int parseInt(const std::optional<std::string>& v, int fallback, int lo, int hi) {
-    if (!v) return fallback;
-    int x = 0;
-    const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), x);
-    if (ec != std::errc() || end != v->data() + v->size()) return fallback;
-    return std::clamp(x, lo, hi);
-}
-}  // namespace
+void App::Impl::loadSettings() { unknot::loadSettings(*journal, settings); }
 
-void App::Impl::loadSettings() {
-    const Journal& j = *journal;
-    if (auto v = j.setting("lang"); v && !v->empty() && v->size() <= 16) settings.lang = *v;
-    if (auto v = j.setting("theme")) {
-        ThemeId t;
-        if (parseTheme(*v, &t)) settings.theme = t;
-    }
-    settings.textPercent = parseInt(j.setting("text_percent"), settings.textPercent, 100, 200);
-    settings.reducedMotion = parseBool(j.setting("reduced_motion"), settings.reducedMotion);
-    settings.sound = parseBool(j.setting("sound"), settings.sound);
-    settings.volumePercent = parseInt(j.setting("volume"), settings.volumePercent, 0, 100);
-    settings.haptics = parseBool(j.setting("haptics"), settings.haptics);
-    settings.flareMode = parseBool(j.setting("flare_mode"), settings.flareMode);
-    settings.askPain = parseBool(j.setting("ask_pain"), settings.askPain);
-    settings.safetyAcknowledged = parseBool(j.setting("safety_acknowledged"), settings.safetyAcknowledged);
-}
-
-void App::Impl::saveSettings() {
-    // Only values that differ from what is stored are written: each write is
-    // a synchronous transaction, and Settings changes one value at a time.
-    auto put = [&](const char* key, const std::string& value) {
-        const auto old = journal->setting(key);
-        if (!old || *old != value) journal->setSetting(key, value);
-    };
-    auto b = [](bool x) { return std::string(x ? "1" : "0"); };
-    put("lang", settings.lang);
-    put("theme", toString(settings.theme));
-    put("text_percent", std::to_string(settings.textPercent));
-    put("reduced_motion", b(settings.reducedMotion));
-    put("sound", b(settings.sound));
-    put("volume", std::to_string(settings.volumePercent));
-    put("haptics", b(settings.haptics));
-    put("flare_mode", b(settings.flareMode));
-    put("ask_pain", b(settings.askPain));
-    put("safety_acknowledged", b(settings.safetyAcknowledged));
-}
+// Only values that differ from what is stored are written.
+void App::Impl::saveSettings() { (void)unknot::saveSettings(*journal, settings); }
 
 // Every change of settings goes through here: Settings' chips and toggles,
 // Home's language button, the pain question's "Don't ask me again", the
 // safety note's acknowledgement, and App::setSettings.
 void App::Impl::changeSettings(Settings s) {
-    s.textPercent = std::clamp(s.textPercent, 100, 200);
-    s.volumePercent = std::clamp(s.volumePercent, 0, 100);
-    if (s.lang.empty()) s.lang = "en";
-    settings = std::move(s);
+    settings = clampSettings(std::move(s));
     saveSettings();
     applySettings();
 }
@@ -89,11 +38,8 @@ void App::Impl::changeSettings(Settings s) {
 void App::Impl::applySettings() {
     lang = settings.lang;
     applyTheme(settings.theme);
-    if (cfg.services.audio) {
-        cfg.services.audio->setVolume(static_cast<float>(settings.volumePercent) / 100.0f);
-        cfg.services.audio->setMuted(!settings.sound);
-        if (!settings.sound) cancelAhead();
-    }
+    if (cfg.services.audio) cfg.services.audio->setVolume(static_cast<float>(settings.volumePercent) / 100.0f);
+    session.setCues(settings.sound, settings.haptics);  // mutes, and cancels what was put ahead
     // A card compiles again in another language (prepareCard), and the
     // list's query key holds the language and flare mode.
     journalChanged();  // History's words and the Home lists follow flare mode

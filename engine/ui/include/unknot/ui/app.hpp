@@ -8,7 +8,8 @@
 #include "unknot/journal.hpp"
 #include "unknot/model.hpp"
 #include "unknot/player.hpp"
-#include "unknot/ui/services.hpp"
+#include "unknot/session/services.hpp"
+#include "unknot/session/settings.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -26,25 +27,14 @@ struct Hotspot {
     float x = 0, y = 0, w = 0, h = 0;
 };
 
-// The four colour themes of Settings.
-enum class ThemeId { Light, Dark, HighContrast, PureBlack };
+// Settings and ThemeId live in engine/session (unknot/session/settings.hpp),
+// with the table that loads, saves and clamps them; the names below keep
+// ui::Settings and ui::ThemeId working for the shell and the tests.
+using unknot::Settings;
+using unknot::ThemeId;
+// The theme names, as the shell's --theme takes them (style.cpp).
 const char* toString(ThemeId t);
 bool parseTheme(const std::string& s, ThemeId* out);
-
-// Everything Settings holds. Saved in the journal (one row per key) and read
-// back at start, so every choice survives a restart.
-struct Settings {
-    std::string lang = "en";
-    ThemeId theme = ThemeId::Light;
-    int textPercent = 100;     // 100..200, applied live (the shell rebuilds the fonts)
-    bool reducedMotion = false;  // a text prompt and a filling bar, no moving shape
-    bool sound = true;
-    int volumePercent = 80;
-    bool haptics = false;        // on by default on phones only
-    bool flareMode = false;      // hide routines that are not flare-safe
-    bool askPain = true;         // ask "How is your pain?" before and after
-    bool safetyAcknowledged = false;
-};
 
 struct AppConfig {
     const Library* library = nullptr;  // owned by the caller, outlives the App
