@@ -121,7 +121,7 @@ int main(int argc, char* argv[]) {
     bool shown = false, quit = false;
     while (!quit) {
         index = nextFrameIndex(start, fps, index, nowNs());
-        // Paced exactly as the app paces (platform/src/shell.cpp).
+        // Paced exactly as the app paces (platform/src/sdl_runner.cpp).
         if (paced && sleepBeforeNs(start, fps, index, nowNs()) > 0)
             std::this_thread::sleep_until(std::chrono::steady_clock::time_point(
                 std::chrono::nanoseconds(frameDeadlineNs(start, fps, index))));
