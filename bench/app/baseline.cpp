@@ -4,8 +4,8 @@
 // the same frame pacing; and one line of text instead of the app.
 //
 // [SECTION] Options (a subset of unknot's: --size, --exit-after-first-frame, --bench)
-// [SECTION] Setup
-// [SECTION] Loop (draws continuously: the cost of "a session is running")
+// [SECTION] main: setup, then a loop that draws continuously (the cost of
+//           "a session is running")
 #include "unknot/platform/pacing.hpp"
 #include "unknot/platform/shell.hpp"
 #include "unknot/platform/window.hpp"
@@ -48,43 +48,99 @@ double cpuSeconds() {
            static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
-}  // namespace
-
-int main(int argc, char* argv[]) {
-    //-------------------------------------------------------------------------
-    // [SECTION] Options
-    //-------------------------------------------------------------------------
+//-----------------------------------------------------------------------------
+// [SECTION] Options
+//-----------------------------------------------------------------------------
+struct Options {
     int w = 390, h = 844;
     bool exitAfterFirst = false;
     double benchSeconds = 0;
+};
+
+// False (after a message) on anything it does not know.
+bool parseOptions(int argc, char* argv[], Options& o) {
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--size" && i + 1 < argc) {
-            if (!parseSize(argv[++i], w, h)) {
+            if (!parseSize(argv[++i], o.w, o.h)) {
                 std::fprintf(stderr, "unknot_baseline: --size wants WxH\n");
-                return 2;
+                return false;
             }
         } else if (a == "--exit-after-first-frame") {
-            exitAfterFirst = true;
+            o.exitAfterFirst = true;
         } else if (a == "--bench" && i + 1 < argc) {
-            benchSeconds = std::atof(argv[++i]);
+            o.benchSeconds = std::atof(argv[++i]);
         } else {
             std::fprintf(stderr,
                          "usage: unknot_baseline [--size WxH] [--exit-after-first-frame] [--bench SECONDS]\n");
-            return 2;
+            return false;
         }
     }
+    return true;
+}
 
-    //-------------------------------------------------------------------------
-    // [SECTION] Setup
-    //-------------------------------------------------------------------------
+// The same font file at the same base size as the app (assets/ next to bin/).
+void loadFont(float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    static std::string font;  // not owned by the atlas: it must outlive it
+    if (char* base = SDL_GetBasePath()) {
+        std::ifstream in(std::string(base) + "../share/unknot/assets/fonts/DejaVuSans.ttf", std::ios::binary);
+        font.assign(std::istreambuf_iterator<char>(in), {});
+        SDL_free(base);
+    }
+    if (font.empty()) return;
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    io.Fonts->AddFontFromMemoryTTF(font.data(), static_cast<int>(font.size()), 20.0f * scale, &cfg);
+    io.FontGlobalScale = 1.0f / scale;
+}
+
+// One line of text instead of the app, drawn and presented.
+void drawBaselineFrame(Renderer& renderer, float scale, std::int64_t frames) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    io.DisplayFramebufferScale = ImVec2(scale, scale);
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("baseline", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImGui::Text("Unknot baseline: frame %lld", static_cast<long long>(frames));
+    ImGui::End();
+    ImGui::Render();
+    renderer.clear(246, 242, 236);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    renderer.present();
+}
+
+// The figures bench/run_app reads (the app's --bench prints the same names).
+void printBench(double t, std::int64_t frames, std::int64_t framesAfter1s, double cpu) {
+    const double measured = t - 1.0;
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    std::printf("bench seconds=%.1f frames=%lld frames_after_1s=%lld fps_after_1s=%.2f "
+                "cpu_ms_per_frame=%.3f cpu_ms_per_s=%.2f maxrss_kb=%ld\n",
+                t, static_cast<long long>(frames), static_cast<long long>(framesAfter1s),
+                static_cast<double>(framesAfter1s) / measured, cpu * 1000.0 / static_cast<double>(framesAfter1s),
+                cpu * 1000.0 / measured, ru.ru_maxrss);
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    Options o;
+    if (!parseOptions(argc, argv, o)) return 2;
+    const bool exitAfterFirst = o.exitAfterFirst;
+    const double benchSeconds = o.benchSeconds;
+
+    // Setup
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         std::fprintf(stderr, "unknot_baseline: SDL_Init: %s\n", SDL_GetError());
         return 2;
     }
     std::string error;
-    auto window = SdlWindow::create("Unknot baseline", {w, h}, error);
+    auto window = SdlWindow::create("Unknot baseline", {o.w, o.h}, error);
     auto renderer = window ? SdlRenderer::create(*window, error) : nullptr;
     if (!renderer) {
         std::fprintf(stderr, "unknot_baseline: %s\n", error.c_str());
@@ -95,24 +151,10 @@ int main(int argc, char* argv[]) {
     io.IniFilename = nullptr;
     ImGui_ImplSDL2_InitForSDLRenderer(window->sdl());
     ImGui_ImplSDLRenderer_Init(renderer->sdl());
-    // The same font file at the same base size as the app (assets/ next to bin/).
-    std::string font;
-    if (char* base = SDL_GetBasePath()) {
-        std::ifstream in(std::string(base) + "../share/unknot/assets/fonts/DejaVuSans.ttf", std::ios::binary);
-        font.assign(std::istreambuf_iterator<char>(in), {});
-        SDL_free(base);
-    }
     const float scale = pixelScale(window->logicalSize(), renderer->outputSize());
-    if (!font.empty()) {
-        ImFontConfig cfg;
-        cfg.FontDataOwnedByAtlas = false;
-        io.Fonts->AddFontFromMemoryTTF(font.data(), static_cast<int>(font.size()), 20.0f * scale, &cfg);
-        io.FontGlobalScale = 1.0f / scale;
-    }
+    loadFont(scale);
 
-    //-------------------------------------------------------------------------
-    // [SECTION] Loop
-    //-------------------------------------------------------------------------
+    // Loop
     const int fps = pacedFps(window->displayHz());
     const bool paced = !renderer->trustedVsync();
     const std::int64_t start = nowNs();
@@ -121,7 +163,7 @@ int main(int argc, char* argv[]) {
     bool shown = false, quit = false;
     while (!quit) {
         index = nextFrameIndex(start, fps, index, nowNs());
-        // Paced exactly as the app paces (platform/src/shell.cpp).
+        // Paced exactly as the app paces (platform/src/sdl_runner.cpp).
         if (paced && sleepBeforeNs(start, fps, index, nowNs()) > 0)
             std::this_thread::sleep_until(std::chrono::steady_clock::time_point(
                 std::chrono::nanoseconds(frameDeadlineNs(start, fps, index))));
@@ -130,19 +172,7 @@ int main(int argc, char* argv[]) {
             ImGui_ImplSDL2_ProcessEvent(&e);
             if (e.type == SDL_QUIT) quit = true;
         }
-        ImGui_ImplSDLRenderer_NewFrame();
-        ImGui_ImplSDL2_NewFrame();
-        io.DisplayFramebufferScale = ImVec2(scale, scale);
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(io.DisplaySize);
-        ImGui::Begin("baseline", nullptr, ImGuiWindowFlags_NoDecoration);
-        ImGui::Text("Unknot baseline: frame %lld", static_cast<long long>(frames));
-        ImGui::End();
-        ImGui::Render();
-        renderer->clear(246, 242, 236);
-        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
-        renderer->present();
+        drawBaselineFrame(*renderer, scale, frames);
         ++frames;
         if (!shown) {
             window->show();
@@ -160,15 +190,7 @@ int main(int argc, char* argv[]) {
             ++framesAfter1s;
         }
         if (benchSeconds > 0 && t >= benchSeconds) {
-            const double measured = t - 1.0, cpu = cpuSeconds() - cpuAt1s;
-            rusage ru{};
-            getrusage(RUSAGE_SELF, &ru);
-            std::printf("bench seconds=%.1f frames=%lld frames_after_1s=%lld fps_after_1s=%.2f "
-                        "cpu_ms_per_frame=%.3f cpu_ms_per_s=%.2f maxrss_kb=%ld\n",
-                        t, static_cast<long long>(frames), static_cast<long long>(framesAfter1s),
-                        static_cast<double>(framesAfter1s) / measured,
-                        cpu * 1000.0 / static_cast<double>(framesAfter1s), cpu * 1000.0 / measured,
-                        ru.ru_maxrss);
+            printBench(t, frames, framesAfter1s, cpuSeconds() - cpuAt1s);
             break;
         }
     }

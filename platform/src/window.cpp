@@ -35,7 +35,7 @@ void setIcon(SDL_Window* window) {
     auto* px = static_cast<std::uint8_t*>(s->pixels);
     for (int y = 0; y < n; ++y)
         for (int x = 0; x < n; ++x) {
-            const float dx = x + 0.5f - n / 2.0f, dy = y + 0.5f - n / 2.0f;
+            const float dx = static_cast<float>(x) + 0.5f - n / 2.0f, dy = static_cast<float>(y) + 0.5f - n / 2.0f;
             const float r = std::sqrt(dx * dx + dy * dy) / (n / 2.0f);
             std::uint8_t* p = px + y * s->pitch + x * 4;
             const bool ring = r > 0.55f && r < 0.72f;
@@ -170,7 +170,7 @@ bool SdlRenderer::useOffscreenTarget(Size size, std::string& error) {
 }
 
 bool SdlRenderer::readPixels(Size size, std::vector<std::uint8_t>& rgba, std::string& error) {
-    rgba.assign(static_cast<std::size_t>(size.w) * size.h * 4, 0);
+    rgba.assign(static_cast<std::size_t>(size.w) * static_cast<std::size_t>(size.h) * 4, 0);
     SDL_Rect rect{0, 0, size.w, size.h};
     // RGBA32 is R, G, B, A bytes in memory on any endianness: what PNG wants.
     if (SDL_RenderReadPixels(renderer_, &rect, SDL_PIXELFORMAT_RGBA32, rgba.data(), size.w * 4) != 0) {
@@ -194,7 +194,7 @@ bool NullRenderer::readPixels(Size size, std::vector<std::uint8_t>& rgba, std::s
         error = "NullRenderer: read outside the output";
         return false;
     }
-    rgba.resize(static_cast<std::size_t>(size.w) * size.h * 4);
+    rgba.resize(static_cast<std::size_t>(size.w) * static_cast<std::size_t>(size.h) * 4);
     for (std::size_t i = 0; i < rgba.size(); i += 4) {
         rgba[i] = color_[0];
         rgba[i + 1] = color_[1];

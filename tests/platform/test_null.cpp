@@ -168,6 +168,43 @@ TEST_CASE("option validation: --screen, --font-px, --bench, --journal, --screens
     CHECK(parse({"--journal", ":memory:", "--screen", "play:neck-release@86400"}, ok) == -1);
 }
 
+TEST_CASE("option validation: a --screen outside the route grammar is refused before any window opens",
+          "[platform][options][redteam]") {
+    const auto refused = [](const char* screen, const std::string& words) {
+        INFO("--screen " << screen);
+        std::string err;
+        AppOptions o;
+        CHECK(parse({"--screen", screen}, o, &err) == 2);
+        CHECK_THAT(err, Catch::Contains(words));
+    };
+    refused("nowhere", "unknown screen");
+    refused("cards:neck-release", "unknown screen");
+    refused("card:", "missing routine id");
+    refused("play:@3", "missing routine id");
+    refused("play:neck-release@", "seconds from 0 to 86400");
+    refused("play:neck-release@90000", "seconds from 0 to 86400");  // parseRoute allows it; the shell caps at 24 h
+    for (const char* fine : {"home", "browse", "list", "all", "problems", "settings", "safety", "history",
+                             "area:neck", "card:neck-release", "pain:neck-release", "play:neck-release",
+                             "play:neck-release@20.5"}) {
+        INFO("--screen " << fine);
+        AppOptions o;
+        CHECK(parse({"--screen", fine}, o) == -1);
+        CHECK(o.screen == fine);
+    }
+}
+
+TEST_CASE("option validation: --text-size takes the settings' range", "[platform][options]") {
+    for (const char* fine : {"100", "150", "200"}) {
+        AppOptions o;
+        CHECK(parse({"--text-size", fine}, o) == -1);
+        CHECK(o.textPercent == std::stoi(fine));
+    }
+    for (const char* bad : {"99", "201", "0"}) {
+        AppOptions o;
+        CHECK(parse({"--text-size", bad}, o) == 2);
+    }
+}
+
 TEST_CASE("window app options", "[platform][options]") {
     AppOptions o;
     CHECK(parse({}, o) == -1);

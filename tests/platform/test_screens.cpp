@@ -88,7 +88,7 @@ struct Image {
     int w = 0, h = 0;
     std::vector<std::uint8_t> px;  // RGBA
     std::uint32_t at(int x, int y) const {
-        const std::uint8_t* p = &px[(static_cast<std::size_t>(y) * w + x) * 4];
+        const std::uint8_t* p = &px[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4];
         return (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | p[2];
     }
 };
@@ -98,7 +98,7 @@ Image load(const std::string& path) {
     int n = 0;
     stbi_uc* data = stbi_load(path.c_str(), &img.w, &img.h, &n, 4);
     if (data) {
-        img.px.assign(data, data + static_cast<std::size_t>(img.w) * img.h * 4);
+        img.px.assign(data, data + static_cast<std::size_t>(img.w) * static_cast<std::size_t>(img.h) * 4);
         stbi_image_free(data);
     }
     return img;

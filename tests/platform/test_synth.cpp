@@ -36,7 +36,7 @@ double similarity(const std::vector<float>& a, const std::vector<float>& b, std:
 }
 // Mean frequency of one third (0, 1, 2) of a sound, from its zero crossings.
 double pitch(const std::vector<float>& s, int rate, int third) {
-    const std::size_t from = s.size() * third / 3, to = s.size() * (third + 1) / 3;
+    const std::size_t from = s.size() * static_cast<std::size_t>(third) / 3, to = s.size() * static_cast<std::size_t>(third + 1) / 3;
     int crossings = 0;
     for (std::size_t i = from + 1; i < to; ++i) crossings += (s[i - 1] < 0) != (s[i] < 0);
     return crossings / 2.0 / (static_cast<double>(to - from) / rate);
@@ -124,8 +124,8 @@ TEST_CASE("mixer starts a cue at its absolute sample index", "[platform][audio]"
     m.mix(buf.data(), 1000);
     CHECK(std::all_of(buf.begin(), buf.end(), [](float v) { return v == 0.0f; }));
     m.mix(buf.data(), 1000);
-    for (int i = 0; i < 500; ++i) CHECK(buf[i] == 0.0f);
-    for (int i = 500; i < 1000; ++i) REQUIRE(buf[i] == tick[i - 500]);
+    for (std::size_t i = 0; i < 500; ++i) CHECK(buf[i] == 0.0f);
+    for (std::size_t i = 500; i < 1000; ++i) REQUIRE(buf[i] == tick[i - 500]);
     CHECK(m.position() == 2000);
     // Played to the end, the voice is gone and the mixer is silent.
     std::vector<float> rest(tick.size());
@@ -164,7 +164,7 @@ TEST_CASE("a late cue starts at once", "[platform][audio]") {
     m.play(CueSound::HoldTick, 200);  // already mixed: plays from 1000
     CHECK(m.samplesLeft() == static_cast<std::int64_t>(m.sound(CueSound::HoldTick).size()));
     const auto out = mixed(m, 100);
-    for (int i = 0; i < 100; ++i) REQUIRE(out[i] == m.sound(CueSound::HoldTick)[i]);
+    for (std::size_t i = 0; i < 100; ++i) REQUIRE(out[i] == m.sound(CueSound::HoldTick)[i]);
 }
 
 TEST_CASE("stopAll cancels cues not started and fades the sounding ones", "[platform][audio]") {
@@ -182,9 +182,9 @@ TEST_CASE("stopAll cancels cues not started and fades the sounding ones", "[plat
     // finish never sounds.
     const auto& chime = m.sound(CueSound::Chime);
     float chimeJump = 0;
-    for (int i = 4800; i < 4800 + fade; ++i) chimeJump = std::max(chimeJump, std::fabs(chime[i] - chime[i - 1]));
+    for (std::size_t i = 4800; i < 4800 + static_cast<std::size_t>(fade); ++i) chimeJump = std::max(chimeJump, std::fabs(chime[i] - chime[i - 1]));
     CHECK(std::fabs(out[0] - chime[4800]) < 1e-6f);
-    for (int i = 1; i < fade; ++i) {
+    for (std::size_t i = 1; i < static_cast<std::size_t>(fade); ++i) {
         REQUIRE(std::fabs(out[i]) <= std::fabs(chime[4800 + i]) + 1e-6f);
         REQUIRE(std::fabs(out[i] - out[i - 1]) <= chimeJump + 1e-6f);
     }
@@ -211,7 +211,7 @@ TEST_CASE("a volume change while a cue sounds glides", "[platform][audio]") {
     quiet.setVolume(0.5f);
     quiet.play(CueSound::Chime, 0);
     const auto half = mixed(quiet, 100);
-    for (int i = 0; i < 100; ++i) REQUIRE(half[i] == chime[i] * 0.5f);
+    for (std::size_t i = 0; i < 100; ++i) REQUIRE(half[i] == chime[i] * 0.5f);
 }
 
 TEST_CASE("mixer sums voices, applies the volume and clips", "[platform][audio]") {
@@ -221,7 +221,7 @@ TEST_CASE("mixer sums voices, applies the volume and clips", "[platform][audio]"
     std::vector<float> one(4800);
     m.mix(one.data(), 4800);
     const auto& chime = m.sound(CueSound::Chime);
-    for (int i = 0; i < 4800; i += 97) CHECK(one[i] == Approx(chime[i] * 0.5f));
+    for (std::size_t i = 0; i < 4800; i += 97) CHECK(one[i] == Approx(chime[i] * 0.5f));
     // Volume outside 0..1 is clamped, and 20 chimes at once never exceed 1.
     m.setVolume(7.0f);
     CHECK(m.volume() == 1.0f);

@@ -1,5 +1,7 @@
 // The shell: the window app around engine/ui's App. Owns SDL, the event loop,
 // the clock and the pacing; main() only parses options and calls runApp().
+// The loop itself is a runner with named phases (runner.hpp); the files of
+// the shell are listed in platform/README.md ("Files").
 //
 // [SECTION] Options (the window app's flags)
 // [SECTION] Running
@@ -17,8 +19,9 @@ namespace unknot::platform {
 //-----------------------------------------------------------------------------
 // Limits on the options (each refused with a message and exit status 2):
 // --size and --canvas at most 8192 px a side (16384x16384 took a minute and
-// 4 GB to render); --screen names at most 256 characters, and the SECONDS of
-// play:ID@SECONDS from 0 to 24 h.
+// 4 GB to render); --screen names at most 256 characters, in the grammar of
+// unknot::parseRoute (unknot/session/route.hpp), and the SECONDS of
+// play:ID@SECONDS from 0 to 24 h (tighter than parseRoute's own limit).
 inline constexpr int kMaxSizeSide = 8192;
 inline constexpr std::size_t kMaxScreenChars = 256;
 inline constexpr double kMaxScreenSeconds = 24.0 * 3600;
@@ -27,7 +30,7 @@ struct AppOptions {
     int width = 390, height = 844;  // logical pixels: a phone held upright
     std::string lang;               // "" = the content's default ("en")
     std::vector<std::string> content;  // --content DIR...: instead of the default set
-    std::string screen;             // open this screen first (see App::open)
+    std::string screen;             // open this screen first (a route: parseRoute)
     std::string screenshot;         // write a PNG of `screen` and exit
     int canvasW = 0, canvasH = 0;   // screenshot onto a larger canvas (tests)
     // Screenshot drawn the way the software renderer draws a session: the
@@ -42,7 +45,7 @@ struct AppOptions {
     // Settings chosen on the command line (saved like a choice in Settings):
     // "" / 0 / false leave the saved value.
     std::string theme;              // light, dark, high-contrast, pure-black
-    int textPercent = 0;            // 100..200
+    int textPercent = 0;            // kTextPercentMin..kTextPercentMax (session/settings.hpp)
     bool reducedMotion = false;
     // Content authors: reload content when its files change, keep the screen,
     // show errors in an overlay.
