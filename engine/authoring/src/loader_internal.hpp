@@ -1,5 +1,5 @@
-// What the loader's files share (private to unknot_authoring; the only header
-// besides loader.cpp's sources that includes yaml-cpp).
+// What the loader's files share (private to unknot_authoring: only src/
+// includes yaml-cpp, through this header).
 //
 // The loader is split by grammar area, as ink splits its parser:
 //   reader.cpp          reporting at a position; reading one file safely
