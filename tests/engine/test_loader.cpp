@@ -2,6 +2,7 @@
 // harmless. Golden cases (test_golden.cpp) pin the exact messages; these tests
 // pin behaviour: what is kept, what is left out, and bounds.
 #include "helpers.hpp"
+#include "unknot/paths.hpp"
 #include "unknot/timeline.hpp"
 
 #include <catch2/catch.hpp>
@@ -231,4 +232,19 @@ TEST_CASE("loading is deterministic") {
     for (std::size_t i = 0; i < a.routines.size(); ++i) CHECK(a.routines[i].id == b.routines[i].id);
     CHECK(std::is_sorted(a.routines.begin(), a.routines.end(),
                          [](const Routine& x, const Routine& y) { return x.id < y.id; }));
+}
+
+TEST_CASE("the content asked for (--content) loads exactly the paths given; none given loads the default set") {
+    // loadRequestedContent is the one rule for --content (CLI and shell).
+    TempDir d;
+    d.write("own/r.yaml", testing::routineHead("own-routine") + kStep);
+    DiskFileSource disk;
+    const std::string data = std::string(UNKNOT_SOURCE_DIR);
+    Library given = loadRequestedContent(data, "", {d.str() + "/own"}, disk);
+    CHECK(given.routines.size() == 1);
+    CHECK(given.findRoutine("own-routine"));
+    CHECK_FALSE(given.areas.empty());  // the bundled vocabularies either way
+    Library all = loadRequestedContent(data, "", {}, disk);
+    CHECK(all.routines.size() > 1);
+    CHECK_FALSE(all.findRoutine("own-routine"));
 }
