@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
     std::sort(engine.begin(), engine.end());
     double b = bare[rounds / 2], e = engine[rounds / 2], ratio = e / b;
     std::printf("# 1000 routines, %.0f KiB; yaml-cpp LoadFile %.1f ms, engine load+validate %.1f ms (medians of %d)\n",
-                bytes / 1024.0, b, e, rounds);
+                static_cast<double>(bytes) / 1024.0, b, e, rounds);
     std::printf("load-and-validate-1000-routines %.2fx <=1.30x %s\n", ratio, ratio <= 1.3 ? "PASS" : "FAIL");
     if (!std::getenv("UNKNOT_BENCH_KEEP")) fs::remove_all(dir);
     else std::printf("# kept %s\n", dir.c_str());

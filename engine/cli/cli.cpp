@@ -1,8 +1,13 @@
 // The command line: lint, play, list, show; export, import, journal check.
 //
-// The commands live one area to a file: cmd_content.cpp (lint, play, list,
-// show) and cmd_journal.cpp (export, import, journal check); this file parses
-// the command line and dispatches.
+// The commands live one to a file (cmd_lint.cpp, cmd_play.cpp, cmd_list.cpp,
+// cmd_show.cpp, cmd_export.cpp, cmd_import.cpp, cmd_journal_check.cpp); this
+// file only declares the command line, checks the options CLI11 cannot, and
+// dispatches.
+//
+// [SECTION] Declaring the command line
+// [SECTION] Checking options
+// [SECTION] Dispatch
 #include "cli_internal.hpp"
 
 #include <CLI/CLI.hpp>
@@ -16,27 +21,81 @@ namespace {
 
 using namespace cli;
 
-//-----------------------------------------------------------------------------
-// [SECTION] Dispatch
-//-----------------------------------------------------------------------------
 const char* kCommands[] = {"lint", "play", "list", "show", "export", "import", "journal"};
 
-}  // namespace
+//-----------------------------------------------------------------------------
+// [SECTION] Declaring the command line
+//-----------------------------------------------------------------------------
+// Every option's value, and the subcommands to ask which was given.
+struct Parsed {
+    Common c;
+    CLI::Option* langOpt = nullptr;
+    CLI::App* lintCmd = nullptr;
+    std::vector<std::string> lintPaths;
+    CLI::App* playCmd = nullptr;
+    std::string playId, clock = "virtual";
+    CLI::App* listCmd = nullptr;
+    ListArgs la;
+    std::string maxMinutes;
+    CLI::Option* maxMinutesOpt = nullptr;
+    CLI::App* showCmd = nullptr;
+    std::string showId;
+    std::string journalOpt;
+    CLI::App* exportCmd = nullptr;
+    std::string csvFile, jsonFile;
+    CLI::App* importCmd = nullptr;
+    std::string importFile;
+    CLI::App* checkCmd = nullptr;
+};
 
-bool isCliInvocation(int argc, const char* const* argv) {
-    // A command may follow global options ("unknot --content DIR lint").
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        for (const char* c : kCommands)
-            if (a == c) return true;
-        if (a == "--version" || a == "help") return true;
-    }
-    return false;
+void declareContentCommands(CLI::App& app, Parsed& p) {
+    p.lintCmd = app.add_subcommand("lint", "Check packs, folders or routine files; prints path:line:column: error: message");
+    p.lintCmd->add_option("paths", p.lintPaths, "Packs, folders or files (default: everything loaded by default)");
+
+    p.playCmd = app.add_subcommand("play", "Play a routine in the terminal");
+    p.playCmd->add_option("id", p.playId, "Routine id")->required();
+    p.playCmd->add_option("--clock", p.clock, "virtual: print the timeline at once; real: play it in real time")
+        ->check(CLI::IsMember({"virtual", "real"}));
+
+    p.listCmd = app.add_subcommand("list", "List routines, filtered");
+    ListArgs& la = p.la;
+    p.listCmd->add_option("--area", la.area, "Pain area id (e.g. neck)");
+    p.listCmd->add_option("--kind", la.kind, "self-massage, breathing, stretch, relaxation or heat-cold");
+    p.listCmd->add_option("--equipment", la.equipment, "Needs this equipment (e.g. tennis-ball)");
+    p.listCmd->add_flag("--no-equipment", la.noEquipment, "Needs no equipment at all");
+    p.maxMinutesOpt = p.listCmd->add_option("--max-minutes", p.maxMinutes, "At most this many minutes (1 to 1440)")
+                          ->type_name("MINUTES");
+    p.listCmd->add_flag("--flare-safe", la.flareSafe, "Only routines suitable during a flare");
+    p.listCmd->add_option("--search", la.search, "Words in titles, summaries, conditions and area names");
+    p.listCmd->add_flag("--json", la.json, "Print a JSON array");
+
+    p.showCmd = app.add_subcommand("show", "Print a routine's whole card");
+    p.showCmd->add_option("id", p.showId, "Routine id")->required();
 }
 
-int runCli(int argc, const char* const* argv, const CliEnv& env) {
-    CLI::App app{"Unknot: guided self-care routines for chronic pain.\n"
-                 "With no command, unknot opens the window app; these commands work without a display."};
+// The journal commands; --journal defaults to journal.db in the data folder.
+void declareJournalCommands(CLI::App& app, Parsed& p) {
+    const char* journalHelp = "The journal file (default: journal.db in Unknot's data folder)";
+    p.exportCmd = app.add_subcommand("export", "Write your journal to a file, CSV or JSON ('-' for standard output)");
+    auto* csvOpt = p.exportCmd->add_option("--csv", p.csvFile, "Sessions as CSV, one line each")->type_name("FILE");
+    auto* jsonOpt = p.exportCmd->add_option("--json", p.jsonFile, "Everything as JSON, which 'unknot import' reads back")
+                        ->type_name("FILE");
+    csvOpt->excludes(jsonOpt);
+    p.exportCmd->add_option("--journal", p.journalOpt, journalHelp)->type_name("PATH");
+
+    p.importCmd = app.add_subcommand("import", "Merge a JSON export into your journal (no duplicates)");
+    p.importCmd->add_option("file", p.importFile, "A file written by 'unknot export --json' ('-' for standard input)")
+        ->required();
+    p.importCmd->add_option("--journal", p.journalOpt, journalHelp)->type_name("PATH");
+
+    auto* journalCmd = app.add_subcommand("journal", "Look after your journal");
+    journalCmd->require_subcommand(1);
+    p.checkCmd = journalCmd->add_subcommand(
+        "check", "Verify the journal's integrity; print its version and counts (exit 0 ok, 1 problems)");
+    p.checkCmd->add_option("--journal", p.journalOpt, journalHelp)->type_name("PATH");
+}
+
+void declare(CLI::App& app, Parsed& p) {
     app.name("unknot");
     app.footer("Window app: unknot [--size WxH] [--lang fr] [--content DIR]...\n"
                "Screenshot: unknot --screenshot out.png --size WxH --screen home|browse|area:ID|card:ID|"
@@ -44,62 +103,52 @@ int runCli(int argc, const char* const* argv, const CliEnv& env) {
     app.set_version_flag("--version", std::string("unknot ") + UNKNOT_VERSION);
     app.require_subcommand(1);
     app.fallthrough();
-    Common c;
-    app.add_option("--content", c.content, "Load exactly these packs or folders instead of the default set")
+    app.add_option("--content", p.c.content, "Load exactly these packs or folders instead of the default set")
         ->type_name("DIR");
-    auto* langOpt = app.add_option("--lang", c.lang, "Language of content text (e.g. en, fr)");
+    p.langOpt = app.add_option("--lang", p.c.lang, "Language of content text (e.g. en, fr)");
     app.add_subcommand("help", "Show this help");
+    declareContentCommands(app, p);
+    declareJournalCommands(app, p);
+}
 
-    auto* lintCmd = app.add_subcommand("lint", "Check packs, folders or routine files; prints path:line:column: error: message");
-    std::vector<std::string> lintPaths;
-    lintCmd->add_option("paths", lintPaths, "Packs, folders or files (default: everything loaded by default)");
+//-----------------------------------------------------------------------------
+// [SECTION] Checking options
+//-----------------------------------------------------------------------------
+// --lang: two lower-case letters. Returns an exit status, or -1 to go on.
+int checkLang(const CliEnv& env, Parsed& p) {
+    Common& c = p.c;
+    c.langGiven = p.langOpt->count() > 0;
+    if (c.langGiven && (c.lang.size() != 2 || !std::islower(static_cast<unsigned char>(c.lang[0])) ||
+                        !std::islower(static_cast<unsigned char>(c.lang[1])))) {
+        *env.err << "unknot: --lang takes a two-letter language code such as en or fr\n";
+        return 2;
+    }
+    return -1;
+}
 
-    auto* playCmd = app.add_subcommand("play", "Play a routine in the terminal");
-    std::string playId, clock = "virtual";
-    playCmd->add_option("id", playId, "Routine id")->required();
-    playCmd->add_option("--clock", clock, "virtual: print the timeline at once; real: play it in real time")
-        ->check(CLI::IsMember({"virtual", "real"}));
+// --max-minutes: parsed here, not by CLI11, so a negative or huge number gets
+// a plain message instead of a number hundreds of digits long.
+int checkMaxMinutes(const CliEnv& env, Parsed& p) {
+    if (p.maxMinutesOpt->count() == 0) return -1;
+    const std::string& v = p.maxMinutes;
+    bool digits = !v.empty() && v.size() <= 4 &&
+                  std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    int m = digits ? std::stoi(v) : 0;
+    if (m < 1 || m > kMaxListMinutes) {
+        std::string shown = v.size() > 20 ? v.substr(0, 20) + "..." : v;
+        *env.err << "unknot: --max-minutes takes a whole number of minutes from 1 to " << kMaxListMinutes << ", not '"
+                 << escapeControl(shown) << "'\n";
+        return 2;
+    }
+    p.la.maxMinutes = m;
+    return -1;
+}
 
-    auto* listCmd = app.add_subcommand("list", "List routines, filtered");
-    ListArgs la;
-    listCmd->add_option("--area", la.area, "Pain area id (e.g. neck)");
-    listCmd->add_option("--kind", la.kind, "self-massage, breathing, stretch, relaxation or heat-cold");
-    listCmd->add_option("--equipment", la.equipment, "Needs this equipment (e.g. tennis-ball)");
-    listCmd->add_flag("--no-equipment", la.noEquipment, "Needs no equipment at all");
-    std::string maxMinutes;
-    auto* maxMinutesOpt = listCmd->add_option("--max-minutes", maxMinutes, "At most this many minutes (1 to 1440)")
-                              ->type_name("MINUTES");
-    listCmd->add_flag("--flare-safe", la.flareSafe, "Only routines suitable during a flare");
-    listCmd->add_option("--search", la.search, "Words in titles, summaries, conditions and area names");
-    listCmd->add_flag("--json", la.json, "Print a JSON array");
-
-    auto* showCmd = app.add_subcommand("show", "Print a routine's whole card");
-    std::string showId;
-    showCmd->add_option("id", showId, "Routine id")->required();
-
-    // The journal commands; --journal defaults to journal.db in the data folder.
-    std::string journalOpt;
-    const char* journalHelp = "The journal file (default: journal.db in Unknot's data folder)";
-    auto* exportCmd = app.add_subcommand("export", "Write your journal to a file, CSV or JSON ('-' for standard output)");
-    std::string csvFile, jsonFile;
-    auto* csvOpt = exportCmd->add_option("--csv", csvFile, "Sessions as CSV, one line each")->type_name("FILE");
-    auto* jsonOpt = exportCmd->add_option("--json", jsonFile, "Everything as JSON, which 'unknot import' reads back")
-                        ->type_name("FILE");
-    csvOpt->excludes(jsonOpt);
-    exportCmd->add_option("--journal", journalOpt, journalHelp)->type_name("PATH");
-
-    auto* importCmd = app.add_subcommand("import", "Merge a JSON export into your journal (no duplicates)");
-    std::string importFile;
-    importCmd->add_option("file", importFile, "A file written by 'unknot export --json' ('-' for standard input)")
-        ->required();
-    importCmd->add_option("--journal", journalOpt, journalHelp)->type_name("PATH");
-
-    auto* journalCmd = app.add_subcommand("journal", "Look after your journal");
-    journalCmd->require_subcommand(1);
-    auto* checkCmd = journalCmd->add_subcommand(
-        "check", "Verify the journal's integrity; print its version and counts (exit 0 ok, 1 problems)");
-    checkCmd->add_option("--journal", journalOpt, journalHelp)->type_name("PATH");
-
+//-----------------------------------------------------------------------------
+// [SECTION] Dispatch
+//-----------------------------------------------------------------------------
+// Parses argv; an exit status when parsing alone ends the run, else -1.
+int parse(CLI::App& app, int argc, const char* const* argv, const CliEnv& env) {
     // Taken before parsing: once a subcommand is parsed, CLI11's help() shows
     // that subcommand's help, and `unknot help` must show the whole command line.
     const std::string mainHelp = app.help();
@@ -119,33 +168,42 @@ int runCli(int argc, const char* const* argv, const CliEnv& env) {
         *env.out << mainHelp;
         return 0;
     }
-    c.langGiven = langOpt->count() > 0;
-    if (c.langGiven && (c.lang.size() != 2 || !std::islower(static_cast<unsigned char>(c.lang[0])) ||
-                        !std::islower(static_cast<unsigned char>(c.lang[1])))) {
-        *env.err << "unknot: --lang takes a two-letter language code such as en or fr\n";
-        return 2;
+    return -1;
+}
+
+int dispatch(const CliEnv& env, const Parsed& p) {
+    if (p.lintCmd->parsed()) return lint(env, p.c, p.lintPaths);
+    if (p.playCmd->parsed()) return play(env, p.c, p.playId, p.clock);
+    if (p.listCmd->parsed()) return list(env, p.c, p.la);
+    if (p.showCmd->parsed()) return show(env, p.c, p.showId);
+    if (p.exportCmd->parsed()) return exportJournal(env, p.journalOpt, p.csvFile, p.jsonFile);
+    if (p.importCmd->parsed()) return importJournal(env, p.journalOpt, p.importFile);
+    if (p.checkCmd->parsed()) return checkJournalCmd(env, p.journalOpt);
+    return -1;
+}
+
+}  // namespace
+
+bool isCliInvocation(int argc, const char* const* argv) {
+    // A command may follow global options ("unknot --content DIR lint").
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        for (const char* c : kCommands)
+            if (a == c) return true;
+        if (a == "--version" || a == "help") return true;
     }
-    if (maxMinutesOpt->count() > 0) {
-        // Parsed here, not by CLI11: a negative or huge number gets a plain
-        // message instead of a number hundreds of digits long.
-        bool digits = !maxMinutes.empty() && maxMinutes.size() <= 4 &&
-                      std::all_of(maxMinutes.begin(), maxMinutes.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-        int m = digits ? std::stoi(maxMinutes) : 0;
-        if (m < 1 || m > kMaxListMinutes) {
-            std::string shown = maxMinutes.size() > 20 ? maxMinutes.substr(0, 20) + "..." : maxMinutes;
-            *env.err << "unknot: --max-minutes takes a whole number of minutes from 1 to " << kMaxListMinutes
-                     << ", not '" << escapeControl(shown) << "'\n";
-            return 2;
-        }
-        la.maxMinutes = m;
-    }
-    if (lintCmd->parsed()) return lint(env, c, lintPaths);
-    if (playCmd->parsed()) return play(env, c, playId, clock);
-    if (listCmd->parsed()) return list(env, c, la);
-    if (showCmd->parsed()) return show(env, c, showId);
-    if (exportCmd->parsed()) return exportJournal(env, journalOpt, csvFile, jsonFile);
-    if (importCmd->parsed()) return importJournal(env, journalOpt, importFile);
-    if (checkCmd->parsed()) return checkJournalCmd(env, journalOpt);
+    return false;
+}
+
+int runCli(int argc, const char* const* argv, const CliEnv& env) {
+    CLI::App app{"Unknot: guided self-care routines for chronic pain.\n"
+                 "With no command, unknot opens the window app; these commands work without a display."};
+    Parsed p;
+    declare(app, p);
+    if (int status = parse(app, argc, argv, env); status >= 0) return status;
+    if (int status = checkLang(env, p); status >= 0) return status;
+    if (int status = checkMaxMinutes(env, p); status >= 0) return status;
+    if (int status = dispatch(env, p); status >= 0) return status;
     *env.out << app.help();
     return 2;
 }

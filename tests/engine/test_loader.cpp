@@ -2,6 +2,7 @@
 // harmless. Golden cases (test_golden.cpp) pin the exact messages; these tests
 // pin behaviour: what is kept, what is left out, and bounds.
 #include "helpers.hpp"
+#include "unknot/paths.hpp"
 #include "unknot/timeline.hpp"
 
 #include <catch2/catch.hpp>
@@ -68,7 +69,7 @@ TEST_CASE("a breathing duration rounds to the nearest whole cycle, at least one"
                                    "  - say: D\n    breathe: {inhale: 4, exhale: 6, duration: 15s}\n");
     Library lib = testing::load({f});
     REQUIRE(lib.routines.size() == 1);
-    auto cycles = [&](int i) { return std::get<Breathe>(std::get<SayStep>(lib.routines[0].steps[i].v).body).cycles; };
+    auto cycles = [&](std::size_t i) { return std::get<Breathe>(std::get<SayStep>(lib.routines[0].steps[i].v).body).cycles; };
     CHECK(cycles(0) == 3);   // 60 / 19 = 3.16
     CHECK(cycles(1) == 1);   // never zero
     CHECK(cycles(2) == 25);  // 300 / 12
@@ -140,7 +141,7 @@ TEST_CASE("nesting deeper than 64 levels is refused, even far deeper than yaml-c
     TempDir d;
     for (int depth : {70, 600, 5000}) {
         INFO(depth);
-        auto f = d.write("deep" + std::to_string(depth) + ".yaml", std::string(depth, '[') + std::string(depth, ']'));
+        auto f = d.write("deep" + std::to_string(depth) + ".yaml", std::string(static_cast<std::size_t>(depth), '[') + std::string(static_cast<std::size_t>(depth), ']'));
         Library lib = testing::load({f});
         CHECK(hasMessage(lib, "nesting deeper than 64 levels"));
     }
@@ -231,4 +232,19 @@ TEST_CASE("loading is deterministic") {
     for (std::size_t i = 0; i < a.routines.size(); ++i) CHECK(a.routines[i].id == b.routines[i].id);
     CHECK(std::is_sorted(a.routines.begin(), a.routines.end(),
                          [](const Routine& x, const Routine& y) { return x.id < y.id; }));
+}
+
+TEST_CASE("the content asked for (--content) loads exactly the paths given; none given loads the default set") {
+    // loadRequestedContent is the one rule for --content (CLI and shell).
+    TempDir d;
+    d.write("own/r.yaml", testing::routineHead("own-routine") + kStep);
+    DiskFileSource disk;
+    const std::string data = std::string(UNKNOT_SOURCE_DIR);
+    Library given = loadRequestedContent(data, "", {d.str() + "/own"}, disk);
+    CHECK(given.routines.size() == 1);
+    CHECK(given.findRoutine("own-routine"));
+    CHECK_FALSE(given.areas.empty());  // the bundled vocabularies either way
+    Library all = loadRequestedContent(data, "", {}, disk);
+    CHECK(all.routines.size() > 1);
+    CHECK_FALSE(all.findRoutine("own-routine"));
 }

@@ -122,3 +122,22 @@ TEST_CASE("the transcript prints offsets and each prompt once") {
           "00:03.000  step 1 · right · 2 s · chime\n"
           "00:05.000  end · 5 s\n");
 }
+
+TEST_CASE("the lengths the loader's limits count by are the timeline's own") {
+    // measureSteps (the loader's per-routine limits) and the compiler must
+    // agree on time and segments for every kind of step.
+    TempDir d;
+    Library lib;
+    Timeline t = compileText(d, "mix",
+                             "  - say: Stretch\n    duration: 30s\n    sides: [right, left]\n    switch: 5s\n"
+                             "  - say: Hold\n    duration: 10s\n    sides: [left]\n    switch: 3s\n"
+                             "  - repeat: 3\n    steps:\n      - say: Roll\n        duration: 4s\n"
+                             "  - say: Breathe\n    breathe: {inhale: 4, hold: 0, exhale: 6, cycles: 2}\n"
+                             "  - say: Wait\n    wait: tap\n",
+                             &lib);
+    StepsLength len = measureSteps(lib.findRoutine("mix")->steps, [](const std::string&) { return StepsLength{}; });
+    CHECK(len.ms == t.totalMs);
+    CHECK(len.segments == static_cast<std::int64_t>(t.segments.size()));
+    CHECK(len.ms == (30 + 5 + 30) * 1000 + 10 * 1000 + 3 * 4 * 1000 + 2 * 10 * 1000);
+    CHECK(len.segments == 3 + 1 + 3 + 2 * 2 + 1);
+}

@@ -115,7 +115,7 @@ struct Hostile {
 };
 
 // n nested flow sequences: [[[...]]]
-std::string nested(int n) { return "id: deep\nsteps: " + std::string(n, '[') + std::string(n, ']') + "\n"; }
+std::string nested(std::size_t n) { return "id: deep\nsteps: " + std::string(n, '[') + std::string(n, ']') + "\n"; }
 
 // An alias bomb: each level is a list of `width` aliases of the one before.
 std::string aliasBomb(int levels, int width) {

@@ -128,7 +128,7 @@ TEST_CASE("recursion depth: the timeline and cautions are iterative on a hand-bu
     const int n = 10000;
     lib.routines.resize(n);
     for (int i = 0; i < n; ++i) {
-        Routine& r = lib.routines[i];
+        Routine& r = lib.routines[static_cast<std::size_t>(i)];
         r.id = "r" + std::to_string(i);
         r.cautions.push_back(Text::plain("Stop on sharp pain."));
         Step st;

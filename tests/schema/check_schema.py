@@ -383,10 +383,10 @@ def check_enums(source):
         want = cxx_list("engine/core/src/model.cpp", name)
         if want is not None and got != want:
             fail(f"{name}: engine/core/src/model.cpp has {want}, the schema {got}")
-    loader = (source / "engine/authoring/src/loader.cpp").read_text(encoding="utf-8")
+    loader = (source / "engine/authoring/src/scalars.cpp").read_text(encoding="utf-8")
     m = re.search(r'const char\* codes =\s*((?:"[^"]*"\s*)+);', loader)
     if not m:
-        fail("cannot find the ISO 639-1 codes in engine/authoring/src/loader.cpp: update tests/schema/check_schema.py")
+        fail("cannot find the ISO 639-1 codes in engine/authoring/src/scalars.cpp: update tests/schema/check_schema.py")
     else:
         want = " ".join(re.findall(r'"([^"]*)"', m.group(1))).split()
         got = common["definitions"]["language"]["enum"]

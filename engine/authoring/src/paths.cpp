@@ -35,4 +35,11 @@ LoadOptions defaultLoadOptions(const std::string& dataDir, const std::string& pr
     return o;
 }
 
+Library loadRequestedContent(const std::string& dataDir, const std::string& prefDir,
+                             const std::vector<std::string>& content, const FileSource& files) {
+    LoadOptions o = defaultLoadOptions(dataDir, prefDir, files);
+    if (!content.empty()) o.paths = content;
+    return loadLibrary(o, files);
+}
+
 }  // namespace unknot

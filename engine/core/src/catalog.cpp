@@ -101,7 +101,8 @@ std::vector<CatalogEntry> Catalog::query(const Query& q) const {
 namespace {
 std::string jsonString(const std::string& s) {
     std::string o = "\"";
-    for (unsigned char c : s) {
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
         switch (c) {
             case '"': o += "\\\""; break;
             case '\\': o += "\\\\"; break;

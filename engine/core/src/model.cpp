@@ -10,8 +10,8 @@ const std::vector<std::string> kKinds = {"self-massage", "breathing", "stretch",
 const std::vector<std::string> kIntensities = {"gentle", "moderate", "firm"};
 }  // namespace
 
-const char* toString(Kind k) { return kKinds[static_cast<int>(k)].c_str(); }
-const char* toString(Intensity i) { return kIntensities[static_cast<int>(i)].c_str(); }
+const char* toString(Kind k) { return kKinds[static_cast<std::size_t>(k)].c_str(); }
+const char* toString(Intensity i) { return kIntensities[static_cast<std::size_t>(i)].c_str(); }
 const char* toString(Side s) { return s == Side::Left ? "left" : s == Side::Right ? "right" : "none"; }
 const char* toString(Cue c) { return c == Cue::Chime ? "chime" : "none"; }
 

@@ -102,17 +102,17 @@ std::string formatSeconds(std::int64_t ms) {
 //-----------------------------------------------------------------------------
 namespace {
 // Decodes one code point at s[i]; returns its length, or 0 if invalid.
-int decodeUtf8(std::string_view s, std::size_t i, char32_t& cp) {
+std::size_t decodeUtf8(std::string_view s, std::size_t i, char32_t& cp) {
     auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     unsigned char c = b(i);
-    int len;
+    std::size_t len;
     if (c < 0x80) { cp = c; return 1; }
     if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
     else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
     else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
     else return 0;
     if (i + len > s.size()) return 0;
-    for (int k = 1; k < len; ++k) {
+    for (std::size_t k = 1; k < len; ++k) {
         if ((b(i + k) & 0xC0) != 0x80) return 0;
         cp = (cp << 6) | (b(i + k) & 0x3F);
     }
@@ -151,15 +151,22 @@ const char* latin1Base(char32_t cp) {
 }
 }  // namespace
 
-bool isValidUtf8(std::string_view s) {
+std::size_t firstInvalidUtf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
+        // ASCII runs are most of every content file: skip them without decoding.
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
         char32_t cp;
-        int n = decodeUtf8(s, i, cp);
-        if (!n) return false;
+        std::size_t n = decodeUtf8(s, i, cp);
+        if (!n) return i;
         i += n;
     }
-    return true;
+    return std::string_view::npos;
 }
+
+bool isValidUtf8(std::string_view s) { return firstInvalidUtf8(s) == std::string_view::npos; }
 
 namespace {
 bool isControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
@@ -168,10 +175,10 @@ bool isControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 std::size_t findControlCharacter(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         char32_t cp;
-        int n = decodeUtf8(s, i, cp);
+        std::size_t n = decodeUtf8(s, i, cp);
         if (!n) { ++i; continue; }
         if (isControl(cp) && cp != '\n') return i;
-        i += static_cast<std::size_t>(n);
+        i += n;
     }
     return std::string_view::npos;
 }
@@ -190,7 +197,7 @@ std::string escapeControl(std::string_view s) {
     char buf[16];
     for (std::size_t i = 0; i < s.size();) {
         char32_t cp;
-        int n = decodeUtf8(s, i, cp);
+        std::size_t n = decodeUtf8(s, i, cp);
         if (!n) {
             std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(s[i]));
             out += buf;
@@ -206,16 +213,16 @@ std::string escapeControl(std::string_view s) {
                 out += buf;
             }
         } else {
-            out.append(s.substr(i, static_cast<std::size_t>(n)));
+            out.append(s.substr(i, n));
         }
-        i += static_cast<std::size_t>(n);
+        i += n;
     }
     return out;
 }
 
 std::size_t countCodePoints(std::string_view s) {
     std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     return n;
 }
 
@@ -224,7 +231,7 @@ std::string foldForSearch(std::string_view s) {
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
         char32_t cp;
-        int n = decodeUtf8(s, i, cp);
+        std::size_t n = decodeUtf8(s, i, cp);
         if (!n) { ++i; continue; }
         i += n;
         if (cp < 0x80) {

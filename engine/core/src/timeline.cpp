@@ -1,5 +1,6 @@
 // Compiling routines into timelines, and printing them.
 //
+// [SECTION] Lengths
 // [SECTION] Compiling
 // [SECTION] Cautions
 // [SECTION] Transcripts
@@ -45,6 +46,49 @@ std::size_t Timeline::indexAt(std::int64_t ms) const {
     for (std::size_t k = j; k < i; ++k)
         if (segments[k].untimed() ? ms == segments[k].startMs : ms < segments[k].endMs()) return k;
     return i;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Lengths
+//-----------------------------------------------------------------------------
+bool switchesSides(const Timed& t) { return t.switchSeconds > 0 && t.sides.size() > 1; }
+
+namespace {
+std::int64_t sideCount(const Timed& t) { return std::max<std::int64_t>(1, static_cast<std::int64_t>(t.sides.size())); }
+std::int64_t switchCount(const Timed& t) { return switchesSides(t) ? sideCount(t) - 1 : 0; }
+std::int64_t satAdd(std::int64_t a, std::int64_t b) { return std::min(kLengthCap, a + b); }
+std::int64_t satMul(std::int64_t a, std::int64_t b) {
+    return a > kLengthCap / std::max<std::int64_t>(1, b) ? kLengthCap : std::min(kLengthCap, a * b);
+}
+}  // namespace
+
+std::int64_t timedStepSeconds(const Timed& t) { return t.seconds * sideCount(t) + t.switchSeconds * switchCount(t); }
+std::int64_t timedStepSegments(const Timed& t) { return sideCount(t) + switchCount(t); }
+int breathPhaseCount(const Breathe& b) { return (b.inhaleMs > 0) + (b.holdMs > 0) + (b.exhaleMs > 0) + (b.restMs > 0); }
+
+// Recurses over repeats only, which nest inside one file (the loader bounds
+// their depth); includes are measured by the caller.
+StepsLength measureSteps(const Steps& steps, const std::function<StepsLength(const std::string& id)>& include) {
+    StepsLength s;
+    auto add = [&](std::int64_t ms, std::int64_t segments) {
+        s.ms = satAdd(s.ms, ms);
+        s.segments = satAdd(s.segments, segments);
+    };
+    for (const auto& st : steps) {
+        if (auto* say = std::get_if<SayStep>(&st.v)) {
+            if (auto* t = std::get_if<Timed>(&say->body)) add(timedStepSeconds(*t) * 1000, timedStepSegments(*t));
+            else if (auto* b = std::get_if<Breathe>(&say->body))
+                add(satMul(b->cycleMs(), b->cycles), satMul(breathPhaseCount(*b), b->cycles));
+            else add(0, 1);
+        } else if (auto* r = std::get_if<RepeatStep>(&st.v)) {
+            StepsLength inner = measureSteps(r->steps, include);
+            add(satMul(inner.ms, r->count), satMul(inner.segments, r->count));
+        } else if (auto* inc = std::get_if<IncludeStep>(&st.v)) {
+            StepsLength other = include(inc->routineId);
+            add(other.ms, other.segments);
+        }
+    }
+    return s;
 }
 
 //-----------------------------------------------------------------------------
@@ -94,7 +138,7 @@ struct Compiler {
                 add(std::move(s));
             }
             for (std::size_t i = 0; i < tm->sides.size(); ++i) {
-                if (i > 0 && tm->switchSeconds > 0) {
+                if (i > 0 && switchesSides(*tm)) {
                     Segment sw = base;
                     sw.kind = SegmentKind::Switch;
                     sw.durationMs = tm->switchSeconds * 1000;

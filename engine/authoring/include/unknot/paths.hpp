@@ -21,4 +21,11 @@ std::string findDataDir(const std::string& exeDir);
 LoadOptions defaultLoadOptions(const std::string& dataDir, const std::string& prefDir,
                                const FileSource& files);
 
+// The content set the user asked for, loaded: exactly `content` (the paths
+// given with --content, in order) when there are any, else the default set
+// above; the bundled vocabularies (<dataDir>/content) either way. The one
+// rule for --content, shared by the command line and the app's shell.
+Library loadRequestedContent(const std::string& dataDir, const std::string& prefDir,
+                             const std::vector<std::string>& content, const FileSource& files);
+
 }  // namespace unknot

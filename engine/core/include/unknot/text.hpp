@@ -51,7 +51,11 @@ std::string formatSeconds(std::int64_t ms);
 // Lower-cases ASCII and Latin-1/Latin Extended-A letters and strips their
 // accents, so "Épaule" matches "epaule". Invalid UTF-8 bytes are dropped.
 std::string foldForSearch(std::string_view utf8);
+// UTF-8 validation, written once: overlong forms, surrogates and code points
+// past U+10FFFF are invalid too.
 bool isValidUtf8(std::string_view s);
+// Byte offset of the first invalid UTF-8 sequence, or npos when there is none.
+std::size_t firstInvalidUtf8(std::string_view s);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Control characters

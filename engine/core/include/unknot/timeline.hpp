@@ -6,6 +6,7 @@
 #include "unknot/model.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,30 @@ struct Timeline {
 // refuses routines of more than LoadLimits::maxSegments (100,000), so only a
 // Library built by hand can reach it.
 inline constexpr std::size_t kMaxTimelineSegments = 1000000;
+
+//-----------------------------------------------------------------------------
+// Lengths: how long a step lasts and how many segments it becomes, written
+// once. The compiler below expands steps by these rules and the loader's
+// limits (a step's and a routine's length, its segments) count by them, so a
+// routine the loader accepts is exactly the timeline that plays.
+//-----------------------------------------------------------------------------
+// A switch segment goes between two sides when the switch lasts > 0 s.
+bool switchesSides(const Timed& t);
+// Seconds of a timed step: every side, and the switches between them.
+std::int64_t timedStepSeconds(const Timed& t);
+// Segments of a timed step: one per side (one without sides), plus switches.
+std::int64_t timedStepSegments(const Timed& t);
+// Phases of one breathing cycle that last > 0 ms (a phase of 0 is left out).
+int breathPhaseCount(const Breathe& b);
+
+// The length and segment count of a list of steps, saturating at
+// kLengthCap: repeats multiply, and a few nested ones must not overflow.
+inline constexpr std::int64_t kLengthCap = std::int64_t(1) << 50;
+struct StepsLength {
+    std::int64_t ms = 0, segments = 0;
+};
+// `include` gives an included routine's length (zero when unknown).
+StepsLength measureSteps(const Steps& steps, const std::function<StepsLength(const std::string& id)>& include);
 
 // Compiles a routine of `lib`. Includes must have been checked by the loader;
 // an unknown or cyclic include here is skipped, never followed forever. It

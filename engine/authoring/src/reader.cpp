@@ -1,0 +1,216 @@
+// Reading one content file safely, and reporting problems at a position.
+//
+// [SECTION] Reporter: diagnostics with positions
+// [SECTION] Shape: depth, node count and tags, in one bounded walk
+// [SECTION] Reading one file
+#include "loader_internal.hpp"
+
+#include <yaml-cpp/depthguard.h>
+
+#include <algorithm>
+
+namespace unknot::loading {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reporter
+//-----------------------------------------------------------------------------
+void Reporter::at(const YAML::Mark& m, Severity sev, std::string msg) {
+    Diagnostic d;
+    d.path = path;
+    if (!m.is_null()) {
+        d.line = m.line + 1;
+        d.column = m.column + 1;
+    }
+    d.severity = sev;
+    d.message = std::move(msg);
+    if (sev == Severity::Error) failed = true;
+    out->push_back(std::move(d));
+}
+
+std::string quote(const std::string& s) {
+    // Long or binary values are cut (at a character boundary) so one
+    // diagnostic stays one readable line; control characters are escaped.
+    std::size_t cut = s.size();
+    if (cut > 40) {
+        cut = 40;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    }
+    return "'" + escapeControl(s.substr(0, cut)) + (cut < s.size() ? "..." : "") + "'";
+}
+
+std::string didYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string s = suggest(word, candidates);
+    return s.empty() ? std::string() : " (did you mean '" + s + "'?)";
+}
+
+std::string typeName(const YAML::Node& n) {
+    switch (n.Type()) {
+        case YAML::NodeType::Map: return "a map";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Scalar: return "a value";
+        case YAML::NodeType::Null: return "empty";
+        case YAML::NodeType::Undefined: break;
+    }
+    return "nothing";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Shape
+//-----------------------------------------------------------------------------
+thread_local LoadStats* tStats = nullptr;
+
+namespace {
+
+// Walks a document once, bounded: stops as soon as it has seen more than
+// maxNodes nodes (aliases are counted each time they are reached, since the
+// checks below would reach them too) or a nesting deeper than maxDepth. Without
+// the bound, a few lines of aliases expand to billions of nodes.
+struct ShapeCheck {
+    const LoadLimits& limits;
+    std::size_t nodes = 0;
+    bool tooDeep = false;
+    YAML::Mark deepMark;
+    // Explicit YAML tags (!!binary, !!python/object, !custom), each place
+    // once: content is plain text, numbers and lists, and a tag that Unknot
+    // ignored would make a file mean something else to another reader.
+    std::vector<std::pair<YAML::Mark, std::string>> tags;
+
+    void noteTag(const YAML::Node& n) {
+        // yaml-cpp gives "?" for an untagged plain node and "!" for a quoted
+        // scalar (the non-specific tag); anything else was written.
+        const std::string& tag = n.Tag();
+        if (tag.empty() || tag == "?" || tag == "!" || tags.size() >= 20) return;
+        const YAML::Mark m = n.Mark();
+        bool seen = std::any_of(tags.begin(), tags.end(), [&](const auto& t) {
+            return t.first.line == m.line && t.first.column == m.column;
+        });
+        if (!seen) tags.emplace_back(m, tag);
+    }
+
+    bool walk(const YAML::Node& n, int depth) {
+        if (++nodes > limits.maxNodes) return false;
+        noteTag(n);
+        if (depth > limits.maxDepth) {
+            tooDeep = true;
+            deepMark = n.Mark();
+            return false;
+        }
+        // One pair of handles per entry (iterator-> would build one per use).
+        if (n.IsMap()) {
+            for (const auto& kv : n)
+                if (!walk(kv.first, depth + 1) || !walk(kv.second, depth + 1)) return false;
+        } else if (n.IsSequence()) {
+            for (const auto& item : n)
+                if (!walk(item, depth + 1)) return false;
+        }
+        return true;
+    }
+};
+
+// Line and column (1-based) of byte `offset` in `data`.
+std::pair<int, int> lineColumnOf(const std::string& data, std::size_t offset) {
+    int line = 1, col = 1;
+    for (std::size_t i = 0; i < offset && i < data.size(); ++i) {
+        if (data[i] == '\n') {
+            ++line;
+            col = 1;
+        } else if ((static_cast<unsigned char>(data[i]) & 0xC0) != 0x80) {
+            ++col;
+        }
+    }
+    return {line, col};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reading one file
+//-----------------------------------------------------------------------------
+// The checks on the bytes, before parsing: size, blank, NUL, UTF-8.
+bool bytesUsable(const std::string& data, const LoadLimits& limits, Reporter& rep) {
+    if (data.size() > limits.maxFileBytes) {
+        rep.fileError("file is larger than the " + std::to_string(limits.maxFileBytes / 1024) + " KiB limit");
+        return false;
+    }
+    if (data.empty() || data.find_first_not_of(" \t\r\n") == std::string::npos) {
+        rep.fileError("file is empty");
+        return false;
+    }
+    if (std::size_t nul = data.find('\0'); nul != std::string::npos) {
+        auto [l, c] = lineColumnOf(data, nul);
+        rep.fileError("file holds binary data (a NUL byte), not YAML text", l, c);
+        return false;
+    }
+    if (std::size_t bad = firstInvalidUtf8(data); bad != std::string::npos) {
+        auto [l, c] = lineColumnOf(data, bad);
+        rep.fileError("invalid UTF-8: content files must be UTF-8 text", l, c);
+        return false;
+    }
+    return true;
+}
+
+// Parses exactly one document; a second would be silently ignored by
+// YAML::Load, so it is refused.
+std::optional<YAML::Node> parseOneDocument(const std::string& data, const LoadLimits& limits, Reporter& rep) {
+    try {
+        auto docs = YAML::LoadAll(data);
+        if (docs.empty()) {
+            rep.fileError("file holds no YAML document");
+            return std::nullopt;
+        }
+        if (docs.size() > 1) {
+            rep.fileError("file holds " + std::to_string(docs.size()) + " YAML documents; one routine per file");
+            return std::nullopt;
+        }
+        return docs.front();
+    } catch (const YAML::DeepRecursion& e) {
+        rep.at(e.mark, Severity::Error, "nesting deeper than " + std::to_string(limits.maxDepth) + " levels");
+    } catch (const YAML::Exception& e) {
+        rep.at(e.mark, Severity::Error, "YAML syntax error: " + e.msg);
+    }
+    return std::nullopt;
+}
+
+// Depth, node count and tags of a parsed document.
+bool shapeUsable(const YAML::Node& root, const LoadLimits& limits, Reporter& rep) {
+    ShapeCheck shape{limits, 0, false, YAML::Mark(), {}};
+    bool shapeOk = shape.walk(root, 0);
+    if (tStats) tStats->yamlNodes += shape.nodes;
+    for (const auto& [mark, tag] : shape.tags) {
+        // yaml-cpp expands "!!x" to the core schema's "tag:yaml.org,2002:x": show what was written.
+        const std::string core = "tag:yaml.org,2002:";
+        std::string written = tag.starts_with(core) ? "!!" + tag.substr(core.size()) : tag;
+        rep.at(mark, Severity::Error,
+               "YAML tag " + quote(written) + " is not allowed: write plain text, numbers and lists, without '!' tags");
+    }
+    if (!shape.tags.empty() && shapeOk) return false;
+    if (!shapeOk) {
+        if (shape.tooDeep)
+            rep.at(shape.deepMark, Severity::Error, "nesting deeper than " + std::to_string(limits.maxDepth) + " levels");
+        else
+            rep.fileError("more than " + std::to_string(limits.maxNodes) +
+                          " YAML nodes (aliases counted each time they are used)");
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<YAML::Node> readYaml(const FileSource& files, const std::string& path, const LoadLimits& limits,
+                                   Reporter& rep) {
+    std::string err;
+    auto data = files.read(path, limits.maxFileBytes, err);
+    if (!data) {
+        rep.fileError("cannot read file: " + err);
+        return std::nullopt;
+    }
+    if (tStats) {
+        ++tStats->filesRead;
+        tStats->bytesRead += data->size();
+    }
+    if (!bytesUsable(*data, limits, rep)) return std::nullopt;
+    auto root = parseOneDocument(*data, limits, rep);
+    if (!root || !shapeUsable(*root, limits, rep)) return std::nullopt;
+    return root;
+}
+
+}  // namespace unknot::loading
