@@ -12,11 +12,9 @@ namespace unknot::platform {
 
 Library loadContent(const std::vector<std::string>& contentPaths, const std::string& dataDir,
                     const std::string& prefDir, const FileSource& files) {
-    if (contentPaths.empty()) return loadLibrary(defaultLoadOptions(dataDir, prefDir, files), files);
-    LoadOptions lo;
-    lo.vocabularyDir = joinPath(dataDir, "content");
-    lo.paths = contentPaths;
-    return loadLibrary(lo, files);
+    // One rule for "the content the user asked for", shared with the command
+    // line (engine/authoring, paths.hpp).
+    return loadRequestedContent(dataDir, prefDir, contentPaths, files);
 }
 
 ContentWatch::ContentWatch(const std::vector<std::string>& contentPaths, const std::string& dataDir,

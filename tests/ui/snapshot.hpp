@@ -31,17 +31,17 @@ inline Image rasterize(const ImDrawData* dd, ImU32 clear) {
     img.h = static_cast<int>(dd->DisplaySize.y);
     img.rgb.resize(static_cast<std::size_t>(img.w * img.h * 3));
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(clear);
-    for (int i = 0; i < img.w * img.h; ++i) {
-        img.rgb[i * 3 + 0] = c.x;
-        img.rgb[i * 3 + 1] = c.y;
-        img.rgb[i * 3 + 2] = c.z;
+    for (std::size_t i = 0; i < img.rgb.size(); i += 3) {
+        img.rgb[i + 0] = c.x;
+        img.rgb[i + 1] = c.y;
+        img.rgb[i + 2] = c.z;
     }
     unsigned char* tex = nullptr;
     int tw = 0, th = 0;
     ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&tex, &tw, &th);
     auto sample = [&](float u, float v) {
-        const int x = std::clamp(static_cast<int>(u * tw), 0, tw - 1);
-        const int y = std::clamp(static_cast<int>(v * th), 0, th - 1);
+        const int x = std::clamp(static_cast<int>(u * static_cast<float>(tw)), 0, tw - 1);
+        const int y = std::clamp(static_cast<int>(v * static_cast<float>(th)), 0, th - 1);
         return tex[(y * tw + x) * 4 + 3] / 255.0f;  // the atlas is white with alpha
     };
     for (int n = 0; n < dd->CmdListsCount; ++n) {
@@ -53,9 +53,9 @@ inline Image rasterize(const ImDrawData* dd, ImU32 clear) {
             const int cx1 = std::min(img.w, static_cast<int>(std::ceil(cmd.ClipRect.z)));
             const int cy1 = std::min(img.h, static_cast<int>(std::ceil(cmd.ClipRect.w)));
             for (unsigned int e = 0; e + 2 < cmd.ElemCount; e += 3) {
-                const ImDrawVert& a = dl->VtxBuffer[cmd.VtxOffset + dl->IdxBuffer[cmd.IdxOffset + e]];
-                const ImDrawVert& b = dl->VtxBuffer[cmd.VtxOffset + dl->IdxBuffer[cmd.IdxOffset + e + 1]];
-                const ImDrawVert& d = dl->VtxBuffer[cmd.VtxOffset + dl->IdxBuffer[cmd.IdxOffset + e + 2]];
+                const ImDrawVert& a = dl->VtxBuffer[static_cast<int>(cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e)])];
+                const ImDrawVert& b = dl->VtxBuffer[static_cast<int>(cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e + 1)])];
+                const ImDrawVert& d = dl->VtxBuffer[static_cast<int>(cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e + 2)])];
                 const float area = (b.pos.x - a.pos.x) * (d.pos.y - a.pos.y) - (b.pos.y - a.pos.y) * (d.pos.x - a.pos.x);
                 if (std::fabs(area) < 1e-6f) continue;
                 const int x0 = std::max(cx0, static_cast<int>(std::floor(std::min({a.pos.x, b.pos.x, d.pos.x}))));
@@ -66,7 +66,7 @@ inline Image rasterize(const ImDrawData* dd, ImU32 clear) {
                              cd = ImGui::ColorConvertU32ToFloat4(d.col);
                 for (int y = y0; y < y1; ++y)
                     for (int x = x0; x < x1; ++x) {
-                        const float px = x + 0.5f, py = y + 0.5f;
+                        const float px = static_cast<float>(x) + 0.5f, py = static_cast<float>(y) + 0.5f;
                         float w0 = ((b.pos.x - px) * (d.pos.y - py) - (b.pos.y - py) * (d.pos.x - px)) / area;
                         float w1 = ((d.pos.x - px) * (a.pos.y - py) - (d.pos.y - py) * (a.pos.x - px)) / area;
                         float w2 = 1 - w0 - w1;

@@ -62,7 +62,7 @@ TEST_CASE("write screen snapshots", "[.snapshots]") {
     if (const Routine* r = lib.findRoutine("hand-massage-arthritis"))
         for (const Segment& seg : compileTimeline(lib, *r).segments)
             if (seg.kind == SegmentKind::Wait) {
-                screens.push_back({"play:hand-massage-arthritis@" + std::to_string(seg.startMs / 1000.0), seg.startMs});
+                screens.push_back({"play:hand-massage-arthritis@" + std::to_string(static_cast<double>(seg.startMs) / 1000.0), seg.startMs});
                 break;
             }
     for (const auto& [W, H] : {std::pair<float, float>{390, 844}, std::pair<float, float>{1280, 800},

@@ -86,7 +86,7 @@ void App::Impl::drawPainBefore(const screen::PainBefore& sc) {
             // goes to the card, not to the question again.
             replaceTop(screen::Player{id});
             startSession(*rr, now);
-            session.painBefore = picked;
+            (void)session.setPainBefore(picked);  // from the picker: in range
             session.area = area;
         });
     }

@@ -71,7 +71,8 @@ void App::Impl::drawHomeButtons() {
     if (ui.button("browse", tr("home.browse", lang), 0, Tone::Quiet, ui.fonts().large, tr("home.browse_sub", lang)))
         later.push_back([this] { push(screen::Browse{}); });
     std::size_t n = 0;
-    for (const Routine& r : lib().routines) n += shown(r) ? 1 : 0;
+    for (const Routine& r : lib().routines)
+        if (shown(r)) ++n;
     const std::string count = n == 1 ? std::string(tr("list.count_one", lang))
                                      : trf("list.count_many", lang, {{"n", std::to_string(n)}});
     if (ui.button("all", tr("home.all", lang), 0, Tone::Quiet, ui.fonts().large,
@@ -97,10 +98,10 @@ void App::Impl::drawHomeButtons() {
 void App::Impl::drawHomeLists() {
     const float em = ui.em();
     std::vector<std::string> favs, recent;
-    const JournalLists& lists = journalLists();
-    for (const std::string& id : lists.favourites)
+    const JournalLists& saved = journalLists();
+    for (const std::string& id : saved.favourites)
         if (const Routine* r = lib().findRoutine(id); r && shown(*r)) favs.push_back(id);
-    for (const std::string& id : lists.recent)
+    for (const std::string& id : saved.recent)
         if (const Routine* r = lib().findRoutine(id); r && shown(*r) && recent.size() < 4) recent.push_back(id);
     ImGui::Dummy(ImVec2(0, 0.4f * em));
     ui.text(tr("home.favourites", lang), ui.fonts().large);

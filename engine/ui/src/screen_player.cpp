@@ -214,8 +214,7 @@ void App::Impl::drawVisualWait(const VisualBox& v) {
     const float blockH = ui.touch() + (showHint ? sp + hintH : 0.0f);
     ImGui::SetCursorScreenPos(ImVec2(v.c.x - bw * 0.5f, v.origin.y + std::max(0.0f, (v.H - blockH) * 0.5f)));
     if (ui.button("continue", tr("player.continue", lang), bw, Tone::Primary, ui.fonts().large)) {
-        session.player->continueAfterTap(now);
-        cancelAhead();
+        session.continueAfterTap(now);
         changed();
     }
     if (showHint) {
@@ -396,10 +395,7 @@ bool App::Impl::drawStopQuestion(float width, bool oneRow, const ControlsLayout&
         }
         if (!layout.stackConfirm || oneRow) ImGui::SameLine(0, sp);
         if (ui.button("stop-confirm", tr("player.stop_confirm", lang), w, Tone::Caution)) {
-            session.confirmingStop = false;
-            session.pausedForConfirm = false;
-            session.player->stop(now);
-            cancelAhead();
+            session.confirmStop(now);
             changed();
         }
     };
@@ -482,7 +478,7 @@ void arrangeControls(const ControlButtons& b, float width, bool oneRow, bool sym
 
 void App::Impl::drawPlayerControls(float width, bool oneRow, const ControlsLayout& layout) {
     if (drawStopQuestion(width, oneRow, layout)) return;
-    Player& p = *session.player;
+    const Player& p = *session.player;
     const PlayerState st = p.state();
     // A symbol button: the word stays in the hotspot and the trace, the
     // symbol is drawn over an empty button.
@@ -497,29 +493,26 @@ void App::Impl::drawPlayerControls(float width, bool oneRow, const ControlsLayou
     ControlButtons b;
     b.back = [&](float w) {
         if (symbolic("back", "player.back", w)) {
-            p.back(now);
-            cancelAhead();
+            session.back(now);
             changed();
         }
     };
     b.main = [&](float w) {
         if (st == PlayerState::Paused) {
             if (ui.button("resume", tr("player.resume", lang), w, Tone::Primary)) {
-                p.resume(now);
+                session.resume(now);
                 changed();
             }
         } else if (st == PlayerState::Running) {
             if (ui.button("pause", tr("player.pause", lang), w, Tone::Primary)) {
-                p.pause(now);
-                cancelAhead();
+                session.pause(now);
                 changed();
             }
         }
     };
     b.skip = [&](float w) {
         if (symbolic("skip", "player.skip", w)) {
-            p.skip(now);
-            cancelAhead();
+            session.skip(now);
             changed();
         }
     };
@@ -570,8 +563,7 @@ void App::Impl::drawEnd() {
                     pal().textMuted);
         if (std::optional<int> v = painPicker("pain-after:", session.painAfter, 0)) {
             // Tapping the chosen number again clears it.
-            session.painAfter = session.painAfter == v ? std::nullopt : v;
-            if (session.recorded) journal->setPainAfter(session.uid, session.painAfter);
+            (void)session.setPainAfter(session.painAfter == v ? std::nullopt : v);  // v is from the picker: in range
             changed();
         }
     }
@@ -586,15 +578,9 @@ void App::Impl::drawEnd() {
         const std::size_t len = std::min(session.note.size(), sizeof buf - 1);
         session.note.copy(buf, len);
         buf[len] = '\0';
-        if (ImGui::InputTextWithHint("##note", tr("end.note_hint", lang), buf, sizeof buf)) {
-            session.note = buf;
-            session.noteSaved = false;
-        }
+        if (ImGui::InputTextWithHint("##note", tr("end.note_hint", lang), buf, sizeof buf)) session.editNote(buf);
         ui.hot("note");
-        if (ImGui::IsItemDeactivatedAfterEdit() && session.recorded) {
-            journal->setNote(session.uid, session.note);
-            session.noteSaved = true;
-        }
+        if (ImGui::IsItemDeactivatedAfterEdit()) session.saveNote();
         ImGui::PopStyleVar();
     }
     ImGui::Dummy(ImVec2(0, 0.5f * em));

@@ -231,7 +231,7 @@ void App::Impl::drawLintOverlay() {
     const float em = ui.em();
     const ImGuiIO& io = ImGui::GetIO();
     const float W = io.DisplaySize.x - 1.0f * em;
-    std::vector<std::string> shown(lines.begin(), lines.begin() + std::min<std::size_t>(lines.size(), 6));
+    std::vector<std::string> shown(lines.begin(), lines.begin() + std::min<std::ptrdiff_t>(std::ssize(lines), 6));
     if (lines.size() > shown.size())
         shown.push_back(trf("watch.more", lang, {{"n", std::to_string(lines.size() - shown.size())}}));
     const std::string title = trf("watch.errors", lang, {{"n", std::to_string(lines.size())}});

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <cstring>
+#include <optional>
 #include <string>
 
 namespace unknot::ui {
@@ -130,23 +131,14 @@ void setupImGui(const std::string& ttf, float fontPx_, float dpiScale, std::stri
 //-----------------------------------------------------------------------------
 // [SECTION] Themes
 //-----------------------------------------------------------------------------
-const char* toString(ThemeId t) {
-    switch (t) {
-    case ThemeId::Light: return "light";
-    case ThemeId::Dark: return "dark";
-    case ThemeId::HighContrast: return "high-contrast";
-    case ThemeId::PureBlack: return "pure-black";
-    }
-    return "light";
-}
+// The names live with the settings store (unknot/session/settings.hpp);
+// these keep the UI's older spelling for the shell and the tests.
+const char* toString(ThemeId t) { return unknot::themeName(t); }
 
 bool parseTheme(const std::string& s, ThemeId* out) {
-    for (ThemeId t : {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast, ThemeId::PureBlack})
-        if (s == toString(t)) {
-            *out = t;
-            return true;
-        }
-    return false;
+    const std::optional<ThemeId> t = unknot::parseThemeName(s);
+    if (t) *out = *t;
+    return t.has_value();
 }
 
 namespace {
