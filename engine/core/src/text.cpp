@@ -174,10 +174,18 @@ bool isControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 
 std::size_t findControlCharacter(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
+        // Most text is plain ASCII: judge those bytes without decoding (this
+        // runs over every scalar the loader reads).
+        const auto byte = static_cast<unsigned char>(s[i]);
+        if (byte < 0x80) {
+            if ((byte < 0x20 && byte != '\n') || byte == 0x7F) return i;
+            ++i;
+            continue;
+        }
         char32_t cp;
         std::size_t n = decodeUtf8(s, i, cp);
         if (!n) { ++i; continue; }
-        if (isControl(cp) && cp != '\n') return i;
+        if (isControl(cp)) return i;
         i += n;
     }
     return std::string_view::npos;
