@@ -6,6 +6,7 @@
 // [SECTION] History
 // [SECTION] Validation
 #include "helpers.hpp"
+#include "../journal/journal_test_support.hpp"
 
 #include "unknot/journal.hpp"
 
@@ -15,7 +16,7 @@
 
 #include <sys/stat.h>
 
-using testing::TempDir;
+using journaltest::TempDir;
 using unknot::HistoryQuery;
 using unknot::Journal;
 using unknot::SessionRecord;

@@ -6,6 +6,7 @@
 // [SECTION] Import
 // [SECTION] Command line
 #include "helpers.hpp"
+#include "../journal/journal_test_support.hpp"
 
 #include "unknot/journal.hpp"
 
@@ -25,7 +26,9 @@
 #include <unistd.h>
 
 using testing::runCli;
-using testing::TempDir;
+using journaltest::kNow;
+using journaltest::readAll;
+using journaltest::TempDir;
 using unknot::Journal;
 using unknot::SessionRecord;
 using unknot::WriteStatus;
@@ -34,13 +37,6 @@ using unknot::WriteStatus;
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
 namespace {
-constexpr std::int64_t kNow = 1763720100000;  // 2025-11-21T10:15:00Z
-
-std::string readAll(const std::string& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // A journal with sessions of every shape, favourites and settings.
 void fill(Journal& j) {
     SessionRecord a;
@@ -293,6 +289,23 @@ TEST_CASE("import rejects the whole file, saying where and what, before writing 
     auto ok = unknot::importJson(*j, validExport(kGoodSession));
     CHECK(ok.ok);
     CHECK(ok.added == 1);
+}
+
+TEST_CASE("import names the limit it refuses: how many settings, how long a uid") {
+    auto j = Journal::inMemory();
+    std::string settings;
+    for (int i = 0; i <= 10000; ++i) settings += (i ? ", " : "") + ("\"k" + std::to_string(i) + "\": \"v\"");
+    auto r = unknot::importJson(
+        *j, R"({"format": "unknot-journal", "version": 1, "sessions": [], "settings": {)" + settings + "}}");
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == "settings: more than 10,000 settings");
+    r = unknot::importJson(*j, validExport(R"({"uid": ")" + std::string(65, 'u') + R"(", "routine_id": "r",
+        "started_at": "2025-11-21T10:15:00.000Z", "ended_at": "2025-11-21T10:20:00.000Z",
+        "practised_seconds": 1, "finished": true})"));
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == "sessions[0].uid: longer than 64 bytes");
+    CHECK(j->allSessions().empty());
+    CHECK(j->settings().empty());
 }
 
 TEST_CASE("import into a journal that cannot be written fails whole and says so") {

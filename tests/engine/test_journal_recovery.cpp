@@ -8,6 +8,7 @@
 // [SECTION] Failing writes
 // [SECTION] journal check
 #include "helpers.hpp"
+#include "../journal/journal_test_support.hpp"
 
 #include "unknot/journal.hpp"
 
@@ -23,7 +24,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-using testing::TempDir;
+using journaltest::exec;
+using journaltest::kNow;
+using journaltest::readAll;
+using journaltest::schemaOf;
+using journaltest::TempDir;
+using journaltest::writeVersion;
 using unknot::Journal;
 using unknot::SessionRecord;
 using unknot::WriteStatus;
@@ -33,65 +39,6 @@ namespace fs = std::filesystem;
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
 namespace {
-// 2025-11-21T10:15:00Z.
-constexpr std::int64_t kNow = 1763720100000;
-
-std::string readAll(const std::string& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void exec(sqlite3* db, const std::string& sql) {
-    char* msg = nullptr;
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &msg);
-    INFO((msg ? msg : "") << "\n" << sql);
-    sqlite3_free(msg);
-    REQUIRE(rc == SQLITE_OK);
-}
-
-// A file exactly as version `v` of Unknot left it, with sample rows of
-// everything that version stored. v = 0: the empty file open() creates first.
-void writeVersion(const std::string& path, int v) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    REQUIRE(fd >= 0);
-    ::close(fd);
-    if (v == 0) return;
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    exec(db, "PRAGMA journal_mode=WAL");
-    exec(db, unknot::journalSchemaDdl(v));
-    exec(db, "PRAGMA user_version=" + std::to_string(v));
-    exec(db,
-         "INSERT INTO sessions (routine_id, started_at, ended_at, practised_seconds, finished, stopped_at_step) "
-         "VALUES ('neck-release', 1763700000000, 1763700300000, 300, 1, NULL), "
-         "       ('breathing-4-2-6', 1763710000000, 1763710090000, 90, 0, 3)");
-    if (v >= 2)
-        exec(db,
-             "INSERT INTO favourites VALUES ('neck-release', 1763600000000), ('jaw-release', 1763650000000);"
-             "INSERT INTO settings VALUES ('lang', 'fr'), ('text_scale', '1.25')");
-    if (v >= 3)
-        exec(db,
-             "UPDATE sessions SET pain_before = 6, pain_after = 4, area = 'neck', note = 'ok' "
-             "WHERE routine_id = 'neck-release'");
-    sqlite3_close(db);
-}
-
-std::string schemaOf(const std::string& path) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* s = nullptr;
-    sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name", -1, &s, nullptr);
-    std::string out;
-    while (sqlite3_step(s) == SQLITE_ROW)
-        for (int c = 0; c < 4; ++c) {
-            const unsigned char* t = sqlite3_column_text(s, c);
-            out += (t ? reinterpret_cast<const char*>(t) : "NULL") + std::string("|");
-        }
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return out;
-}
-
 bool exists(const std::string& p) { return fs::exists(fs::symlink_status(p)); }
 
 std::string noticeKeys(const Journal& j) {

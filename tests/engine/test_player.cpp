@@ -208,7 +208,7 @@ TEST_CASE("zero drift over a simulated ten-hour session with pauses") {
         ++frame;
         now = start + pausedTotal + frame * 1000 / 60;
         if (rng() % 20000 == 0) {  // now and then, a pause of up to a minute
-            std::int64_t len = 1 + rng() % 60000;
+            std::int64_t len = 1 + static_cast<std::int64_t>(rng() % 60000);
             p.pause(now);
             pausedTotal += len;
             now += len;

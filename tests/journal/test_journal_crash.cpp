@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
     int corrupt = 0, lost = 0, writerErrors = 0, kills = 0;
     for (int i = 0; i < runs; ++i) {
         int killAfter = 1 + static_cast<int>(rng() % 50);
-        Run run = runWriter(writer, db, rng(), killAfter);
+        Run run = runWriter(writer, db, static_cast<unsigned>(rng()), killAfter);
         kills += run.killed;
         if (!run.killed) {
             ++writerErrors;

@@ -28,6 +28,7 @@
 //
 // UNKNOT_IOERR_VERBOSE=1 prints every run (fault, outcome, lastError).
 #include "faulty_vfs.hpp"
+#include "journal_test_support.hpp"
 
 #include "unknot/journal.hpp"
 // quickCheck(), the engine's reading of PRAGMA quick_check (not public API).
@@ -50,6 +51,10 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+using journaltest::exec;
+using journaltest::kNow;
+using journaltest::TempDir;
+using journaltest::writeVersion;
 using unknot::Journal;
 using unknot::SessionRecord;
 using unknot::WriteStatus;
@@ -59,60 +64,9 @@ namespace fs = std::filesystem;
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
 namespace {
-// 2025-11-21T10:15:00Z.
-constexpr std::int64_t kNow = 1763720100000;
 // No path needs more than a few hundred calls of one kind; reaching this
 // means the operation never completes, which is a failure in itself.
 constexpr long kCap = 2000;
-
-// A folder for one test case, removed at the end. tmpfs when there is one:
-// the faults are injected above the file system, and it saves the fsyncs.
-struct Scratch {
-    fs::path dir;
-    Scratch() {
-        std::string base = ::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : fs::temp_directory_path().string();
-        std::string tmpl = base + "/unknot-ioerr-XXXXXX";
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        dir = tmpl;
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-};
-
-void exec(sqlite3* db, const std::string& sql) {
-    char* msg = nullptr;
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &msg);
-    INFO((msg ? msg : "") << "\n" << sql);
-    sqlite3_free(msg);
-    REQUIRE(rc == SQLITE_OK);
-}
-
-// A file exactly as version `v` of Unknot left it, with sample rows of
-// everything that version stored (the same rows as writeVersion in
-// tests/engine/test_journal_recovery.cpp). v = 0: the empty file open()
-// creates first.
-void writeVersion(const std::string& path, int v) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    REQUIRE(fd >= 0);
-    ::close(fd);
-    if (v == 0) return;
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    exec(db, "PRAGMA journal_mode=WAL");
-    exec(db, unknot::journalSchemaDdl(v));
-    exec(db, "PRAGMA user_version=" + std::to_string(v));
-    exec(db,
-         "INSERT INTO sessions (routine_id, started_at, ended_at, practised_seconds, finished, stopped_at_step) "
-         "VALUES ('neck-release', 1763700000000, 1763700300000, 300, 1, NULL), "
-         "       ('breathing-4-2-6', 1763710000000, 1763710090000, 90, 0, 3)");
-    if (v >= 2)
-        exec(db,
-             "INSERT INTO favourites VALUES ('neck-release', 1763600000000), ('jaw-release', 1763650000000);"
-             "INSERT INTO settings VALUES ('lang', 'fr'), ('text_scale', '1.25')");
-    sqlite3_close(db);
-}
 
 SessionRecord rec(const std::string& uid, const std::string& routine, std::int64_t start) {
     SessionRecord r;
@@ -301,8 +255,8 @@ Expected expectedOf(const WritePath& w, const fs::path& tmpl, const fs::path& ru
     return e;
 }
 
-// Bugs this test found in the journal, all fixed (engine/journal/src/journal.cpp,
-// journal_export.cpp); the main loop checks each strictly, and the
+// Bugs this test found in the journal, all fixed (engine/journal/src/journal_open.cpp,
+// journal_write.cpp, journal_export.cpp); the main loop checks each strictly, and the
 // regression cases at the end run the fault kinds that showed them:
 //  moved aside: a transient read error during Journal::open made PRAGMA
 //    quick_check return a row "Page N: unable to get the page. error
@@ -502,8 +456,8 @@ std::string joined(const std::vector<std::string>& v) {
 void exercise(const WritePath& w, std::vector<ioerr::Fault> kinds = {}) {
     if (kinds.empty()) kinds.assign(ioerr::kAllFaults.begin(), ioerr::kAllFaults.end());
     ioerr::FaultyVfsScope vfs;
-    Scratch s;
-    const fs::path tmpl = s.dir / "template", run = s.dir / "run";
+    TempDir s(TempDir::On::Tmpfs);
+    const fs::path tmpl = s.path / "template", run = s.path / "run";
     fs::create_directories(tmpl);
     if (w.build) w.build((tmpl / "journal.db").string());
     const Expected e = expectedOf(w, tmpl, run);
@@ -781,8 +735,8 @@ TEST_CASE("regression: a read error inside the import's transaction imports noth
 // "corrupt"; on a damaged file it is.
 TEST_CASE("regression: quick_check under a read error says failed, never corrupt; damage says corrupt") {
     ioerr::FaultyVfsScope vfs;
-    Scratch s;
-    const std::string p = (s.dir / "journal.db").string();
+    TempDir s(TempDir::On::Tmpfs);
+    const std::string p = (s.path / "journal.db").string();
     writeCurrent(p);
     long points = 0;
     for (bool persistent : {false, true})
@@ -824,8 +778,8 @@ TEST_CASE("regression: quick_check under a read error says failed, never corrupt
 // A session that is not there is still refused (the lookup that now tells a
 // read error from "absent" must not keep every change pending).
 TEST_CASE("regression: setPainAfter and setNote still refuse a uid that is not recorded") {
-    Scratch s;
-    const std::string p = (s.dir / "journal.db").string();
+    TempDir s(TempDir::On::Tmpfs);
+    const std::string p = (s.path / "journal.db").string();
     writeCurrent(p);
     auto j = Journal::open(p, kNow);
     REQUIRE(j->persistent());

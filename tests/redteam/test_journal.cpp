@@ -12,6 +12,7 @@
 // [SECTION] 9. CSV formula injection, NUL bytes
 // [SECTION] 10. Import sources that never end
 #include "helpers.hpp"
+#include "../journal/journal_test_support.hpp"
 
 #include "unknot/cli.hpp"
 #include "unknot/journal.hpp"
@@ -35,7 +36,9 @@
 #include <unistd.h>
 
 using testing::runCli;
-using testing::TempDir;
+using journaltest::kNow;
+using journaltest::readAll;
+using journaltest::TempDir;
 using unknot::Journal;
 using unknot::SessionRecord;
 using unknot::WriteStatus;
@@ -45,13 +48,6 @@ namespace fs = std::filesystem;
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
 namespace {
-constexpr std::int64_t kNow = 1763720100000;  // 2025-11-21T10:15:00Z
-
-std::string readAll(const std::string& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 void add(Journal& j, const std::string& routine, std::int64_t at, const std::string& note = "") {
     SessionRecord r;
     r.routineId = routine;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <type_traits>
 
 namespace unknot {
 
@@ -23,6 +24,20 @@ const char* toString(PlayerState s) {
         case PlayerState::Finished: return "finished";
     }
     return "?";
+}
+
+// Each alternative of the state is one PlayerState (player.hpp).
+PlayerState Player::state() const {
+    return std::visit(
+        [](const auto& st) {
+            using S = std::decay_t<decltype(st)>;
+            if constexpr (std::is_same_v<S, ReadyS>) return PlayerState::Ready;
+            else if constexpr (std::is_same_v<S, RunningS>) return PlayerState::Running;
+            else if constexpr (std::is_same_v<S, PausedS>) return PlayerState::Paused;
+            else if constexpr (std::is_same_v<S, WaitingS>) return PlayerState::WaitingForTap;
+            else return PlayerState::Finished;
+        },
+        state_);
 }
 
 Player::Player(Timeline timeline) : timeline_(std::move(timeline)) {
@@ -58,7 +73,7 @@ const Segment* Player::next() const {
 // which the timeline's 0 would have been, shifted once per pause, wait, skip or
 // back. Nothing is ever accumulated frame by frame.
 std::int64_t Player::positionMs(std::int64_t now) const {
-    if (state_ != PlayerState::Running) return frozenPos_;
+    if (!is(PlayerState::Running)) return frozenPos_;
     std::int64_t pos = now - origin_;
     // Never past the next wait or the end: update() moves the state there.
     return std::clamp<std::int64_t>(pos, 0, stopAt_[std::min(current_, stopAt_.size() - 1)]);
@@ -67,13 +82,13 @@ std::int64_t Player::positionMs(std::int64_t now) const {
 double Player::segmentProgress(std::int64_t now) const {
     const Segment* s = current();
     if (!s) return 1.0;
-    if (s->untimed() || s->durationMs <= 0) return state_ == PlayerState::WaitingForTap ? 1.0 : 0.0;
+    if (s->untimed() || s->durationMs <= 0) return is(PlayerState::WaitingForTap) ? 1.0 : 0.0;
     double p = double(positionMs(now) - s->startMs) / double(s->durationMs);
     return std::clamp(p, 0.0, 1.0);
 }
 
 double Player::overallProgress(std::int64_t now) const {
-    if (state_ == PlayerState::Finished) return 1.0;
+    if (is(PlayerState::Finished)) return 1.0;
     if (timeline_.totalMs <= 0) return 0.0;
     return std::clamp(double(positionMs(now)) / double(timeline_.totalMs), 0.0, 1.0);
 }
@@ -85,18 +100,24 @@ std::int64_t Player::segmentLeftMs(std::int64_t now) const {
 }
 
 std::int64_t Player::timeLeftMs(std::int64_t now) const {
-    if (state_ == PlayerState::Finished) return 0;
+    if (is(PlayerState::Finished)) return 0;
     return std::max<std::int64_t>(0, timeline_.totalMs - positionMs(now));
 }
 
 std::int64_t Player::elapsedRunningMs(std::int64_t now) const {
-    if (state_ == PlayerState::Ready) return 0;
-    std::int64_t paused = pausedTotal_ + (state_ == PlayerState::Paused || state_ == PlayerState::WaitingForTap
-                                              ? now - pausedAt_
-                                              : 0);
-    if (state_ == PlayerState::Finished) paused = pausedTotal_;
-    std::int64_t end = state_ == PlayerState::Finished ? pausedAt_ : now;
-    return std::max<std::int64_t>(0, end - startedAt_ - paused);
+    // Running time is the span from start to `end`, less the time held:
+    // the spells already over (pausedTotal_) and the one going on, if any.
+    if (is(PlayerState::Ready)) return 0;
+    struct Span { std::int64_t end, held; };
+    Span span = std::visit(
+        [&](const auto& st) -> Span {
+            using S = std::decay_t<decltype(st)>;
+            if constexpr (std::is_same_v<S, ReadyS> || std::is_same_v<S, RunningS>) return {now, pausedTotal_};
+            else if constexpr (std::is_same_v<S, FinishedS>) return {st.at, pausedTotal_};
+            else return {now, pausedTotal_ + now - st.since};  // paused or waiting
+        },
+        state_);
+    return std::max<std::int64_t>(0, span.end - startedAt_ - span.held);
 }
 
 //-----------------------------------------------------------------------------
@@ -113,83 +134,73 @@ void Player::enter(std::size_t index, std::int64_t dueMs) {
 }
 
 void Player::seek(std::int64_t now, std::size_t index) {
-    assert(state_ != PlayerState::Ready && "seek needs a started player");
+    assert(!is(PlayerState::Ready) && "seek needs a started player");
     if (index >= timeline_.segments.size()) {
         frozenPos_ = timeline_.totalMs;
         current_ = timeline_.segments.size();
-        if (state_ != PlayerState::Finished) pausedAt_ = now;
-        state_ = PlayerState::Finished;
+        if (!is(PlayerState::Finished)) state_ = FinishedS{now};
         pending_.clear();
         return;
     }
     const Segment& s = timeline_.segments[index];
     // Going back re-arms the cues of the segments played again.
     if (index < cuedThrough_) cuedThrough_ = index;
-    bool wasPaused = state_ == PlayerState::Paused;
-    if (state_ == PlayerState::WaitingForTap) {
-        pausedTotal_ += now - pausedAt_;
-        state_ = PlayerState::Running;
+    bool wasPaused = is(PlayerState::Paused);
+    if (const auto* w = std::get_if<WaitingS>(&state_)) {
+        pausedTotal_ += now - w->since;
+        state_ = RunningS{};
     }
     enter(index, now);
     origin_ = now - s.startMs;
     frozenPos_ = s.startMs;
     if (wasPaused) return;  // stays paused at the new place
-    if (s.untimed()) {
-        state_ = PlayerState::WaitingForTap;
-        pausedAt_ = now;
-    } else {
-        state_ = PlayerState::Running;
-    }
+    if (s.untimed()) state_ = WaitingS{now};
+    else state_ = RunningS{};
 }
 
 void Player::start(std::int64_t now) {
-    if (state_ != PlayerState::Ready) return;
+    if (!is(PlayerState::Ready)) return;
     startedAt_ = now;
     pausedTotal_ = 0;
-    state_ = PlayerState::Running;
+    state_ = RunningS{};
     cuedThrough_ = 0;
     pending_.clear();
     if (timeline_.segments.empty()) {
-        state_ = PlayerState::Finished;
-        pausedAt_ = now;
+        state_ = FinishedS{now};
         return;
     }
     seek(now, 0);
 }
 
 void Player::pause(std::int64_t now) {
-    if (state_ != PlayerState::Running) return;
+    if (!is(PlayerState::Running)) return;
     frozenPos_ = positionMs(now);
-    pausedAt_ = now;
-    state_ = PlayerState::Paused;
+    state_ = PausedS{now};
 }
 
 void Player::resume(std::int64_t now) {
-    if (state_ != PlayerState::Paused) return;
-    pausedTotal_ += now - pausedAt_;
+    const auto* p = std::get_if<PausedS>(&state_);
+    if (!p) return;
+    pausedTotal_ += now - p->since;
     origin_ = now - frozenPos_;
     const Segment* s = current();
-    if (s && s->untimed()) {
-        // Paused while waiting: back to waiting.
-        state_ = PlayerState::WaitingForTap;
-        pausedAt_ = now;
-        return;
-    }
-    state_ = PlayerState::Running;
+    // Paused while waiting: back to waiting, a new spell from now.
+    if (s && s->untimed()) state_ = WaitingS{now};
+    else state_ = RunningS{};
 }
 
 void Player::skip(std::int64_t now) {
-    if (state_ == PlayerState::Ready || state_ == PlayerState::Finished) return;
+    if (is(PlayerState::Ready) || is(PlayerState::Finished)) return;
     update(now);
     seek(now, current_ + 1);
 }
 
 void Player::back(std::int64_t now) {
-    if (state_ == PlayerState::Ready) return;
-    if (state_ == PlayerState::Finished) {
+    if (is(PlayerState::Ready)) return;
+    if (const auto* f = std::get_if<FinishedS>(&state_)) {
         // Back from the end returns to the last segment, paused-free.
-        pausedTotal_ += now - pausedAt_;  // time spent on the end screen
-        state_ = PlayerState::Running;
+        pausedTotal_ += now - f->at;  // time spent on the end screen
+        state_ = RunningS{};
         stoppedEarly_ = false;
         std::size_t last = timeline_.segments.empty() ? 0 : timeline_.segments.size() - 1;
         seek(now, last);
@@ -204,29 +215,30 @@ void Player::back(std::int64_t now) {
 }
 
 void Player::restart(std::int64_t now) {
-    state_ = PlayerState::Ready;
+    state_ = ReadyS{};
     stoppedEarly_ = false;
     start(now);
 }
 
 void Player::continueAfterTap(std::int64_t now) {
-    if (state_ != PlayerState::WaitingForTap) return;
+    const auto* w = std::get_if<WaitingS>(&state_);
+    if (!w) return;
     const Segment& s = timeline_.segments[current_];
-    pausedTotal_ += now - pausedAt_;
-    state_ = PlayerState::Running;
+    pausedTotal_ += now - w->since;
+    state_ = RunningS{};
     origin_ = now - s.startMs;
     // Several waits in a row each need their own tap.
     seek(now, current_ + 1);
 }
 
 void Player::stop(std::int64_t now) {
-    if (state_ == PlayerState::Ready || state_ == PlayerState::Finished) return;
+    if (is(PlayerState::Ready) || is(PlayerState::Finished)) return;
     update(now);
-    if (state_ == PlayerState::Finished) return;
+    if (is(PlayerState::Finished)) return;
     frozenPos_ = positionMs(now);
-    if (state_ == PlayerState::Paused || state_ == PlayerState::WaitingForTap) pausedTotal_ += now - pausedAt_;
-    pausedAt_ = now;
-    state_ = PlayerState::Finished;
+    if (const auto* p = std::get_if<PausedS>(&state_)) pausedTotal_ += now - p->since;
+    if (const auto* w = std::get_if<WaitingS>(&state_)) pausedTotal_ += now - w->since;
+    state_ = FinishedS{now};
     stoppedEarly_ = true;
     pending_.clear();
 }
@@ -235,7 +247,7 @@ void Player::stop(std::int64_t now) {
 // [SECTION] Update
 //-----------------------------------------------------------------------------
 std::vector<CueEvent> Player::update(std::int64_t now) {
-    if (state_ == PlayerState::Running) {
+    if (is(PlayerState::Running)) {
         std::int64_t pos = now - origin_;
         // Walk forward over every segment whose start has passed, so a late
         // frame still fires each crossed cue once, in order, with its due time.
@@ -243,18 +255,16 @@ std::vector<CueEvent> Player::update(std::int64_t now) {
             const Segment& s = timeline_.segments[current_];
             if (s.untimed()) {
                 // Reached a wait: freeze exactly at its start.
-                state_ = PlayerState::WaitingForTap;
+                state_ = WaitingS{origin_ + s.startMs};
                 frozenPos_ = s.startMs;
-                pausedAt_ = origin_ + s.startMs;
                 break;
             }
             if (pos < s.endMs()) break;
             std::size_t nextIndex = current_ + 1;
             if (nextIndex >= timeline_.segments.size()) {
                 frozenPos_ = timeline_.totalMs;
-                pausedAt_ = origin_ + timeline_.totalMs;
                 current_ = nextIndex;
-                state_ = PlayerState::Finished;
+                state_ = FinishedS{origin_ + timeline_.totalMs};
                 break;
             }
             enter(nextIndex, origin_ + timeline_.segments[nextIndex].startMs);

@@ -143,8 +143,24 @@ std::string exportJson(const JournalSnapshot& snap, std::int64_t exportedAtMs) {
 //-----------------------------------------------------------------------------
 namespace {
 
+// The limits of an import: far above any real journal, low enough that a
+// hostile file cannot exhaust memory.
+constexpr std::size_t kMaxImportSessions = 1000000;
+constexpr std::size_t kMaxImportFavourites = 100000;
+constexpr std::size_t kMaxImportSettings = 10000;
+constexpr std::int64_t kMaxPractisedSeconds = 366LL * 86400;  // a year
+constexpr int kMaxStepIndex = 1000000;
 // The deepest a valid export nests is 3; anything much deeper is refused
 // before parsing (nlohmann's parser recurses).
+constexpr int kMaxNesting = 16;
+
+// 1000000 -> "1,000,000", for messages.
+std::string grouped(std::size_t n) {
+    std::string s = std::to_string(n);
+    for (std::size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, 1, ',');
+    return s;
+}
+
 bool tooDeep(const std::string& s, int limit) {
     int depth = 0;
     bool inString = false;
@@ -219,49 +235,45 @@ struct Validator {
                a.area == b.area && a.note == b.note;
     }
 
-    static Staged run(const json& doc) {
-        Staged st;
-        std::map<std::string, std::size_t> seen;  // uid -> index in st.sessions
-        if (!doc.is_object()) fail("file", "not a journal export (expected a JSON object)");
-        onlyKeys(doc, "file", {"format", "version", "exported_at", "sessions", "favourites", "settings"});
-        const json& format = need(doc, "file", "format");
-        if (format != "unknot-journal") fail("format", "not an Unknot journal export (expected \"unknot-journal\")");
-        std::int64_t version = integer(need(doc, "file", "version"), "version", 1, INT32_MAX);
-        if (version > kExportFormatVersion)
-            fail("version", "written by a newer Unknot (export format " + std::to_string(version) +
-                                "; this one reads up to " + std::to_string(kExportFormatVersion) + ")");
-        if (auto it = doc.find("exported_at"); it != doc.end() && !it->is_null()) time(*it, "exported_at");
+    static SessionRecord session(const json& o, const std::string& at) {
+        if (!o.is_object()) fail(at, "must be an object");
+        onlyKeys(o, at,
+                 {"uid", "routine_id", "started_at", "ended_at", "practised_seconds", "finished", "stopped_at_step",
+                  "pain_before", "pain_after", "area", "note"});
+        SessionRecord r;
+        r.uid = str(need(o, at, "uid"), at + ".uid", kMaxUidBytes, false);
+        if (!validUid(r.uid)) fail(at + ".uid", "must be letters, digits, '-' or '_'");
+        r.routineId = str(need(o, at, "routine_id"), at + ".routine_id", kMaxIdBytes, false);
+        r.startedAt = time(need(o, at, "started_at"), at + ".started_at");
+        r.endedAt = time(need(o, at, "ended_at"), at + ".ended_at");
+        r.practisedSeconds =
+            integer(need(o, at, "practised_seconds"), at + ".practised_seconds", 0, kMaxPractisedSeconds);
+        const json& fin = need(o, at, "finished");
+        if (!fin.is_boolean()) fail(at + ".finished", "must be true or false");
+        r.finished = fin.get<bool>();
+        r.stoppedAtStep = optInt(o, at, "stopped_at_step", 0, kMaxStepIndex);
+        r.painBefore = optInt(o, at, "pain_before", kPainMin, kPainMax);
+        r.painAfter = optInt(o, at, "pain_after", kPainMin, kPainMax);
+        if (auto it = o.find("area"); it != o.end() && !it->is_null()) r.area = str(*it, at + ".area", kMaxIdBytes, true);
+        // Bytes: a code point is at most 4 (the count is checked below).
+        if (auto it = o.find("note"); it != o.end() && !it->is_null())
+            r.note = str(*it, at + ".note", 4 * static_cast<std::size_t>(kMaxNoteChars), true);
+        if (Result<void> valid = validateSession(r); !valid) fail(at, valid.error().message);
+        if (r.endedAt < r.startedAt)
+            fail(at + ".ended_at", "session '" + r.uid + "' ends before it starts (ended_at " +
+                                       formatIsoUtc(r.endedAt) + " is earlier than started_at " +
+                                       formatIsoUtc(r.startedAt) + ")");
+        return r;
+    }
 
-        const json& sessions = need(doc, "file", "sessions");
-        if (!sessions.is_array()) fail("sessions", "must be an array");
-        if (sessions.size() > 1000000) fail("sessions", "more than 1,000,000 sessions");
-        for (std::size_t i = 0; i < sessions.size(); ++i) {
-            const json& o = sessions[i];
+    static void sessions(const json& doc, Staged& st) {
+        std::map<std::string, std::size_t> seen;  // uid -> index in st.sessions
+        const json& all = need(doc, "file", "sessions");
+        if (!all.is_array()) fail("sessions", "must be an array");
+        if (all.size() > kMaxImportSessions) fail("sessions", "more than " + grouped(kMaxImportSessions) + " sessions");
+        for (std::size_t i = 0; i < all.size(); ++i) {
             const std::string at = "sessions[" + std::to_string(i) + "]";
-            if (!o.is_object()) fail(at, "must be an object");
-            onlyKeys(o, at,
-                     {"uid", "routine_id", "started_at", "ended_at", "practised_seconds", "finished", "stopped_at_step",
-                      "pain_before", "pain_after", "area", "note"});
-            SessionRecord r;
-            r.uid = str(need(o, at, "uid"), at + ".uid", 64, false);
-            if (!validUid(r.uid)) fail(at + ".uid", "must be letters, digits, '-' or '_'");
-            r.routineId = str(need(o, at, "routine_id"), at + ".routine_id", kMaxIdBytes, false);
-            r.startedAt = time(need(o, at, "started_at"), at + ".started_at");
-            r.endedAt = time(need(o, at, "ended_at"), at + ".ended_at");
-            r.practisedSeconds = integer(need(o, at, "practised_seconds"), at + ".practised_seconds", 0, 366LL * 86400);
-            const json& fin = need(o, at, "finished");
-            if (!fin.is_boolean()) fail(at + ".finished", "must be true or false");
-            r.finished = fin.get<bool>();
-            r.stoppedAtStep = optInt(o, at, "stopped_at_step", 0, 1000000);
-            r.painBefore = optInt(o, at, "pain_before", 0, 10);
-            r.painAfter = optInt(o, at, "pain_after", 0, 10);
-            if (auto it = o.find("area"); it != o.end() && !it->is_null()) r.area = str(*it, at + ".area", kMaxIdBytes, true);
-            if (auto it = o.find("note"); it != o.end() && !it->is_null()) r.note = str(*it, at + ".note", 4 * kMaxNoteChars, true);
-            if (std::string why = validateSession(r); !why.empty()) fail(at, why);
-            if (r.endedAt < r.startedAt)
-                fail(at + ".ended_at", "session '" + r.uid + "' ends before it starts (ended_at " +
-                                           formatIsoUtc(r.endedAt) + " is earlier than started_at " +
-                                           formatIsoUtc(r.startedAt) + ")");
+            SessionRecord r = session(all[i], at);
             // One uid, one session: an exact repeat counts once, two
             // different sessions under one uid refuse the whole file (which
             // one is right cannot be told).
@@ -274,65 +286,161 @@ struct Validator {
             }
             st.sessions.push_back(std::move(r));
         }
-        if (auto it = doc.find("favourites"); it != doc.end()) {
-            if (!it->is_array()) fail("favourites", "must be an array");
-            if (it->size() > 100000) fail("favourites", "more than 100,000 favourites");
-            for (std::size_t i = 0; i < it->size(); ++i) {
-                const json& o = (*it)[i];
-                const std::string at = "favourites[" + std::to_string(i) + "]";
-                if (!o.is_object()) fail(at, "must be an object");
-                onlyKeys(o, at, {"routine_id", "added_at"});
-                FavouriteEntry f;
-                f.routineId = str(need(o, at, "routine_id"), at + ".routine_id", kMaxIdBytes, false);
-                if (f.routineId.find('\0') != std::string::npos) fail(at + ".routine_id", "contains a NUL character");
-                f.addedAt = time(need(o, at, "added_at"), at + ".added_at");
-                st.favourites.push_back(std::move(f));
-            }
+    }
+
+    static void favourites(const json& doc, Staged& st) {
+        auto it = doc.find("favourites");
+        if (it == doc.end()) return;
+        if (!it->is_array()) fail("favourites", "must be an array");
+        if (it->size() > kMaxImportFavourites) fail("favourites", "more than " + grouped(kMaxImportFavourites) + " favourites");
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const json& o = (*it)[i];
+            const std::string at = "favourites[" + std::to_string(i) + "]";
+            if (!o.is_object()) fail(at, "must be an object");
+            onlyKeys(o, at, {"routine_id", "added_at"});
+            FavouriteEntry f;
+            f.routineId = str(need(o, at, "routine_id"), at + ".routine_id", kMaxIdBytes, false);
+            if (f.routineId.find('\0') != std::string::npos) fail(at + ".routine_id", "contains a NUL character");
+            f.addedAt = time(need(o, at, "added_at"), at + ".added_at");
+            st.favourites.push_back(std::move(f));
         }
-        if (auto it = doc.find("settings"); it != doc.end()) {
-            if (!it->is_object()) fail("settings", "must be an object");
-            if (it->size() > 10000) fail("settings", "more than 10,000 settings");
-            for (const auto& [k, v] : it->items()) {
-                if (k.empty() || k.size() > kMaxIdBytes) fail("settings", "a key is empty or too long");
-                if (k.find('\0') != std::string::npos) fail("settings", "a key contains a NUL character");
-                st.settings.emplace_back(k, str(v, "settings." + k, kMaxSettingBytes, true));
-                if (st.settings.back().second.find('\0') != std::string::npos)
-                    fail("settings." + k, "contains a NUL character");
-            }
+    }
+
+    static void settings(const json& doc, Staged& st) {
+        auto it = doc.find("settings");
+        if (it == doc.end()) return;
+        if (!it->is_object()) fail("settings", "must be an object");
+        if (it->size() > kMaxImportSettings) fail("settings", "more than " + grouped(kMaxImportSettings) + " settings");
+        for (const auto& [k, v] : it->items()) {
+            if (k.empty() || k.size() > kMaxIdBytes) fail("settings", "a key is empty or too long");
+            if (k.find('\0') != std::string::npos) fail("settings", "a key contains a NUL character");
+            st.settings.emplace_back(k, str(v, "settings." + k, kMaxSettingBytes, true));
+            if (st.settings.back().second.find('\0') != std::string::npos)
+                fail("settings." + k, "contains a NUL character");
         }
+    }
+
+    static Staged run(const json& doc) {
+        Staged st;
+        if (!doc.is_object()) fail("file", "not a journal export (expected a JSON object)");
+        onlyKeys(doc, "file", {"format", "version", "exported_at", "sessions", "favourites", "settings"});
+        const json& format = need(doc, "file", "format");
+        if (format != "unknot-journal") fail("format", "not an Unknot journal export (expected \"unknot-journal\")");
+        std::int64_t version = integer(need(doc, "file", "version"), "version", 1, INT32_MAX);
+        if (version > kExportFormatVersion)
+            fail("version", "written by a newer Unknot (export format " + std::to_string(version) +
+                                "; this one reads up to " + std::to_string(kExportFormatVersion) + ")");
+        if (auto it = doc.find("exported_at"); it != doc.end() && !it->is_null()) time(*it, "exported_at");
+        sessions(doc, st);
+        favourites(doc, st);
+        settings(doc, st);
         return st;
     }
 };
 
 }  // namespace
 
-ImportResult importJson(Journal& j, const std::string& text) {
-    ImportResult res;
-    if (text.size() > kMaxImportBytes) {
-        res.error = "file is larger than " + std::to_string(kMaxImportBytes >> 20) + " MiB";
-        return res;
-    }
-    if (tooDeep(text, 16)) {
-        res.error = "not a journal export (nested too deeply)";
-        return res;
-    }
-    Staged st;
+namespace {
+// Checks the whole file before anything is written; the error is the
+// message for the user.
+Result<Staged> parseImport(const std::string& text) {
+    if (text.size() > kMaxImportBytes) return fail("file is larger than " + std::to_string(kMaxImportBytes >> 20) + " MiB");
+    if (tooDeep(text, kMaxNesting)) return fail("not a journal export (nested too deeply)");
     try {
         // nlohmann checks UTF-8 while parsing.
         json doc = json::parse(text);
-        st = Validator::run(doc);
+        return Validator::run(doc);
     } catch (const json::exception& e) {
         // "[json.exception.parse_error.101] parse error at line 1, ..." without the tag.
         std::string what = e.what();
         if (auto p = what.find("] "); what.rfind("[json.exception", 0) == 0 && p != std::string::npos)
             what = what.substr(p + 2);
-        res.error = "not valid JSON: " + what;
-        return res;
+        return fail("not valid JSON: " + what);
     } catch (const std::runtime_error& e) {
-        res.error = e.what();
+        return fail(e.what());
+    }
+}
+
+// The statements of one import, inside its transaction. All or nothing: every
+// statement's result is checked, and so is that the transaction is still
+// open after it (SQLite rolls back on its own after some I/O errors; a
+// statement run then would commit by itself).
+struct Merge {
+    Merge(sqlite3* d, ImportResult& r) : db(d), res(r) {}
+    sqlite3* db;
+    ImportResult& res;
+    int rc = SQLITE_OK;
+    std::string err;
+
+    void stillOpen() {
+        if (rc == SQLITE_OK && sqlite3_get_autocommit(db)) {
+            rc = SQLITE_ABORT;
+            err = "the transaction was rolled back by SQLite";
+        }
+    }
+    // The favourites already here (read inside the transaction; pending
+    // writes were saved before it).
+    std::set<std::string> favourites() {
+        std::set<std::string> favs;
+        if (rc != SQLITE_OK) return favs;
+        Stmt s(db, "SELECT routine_id FROM favourites");
+        int step = SQLITE_ROW;
+        while ((step = s.step()) == SQLITE_ROW) favs.insert(s.text(0));
+        if (step != SQLITE_DONE) {
+            rc = step;
+            err = sqlite3_errmsg(db);
+        }
+        return favs;
+    }
+    void sessions(const Staged& st) {
+        for (std::size_t i = 0; rc == SQLITE_OK && i < st.sessions.size(); ++i) {
+            rc = applyOp(db, op::AddSession{st.sessions[i]}, err);
+            if (rc == SQLITE_OK) (sqlite3_changes(db) > 0 ? res.added : res.skipped) += 1;
+            stillOpen();
+        }
+    }
+    void favourites(const Staged& st, std::set<std::string>& favs) {
+        for (std::size_t i = 0; rc == SQLITE_OK && i < st.favourites.size(); ++i) {
+            if (!favs.insert(st.favourites[i].routineId).second) continue;
+            rc = applyOp(db, op::SetFavourite{st.favourites[i].routineId, true, st.favourites[i].addedAt}, err);
+            if (rc == SQLITE_OK) res.favouritesAdded += sqlite3_changes(db) > 0;
+            stillOpen();
+        }
+    }
+    void settings(const Staged& st) {
+        for (std::size_t i = 0; rc == SQLITE_OK && i < st.settings.size(); ++i) {
+            // A setting already made on this device wins over the imported one.
+            Stmt s(db, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING");
+            s.bind(1, st.settings[i].first).bind(2, st.settings[i].second);
+            int step = s.step();
+            rc = step == SQLITE_DONE ? SQLITE_OK : step == SQLITE_ROW ? SQLITE_ERROR : step;
+            if (rc != SQLITE_OK) err = sqlite3_errmsg(db);
+            else res.settingsAdded += sqlite3_changes(db) > 0;
+            stillOpen();
+        }
+    }
+    void run(const Staged& st) {
+        rc = execSql(db, "BEGIN IMMEDIATE", &err);
+        stillOpen();
+        if (rc == SQLITE_OK) rc = bumpTag(db, err);
+        stillOpen();
+        std::set<std::string> favs = favourites();
+        stillOpen();
+        sessions(st);
+        favourites(st, favs);
+        settings(st);
+        if (rc == SQLITE_OK) rc = execSql(db, "COMMIT", &err);
+    }
+};
+}  // namespace
+
+ImportResult importJson(Journal& j, const std::string& text) {
+    ImportResult res;
+    Result<Staged> st = parseImport(text);
+    if (!st) {
+        res.error = st.error().message;
         return res;
     }
-
     Journal::Impl& m = JournalAccess::impl(j);
     // Earlier changes first, so the journal's order of writes is kept.
     if (!j.retryPending()) {
@@ -340,72 +448,17 @@ ImportResult importJson(Journal& j, const std::string& text) {
         res.writeFailed = true;
         return res;
     }
-    // All or nothing: every statement's result is checked, and so is that
-    // the transaction is still open after it (SQLite rolls back on its own
-    // after some I/O errors; a statement run then would commit by itself).
-    std::string err;
-    int rc = execSql(m.db, "BEGIN IMMEDIATE", &err);
-    auto stillOpen = [&] {
-        if (rc == SQLITE_OK && sqlite3_get_autocommit(m.db)) {
-            rc = SQLITE_ABORT;
-            err = "the transaction was rolled back by SQLite";
-        }
-    };
-    stillOpen();
-    if (rc == SQLITE_OK) rc = bumpTag(m.db, err);
-    stillOpen();
-    // The favourites already here (read inside the transaction; pending
-    // writes were saved above).
-    std::set<std::string> favs;
-    if (rc == SQLITE_OK) {
-        Stmt s(m.db, "SELECT routine_id FROM favourites");
-        int step = SQLITE_ROW;
-        while ((step = s.step()) == SQLITE_ROW) favs.insert(s.text(0));
-        if (step != SQLITE_DONE) {
-            rc = step;
-            err = sqlite3_errmsg(m.db);
-        }
-    }
-    stillOpen();
-    for (std::size_t i = 0; rc == SQLITE_OK && i < st.sessions.size(); ++i) {
-        PendingOp op;
-        op.kind = PendingOp::Kind::AddSession;
-        op.session = st.sessions[i];
-        rc = applyOp(m.db, op, err);
-        if (rc == SQLITE_OK) (sqlite3_changes(m.db) > 0 ? res.added : res.skipped) += 1;
-        stillOpen();
-    }
-    for (std::size_t i = 0; rc == SQLITE_OK && i < st.favourites.size(); ++i) {
-        if (!favs.insert(st.favourites[i].routineId).second) continue;
-        PendingOp op;
-        op.kind = PendingOp::Kind::SetFavourite;
-        op.key = st.favourites[i].routineId;
-        op.on = true;
-        op.at = st.favourites[i].addedAt;
-        rc = applyOp(m.db, op, err);
-        if (rc == SQLITE_OK) res.favouritesAdded += sqlite3_changes(m.db) > 0;
-        stillOpen();
-    }
-    for (std::size_t i = 0; rc == SQLITE_OK && i < st.settings.size(); ++i) {
-        // A setting already made on this device wins over the imported one.
-        Stmt s(m.db, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING");
-        s.bind(1, st.settings[i].first).bind(2, st.settings[i].second);
-        int step = s.step();
-        rc = step == SQLITE_DONE ? SQLITE_OK : step == SQLITE_ROW ? SQLITE_ERROR : step;
-        if (rc != SQLITE_OK) err = sqlite3_errmsg(m.db);
-        else res.settingsAdded += sqlite3_changes(m.db) > 0;
-        stillOpen();
-    }
-    if (rc == SQLITE_OK) rc = execSql(m.db, "COMMIT", &err);
-    if (rc == SQLITE_OK) ++m.changes;
-    if (rc != SQLITE_OK) {
-        if (!sqlite3_get_autocommit(m.db)) execSql(m.db, "ROLLBACK");
-        res = ImportResult{};
-        res.error = "could not write to the journal (" + err + "); nothing was imported";
-        res.writeFailed = true;
+    Merge merge{m.db, res};
+    merge.run(*st);
+    if (merge.rc == SQLITE_OK) {
+        ++m.changes;
+        res.ok = true;
         return res;
     }
-    res.ok = true;
+    if (!sqlite3_get_autocommit(m.db)) execSql(m.db, "ROLLBACK");
+    res = ImportResult{};
+    res.error = "could not write to the journal (" + merge.err + "); nothing was imported";
+    res.writeFailed = true;
     return res;
 }
 

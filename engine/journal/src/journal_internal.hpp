@@ -1,14 +1,19 @@
-// Inside the journal: what journal.cpp, journal_schema.cpp and
-// journal_export.cpp share. Only these files include sqlite3.h.
+// Inside the journal: what its source files share (README.md has the table
+// of files). Only these files include sqlite3.h.
 //
 // [SECTION] Statements (RAII over sqlite3_stmt)
 // [SECTION] Pending writes
 // [SECTION] The journal's state
+// [SECTION] Limits
 // [SECTION] Shared helpers
+// [SECTION] Notices and reasons (journal_notices.cpp)
+// [SECTION] Opening one file (journal_open.cpp)
+// [SECTION] The log's owner (journal_log.cpp)
 #pragma once
 
 #include "unknot/files.hpp"
 #include "unknot/journal.hpp"
+#include "unknot/result.hpp"
 
 #include <sqlite3.h>
 
@@ -18,6 +23,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <variant>
 
 namespace unknot {
 
@@ -75,16 +81,23 @@ int execSql(sqlite3* db, const std::string& sql, std::string* err = nullptr);
 // A write that could not be committed, kept in memory in order. Replaying one
 // is idempotent (sessions are inserted by uid with ON CONFLICT DO NOTHING), so
 // a commit that reported failure after all is never duplicated.
-struct PendingOp {
-    enum class Kind { AddSession, SetPainAfter, SetNote, SetFavourite, SetSetting };
-    Kind kind = Kind::AddSession;
-    SessionRecord session;     // AddSession
-    std::string key;           // the uid, routine id or setting key
-    std::string text;          // the note or setting value
-    std::optional<int> pain;   // SetPainAfter
-    bool on = false;           // SetFavourite
-    std::int64_t at = 0;       // SetFavourite: when
-};
+// One struct per kind of write, each with only its own fields; code that
+// handles them uses std::visit, so a new kind is a compile error wherever it
+// is not handled (Overloaded below).
+namespace op {
+struct AddSession { SessionRecord session; };
+struct SetPainAfter { std::string uid; std::optional<int> pain; };
+struct SetNote { std::string uid; std::string note; };
+struct SetFavourite { std::string routineId; bool on = false; std::int64_t at = 0; };  // at: when marked
+struct SetSetting { std::string key; std::string value; };
+}  // namespace op
+using PendingOp = std::variant<op::AddSession, op::SetPainAfter, op::SetNote, op::SetFavourite, op::SetSetting>;
+
+// std::visit(Overloaded{[](const op::AddSession&) {...}, ...}, op).
+template <class... F>
+struct Overloaded : F... { using F::operator()...; };
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
 
 //-----------------------------------------------------------------------------
 // [SECTION] The journal's state
@@ -119,6 +132,18 @@ struct JournalAccess {
 };
 
 //-----------------------------------------------------------------------------
+// [SECTION] Limits
+//-----------------------------------------------------------------------------
+// (The user-facing ones, pain and lengths, are in journal.hpp.)
+// How long a connection waits for another's lock before reporting busy.
+inline constexpr int kBusyTimeoutMs = 5000;
+// History's strip: at most ten years of weeks.
+inline constexpr int kMaxHistoryWeeks = 520;
+inline constexpr std::int64_t kDayMs = 86400000;
+// A session's uid: 1 to this many letters, digits, '-' or '_' (validUid).
+inline constexpr std::size_t kMaxUidBytes = 64;
+
+//-----------------------------------------------------------------------------
 // [SECTION] Shared helpers
 //-----------------------------------------------------------------------------
 // The columns every session query reads, in the order readSession expects.
@@ -145,11 +170,35 @@ std::string reasonText(const std::string& code);
 
 bool validUtf8(const std::string& s);
 std::size_t codePoints(const std::string& s);
-// Checks a record against the limits; "" when fine, else what is wrong.
-std::string validateSession(const SessionRecord& r);
+// Checks a record against the limits; the error says what is wrong.
+Result<void> validateSession(const SessionRecord& r);
+// A pain rating on the scale (kPainMin..kPainMax), or none.
+inline bool validPain(std::optional<int> p) { return !p || (*p >= kPainMin && *p <= kPainMax); }
 bool validUid(const std::string& uid);
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b);
+// Oldest first by start, ties by id; pending additions (id 0) after the
+// recorded ones, in the order they were made (journal_query.cpp).
+void sortOldestFirst(std::vector<SessionRecord>& v);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Notices and reasons
+//-----------------------------------------------------------------------------
+// A reason code ("disk_full", ...) for an errno from opening a file.
+std::string errnoCode(int e);
+// Adds a notice for the user (key: its string key, file: the file's name).
+void notify(Journal::Impl& m, std::string key, std::string file, std::string reason, std::string text);
+std::string baseName(const std::string& p);
+std::string folderOf(const std::string& p);  // "." for a bare name
+
+//-----------------------------------------------------------------------------
+// [SECTION] Opening one file
+//-----------------------------------------------------------------------------
+enum class OpenOutcome { Ok, Corrupt, Newer, Unavailable };
+// Opens the file and brings it to the current schema. Unavailable: it could
+// not be opened or written (reason in `rc`); the file itself is fine. (Two
+// results, the outcome and SQLite's code, so not a Result<T>.)
+OpenOutcome openFile(Journal::Impl& m, const std::string& path, int& rc, std::string& err);
 
 //-----------------------------------------------------------------------------
 // [SECTION] The log's owner (docs/journal.md, "Whose log is it?")

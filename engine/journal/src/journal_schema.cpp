@@ -63,6 +63,9 @@ const char* const kMigrations[] = {
     "CREATE INDEX sessions_change ON sessions(routine_id, pain_before, pain_after)\n"
     "  WHERE pain_before IS NOT NULL AND pain_after IS NOT NULL;\n",
 };
+// Migration 3's CHECKs spell the pain scale out (released SQL is never
+// edited): a new scale needs a new migration, not only new constants.
+static_assert(kPainMin == 0 && kPainMax == 10, "the pain scale must match migration 3's CHECK (0 AND 10)");
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Journal::kSchemaVersion,
               "one migration per schema version: add the new version's SQL to kMigrations");
 }  // namespace
@@ -96,7 +99,7 @@ int migrateSchema(sqlite3* db, int from, std::string& err) {
     if (from == Journal::kSchemaVersion) return SQLITE_OK;
     int rc = execSql(db, "BEGIN IMMEDIATE", &err);
     if (rc != SQLITE_OK) return rc;
-    rc = bumpTag(db, err);  // the log's owner (journal.cpp)
+    rc = bumpTag(db, err);  // the log's owner (journal_log.cpp)
     for (int v = from + 1; v <= Journal::kSchemaVersion && rc == SQLITE_OK; ++v) {
         rc = execSql(db, kMigrations[v - 1], &err);
         if (rc == SQLITE_OK) rc = execSql(db, "PRAGMA user_version = " + std::to_string(v), &err);
@@ -116,110 +119,132 @@ bool schemaLooksRight(sqlite3* db) {
 //-----------------------------------------------------------------------------
 // [SECTION] journal check
 //-----------------------------------------------------------------------------
-CheckResult checkJournal(const std::string& path) {
+namespace {
+// How many of integrity_check's messages `journal check` lists.
+constexpr std::size_t kMaxIssuesListed = 10;
+
+// One run of `journal check`: the lines it prints and the problems counted.
+struct Check {
     CheckResult r;
     int problems = 0;
-    auto line = [&](const std::string& s) { r.lines.push_back(s); };
-    auto problem = [&](const std::string& s) {
+
+    void line(const std::string& s) { r.lines.push_back(s); }
+    void problem(const std::string& s) {
         line(s);
         ++problems;
-    };
-    line("journal: " + path);
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0) {
-        r.ioError = true;
-        line("no journal at " + path);
-        return r;
     }
-    if (!S_ISREG(st.st_mode)) {
-        r.ioError = true;
-        line("not a journal file: " + path + " is " + kindOfMode(st.st_mode));
-        return r;
+    // The file itself: there, a regular file, and for the user alone.
+    bool file(const std::string& path) {
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) != 0) {
+            r.ioError = true;
+            line("no journal at " + path);
+            return false;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            r.ioError = true;
+            line("not a journal file: " + path + " is " + kindOfMode(st.st_mode));
+            return false;
+        }
+        char mode[16];
+        std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+        if (st.st_mode & 077) problem(std::string("file mode: ") + mode + " (others can read it; it should be 0600)");
+        else line(std::string("file mode: ") + mode);
+        return true;
     }
-    char mode[16];
-    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-    if (st.st_mode & 077) problem(std::string("file mode: ") + mode + " (others can read it; it should be 0600)");
-    else line(std::string("file mode: ") + mode);
+    // The schema version, or -1 (then the result line is written).
+    int version(sqlite3* db) {
+        int rc = SQLITE_OK;
+        int v = -1;
+        {
+            Stmt s(db, "PRAGMA user_version");
+            rc = s.step();
+            if (rc == SQLITE_ROW) v = static_cast<int>(s.i64(0));
+        }
+        if (v < 0) {
+            if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) problem("not a readable SQLite database (corrupt?)");
+            else {
+                r.ioError = true;
+                line(std::string("cannot read: ") + sqlite3_errstr(rc));
+            }
+            line("result: problems found");
+            return -1;
+        }
+        const int cur = Journal::kSchemaVersion;
+        if (v > cur)
+            problem("schema version: " + std::to_string(v) + " (written by a newer Unknot; this one knows up to " +
+                    std::to_string(cur) + ")");
+        else if (v < cur)
+            line("schema version: " + std::to_string(v) + " (older; Unknot updates it to " + std::to_string(cur) +
+                 " when it next opens it)");
+        else line("schema version: " + std::to_string(v) + " (current)");
+        return v;
+    }
+    void integrity(sqlite3* db) {
+        std::vector<std::string> issues;
+        {
+            Stmt s(db, "PRAGMA integrity_check");
+            int rc = SQLITE_OK;
+            while ((rc = s.step()) == SQLITE_ROW) {
+                std::string t = s.text(0);
+                if (t != "ok") issues.push_back(t);
+            }
+            if (rc != SQLITE_DONE) issues.push_back(std::string("integrity check stopped: ") + sqlite3_errstr(rc));
+        }
+        if (issues.empty()) {
+            line("integrity: ok");
+            return;
+        }
+        problem("integrity: " + std::to_string(issues.size()) + (issues.size() == 1 ? " problem" : " problems"));
+        for (std::size_t i = 0; i < issues.size() && i < kMaxIssuesListed; ++i) line("  " + issues[i]);
+    }
+    void count(sqlite3* db, const char* table, std::int64_t& out) {
+        Stmt s(db, (std::string("SELECT count(*) FROM ") + table).c_str());
+        if (s.step() == SQLITE_ROW) {
+            out = s.i64(0);
+            line(std::string(table) + ": " + std::to_string(out));
+        } else problem(std::string(table) + ": cannot be read (" + sqlite3_errmsg(db) + ")");
+    }
+};
+}  // namespace
 
+CheckResult checkJournal(const std::string& path) {
+    Check c;
+    c.line("journal: " + path);
+    if (!c.file(path)) return c.r;
     // Read-only: check reads a copy of the file (with its own log) in memory
     // and never changes, creates or locks a file (openReadView).
     ReadView view;
     std::string err;
     int rc = openReadView(path, view, err);
     if (rc == SQLITE_CANTOPEN || rc == SQLITE_IOERR || rc == SQLITE_NOMEM) {
-        r.ioError = true;
-        line("cannot open: " + err);
-        return r;
+        c.r.ioError = true;
+        c.line("cannot open: " + err);
+        return c.r;
     }
     if (rc != SQLITE_OK) {
-        problem("not a readable SQLite database (corrupt?)");
-        line("result: problems found");
-        return r;
+        c.problem("not a readable SQLite database (corrupt?)");
+        c.line("result: problems found");
+        return c.r;
     }
-    if (view.live) line("log: the journal is open in another program; read through its log");
-    for (const auto& n : view.notes) problem("log: " + n);
-    sqlite3* db = view.db;
-    int version = -1;
-    {
-        Stmt s(db, "PRAGMA user_version");
-        rc = s.step();
-        if (rc == SQLITE_ROW) version = static_cast<int>(s.i64(0));
+    if (view.live) c.line("log: the journal is open in another program; read through its log");
+    for (const auto& n : view.notes) c.problem("log: " + n);
+    const int version = c.version(view.db);
+    if (version < 0) return c.r;
+    c.r.schemaVersion = version;
+    c.integrity(view.db);
+    // As the file's header says (the copy in memory has its own mode).
+    if (version >= 1 && view.journalMode != "wal") c.problem("journal mode: " + view.journalMode + " (expected wal)");
+    else c.line("journal mode: " + view.journalMode);
+    if (version <= Journal::kSchemaVersion) {
+        // Each table from the version that added it.
+        if (version >= 1) c.count(view.db, "sessions", c.r.sessions);
+        if (version >= 2) c.count(view.db, "favourites", c.r.favourites);
+        if (version >= 2) c.count(view.db, "settings", c.r.settings);
     }
-    if (version < 0) {
-        if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) problem("not a readable SQLite database (corrupt?)");
-        else {
-            r.ioError = true;
-            line(std::string("cannot read: ") + sqlite3_errstr(rc));
-        }
-        line("result: problems found");
-        return r;
-    }
-    r.schemaVersion = version;
-    const int cur = Journal::kSchemaVersion;
-    if (version > cur)
-        problem("schema version: " + std::to_string(version) + " (written by a newer Unknot; this one knows up to " +
-                std::to_string(cur) + ")");
-    else if (version < cur)
-        line("schema version: " + std::to_string(version) + " (older; Unknot updates it to " + std::to_string(cur) +
-             " when it next opens it)");
-    else line("schema version: " + std::to_string(version) + " (current)");
-
-    std::vector<std::string> issues;
-    {
-        Stmt s(db, "PRAGMA integrity_check");
-        while ((rc = s.step()) == SQLITE_ROW) {
-            std::string t = s.text(0);
-            if (t != "ok") issues.push_back(t);
-        }
-        if (rc != SQLITE_DONE) issues.push_back(std::string("integrity check stopped: ") + sqlite3_errstr(rc));
-    }
-    if (issues.empty()) line("integrity: ok");
-    else {
-        problem("integrity: " + std::to_string(issues.size()) + (issues.size() == 1 ? " problem" : " problems"));
-        for (std::size_t i = 0; i < issues.size() && i < 10; ++i) line("  " + issues[i]);
-    }
-    {
-        // As the file's header says (the copy in memory has its own mode).
-        const std::string& m = view.journalMode;
-        if (version >= 1 && m != "wal") problem("journal mode: " + m + " (expected wal)");
-        else line("journal mode: " + m);
-    }
-    auto count = [&](const char* table, int since, std::int64_t& out) {
-        if (version < since) return;
-        Stmt s(db, (std::string("SELECT count(*) FROM ") + table).c_str());
-        if (s.step() == SQLITE_ROW) {
-            out = s.i64(0);
-            line(std::string(table) + ": " + std::to_string(out));
-        } else problem(std::string(table) + ": cannot be read (" + sqlite3_errmsg(db) + ")");
-    };
-    if (version <= cur) {
-        count("sessions", 1, r.sessions);
-        count("favourites", 2, r.favourites);
-        count("settings", 2, r.settings);
-    }
-    r.ok = problems == 0;
-    line(r.ok ? "result: ok" : "result: " + std::to_string(problems) + (problems == 1 ? " problem" : " problems"));
-    return r;
+    c.r.ok = c.problems == 0;
+    c.line(c.r.ok ? "result: ok" : "result: " + std::to_string(c.problems) + (c.problems == 1 ? " problem" : " problems"));
+    return c.r;
 }
 
 //-----------------------------------------------------------------------------
@@ -236,7 +261,7 @@ std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
     y -= m <= 2;
     const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
     const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
     const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
@@ -254,7 +279,7 @@ void civilFromDays(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
 }  // namespace
 
 std::string formatIsoUtc(std::int64_t ms) {
-    std::int64_t day = floorDiv(ms, 86400000), rem = ms - day * 86400000;
+    std::int64_t day = floorDiv(ms, kDayMs), rem = ms - day * kDayMs;
     std::int64_t y;
     unsigned m, d;
     civilFromDays(day, y, m, d);
@@ -290,7 +315,7 @@ std::optional<std::int64_t> parseIsoUtc(const std::string& s) {
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (mo == 2 && d == 29 && !leap) return std::nullopt;
     std::int64_t day = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
-    return day * 86400000 + h * 3600000LL + mi * 60000LL + se * 1000LL + ms;
+    return day * kDayMs + h * 3600000LL + mi * 60000LL + se * 1000LL + ms;
 }
 
 //-----------------------------------------------------------------------------
@@ -325,27 +350,31 @@ std::size_t codePoints(const std::string& s) {
 }
 
 bool validUid(const std::string& uid) {
-    if (uid.empty() || uid.size() > 64) return false;
+    if (uid.empty() || uid.size() > kMaxUidBytes) return false;
     for (char c : uid)
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_'))
             return false;
     return true;
 }
 
-std::string validateSession(const SessionRecord& r) {
-    if (!r.uid.empty() && !validUid(r.uid)) return "uid must be 1 to 64 letters, digits, '-' or '_'";
-    if (r.routineId.empty()) return "routine id is empty";
-    if (r.routineId.size() > kMaxIdBytes || !validUtf8(r.routineId)) return "routine id is too long or not UTF-8";
+Result<void> validateSession(const SessionRecord& r) {
+    if (!r.uid.empty() && !validUid(r.uid))
+        return fail("uid must be 1 to " + std::to_string(kMaxUidBytes) + " letters, digits, '-' or '_'");
+    if (r.routineId.empty()) return fail("routine id is empty");
+    if (r.routineId.size() > kMaxIdBytes || !validUtf8(r.routineId)) return fail("routine id is too long or not UTF-8");
     for (const std::string* t : {&r.routineId, &r.area, &r.note})
-        if (t->find('\0') != std::string::npos) return "a NUL character is not allowed in a routine id, area or note";
-    if (r.practisedSeconds < 0) return "seconds practised is negative";
-    if (r.stoppedAtStep && *r.stoppedAtStep < 0) return "stopped-at step is negative";
+        if (t->find('\0') != std::string::npos)
+            return fail("a NUL character is not allowed in a routine id, area or note");
+    if (r.practisedSeconds < 0) return fail("seconds practised is negative");
+    if (r.stoppedAtStep && *r.stoppedAtStep < 0) return fail("stopped-at step is negative");
     for (const auto& p : {r.painBefore, r.painAfter})
-        if (p && (*p < 0 || *p > 10)) return "pain must be from 0 to 10 (got " + std::to_string(*p) + ")";
-    if (r.area.size() > kMaxIdBytes || !validUtf8(r.area)) return "area is too long or not UTF-8";
-    if (!validUtf8(r.note)) return "note is not valid UTF-8";
+        if (!validPain(p))
+            return fail("pain must be from " + std::to_string(kPainMin) + " to " + std::to_string(kPainMax) +
+                        " (got " + std::to_string(*p) + ")");
+    if (r.area.size() > kMaxIdBytes || !validUtf8(r.area)) return fail("area is too long or not UTF-8");
+    if (!validUtf8(r.note)) return fail("note is not valid UTF-8");
     if (codePoints(r.note) > static_cast<std::size_t>(kMaxNoteChars))
-        return "note is longer than " + std::to_string(kMaxNoteChars) + " characters";
+        return fail("note is longer than " + std::to_string(kMaxNoteChars) + " characters");
     return {};
 }
 

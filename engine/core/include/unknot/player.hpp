@@ -11,6 +11,7 @@
 #include "unknot/timeline.hpp"
 
 #include <cstdint>
+#include <variant>
 #include <vector>
 
 namespace unknot {
@@ -60,7 +61,7 @@ public:
     // in order, each exactly once.
     std::vector<CueEvent> update(std::int64_t now);
 
-    PlayerState state() const { return state_; }
+    PlayerState state() const;
     const Timeline& timeline() const { return timeline_; }
     std::size_t currentIndex() const { return current_; }
     const Segment* current() const;
@@ -78,19 +79,29 @@ public:
     std::int64_t elapsedRunningMs(std::int64_t now) const;
 
 private:
+    // The state, one struct per PlayerState, each holding only the time that
+    // state needs, so no field means different things in different states.
+    struct ReadyS {};
+    struct RunningS {};
+    struct PausedS { std::int64_t since; };         // when pause() was called
+    struct WaitingS { std::int64_t since; };        // when the wait began
+    struct FinishedS { std::int64_t at; };          // when the session ended
+    using StateV = std::variant<ReadyS, RunningS, PausedS, WaitingS, FinishedS>;
+
     void seek(std::int64_t now, std::size_t index);
     void enter(std::size_t index, std::int64_t dueMs);
+    bool is(PlayerState s) const { return state() == s; }
 
     Timeline timeline_;
     std::vector<std::int64_t> stopAt_;  // per segment: the next wait's start, or the end
-    PlayerState state_ = PlayerState::Ready;
+    StateV state_ = ReadyS{};
     std::size_t current_ = 0;
     // position = now - origin_ while running; frozen at frozenPos_ otherwise.
     std::int64_t origin_ = 0;
     std::int64_t frozenPos_ = 0;
     std::int64_t startedAt_ = 0;
-    std::int64_t pausedTotal_ = 0, pausedAt_ = 0;
-    std::size_t cuedThrough_ = 0;  // cues fired for segments < cuedThrough_
+    std::int64_t pausedTotal_ = 0;  // time spent paused or waiting, ended spells only
+    std::size_t cuedThrough_ = 0;   // cues fired for segments < cuedThrough_
     bool stoppedEarly_ = false;
     std::vector<CueEvent> pending_;
 };

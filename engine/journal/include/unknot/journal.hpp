@@ -48,7 +48,7 @@ struct SessionRecord {
     std::int64_t practisedSeconds = 0;
     bool finished = false;
     std::optional<int> stoppedAtStep;  // 0-based step index when stopped early
-    std::optional<int> painBefore;     // 0..10 numeric rating scale
+    std::optional<int> painBefore;     // kPainMin..kPainMax, or none
     std::optional<int> painAfter;
     std::string area;                  // optional area id
     std::string note;                  // optional, short
@@ -97,7 +97,7 @@ History historyFromRecords(std::vector<SessionRecord> sessions, const HistoryQue
 // Saved: committed to the file (synchronous=FULL) before the call returned.
 // Pending: the write failed (disk full, read-only folder); it is held in memory,
 // shown by every query, and retried in order. Rejected: the input was invalid
-// (pain outside 0..10, a note too long, an empty routine id, a uid already
+// (pain outside kPainMin..kPainMax, a note too long, an empty routine id, a uid already
 // recorded); nothing is stored and lastError() says why.
 enum class WriteStatus { Saved, Pending, Rejected };
 
@@ -177,7 +177,7 @@ public:
     std::vector<std::string> favourites() const;
     std::vector<std::string> recentRoutines(int limit) const;
 
-    // Settings: text values by key ("lang", "theme", "text_scale", ...).
+    // Settings: text values by key ("lang", "theme", "text_percent", ...).
     std::optional<std::string> setting(const std::string& key) const;
     WriteStatus setSetting(const std::string& key, const std::string& value);
 
