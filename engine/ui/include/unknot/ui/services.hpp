@@ -1,1 +1,0 @@
-#include "unknot/session/services.hpp"  // moved to engine/session (issue 11); kept until includers use that path
