@@ -22,6 +22,19 @@ process.on('exit', function () {
 Module['preRun'] = Module['preRun'] || [];
 Module['preRun'].push(function () {
   var nodeFs = require('fs');
+  // NODEFS in emscripten 3.1.6 rewrites a link's target relative to the mount
+  // root, which breaks every relative link (symptom: golden case
+  // lint/symlink-leaves-pack says "broken symbolic link" instead of "leaves
+  // the pack folder"). Each host folder is mounted at its own path here, so
+  // the target as the host gives it is already right.
+  NODEFS.node_ops.readlink = function (node) {
+    try {
+      return nodeFs.readlinkSync(NODEFS.realPath(node));
+    } catch (e) {
+      if (!e.code) throw e;
+      throw new FS.ErrnoError(NODEFS.convertNodeCode(e));
+    }
+  };
   var skip = { dev: true, proc: true, sys: true, unknot: true };
   nodeFs.readdirSync('/').forEach(function (name) {
     if (skip[name]) return;
