@@ -4,6 +4,8 @@
 #
 #   bash cmake/quickstart.sh run [unknot args...]   build and start Unknot
 #   bash cmake/quickstart.sh test                   build and run every test
+#   bash cmake/quickstart.sh web-build              build the web (WebAssembly) build
+#   bash cmake/quickstart.sh web                    build it, then serve the app (not yet)
 #
 # Environment: UNKNOT_BUILD_DIR (default: build), UNKNOT_PRESET (default: default).
 set -euo pipefail
@@ -22,6 +24,10 @@ packages=(build-essential cmake pkg-config git
           libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-dejavu-core
           xvfb xauth xdotool x11-utils imagemagick
           python3 python3-yaml python3-jsonschema)
+
+# The web build (docs/web.md) needs emscripten, tcl for SQLite's amalgamation,
+# dpkg-dev for dpkg-source, the header-only libraries and node.
+web_packages=(cmake emscripten tcl dpkg-dev nlohmann-json3-dev libcli11-dev nodejs gzip)
 
 install_missing() {
   local missing=()
@@ -46,6 +52,19 @@ build() {
 }
 
 case "$mode" in
+  web-build|web)
+    packages=("${web_packages[@]}")
+    install_missing
+    t0=$(date +%s)
+    bash cmake/web/fetch-sources.sh
+    bash cmake/web/build-deps.sh
+    bash cmake/web/build-cli.sh
+    echo "quickstart: the web build took $(( $(date +%s) - t0 )) s; the command line is in build-web/cli/"
+    if [ "$mode" = web ]; then
+      echo "quickstart: the app page is not built yet (issue 12): only the command line runs, under node:"
+      echo "  node --no-experimental-fetch build-web/cli/unknot.js list"
+    fi
+    ;;
   run)
     install_missing
     build
@@ -59,7 +78,7 @@ case "$mode" in
     ctest --test-dir "${UNKNOT_BUILD_DIR:-build}" --output-on-failure -j2 --timeout 600
     ;;
   *)
-    echo "usage: bash cmake/quickstart.sh run [unknot args...] | test" >&2
+    echo "usage: bash cmake/quickstart.sh run [unknot args...] | test | web-build | web" >&2
     exit 2
     ;;
 esac
