@@ -4,7 +4,7 @@
 // [SECTION] Null services
 // [SECTION] Null window and renderer; pixel scale
 // [SECTION] Options
-#include "unknot/ui/services.hpp"
+#include "unknot/session/services.hpp"
 #include "unknot/platform/shell.hpp"
 #include "unknot/platform/window.hpp"
 

@@ -7,7 +7,7 @@
 // [SECTION] SdlLifecycle
 #pragma once
 
-#include "unknot/ui/services.hpp"
+#include "unknot/session/services.hpp"
 #include "unknot/platform/synth.hpp"
 
 #include <SDL.h>

@@ -6,7 +6,7 @@
 // [SECTION] Haptic patterns (pulse lists, played by the SDL haptics)
 #pragma once
 
-#include "unknot/ui/services.hpp"
+#include "unknot/session/services.hpp"
 
 #include <cstdint>
 #include <vector>
