@@ -373,8 +373,7 @@ bool App::Impl::favouriteStar(const std::string& routineId, float size) {
                     std::max(2.0f, 0.1f * ui.em()));
     if (tapped) {
         const bool next = !on;
-        const std::string id = routineId;
-        later.push_back([this, id, next] {
+        later.push_back([this, id = routineId, next] {
             journal->setFavourite(id, next, wallNow());
             changed();
         });

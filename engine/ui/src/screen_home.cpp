@@ -124,8 +124,7 @@ void App::Impl::drawRoutineRows(const std::vector<std::string>& ids, const std::
         if (!r) continue;
         if (ui.button(prefix + id, cappedText(r->title.get(lang), kMaxTitleChars), 0, Tone::Quiet, nullptr,
                       routineMeta(*r, catalog().totalSeconds(id)))) {
-            const std::string rid = id;
-            later.push_back([this, rid] { push(screen::Card{rid}); });
+            later.push_back([this, rid = id] { push(screen::Card{rid}); });
         }
     }
 }
