@@ -99,11 +99,13 @@ int main() {
     // 100 sessions from the journal's own file.
     sqlite3* base = nullptr;
     sqlite3_open((dir / "baseline.db").string().c_str(), &base);
-    exec(base, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-               "CREATE TABLE t (uid TEXT, routine_id TEXT, started_at INTEGER, ended_at INTEGER, s INTEGER, f INTEGER,"
-               " b INTEGER, a INTEGER, area TEXT, note TEXT)");
+    exec(base,
+         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+         "CREATE TABLE t (uid TEXT, routine_id TEXT, started_at INTEGER, ended_at INTEGER, s INTEGER, f INTEGER,"
+         " b INTEGER, a INTEGER, area TEXT, note TEXT)");
     sqlite3_stmt* ins = nullptr;
-    sqlite3_prepare_v2(base, "INSERT INTO t VALUES ('u', 'routine-1', 1, 2, 300, 1, 5, 3, 'neck', '')", -1, &ins, nullptr);
+    sqlite3_prepare_v2(base, "INSERT INTO t VALUES ('u', 'routine-1', 1, 2, 300, 1, 5, 3, 'neck', '')", -1, &ins,
+                       nullptr);
     sqlite3* reader = nullptr;
     sqlite3_open_v2(path.c_str(), &reader, SQLITE_OPEN_READONLY, nullptr);
     sqlite3_stmt* sel = nullptr;
@@ -153,16 +155,20 @@ int main() {
     const double frame = 16.7;
     std::printf("# journal of %d sessions (%.1f MiB); opening it (quick_check included) took %.1f ms\n", kSessions,
                 static_cast<double>(fs::file_size(path)) / (1 << 20), openMs);
-    std::printf("# addSession (WAL, synchronous=FULL): median %.2f ms, p95 %.2f ms; bare INSERT, same settings and "
-                "disk: median %.2f ms, p95 %.2f ms; ratio of medians %.2fx (%d rounds)\n",
-                sa.median, sa.p95, sb.median, sb.p95, sa.median / sb.median, rounds);
-    std::printf("# history() (days strip, streak, 100 sessions, chart, averages): median %.2f ms, p95 %.2f ms; bare "
-                "SELECT of the newest 100: median %.2f ms; ratio of medians %.2fx\n",
-                sh.median, sh.p95, ss.median, sh.median / ss.median);
+    std::printf(
+        "# addSession (WAL, synchronous=FULL): median %.2f ms, p95 %.2f ms; bare INSERT, same settings and "
+        "disk: median %.2f ms, p95 %.2f ms; ratio of medians %.2fx (%d rounds)\n",
+        sa.median, sa.p95, sb.median, sb.p95, sa.median / sb.median, rounds);
+    std::printf(
+        "# history() (days strip, streak, 100 sessions, chart, averages): median %.2f ms, p95 %.2f ms; bare "
+        "SELECT of the newest 100: median %.2f ms; ratio of medians %.2fx\n",
+        sh.median, sh.p95, ss.median, sh.median / ss.median);
     std::printf("journal-add-session-10k-p95 %.2fms <=%.1fms %s\n", sa.p95, frame, sa.p95 <= frame ? "PASS" : "FAIL");
     std::printf("journal-history-10k-p95 %.2fms <=%.1fms %s\n", sh.p95, frame, sh.p95 <= frame ? "PASS" : "FAIL");
     j.reset();
-    if (!std::getenv("UNKNOT_BENCH_KEEP")) fs::remove_all(dir);
-    else std::printf("# kept %s\n", dir.c_str());
+    if (!std::getenv("UNKNOT_BENCH_KEEP"))
+        fs::remove_all(dir);
+    else
+        std::printf("# kept %s\n", dir.c_str());
     return sink == 0 ? 2 : 0;
 }

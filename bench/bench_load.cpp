@@ -29,7 +29,8 @@ namespace fs = std::filesystem;
 static std::string routine(int i) {
     std::string id = "bench-routine-" + std::to_string(i);
     std::string s = "id: " + id + "\n";
-    s += "title: {en: \"Bench routine " + std::to_string(i) + "\", fr: \"Routine d'essai " + std::to_string(i) + "\"}\n";
+    s +=
+        "title: {en: \"Bench routine " + std::to_string(i) + "\", fr: \"Routine d'essai " + std::to_string(i) + "\"}\n";
     s += "summary: {en: \"A generated routine that looks like the real ones, for timing.\", "
          "fr: \"Une routine générée qui ressemble aux vraies, pour mesurer.\"}\n";
     s += "kind: stretch\nareas: [neck, shoulders]\nconditions: [headache, tension]\nequipment: [chair]\n";
@@ -39,15 +40,20 @@ static std::string routine(int i) {
     s += "  - {en: \"Ask a health professional first if you have a complex condition.\", "
          "fr: \"Demandez d'abord l'avis d'un professionnel de santé si votre état est complexe.\"}\n";
     s += "steps:\n";
-    s += "  - say: {en: \"Sit comfortably with your feet flat on the floor.\", fr: \"Asseyez-vous confortablement, les pieds à plat.\"}\n    duration: 15s\n";
-    s += "  - say: {en: \"Tilt your head gently toward one shoulder.\", fr: \"Inclinez doucement la tête vers une épaule.\"}\n";
+    s += "  - say: {en: \"Sit comfortably with your feet flat on the floor.\", fr: \"Asseyez-vous confortablement, les "
+         "pieds à plat.\"}\n    duration: 15s\n";
+    s += "  - say: {en: \"Tilt your head gently toward one shoulder.\", fr: \"Inclinez doucement la tête vers une "
+         "épaule.\"}\n";
     s += "    tip: {en: \"Only to a mild stretch.\", fr: \"Seulement jusqu'à un léger étirement.\"}\n";
     s += "    duration: 30s\n    sides: [right, left]\n";
-    s += "  - repeat: 2\n    steps:\n      - say: {en: \"Roll your shoulders slowly.\", fr: \"Roulez lentement les épaules.\"}\n        duration: 10s\n";
-    s += "  - say: {en: \"Fill a glass of water, then continue.\", fr: \"Remplissez un verre d'eau, puis continuez.\"}\n    wait: tap\n";
+    s += "  - repeat: 2\n    steps:\n      - say: {en: \"Roll your shoulders slowly.\", fr: \"Roulez lentement les "
+         "épaules.\"}\n        duration: 10s\n";
+    s += "  - say: {en: \"Fill a glass of water, then continue.\", fr: \"Remplissez un verre d'eau, puis "
+         "continuez.\"}\n    wait: tap\n";
     s += "  - say: {en: \"Breathe in for 4, hold for 2, out for 6.\", fr: \"Inspirez 4, retenez 2, expirez 6.\"}\n";
     s += "    breathe: {inhale: 4, hold: 2, exhale: 6, duration: 2m}\n";
-    s += "  - say: {en: \"Notice how you feel now.\", fr: \"Remarquez comment vous vous sentez.\"}\n    duration: 10s\n";
+    s +=
+        "  - say: {en: \"Notice how you feel now.\", fr: \"Remarquez comment vous vous sentez.\"}\n    duration: 10s\n";
     return s;
 }
 
@@ -63,7 +69,8 @@ int main(int argc, char** argv) {
     std::string contentDir = argc > 1 ? argv[1] : UNKNOT_BENCH_CONTENT;
     fs::path dir = fs::temp_directory_path() / ("unknot-bench-" + std::to_string(::getpid()));
     fs::create_directories(dir / "pack/routines");
-    std::ofstream(dir / "pack/pack.yaml") << "format: 1\nid: bench\ntitle: {en: Bench, fr: Banc}\nversion: 1\nlanguages: [en, fr]\n";
+    std::ofstream(dir / "pack/pack.yaml")
+        << "format: 1\nid: bench\ntitle: {en: Bench, fr: Banc}\nversion: 1\nlanguages: [en, fr]\n";
     std::vector<std::string> files;
     std::size_t bytes = 0;
     for (int i = 0; i < 1000; ++i) {
@@ -108,7 +115,9 @@ int main(int argc, char** argv) {
     std::printf("# 1000 routines, %.0f KiB; yaml-cpp LoadFile %.1f ms, engine load+validate %.1f ms (medians of %d)\n",
                 static_cast<double>(bytes) / 1024.0, b, e, rounds);
     std::printf("load-and-validate-1000-routines %.2fx <=1.30x %s\n", ratio, ratio <= 1.3 ? "PASS" : "FAIL");
-    if (!std::getenv("UNKNOT_BENCH_KEEP")) fs::remove_all(dir);
-    else std::printf("# kept %s\n", dir.c_str());
+    if (!std::getenv("UNKNOT_BENCH_KEEP"))
+        fs::remove_all(dir);
+    else
+        std::printf("# kept %s\n", dir.c_str());
     return sink == 0 ? 2 : 0;
 }

@@ -30,13 +30,11 @@ using namespace unknot::platform;
 namespace {
 
 std::int64_t nowNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 std::int64_t wallUs() {
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 const std::int64_t gProcessStartUs = wallUs();
@@ -71,8 +69,7 @@ bool parseOptions(int argc, char* argv[], Options& o) {
         } else if (a == "--bench" && i + 1 < argc) {
             o.benchSeconds = std::atof(argv[++i]);
         } else {
-            std::fprintf(stderr,
-                         "usage: unknot_baseline [--size WxH] [--exit-after-first-frame] [--bench SECONDS]\n");
+            std::fprintf(stderr, "usage: unknot_baseline [--size WxH] [--exit-after-first-frame] [--bench SECONDS]\n");
             return false;
         }
     }
@@ -118,11 +115,12 @@ void printBench(double t, std::int64_t frames, std::int64_t framesAfter1s, doubl
     const double measured = t - 1.0;
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
-    std::printf("bench seconds=%.1f frames=%lld frames_after_1s=%lld fps_after_1s=%.2f "
-                "cpu_ms_per_frame=%.3f cpu_ms_per_s=%.2f maxrss_kb=%ld\n",
-                t, static_cast<long long>(frames), static_cast<long long>(framesAfter1s),
-                static_cast<double>(framesAfter1s) / measured, cpu * 1000.0 / static_cast<double>(framesAfter1s),
-                cpu * 1000.0 / measured, ru.ru_maxrss);
+    std::printf(
+        "bench seconds=%.1f frames=%lld frames_after_1s=%lld fps_after_1s=%.2f "
+        "cpu_ms_per_frame=%.3f cpu_ms_per_s=%.2f maxrss_kb=%ld\n",
+        t, static_cast<long long>(frames), static_cast<long long>(framesAfter1s),
+        static_cast<double>(framesAfter1s) / measured, cpu * 1000.0 / static_cast<double>(framesAfter1s),
+        cpu * 1000.0 / measured, ru.ru_maxrss);
 }
 
 }  // namespace
@@ -165,8 +163,8 @@ int main(int argc, char* argv[]) {
         index = nextFrameIndex(start, fps, index, nowNs());
         // Paced exactly as the app paces (platform/src/sdl_runner.cpp).
         if (paced && sleepBeforeNs(start, fps, index, nowNs()) > 0)
-            std::this_thread::sleep_until(std::chrono::steady_clock::time_point(
-                std::chrono::nanoseconds(frameDeadlineNs(start, fps, index))));
+            std::this_thread::sleep_until(
+                std::chrono::steady_clock::time_point(std::chrono::nanoseconds(frameDeadlineNs(start, fps, index))));
         SDL_Event e;
         while (SDL_PollEvent(&e)) {
             ImGui_ImplSDL2_ProcessEvent(&e);

@@ -49,7 +49,8 @@ struct Parsed {
 };
 
 void declareContentCommands(CLI::App& app, Parsed& p) {
-    p.lintCmd = app.add_subcommand("lint", "Check packs, folders or routine files; prints path:line:column: error: message");
+    p.lintCmd =
+        app.add_subcommand("lint", "Check packs, folders or routine files; prints path:line:column: error: message");
     p.lintCmd->add_option("paths", p.lintPaths, "Packs, folders or files (default: everything loaded by default)");
 
     p.playCmd = app.add_subcommand("play", "Play a routine in the terminal");
@@ -78,8 +79,9 @@ void declareJournalCommands(CLI::App& app, Parsed& p) {
     const char* journalHelp = "The journal file (default: journal.db in Unknot's data folder)";
     p.exportCmd = app.add_subcommand("export", "Write your journal to a file, CSV or JSON ('-' for standard output)");
     auto* csvOpt = p.exportCmd->add_option("--csv", p.csvFile, "Sessions as CSV, one line each")->type_name("FILE");
-    auto* jsonOpt = p.exportCmd->add_option("--json", p.jsonFile, "Everything as JSON, which 'unknot import' reads back")
-                        ->type_name("FILE");
+    auto* jsonOpt =
+        p.exportCmd->add_option("--json", p.jsonFile, "Everything as JSON, which 'unknot import' reads back")
+            ->type_name("FILE");
     csvOpt->excludes(jsonOpt);
     p.exportCmd->add_option("--journal", p.journalOpt, journalHelp)->type_name("PATH");
 
@@ -97,9 +99,10 @@ void declareJournalCommands(CLI::App& app, Parsed& p) {
 
 void declare(CLI::App& app, Parsed& p) {
     app.name("unknot");
-    app.footer("Window app: unknot [--size WxH] [--lang fr] [--content DIR]...\n"
-               "Screenshot: unknot --screenshot out.png --size WxH --screen home|browse|area:ID|card:ID|"
-               "play:ID@SECONDS|problems [--lang fr]");
+    app.footer(
+        "Window app: unknot [--size WxH] [--lang fr] [--content DIR]...\n"
+        "Screenshot: unknot --screenshot out.png --size WxH --screen home|browse|area:ID|card:ID|"
+        "play:ID@SECONDS|problems [--lang fr]");
     app.set_version_flag("--version", std::string("unknot ") + UNKNOT_VERSION);
     app.require_subcommand(1);
     app.fallthrough();
@@ -131,8 +134,8 @@ int checkLang(const CliEnv& env, Parsed& p) {
 int checkMaxMinutes(const CliEnv& env, Parsed& p) {
     if (p.maxMinutesOpt->count() == 0) return -1;
     const std::string& v = p.maxMinutes;
-    bool digits = !v.empty() && v.size() <= 4 &&
-                  std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    bool digits =
+        !v.empty() && v.size() <= 4 && std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     int m = digits ? std::stoi(v) : 0;
     if (m < 1 || m > kMaxListMinutes) {
         std::string shown = v.size() > 20 ? v.substr(0, 20) + "..." : v;
@@ -196,8 +199,9 @@ bool isCliInvocation(int argc, const char* const* argv) {
 }
 
 int runCli(int argc, const char* const* argv, const CliEnv& env) {
-    CLI::App app{"Unknot: guided self-care routines for chronic pain.\n"
-                 "With no command, unknot opens the window app; these commands work without a display."};
+    CLI::App app{
+        "Unknot: guided self-care routines for chronic pain.\n"
+        "With no command, unknot opens the window app; these commands work without a display."};
     Parsed p;
     declare(app, p);
     if (int status = parse(app, argc, argv, env); status >= 0) return status;

@@ -74,9 +74,10 @@ int exportJournal(const CliEnv& env, const std::string& given, const std::string
     const std::string& file = csv.empty() ? json : csv;
     // Never over the journal itself (by any name or link) or its log files.
     if (file != "-") {
-        struct stat js {}, fs {};
-        const bool same = ::stat(path.c_str(), &js) == 0 && ::stat(file.c_str(), &fs) == 0 &&
-                          js.st_dev == fs.st_dev && js.st_ino == fs.st_ino;
+        struct stat js {
+        }, fs{};
+        const bool same = ::stat(path.c_str(), &js) == 0 && ::stat(file.c_str(), &fs) == 0 && js.st_dev == fs.st_dev &&
+                          js.st_ino == fs.st_ino;
         if (same || file == path + "-wal" || file == path + "-shm" || file == path + "-journal") {
             *env.err << "unknot: cannot write " << file << ": that is the journal"
                      << (same ? " itself" : "'s own log file") << "; choose another file; nothing was exported\n";

@@ -22,7 +22,8 @@ bool readBounded(std::istream& in, std::string& text) {
     text.clear();
     char buf[65536];
     while (text.size() <= kMaxImportBytes) {
-        in.read(buf, static_cast<std::streamsize>(std::min<std::size_t>(sizeof buf, kMaxImportBytes + 1 - text.size())));
+        in.read(buf,
+                static_cast<std::streamsize>(std::min<std::size_t>(sizeof buf, kMaxImportBytes + 1 - text.size())));
         std::streamsize n = in.gcount();
         if (n <= 0) break;
         text.append(buf, static_cast<std::size_t>(n));
@@ -59,7 +60,9 @@ int readExportFile(const CliEnv& env, const std::string& file, std::string& text
     if (S_ISDIR(st.st_mode) || S_ISSOCK(st.st_mode) || S_ISBLK(st.st_mode)) {
         ::close(fd);
         *env.err << "unknot: cannot read " << file << ": it is "
-                 << (S_ISDIR(st.st_mode) ? "a folder" : S_ISSOCK(st.st_mode) ? "a socket" : "a block device")
+                 << (S_ISDIR(st.st_mode)    ? "a folder"
+                     : S_ISSOCK(st.st_mode) ? "a socket"
+                                            : "a block device")
                  << ", not a journal export\n";
         return 2;
     }
@@ -106,7 +109,8 @@ std::unique_ptr<Journal> openForImport(const CliEnv& env, const std::string& pat
     std::string error;
     std::unique_ptr<Journal> j;
     struct stat st {};
-    if (::lstat(path.c_str(), &st) == 0) j = Journal::openExisting(path, wallNow(env), error);
+    if (::lstat(path.c_str(), &st) == 0)
+        j = Journal::openExisting(path, wallNow(env), error);
     else {
         j = Journal::open(path, wallNow(env));
         if (!j->persistent()) {

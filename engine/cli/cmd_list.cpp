@@ -17,8 +17,8 @@ int list(const CliEnv& env, const Common& c, const ListArgs& a) {
     q.lang = langOf(c, lib);
     auto unknown = [&](const std::string& what, const std::string& v, const std::vector<std::string>& known) {
         std::string s = suggest(v, known);
-        *env.err << "unknot: unknown " << what << " '" << escapeControl(v) << "'" << (s.empty() ? "" : " (did you mean '" + s + "'?)")
-                 << "\n";
+        *env.err << "unknot: unknown " << what << " '" << escapeControl(v) << "'"
+                 << (s.empty() ? "" : " (did you mean '" + s + "'?)") << "\n";
         return 2;
     };
     if (!a.area.empty()) {

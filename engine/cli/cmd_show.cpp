@@ -22,8 +22,10 @@ int show(const CliEnv& env, const Common& c, const std::string& id) {
         std::string s;
         for (const auto& x : ids) {
             const Text* l = nullptr;
-            if (areas) { if (const Area* a = lib.findArea(x)) l = &a->label; }
-            else if (const Equipment* e = lib.findEquipment(x)) l = &e->label;
+            if (areas) {
+                if (const Area* a = lib.findArea(x)) l = &a->label;
+            } else if (const Equipment* e = lib.findEquipment(x))
+                l = &e->label;
             s += (s.empty() ? "" : ", ") + (l ? l->get(lang) : x);
         }
         return s.empty() ? std::string("none") : s;

@@ -11,9 +11,7 @@
 namespace unknot::cli {
 
 namespace {
-std::string normal(const std::string& p) {
-    return std::filesystem::path(p).lexically_normal().generic_string();
-}
+std::string normal(const std::string& p) { return std::filesystem::path(p).lexically_normal().generic_string(); }
 
 }  // namespace
 
@@ -42,9 +40,7 @@ void noteProblems(const CliEnv& env, const Library& lib) {
                  << " (routines with errors are left out); run 'unknot lint' for details\n";
 }
 
-std::string langOf(const Common& c, const Library& lib) {
-    return c.lang.empty() ? lib.languages().front() : c.lang;
-}
+std::string langOf(const Common& c, const Library& lib) { return c.lang.empty() ? lib.languages().front() : c.lang; }
 
 // --lang must name a language of the loaded packs: say which exist.
 bool langOffered(const CliEnv& env, const Common& c, const Library& lib) {
@@ -63,8 +59,8 @@ const Routine* findOrSay(const CliEnv& env, const Library& lib, const std::strin
     std::vector<std::string> ids;
     for (const auto& r : lib.routines) ids.push_back(r.id);
     std::string s = suggest(id, ids);
-    *env.err << "unknot: no routine with id '" << escapeControl(id) << "'" << (s.empty() ? "" : " (did you mean '" + s + "'?)")
-             << "; 'unknot list' shows them all\n";
+    *env.err << "unknot: no routine with id '" << escapeControl(id) << "'"
+             << (s.empty() ? "" : " (did you mean '" + s + "'?)") << "; 'unknot list' shows them all\n";
     return nullptr;
 }
 

@@ -15,8 +15,7 @@ void BenchStats::followRoute(const Library& library, const Route& route, std::in
     const Routine* r = library.findRoutine(play->routine);
     if (!r) return;
     timeline = compileTimeline(library, *r);
-    while (shownIndex < timeline->segments.size() && timeline->segments[shownIndex].startMs < startMs)
-        ++shownIndex;
+    while (shownIndex < timeline->segments.size() && timeline->segments[shownIndex].startMs < startMs) ++shownIndex;
 }
 
 void BenchStats::onFrame(double elapsedMs, double frameMs, double presentMs, bool presented) {
@@ -40,15 +39,14 @@ void BenchStats::onFrame(double elapsedMs, double frameMs, double presentMs, boo
 void BenchStats::print(double seconds) const {
     const double measured = std::max(0.0, seconds - 1.0);
     const double cpu = cpuAt1s < 0 ? 0 : cpuEnd - cpuAt1s;
-    std::printf("bench seconds=%.1f frames=%lld presents=%lld frames_after_1s=%lld fps_after_1s=%.2f "
-                "cpu_ms_per_frame=%.3f cpu_ms_per_s=%.2f maxrss_kb=%ld worst_late_ms=%.3f "
-                "worst_present_late_ms=%.3f segments_checked=%zu\n",
-                seconds, static_cast<long long>(frames), static_cast<long long>(presents),
-                static_cast<long long>(framesAfter1s),
-                measured > 0 ? static_cast<double>(framesAfter1s) / measured : 0.0,
-                framesAfter1s > 0 ? cpu * 1000.0 / static_cast<double>(framesAfter1s) : 0.0,
-                measured > 0 ? cpu * 1000.0 / measured : 0.0, maxRssKb(), worstLateMs, worstPresentLateMs,
-                segmentsChecked);
+    std::printf(
+        "bench seconds=%.1f frames=%lld presents=%lld frames_after_1s=%lld fps_after_1s=%.2f "
+        "cpu_ms_per_frame=%.3f cpu_ms_per_s=%.2f maxrss_kb=%ld worst_late_ms=%.3f "
+        "worst_present_late_ms=%.3f segments_checked=%zu\n",
+        seconds, static_cast<long long>(frames), static_cast<long long>(presents),
+        static_cast<long long>(framesAfter1s), measured > 0 ? static_cast<double>(framesAfter1s) / measured : 0.0,
+        framesAfter1s > 0 ? cpu * 1000.0 / static_cast<double>(framesAfter1s) : 0.0,
+        measured > 0 ? cpu * 1000.0 / measured : 0.0, maxRssKb(), worstLateMs, worstPresentLateMs, segmentsChecked);
     std::fflush(stdout);
 }
 

@@ -66,8 +66,8 @@ void keepBrokenRoutines(Library& next, const Library& old) {
     }
     std::sort(next.routines.begin(), next.routines.end(),
               [](const Routine& a, const Routine& b) { return a.id < b.id; });
-    std::cerr << "unknot: content reloaded (" << next.routines.size() << " routines, "
-              << countErrors(next.diagnostics) << " errors)\n";
+    std::cerr << "unknot: content reloaded (" << next.routines.size() << " routines, " << countErrors(next.diagnostics)
+              << " errors)\n";
     for (const Diagnostic& d : next.diagnostics)
         if (d.severity == Severity::Error) std::cerr << "  " << formatDiagnosticShort(d) << "\n";
 }

@@ -26,8 +26,7 @@ class ContentWatch {
 public:
     // What to watch: the --content paths, else the bundled content and the
     // user's packs.
-    ContentWatch(const std::vector<std::string>& contentPaths, const std::string& dataDir,
-                 const std::string& prefDir);
+    ContentWatch(const std::vector<std::string>& contentPaths, const std::string& dataDir, const std::string& prefDir);
     // True (once per change) when a file was added, removed or changed.
     bool changed();
 

@@ -44,9 +44,7 @@ inline std::uint64_t vertexHash(const ImDrawVert& v) {
     return mix(bits(v.pos.x) | bits(v.pos.y) << 32, (bits(v.uv.x) | bits(v.uv.y) << 32) ^ v.col);
 }
 
-bool overlaps(const IRect& a, const IRect& b) {
-    return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-}
+bool overlaps(const IRect& a, const IRect& b) { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1; }
 
 IRect unite(const IRect& a, const IRect& b) {
     return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
@@ -113,8 +111,7 @@ DrawSignature signatureOf(const ImDrawData& dd) {
 //-----------------------------------------------------------------------------
 // [SECTION] Tiles to rectangles
 //-----------------------------------------------------------------------------
-std::vector<IRect> tilesToRects(const std::vector<bool>& dirty, int cols, int fbW, int fbH,
-                                std::size_t maxRects) {
+std::vector<IRect> tilesToRects(const std::vector<bool>& dirty, int cols, int fbW, int fbH, std::size_t maxRects) {
     assert(cols > 0 && dirty.size() % static_cast<std::size_t>(cols) == 0 && "a whole grid of tiles");
     assert(maxRects >= 1 && "at least one rectangle, or nothing could be redrawn");
     const int rows = static_cast<int>(dirty.size() / static_cast<std::size_t>(cols));
@@ -171,10 +168,9 @@ std::vector<IRect> tilesToRects(const std::vector<bool>& dirty, int cols, int fb
 //-----------------------------------------------------------------------------
 // [SECTION] Damaged rectangles
 //-----------------------------------------------------------------------------
-std::optional<std::vector<IRect>> damagedRects(const DrawSignature& prev, const DrawSignature& next,
-                                               double maxFraction, std::size_t maxRects) {
-    if (prev.opaque || next.opaque || prev.fbW != next.fbW || prev.fbH != next.fbH || next.fbW <= 0 ||
-        next.fbH <= 0)
+std::optional<std::vector<IRect>> damagedRects(const DrawSignature& prev, const DrawSignature& next, double maxFraction,
+                                               std::size_t maxRects) {
+    if (prev.opaque || next.opaque || prev.fbW != next.fbW || prev.fbH != next.fbH || next.fbW <= 0 || next.fbH <= 0)
         return std::nullopt;
     const auto& a = prev.tris;
     const auto& b = next.tris;
@@ -249,14 +245,13 @@ void drawPass(SDL_Renderer* renderer, ImDrawData* dd, const IRect& area, std::ve
             const SDL_Rect r{clip.x0, clip.y0, clip.x1 - clip.x0, clip.y1 - clip.y0};
             SDL_RenderSetClipRect(renderer, &r);
             const char* base = reinterpret_cast<const char*>(vtx);
-            SDL_RenderGeometryRaw(renderer, static_cast<SDL_Texture*>(cmd.GetTexID()),
-                                  reinterpret_cast<const float*>(base + IM_OFFSETOF(ImDrawVert, pos)),
-                                  sizeof(ImDrawVert),
-                                  reinterpret_cast<const SDL_Color*>(base + IM_OFFSETOF(ImDrawVert, col)),
-                                  sizeof(ImDrawVert),
-                                  reinterpret_cast<const float*>(base + IM_OFFSETOF(ImDrawVert, uv)),
-                                  sizeof(ImDrawVert), list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset),
-                                  scratch.data(), static_cast<int>(scratch.size()), sizeof(ImDrawIdx));
+            SDL_RenderGeometryRaw(
+                renderer, static_cast<SDL_Texture*>(cmd.GetTexID()),
+                reinterpret_cast<const float*>(base + IM_OFFSETOF(ImDrawVert, pos)), sizeof(ImDrawVert),
+                reinterpret_cast<const SDL_Color*>(base + IM_OFFSETOF(ImDrawVert, col)), sizeof(ImDrawVert),
+                reinterpret_cast<const float*>(base + IM_OFFSETOF(ImDrawVert, uv)), sizeof(ImDrawVert),
+                list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), scratch.data(),
+                static_cast<int>(scratch.size()), sizeof(ImDrawIdx));
         }
     }
     SDL_RenderSetClipRect(renderer, nullptr);

@@ -57,8 +57,7 @@ void FontTexture::destroy() {
 
 namespace unknot::platform {
 
-AppFonts::AppFonts(const FileSource& files, std::string dataDir, SDL_Renderer* renderer,
-                   std::function<float()> scale)
+AppFonts::AppFonts(const FileSource& files, std::string dataDir, SDL_Renderer* renderer, std::function<float()> scale)
     : files_(files), dataDir_(std::move(dataDir)), renderer_(renderer), scale_(std::move(scale)) {}
 
 bool AppFonts::bake(float px, std::string& warning, std::string& error) {

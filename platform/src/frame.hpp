@@ -12,9 +12,9 @@ namespace unknot::platform {
 
 struct FrameInput {
     std::int64_t nowMs = 0;
-    Size logical;            // DisplaySize
-    float scale = 1.0f;      // DisplayFramebufferScale
-    bool liveInput = true;   // false: screenshots (no mouse, no hover, fixed dt)
+    Size logical;           // DisplaySize
+    float scale = 1.0f;     // DisplayFramebufferScale
+    bool liveInput = true;  // false: screenshots (no mouse, no hover, fixed dt)
     // Fill the target with the background colour first. Off for screenshots
     // on a larger --canvas, which is magenta outside the app's area.
     bool clearToBackground = true;

@@ -8,10 +8,10 @@
 #include "unknot/platform/shell.hpp"
 
 #include "plain_file.hpp"
+#include "unknot/result.hpp"
 #include "unknot/session/route.hpp"
 #include "unknot/session/settings.hpp"
 #include "unknot/ui/strings.hpp"
-#include "unknot/result.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -59,17 +59,14 @@ struct RawFlags {
 void addDisplayFlags(CLI::App& cli, AppOptions& o, RawFlags& raw) {
     cli.add_option("--size", raw.size, "Window size in logical pixels, WxH (default 390x844)");
     cli.add_option("--lang", o.lang, "Language of the content and the screens (en, fr, ...)");
-    cli.add_option("--content", o.content, "Load these packs or folders instead of the default set")
-        ->expected(1, 1000);
+    cli.add_option("--content", o.content, "Load these packs or folders instead of the default set")->expected(1, 1000);
     cli.add_option("--screen", o.screen, "Open this screen first: " + std::string(kRouteGrammar));
-    cli.add_option("--screenshot", o.screenshot,
-                   "Render --screen on a virtual clock, write this PNG and exit");
+    cli.add_option("--screenshot", o.screenshot, "Render --screen on a virtual clock, write this PNG and exit");
     cli.add_option("--canvas", raw.canvas,
                    "With --screenshot: draw the app at --size onto a larger WxH canvas (tests)");
     cli.add_flag("--via-partial", o.viaPartial,
                  "With --screenshot: draw 1 s earlier, then only the damaged rectangles (tests)");
-    cli.add_option("--trace", o.trace,
-                   "Append a line (screen, hotspots: id x y w h) whenever they change");
+    cli.add_option("--trace", o.trace, "Append a line (screen, hotspots: id x y w h) whenever they change");
     cli.add_option("--font-px", o.fontPx, "Base font size in logical pixels at 100% text size (default 20)")
         ->check(CLI::Range(8.0f, 64.0f));
 }
@@ -98,8 +95,8 @@ void addSettingFlags(CLI::App& cli, AppOptions& o) {
 //-----------------------------------------------------------------------------
 Result<void> checkSizes(AppOptions& o, const RawFlags& raw) {
     if (!raw.size.empty() && !parseSize(raw.size, o.width, o.height))
-        return fail("--size wants WxH with each side 1 to " + std::to_string(kMaxSizeSide) +
-                    ", like 390x844 (got " + excerpt(raw.size) + ")");
+        return fail("--size wants WxH with each side 1 to " + std::to_string(kMaxSizeSide) + ", like 390x844 (got " +
+                    excerpt(raw.size) + ")");
     if (raw.canvas.empty()) return {};
     if (!parseSize(raw.canvas, o.canvasW, o.canvasH) || o.canvasW < o.width || o.canvasH < o.height)
         return fail("--canvas wants WxH with each side at most " + std::to_string(kMaxSizeSide) +
@@ -132,8 +129,7 @@ Result<void> checkValues(const CLI::App& cli, const AppOptions& o) {
     if (cli.count("--lang")) {
         const auto& langs = ui::uiLanguages();
         if (std::find(langs.begin(), langs.end(), o.lang) == langs.end())
-            return fail("--lang " + excerpt(o.lang) +
-                        " is not a language Unknot has; use en (English) or fr (French)");
+            return fail("--lang " + excerpt(o.lang) + " is not a language Unknot has; use en (English) or fr (French)");
     }
     // CLI11's range checks let "nan" through (every comparison with NaN is false).
     if (!std::isfinite(o.fontPx)) return fail("--font-px wants a number from 8 to 64");
@@ -176,19 +172,20 @@ Result<void> checkOutputs(const AppOptions& o) {
 //-----------------------------------------------------------------------------
 // [SECTION] parseAppOptions
 //-----------------------------------------------------------------------------
-int parseAppOptions(int argc, const char* const* argv, AppOptions& o, std::ostream& out,
-                    std::ostream& err) {
-    CLI::App cli{"Unknot: a calm self-care guide for chronic pain (window app).\n"
-                 "Without a display, use the command line: unknot --help, unknot list, "
-                 "unknot play ID --clock virtual.",
-                 "unknot"};
+int parseAppOptions(int argc, const char* const* argv, AppOptions& o, std::ostream& out, std::ostream& err) {
+    CLI::App cli{
+        "Unknot: a calm self-care guide for chronic pain (window app).\n"
+        "Without a display, use the command line: unknot --help, unknot list, "
+        "unknot play ID --clock virtual.",
+        "unknot"};
     // `unknot --help` is what the no-display message points to, so it names
     // the commands too (their own help: `unknot help`).
-    cli.footer("Commands (no display needed; details: unknot help):\n"
-               "  unknot list [--json]           the routines\n"
-               "  unknot show ID                 one routine, its steps and cautions\n"
-               "  unknot play ID --clock virtual its timeline, at once\n"
-               "  unknot lint [PATH...]          check content packs");
+    cli.footer(
+        "Commands (no display needed; details: unknot help):\n"
+        "  unknot list [--json]           the routines\n"
+        "  unknot show ID                 one routine, its steps and cautions\n"
+        "  unknot play ID --clock virtual its timeline, at once\n"
+        "  unknot lint [PATH...]          check content packs");
     RawFlags raw;
     addDisplayFlags(cli, o, raw);
     addSettingFlags(cli, o);

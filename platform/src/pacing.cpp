@@ -25,8 +25,7 @@ std::int64_t frameDeadlineNs(std::int64_t startNs, int fps, std::int64_t index) 
     return startNs + index * 1'000'000'000LL / fps;
 }
 
-std::int64_t nextFrameIndex(std::int64_t startNs, int fps, std::int64_t lastIndex,
-                            std::int64_t nowNs) {
+std::int64_t nextFrameIndex(std::int64_t startNs, int fps, std::int64_t lastIndex, std::int64_t nowNs) {
     const std::int64_t next = lastIndex + 1;
     if (frameDeadlineNs(startNs, fps, next) >= nowNs) return next;
     // Late: the first grid point at or after now. (now - start) * fps / 1e9 is

@@ -8,7 +8,7 @@
 namespace unknot::platform {
 
 std::string notPlainFile(const std::string& path, bool followLinks) {
-    struct stat st{};
+    struct stat st {};
     if ((followLinks ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st)) != 0) {
         // A dangling link is still a link.
         if (followLinks && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) return "a broken symbolic link";

@@ -21,8 +21,8 @@
 #include "unknot/journal.hpp"
 #include "unknot/paths.hpp"
 #include "unknot/platform/damage.hpp"
-#include "unknot/platform/rw_files.hpp"
 #include "unknot/platform/runner.hpp"
+#include "unknot/platform/rw_files.hpp"
 #include "unknot/platform/sdl_services.hpp"
 #include "unknot/platform/signals.hpp"
 #include "unknot/platform/window.hpp"
@@ -324,8 +324,8 @@ int DesktopApp::run(bool& abandoned) {
     const std::int64_t startMs = route ? routeTimeMs(*route) : 0;
     std::string error;
     if (!route || !app_->open(screen, startMs, &error)) {
-        std::cerr << "unknot: cannot open screen \"" << screen
-                  << "\": " << (route ? error : route.error().message) << "\n"
+        std::cerr << "unknot: cannot open screen \"" << screen << "\": " << (route ? error : route.error().message)
+                  << "\n"
                   << "Screens: " << kRouteGrammar << "\n";
         return 2;
     }
@@ -350,8 +350,10 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     // working: give them a moment (they take milliseconds), unless a quit
     // signal asks us to go now.
     for (int waited = 0; !abandoned && backgroundRunning().load() > 0; waited += 5) {
-        if (quitSignal() || waited >= 2000) abandoned = true;
-        else std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        if (quitSignal() || waited >= 2000)
+            abandoned = true;
+        else
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     if (abandoned) {
         // A thread is still blocked in a load: exit without running static

@@ -112,8 +112,7 @@ std::optional<std::vector<std::string>> RwFileSource::list(const std::string& di
 //-----------------------------------------------------------------------------
 // [SECTION] Reading
 //-----------------------------------------------------------------------------
-std::optional<std::string> RwFileSource::read(const std::string& path, std::size_t maxBytes,
-                                              std::string& error) const {
+std::optional<std::string> RwFileSource::read(const std::string& path, std::size_t maxBytes, std::string& error) const {
     // glibc's fopen() happily opens a folder and only fails on read; say so
     // plainly instead of "Error reading from datastream".
     // On a disk (desktops, an iOS bundle) read the way the engine does:

@@ -42,7 +42,8 @@ bool writeFileAtomically(const std::string& path, const std::string& bytes, std:
     int failure = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n > 0) done += static_cast<std::size_t>(n);
+        if (n > 0)
+            done += static_cast<std::size_t>(n);
         else if (!(n < 0 && errno == EINTR)) {
             failure = n < 0 ? errno : ENOSPC;
             break;

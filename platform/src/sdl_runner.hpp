@@ -44,10 +44,10 @@ public:
 private:
     std::int64_t appMs(std::int64_t ns) const { return (ns - c_.originNs) / 1'000'000; }
     int loop();
-    bool handle(const SDL_Event& e);      // false: quit
-    bool periodicWork(std::int64_t t);    // true: the loop ends (bench done)
-    bool waitForEvents(std::int64_t t);   // false: quit
-    bool drawNextFrame(bool& endNow);     // false: quit
+    bool handle(const SDL_Event& e);     // false: quit
+    bool periodicWork(std::int64_t t);   // true: the loop ends (bench done)
+    bool waitForEvents(std::int64_t t);  // false: quit
+    bool drawNextFrame(bool& endNow);    // false: quit
 
     LoopContext c_;
     bool paced_ = false;

@@ -224,8 +224,7 @@ void SdlHaptics::open() {
             SDL_HapticClose(h);
     }
     if (!haptic_) {
-        error_ = n > 0 ? std::string("no rumble-capable haptic device (") + SDL_GetError() + ")"
-                       : "no haptic device";
+        error_ = n > 0 ? std::string("no rumble-capable haptic device (") + SDL_GetError() + ")" : "no haptic device";
         SDL_QuitSubSystem(SDL_INIT_HAPTIC);
     }
 }
@@ -252,8 +251,7 @@ int SdlHaptics::update() {
     int next = -1;
     for (auto it = pending_.begin(); it != pending_.end();) {
         if (it->atMs <= nowMs) {
-            if (SDL_HapticRumblePlay(haptic_, it->pulse.strength,
-                                     static_cast<Uint32>(it->pulse.durationMs)) != 0)
+            if (SDL_HapticRumblePlay(haptic_, it->pulse.strength, static_cast<Uint32>(it->pulse.durationMs)) != 0)
                 error_ = std::string("SDL_HapticRumblePlay: ") + SDL_GetError();
             it = pending_.erase(it);
         } else {

@@ -74,9 +74,8 @@ void watch() {
     // open(), a huge frame), the process ends within the grace period.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(gGraceMs);
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                              deadline - std::chrono::steady_clock::now())
-                              .count();
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
         if (left <= 0) break;
         poll(nullptr, 0, static_cast<int>(left));
     }
@@ -94,7 +93,7 @@ void installQuitSignals(int graceMs) {
         if (pipe2(gPipe, O_CLOEXEC) != 0) return;  // no pipe: SDL's own handlers stay
         fcntl(gPipe[1], F_SETFL, fcntl(gPipe[1], F_GETFL) | O_NONBLOCK);
         std::thread(watch).detach();
-        struct sigaction sa{};
+        struct sigaction sa {};
         sa.sa_handler = onQuitSignal;
         sigemptyset(&sa.sa_mask);
         sa.sa_flags = SA_RESTART;
@@ -102,7 +101,7 @@ void installQuitSignals(int graceMs) {
             // Ignored by whoever started us (a shell's background job ignores
             // SIGINT, nohup-like launchers): it stays ignored, as SDL would
             // leave it.
-            struct sigaction old{};
+            struct sigaction old {};
             if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
             sigaction(sig, &sa, nullptr);
         }

@@ -31,8 +31,8 @@ struct Partial {
 // Adds a bell-like note into `out` from `startS` seconds: a few sine partials,
 // a short linear attack (no click), an exponential decay, and a cosine fade
 // over the last 40 ms so the note ends exactly at zero.
-void addNote(std::vector<float>& out, int rate, double startS, double freq, double lengthS,
-             double attackS, double decayS, double gain, const std::vector<Partial>& partials) {
+void addNote(std::vector<float>& out, int rate, double startS, double freq, double lengthS, double attackS,
+             double decayS, double gain, const std::vector<Partial>& partials) {
     const auto first = static_cast<std::size_t>(startS * rate);
     const auto count = static_cast<std::size_t>(lengthS * rate);
     if (out.size() < first + count) out.resize(first + count, 0.0f);
@@ -78,17 +78,16 @@ void addNote(std::vector<float>& out, int rate, double startS, double freq, doub
 // a raised-cosine envelope, so it fades in and out with no edge at all. The
 // oscillator, its per-sample step and the envelope are all phasors (see
 // addNote): no trigonometry per sample.
-void addGlide(std::vector<float>& out, int rate, double f0, double f1, double lengthS,
-              double gain) {
+void addGlide(std::vector<float>& out, int rate, double f0, double f1, double lengthS, double gain) {
     const auto count = static_cast<std::size_t>(lengthS * rate);
     out.resize(std::max(out.size(), count), 0.0f);
     const double w0 = 2.0 * std::numbers::pi * f0 / rate;
     const double dw = 2.0 * std::numbers::pi * (f1 - f0) / rate / static_cast<double>(count);
     const double we = 2.0 * std::numbers::pi / static_cast<double>(count);
-    double oc = 1, os = 0;                               // oscillator
-    double sc = std::cos(w0), ss = std::sin(w0);         // its step, which turns too
+    double oc = 1, os = 0;                        // oscillator
+    double sc = std::cos(w0), ss = std::sin(w0);  // its step, which turns too
     const double dc = std::cos(dw), ds = std::sin(dw);
-    double ec = 1, es = 0;                               // envelope angle
+    double ec = 1, es = 0;  // envelope angle
     const double ecStep = std::cos(we), esStep = std::sin(we);
     for (std::size_t i = 0; i < count; ++i) {
         const double env = 0.5 - 0.5 * ec;
@@ -159,8 +158,7 @@ constexpr CueSound kAllSounds[] = {CueSound::Chime,    CueSound::Inhale,      Cu
                                    CueSound::HoldTick, CueSound::SwitchSides, CueSound::Finish};
 }
 
-Mixer::Mixer(int sampleRate)
-    : rate_(sampleRate), fadeLength_(std::max(1, sampleRate * kStopFadeMs / 1000)) {
+Mixer::Mixer(int sampleRate) : rate_(sampleRate), fadeLength_(std::max(1, sampleRate * kStopFadeMs / 1000)) {
     // Synthesized once up front: the audio callback must never allocate.
     for (CueSound s : kAllSounds) {
         assert(static_cast<std::size_t>(s) == sounds_.size() && "kAllSounds follows the enum");
@@ -169,9 +167,7 @@ Mixer::Mixer(int sampleRate)
     voices_.reserve(16);
 }
 
-const std::vector<float>& Mixer::sound(CueSound s) const {
-    return sounds_.at(static_cast<std::size_t>(s));
-}
+const std::vector<float>& Mixer::sound(CueSound s) const { return sounds_.at(static_cast<std::size_t>(s)); }
 
 void Mixer::play(CueSound sound, std::int64_t startSample) {
     // A burst of cues (skipping quickly through steps) must not pile up
@@ -201,7 +197,8 @@ void Mixer::mix(float* out, int frames) {
         const std::int64_t from = std::max(v.start, position_);
         std::int64_t to = std::min(end, v.start + size);
         if (v.fadeLeft < 0) {
-            for (std::int64_t t = from; t < to; ++t) out[t - position_] += (*v.samples)[static_cast<std::size_t>(t - v.start)];
+            for (std::int64_t t = from; t < to; ++t)
+                out[t - position_] += (*v.samples)[static_cast<std::size_t>(t - v.start)];
             continue;
         }
         to = std::min(to, from + v.fadeLeft);
@@ -217,8 +214,10 @@ void Mixer::mix(float* out, int frames) {
     // could exceed full scale: clip rather than wrap.
     const float step = 1.0f / static_cast<float>(fadeLength_);
     for (int i = 0; i < frames; ++i) {
-        if (gain_ < volume_) gain_ = std::min(volume_, gain_ + step);
-        else if (gain_ > volume_) gain_ = std::max(volume_, gain_ - step);
+        if (gain_ < volume_)
+            gain_ = std::min(volume_, gain_ + step);
+        else if (gain_ > volume_)
+            gain_ = std::max(volume_, gain_ - step);
         out[i] = std::clamp(out[i] * gain_, -1.0f, 1.0f);
     }
 }

@@ -18,7 +18,7 @@ Trace::~Trace() {
 
 bool Trace::open(const std::string& path, std::string& error) {
     fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0644);
-    struct stat st{};
+    struct stat st {};
     if (fd_ < 0 || fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
         error = path + ": cannot open the trace file for writing" +
                 (fd_ < 0 ? std::string(" (") + std::strerror(errno) + ")" : std::string(" (not a plain file)"));
@@ -43,8 +43,10 @@ void Trace::afterFrame(const ui::App& app) {
     std::size_t done = 0;
     while (done < out.size()) {
         const ssize_t n = ::write(fd_, out.data() + done, out.size() - done);
-        if (n > 0) done += static_cast<std::size_t>(n);
-        else if (!(n < 0 && errno == EINTR)) break;  // a full disk: the trace is best effort
+        if (n > 0)
+            done += static_cast<std::size_t>(n);
+        else if (!(n < 0 && errno == EINTR))
+            break;  // a full disk: the trace is best effort
     }
 }
 

@@ -51,11 +51,10 @@ void setIcon(SDL_Window* window) {
 
 }  // namespace
 
-std::unique_ptr<SdlWindow> SdlWindow::create(const std::string& title, Size logical,
-                                             std::string& error) {
+std::unique_ptr<SdlWindow> SdlWindow::create(const std::string& title, Size logical, std::string& error) {
     const Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_HIDDEN;
-    SDL_Window* w = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                     logical.w, logical.h, flags);
+    SDL_Window* w =
+        SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, logical.w, logical.h, flags);
     if (!w) {
         error = std::string("SDL_CreateWindow failed: ") + SDL_GetError();
         return nullptr;
@@ -95,14 +94,12 @@ int SdlWindow::displayHz() const {
 std::unique_ptr<SdlRenderer> SdlRenderer::create(SdlWindow& window, std::string& error) {
     // Accelerated first (a phone's GPU draws for far less power than its CPU),
     // then SDL's software renderer, which works everywhere, Xvfb included.
-    SDL_Renderer* r = SDL_CreateRenderer(window.sdl(), -1,
-                                         SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    SDL_Renderer* r = SDL_CreateRenderer(window.sdl(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!r) {
         const std::string accelError = SDL_GetError();
         r = SDL_CreateRenderer(window.sdl(), -1, SDL_RENDERER_SOFTWARE);
         if (!r) {
-            error = "SDL_CreateRenderer failed (accelerated: " + accelError +
-                    "; software: " + SDL_GetError() + ")";
+            error = "SDL_CreateRenderer failed (accelerated: " + accelError + "; software: " + SDL_GetError() + ")";
             return nullptr;
         }
     }
@@ -112,8 +109,7 @@ std::unique_ptr<SdlRenderer> SdlRenderer::create(SdlWindow& window, std::string&
         // SDL's software renderer reports PRESENTVSYNC when asked, yet under
         // X11 it presents at once; only an accelerated renderer's vsync is
         // believed. Without it the shell paces frames itself.
-        out->trustedVsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) &&
-                             (info.flags & SDL_RENDERER_ACCELERATED) &&
+        out->trustedVsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) && (info.flags & SDL_RENDERER_ACCELERATED) &&
                              std::string(info.name) != "software";
         out->software_ = std::string(info.name) == "software";
     }
@@ -155,8 +151,7 @@ void SdlRenderer::present() {
 }
 
 bool SdlRenderer::useOffscreenTarget(Size size, std::string& error) {
-    target_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_TARGET,
-                                size.w, size.h);
+    target_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_TARGET, size.w, size.h);
     if (!target_) {
         error = std::string("SDL_CreateTexture (offscreen target) failed: ") + SDL_GetError();
         return false;

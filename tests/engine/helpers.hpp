@@ -49,8 +49,8 @@ inline unknot::Library load(const std::vector<std::string>& paths) {
 inline std::string routineHead(const std::string& id, const std::string& extra = "") {
     return "id: " + id +
            "\ntitle: {en: Test, fr: Test}\nsummary: {en: For tests., fr: Pour les tests.}\nkind: stretch\n"
-           "areas: [neck]\nequipment: []\nintensity: gentle\nflare_safe: true\n" + extra +
-           "cautions:\n  - {en: Stop on sharp pain., fr: Arrêtez en cas de douleur vive.}\nsteps:\n";
+           "areas: [neck]\nequipment: []\nintensity: gentle\nflare_safe: true\n" +
+           extra + "cautions:\n  - {en: Stop on sharp pain., fr: Arrêtez en cas de douleur vive.}\nsteps:\n";
 }
 
 struct CliResult {

@@ -63,8 +63,9 @@ TEST_CASE("play --clock virtual prints the timeline at once") {
 
 TEST_CASE("play --clock real prints each line when due and waits for Enter at a tap") {
     TempDir d;
-    auto f = d.write("p.yaml", testing::routineHead("p") +
-                                   "  - say: One\n    duration: 2s\n  - say: Tap\n    wait: tap\n  - say: Two\n    duration: 1s\n");
+    auto f = d.write(
+        "p.yaml", testing::routineHead("p") +
+                      "  - say: One\n    duration: 2s\n  - say: Tap\n    wait: tap\n  - say: Two\n    duration: 1s\n");
     // The fake clock only moves when the CLI sleeps, so this runs instantly.
     auto r = runCli({"--content", f, "play", "p", "--clock", "real"}, "\n");
     CHECK(r.status == 0);
@@ -93,8 +94,8 @@ TEST_CASE("list filters and prints JSON") {
 TEST_CASE("show prints the whole card, in the chosen language") {
     auto r = runCli({"show", "evening-wind-down"});
     CHECK(r.status == 0);
-    for (const char* part : {"Kind:", "Areas:", "Equipment:", "Intensity:", "Total time:", "Flare days:", "Cautions:",
-                             "Steps:"})
+    for (const char* part :
+         {"Kind:", "Areas:", "Equipment:", "Intensity:", "Total time:", "Flare days:", "Cautions:", "Steps:"})
         CHECK(r.out.find(part) != std::string::npos);
     auto fr = runCli({"--lang", "fr", "show", "neck-release"});
     CHECK(fr.out.find("Détente douce de la nuque") != std::string::npos);
@@ -103,7 +104,8 @@ TEST_CASE("show prints the whole card, in the chosen language") {
 TEST_CASE("the content option loads exactly the given packs") {
     TempDir d;
     d.write("mine/pack.yaml", "format: 1\nid: mine\ntitle: {en: Mine, fr: Le mien}\nversion: 1\nlanguages: [en, fr]\n");
-    d.write("mine/routines/only.yaml", testing::routineHead("only-mine") + "  - say: {en: A, fr: A}\n    duration: 5s\n");
+    d.write("mine/routines/only.yaml",
+            testing::routineHead("only-mine") + "  - say: {en: A, fr: A}\n    duration: 5s\n");
     auto r = runCli({"--content", d.str() + "/mine", "list"});
     CHECK(r.status == 0);
     CHECK(r.out.find("only-mine") != std::string::npos);

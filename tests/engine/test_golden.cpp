@@ -77,8 +77,8 @@ std::map<std::string, int> readExitTable(const fs::path& file, std::string& erro
         std::string name, status, extra;
         words >> name >> status;
         if (name.empty() || (status != "0" && status != "1" && status != "2") || (words >> extra)) {
-            error = file.string() + ":" + std::to_string(lineNo) + ":1: error: expected '<folder>/<case> <0, 1 or 2>', got '" +
-                    line + "'";
+            error = file.string() + ":" + std::to_string(lineNo) +
+                    ":1: error: expected '<folder>/<case> <0, 1 or 2>', got '" + line + "'";
             return {};
         }
         if (!table.emplace(name, std::stoi(status)).second) {
@@ -129,7 +129,8 @@ Verdict checkExpected(const fs::path& file, std::optional<int> wantStatus, int s
                      : ""));
     if (!update) {
         if (!exists)
-            fail(file.string() + ": no expected file: run with UNKNOT_UPDATE_GOLDEN=1 to write it, then check every line");
+            fail(file.string() +
+                 ": no expected file: run with UNKNOT_UPDATE_GOLDEN=1 to write it, then check every line");
         else if (readAll(file) != out)
             fail(file.string() + ": the output differs from the expected one");
         return v;
@@ -213,8 +214,7 @@ struct PlanStep {
 
 // Reads a plan; a line it cannot read is an error naming the file and line.
 std::vector<PlanStep> parsePlan(const std::string& text, const std::string& file, std::string& error) {
-    static const std::set<std::string> kActions = {"pause", "resume", "skip",    "back",
-                                                   "tap",   "restart", "stop",   "end"};
+    static const std::set<std::string> kActions = {"pause", "resume", "skip", "back", "tap", "restart", "stop", "end"};
     std::vector<PlanStep> steps;
     std::istringstream in(text);
     std::string line;
@@ -269,15 +269,15 @@ std::string describe(const unknot::Player& p, std::int64_t now, const std::strin
         s += " seg " + std::to_string(p.currentIndex() + 1) + "/" + std::to_string(n) + " · step " +
              std::to_string(seg->step);
         switch (seg->kind) {
-            case SegmentKind::Timed:
-                if (seg->side != Side::None) s += std::string(" · ") + toString(seg->side);
-                break;
-            case SegmentKind::Switch: s += std::string(" · switch to ") + toString(seg->side); break;
-            case SegmentKind::Breath:
-                s += std::string(" · ") + toString(seg->phase) + " " + std::to_string(seg->cycle) + "/" +
-                     std::to_string(seg->cycles);
-                break;
-            case SegmentKind::Wait: s += " · wait for tap"; break;
+        case SegmentKind::Timed:
+            if (seg->side != Side::None) s += std::string(" · ") + toString(seg->side);
+            break;
+        case SegmentKind::Switch: s += std::string(" · switch to ") + toString(seg->side); break;
+        case SegmentKind::Breath:
+            s += std::string(" · ") + toString(seg->phase) + " " + std::to_string(seg->cycle) + "/" +
+                 std::to_string(seg->cycles);
+            break;
+        case SegmentKind::Wait: s += " · wait for tap"; break;
         }
         if (!seg->say.empty()) s += " · \"" + seg->say.get("en") + "\"";
     } else {
@@ -285,8 +285,10 @@ std::string describe(const unknot::Player& p, std::int64_t now, const std::strin
     }
     s += " · at " + seconds(p.positionMs(now), false);
     for (const auto& c : cues) {
-        if (c.segment == p.currentIndex() && c.dueMs == now) s += " · chime";
-        else s += " · chime for seg " + std::to_string(c.segment + 1) + " due " + seconds(c.dueMs, false);
+        if (c.segment == p.currentIndex() && c.dueMs == now)
+            s += " · chime";
+        else
+            s += " · chime for seg " + std::to_string(c.segment + 1) + " due " + seconds(c.dueMs, false);
     }
     return s + "\n";
 }
@@ -324,13 +326,20 @@ std::string runPlan(const unknot::Library& lib, const std::string& routine, cons
     for (const auto& step : plan) {
         advance(step.atMs);
         const std::string& a = step.action;
-        if (a == "pause") p.pause(now);
-        else if (a == "resume") p.resume(now);
-        else if (a == "skip") p.skip(now);
-        else if (a == "back") p.back(now);
-        else if (a == "tap") p.continueAfterTap(now);
-        else if (a == "restart") p.restart(now);
-        else if (a == "stop") p.stop(now);
+        if (a == "pause")
+            p.pause(now);
+        else if (a == "resume")
+            p.resume(now);
+        else if (a == "skip")
+            p.skip(now);
+        else if (a == "back")
+            p.back(now);
+        else if (a == "tap")
+            p.continueAfterTap(now);
+        else if (a == "restart")
+            p.restart(now);
+        else if (a == "stop")
+            p.stop(now);
         std::string line = describe(p, now, a, p.update(now));
         if (a == "end") {
             line.pop_back();
@@ -464,8 +473,8 @@ TEST_CASE("a line of the exit status table that cannot be read is an error namin
     std::string error;
     CHECK(readExitTable(d.write("ok.txt", "# c\nlint/a 1\nplay/b 0\n"), error).size() == 2);
     CHECK(error.empty());
-    for (const std::string bad : {"lint/a 1\nlint/b\n", "lint/a 1\nlint/b 7\n", "lint/a 1\nlint/a 0\n",
-                                  "lint/a 1\nlint/b 1 2\n"}) {
+    for (const std::string bad :
+         {"lint/a 1\nlint/b\n", "lint/a 1\nlint/b 7\n", "lint/a 1\nlint/a 0\n", "lint/a 1\nlint/b 1 2\n"}) {
         INFO(bad);
         error.clear();
         const auto f = d.write("bad.txt", bad);
@@ -497,9 +506,8 @@ TEST_CASE("a test plan line that cannot be read is an error naming the file and 
 int main(int argc, char* argv[]) {
     Catch::Session session;
     using namespace Catch::clara;
-    session.cli(session.cli() |
-                Opt(gCase, "lint/<name>|play/<name>|play/<name>.testplan")["--golden-case"](
-                    "the golden case the test case 'golden case' runs"));
+    session.cli(session.cli() | Opt(gCase, "lint/<name>|play/<name>|play/<name>.testplan")["--golden-case"](
+                                    "the golden case the test case 'golden case' runs"));
     if (const int rc = session.applyCommandLine(argc, argv); rc != 0) return rc;
     // --golden-case alone runs that case (the test case is hidden otherwise).
     if (!gCase.empty() && session.configData().testsOrTags.empty()) {

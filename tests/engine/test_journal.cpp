@@ -5,8 +5,8 @@
 // [SECTION] Sessions, favourites, settings, persistence
 // [SECTION] History
 // [SECTION] Validation
-#include "helpers.hpp"
 #include "../journal/journal_test_support.hpp"
+#include "helpers.hpp"
 
 #include "unknot/journal.hpp"
 
@@ -163,8 +163,8 @@ TEST_CASE("sessions, favourites and settings persist across reopening") {
 TEST_CASE("recent routines: distinct, by most recent session") {
     auto j = Journal::inMemory();
     CHECK_FALSE(j->persistent());
-    for (auto [id, t] : std::vector<std::pair<std::string, std::int64_t>>{
-             {"a", 1}, {"b", 5}, {"a", 10}, {"c", 7}, {"b", 2}}) {
+    for (auto [id, t] :
+         std::vector<std::pair<std::string, std::int64_t>>{{"a", 1}, {"b", 5}, {"a", 10}, {"c", 7}, {"b", 2}}) {
         auto r = rec(id, kMonday + t);
         REQUIRE(j->addSession(r) == WriteStatus::Saved);
     }
@@ -255,7 +255,8 @@ TEST_CASE("history: the SQL path equals the in-memory reference on random journa
         int n = static_cast<int>(rng() % 300);
         const std::int64_t now = kMonday + 60 * kDay + static_cast<std::int64_t>(rng() % kDay);
         for (int i = 0; i < n; ++i) {
-            auto r = rec("r" + std::to_string(rng() % 7), now - static_cast<std::int64_t>(rng() % (90ULL * kDay)) + kDay);
+            auto r =
+                rec("r" + std::to_string(rng() % 7), now - static_cast<std::int64_t>(rng() % (90ULL * kDay)) + kDay);
             if (rng() % 3) r.painBefore = static_cast<int>(rng() % 11);
             if (rng() % 3) r.painAfter = static_cast<int>(rng() % 11);
             // Same start times happen (ties are ordered by id on both paths).

@@ -5,8 +5,8 @@
 // [SECTION] Export
 // [SECTION] Import
 // [SECTION] Command line
-#include "helpers.hpp"
 #include "../journal/journal_test_support.hpp"
+#include "helpers.hpp"
 
 #include "unknot/journal.hpp"
 
@@ -25,10 +25,10 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-using testing::runCli;
 using journaltest::kNow;
 using journaltest::readAll;
 using journaltest::TempDir;
+using testing::runCli;
 using unknot::Journal;
 using unknot::SessionRecord;
 using unknot::WriteStatus;
@@ -157,7 +157,8 @@ TEST_CASE("writeExportFile: temp file and rename for files, refusals for links, 
     }
     SECTION("a link to nothing, a folder, a socket, a missing folder: refused by name") {
         fs::create_symlink(d.path / "nowhere", d.path / "dangling.csv");
-        CHECK(unknot::writeExportFile((d.path / "dangling.csv").string(), text).find("it is a symbolic link to nothing") == 0);
+        CHECK(unknot::writeExportFile((d.path / "dangling.csv").string(), text)
+                  .find("it is a symbolic link to nothing") == 0);
         fs::create_directories(d.path / "folder");
         CHECK(unknot::writeExportFile((d.path / "folder").string(), text) ==
               "it is a folder; give a file name inside it");
@@ -165,7 +166,7 @@ TEST_CASE("writeExportFile: temp file and rename for files, refusals for links, 
         const std::string sock = (d.path / "s").string();
         int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
         REQUIRE(fd >= 0);
-        sockaddr_un addr {};
+        sockaddr_un addr{};
         addr.sun_family = AF_UNIX;
         REQUIRE(sock.size() < sizeof addr.sun_path);
         std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", sock.c_str());
@@ -265,7 +266,8 @@ TEST_CASE("import rejects the whole file, saying where and what, before writing 
     bad(withField("\"note\": \"" + std::string(501, 'x') + "\""), "note is longer than 500 characters");
     bad(withField("\"color\": 1"), "sessions[0]: unknown key 'color'");
     bad(validExport(R"({"uid": "a b", "routine_id": "r", "started_at": "2025-11-21T10:15:00.000Z",
-        "ended_at": "2025-11-21T10:20:00.000Z", "practised_seconds": 1, "finished": true})"), "sessions[0].uid");
+        "ended_at": "2025-11-21T10:20:00.000Z", "practised_seconds": 1, "finished": true})"),
+        "sessions[0].uid");
     bad(validExport(R"({"uid": "a", "routine_id": "", "started_at": "2025-11-21T10:15:00.000Z",
         "ended_at": "2025-11-21T10:20:00.000Z", "practised_seconds": 1, "finished": true})"),
         "sessions[0].routine_id: must not be empty");
@@ -349,7 +351,8 @@ TEST_CASE("unknot export --json / --csv, import, journal check") {
     std::filesystem::create_directories(d.str() + "/new");
     auto i = runCli({"import", out, "--journal", fresh});
     CHECK(i.status == 0);
-    CHECK(i.out == "imported " + out + ": 2 sessions added, 0 already in the journal; 2 favourites, 2 settings added\n");
+    CHECK(i.out ==
+          "imported " + out + ": 2 sessions added, 0 already in the journal; 2 favourites, 2 settings added\n");
     auto i2 = runCli({"import", out, "--journal", fresh});
     CHECK(i2.status == 0);
     CHECK(i2.out.find("0 sessions added, 2 already in the journal") != std::string::npos);

@@ -7,8 +7,8 @@
 // [SECTION] Corrupt and newer files
 // [SECTION] Failing writes
 // [SECTION] journal check
-#include "helpers.hpp"
 #include "../journal/journal_test_support.hpp"
+#include "helpers.hpp"
 
 #include "unknot/journal.hpp"
 
@@ -305,8 +305,10 @@ TEST_CASE("disk full: writes are held in memory, shown, kept in order and saved 
         auto r = rec("routine-" + std::to_string(i), kNow + i * 1000LL);
         r.note = std::string(500, 'x');
         WriteStatus st = j->addSession(r);
-        if (st == WriteStatus::Pending) held.push_back(r);
-        else REQUIRE(st == WriteStatus::Saved);
+        if (st == WriteStatus::Pending)
+            held.push_back(r);
+        else
+            REQUIRE(st == WriteStatus::Saved);
     }
     REQUIRE(j->pendingWrites() == 1);
     REQUIRE(held.size() == 1);

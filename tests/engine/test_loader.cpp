@@ -69,7 +69,9 @@ TEST_CASE("a breathing duration rounds to the nearest whole cycle, at least one"
                                    "  - say: D\n    breathe: {inhale: 4, exhale: 6, duration: 15s}\n");
     Library lib = testing::load({f});
     REQUIRE(lib.routines.size() == 1);
-    auto cycles = [&](std::size_t i) { return std::get<Breathe>(std::get<SayStep>(lib.routines[0].steps[i].v).body).cycles; };
+    auto cycles = [&](std::size_t i) {
+        return std::get<Breathe>(std::get<SayStep>(lib.routines[0].steps[i].v).body).cycles;
+    };
     CHECK(cycles(0) == 3);   // 60 / 19 = 3.16
     CHECK(cycles(1) == 1);   // never zero
     CHECK(cycles(2) == 25);  // 300 / 12
@@ -141,7 +143,9 @@ TEST_CASE("nesting deeper than 64 levels is refused, even far deeper than yaml-c
     TempDir d;
     for (int depth : {70, 600, 5000}) {
         INFO(depth);
-        auto f = d.write("deep" + std::to_string(depth) + ".yaml", std::string(static_cast<std::size_t>(depth), '[') + std::string(static_cast<std::size_t>(depth), ']'));
+        auto f =
+            d.write("deep" + std::to_string(depth) + ".yaml", std::string(static_cast<std::size_t>(depth), '[') +
+                                                                  std::string(static_cast<std::size_t>(depth), ']'));
         Library lib = testing::load({f});
         CHECK(hasMessage(lib, "nesting deeper than 64 levels"));
     }

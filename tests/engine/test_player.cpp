@@ -32,7 +32,8 @@ Timeline breathing(int cycles) {
     Timeline t;
     std::int64_t at = 0;
     for (int c = 1; c <= cycles; ++c)
-        for (auto [phase, ms] : {std::pair{BreathPhase::Inhale, 4000}, {BreathPhase::Hold, 2000}, {BreathPhase::Exhale, 6000}}) {
+        for (auto [phase, ms] :
+             {std::pair{BreathPhase::Inhale, 4000}, {BreathPhase::Hold, 2000}, {BreathPhase::Exhale, 6000}}) {
             Segment s = seg(SegmentKind::Breath, at, ms, 1);
             s.phase = phase;
             s.cycle = c;

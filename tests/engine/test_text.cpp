@@ -51,7 +51,8 @@ TEST_CASE("search folding ignores case and accents") {
     CHECK(foldForSearch("Épaule") == "epaule");
     CHECK(foldForSearch("Mâchoire ÇA") == "machoire ca");
     CHECK(foldForSearch("cœur") == "coeur");
-    CHECK(foldForSearch("bad\xff" "byte") == "badbyte");
+    CHECK(foldForSearch("bad\xff"
+                        "byte") == "badbyte");
 }
 
 TEST_CASE("UTF-8 validation") {

@@ -43,7 +43,8 @@ TEST_CASE("switch 0 leaves the switch out") {
 
 TEST_CASE("breathing phases become segments; a phase of 0 is left out") {
     TempDir d;
-    Timeline t = compileText(d, "b", "  - say: Breathe\n    breathe: {inhale: 3.5, hold: 0, exhale: 4.25, rest: 1, cycles: 2}\n");
+    Timeline t = compileText(
+        d, "b", "  - say: Breathe\n    breathe: {inhale: 3.5, hold: 0, exhale: 4.25, rest: 1, cycles: 2}\n");
     REQUIRE(t.segments.size() == 6);
     CHECK(t.segments[0].phase == BreathPhase::Inhale);
     CHECK(t.segments[1].phase == BreathPhase::Exhale);
@@ -77,7 +78,8 @@ TEST_CASE("includes splice the other routine's steps and its cautions") {
     TempDir d;
     d.write("part.yaml", testing::routineHead("part") + "  - say: Part\n    duration: 7s\n");
     Library lib;
-    Timeline t = compileText(d, "whole", "  - say: Before\n    duration: 3s\n  - include: part\n  - include: part\n", &lib);
+    Timeline t =
+        compileText(d, "whole", "  - say: Before\n    duration: 3s\n  - include: part\n  - include: part\n", &lib);
     REQUIRE(t.segments.size() == 3);
     CHECK(t.segments[1].routineId == "part");
     CHECK(t.segments[2].startMs == 10000);
@@ -88,7 +90,8 @@ TEST_CASE("includes splice the other routine's steps and its cautions") {
 
 TEST_CASE("a wait takes no time and stops the clock at its start") {
     TempDir d;
-    Timeline t = compileText(d, "w", "  - say: A\n    duration: 5s\n  - say: Wait\n    wait: tap\n  - say: B\n    duration: 5s\n");
+    Timeline t = compileText(
+        d, "w", "  - say: A\n    duration: 5s\n  - say: Wait\n    wait: tap\n  - say: B\n    duration: 5s\n");
     REQUIRE(t.segments.size() == 3);
     CHECK(t.segments[1].untimed());
     CHECK(t.segments[1].startMs == 5000);
@@ -115,7 +118,8 @@ TEST_CASE("step summaries describe what a card lists") {
 
 TEST_CASE("the transcript prints offsets and each prompt once") {
     TempDir d;
-    Timeline t = compileText(d, "x", "  - say: {en: Hello, fr: Bonjour}\n    duration: 2s\n    sides: [left, right]\n    switch: 1s\n");
+    Timeline t = compileText(
+        d, "x", "  - say: {en: Hello, fr: Bonjour}\n    duration: 2s\n    sides: [left, right]\n    switch: 1s\n");
     CHECK(formatTranscript(t, "fr") ==
           "00:00.000  step 1 · left · 2 s · chime · Bonjour\n"
           "00:02.000  step 1 · switch to right · 1 s · chime\n"

@@ -6,8 +6,8 @@
 #include "memory_files.hpp"
 
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 
 //-----------------------------------------------------------------------------
 // [SECTION] Entry point

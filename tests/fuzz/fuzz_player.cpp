@@ -76,14 +76,20 @@ void play(const unknot::Timeline& t, const std::vector<Control>& controls) {
         now += c.advanceMs;
         bool rewound = false;
         switch (c.op) {
-            case Op::Pause: p.pause(now); break;
-            case Op::Resume: p.resume(now); break;
-            case Op::Skip: p.skip(now); break;
-            case Op::Back: p.back(now); rewound = true; break;
-            case Op::Restart: p.restart(now); rewound = true; break;
-            case Op::Tap: p.continueAfterTap(now); break;
-            case Op::Stop: p.stop(now); break;
-            default: break;
+        case Op::Pause: p.pause(now); break;
+        case Op::Resume: p.resume(now); break;
+        case Op::Skip: p.skip(now); break;
+        case Op::Back:
+            p.back(now);
+            rewound = true;
+            break;
+        case Op::Restart:
+            p.restart(now);
+            rewound = true;
+            break;
+        case Op::Tap: p.continueAfterTap(now); break;
+        case Op::Stop: p.stop(now); break;
+        default: break;
         }
         check(p.update(now), rewound);
     }

@@ -50,8 +50,7 @@ public:
         for (const auto& p : dirs_) collect(p);
         return std::vector<std::string>(names.begin(), names.end());
     }
-    std::optional<std::string> read(const std::string& path, std::size_t maxBytes,
-                                    std::string& error) const override {
+    std::optional<std::string> read(const std::string& path, std::size_t maxBytes, std::string& error) const override {
         auto it = files_.find(path);
         if (it == files_.end()) {
             error = dirs_.count(path) ? "is a folder, not a file" : "cannot open file";

@@ -108,7 +108,7 @@ std::string allDiagnostics(const unknot::Library& lib) {
 // [SECTION] The hostile files
 //-----------------------------------------------------------------------------
 struct Hostile {
-    std::string name;     // file name under routines/
+    std::string name;  // file name under routines/
     std::string content;
     int line;             // expected line of the error (0: the file as a whole)
     std::string message;  // expected text in the error
@@ -160,7 +160,8 @@ std::vector<Hostile> hostileFiles() {
     h.push_back({"invalid-utf8.yaml", "id: bad-utf8\ntitle: {en: \"caf\xc3\", fr: x}\n", 2, "invalid UTF-8"});
     h.push_back({"overlong-utf8.yaml", "id: overlong\ntitle: {en: \"\xc0\xaf\", fr: x}\n", 2, "invalid UTF-8"});
     h.push_back({"deep-flow.yaml", nested(10000), 2, "nesting deeper than 64 levels"});
-    h.push_back({"deep-block.yaml", [] {
+    h.push_back({"deep-block.yaml",
+                 [] {
                      std::string s = "id: deep-block\n";
                      for (int i = 0; i < 200; ++i) s += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";
                      return s;
@@ -170,7 +171,8 @@ std::vector<Hostile> hostileFiles() {
     h.push_back({"alias-bomb-large.yaml", aliasBomb(9, 10), 0, "more than 100000 YAML nodes"});
     h.push_back({"alias-bomb-wide.yaml", aliasBomb(3, 1000), 0, "more than 100000 YAML nodes"});
     h.push_back({"two-documents.yaml", valid("two-docs") + "---\n" + valid("two-docs-b"), 0, "2 YAML documents"});
-    h.push_back({"huge-number.yaml", withDuration("huge-number", "1" + std::string(400, '0')), kDurationLine, "duration"});
+    h.push_back(
+        {"huge-number.yaml", withDuration("huge-number", "1" + std::string(400, '0')), kDurationLine, "duration"});
     h.push_back({"inf.yaml", withDuration("inf", ".inf"), kDurationLine, "duration"});
     h.push_back({"minus-inf.yaml", withDuration("minus-inf", "-.inf"), kDurationLine, "duration"});
     h.push_back({"nan.yaml", withDuration("nan", ".nan"), kDurationLine, "duration"});
@@ -191,8 +193,9 @@ std::vector<Hostile> hostileFiles() {
     h.push_back({"duplicate-key.yaml",
                  testing::routineHead("dup-key") + "  - say: {en: A., fr: A.}\n    duration: 30s\n    duration: 40s\n",
                  kDurationLine + 1, "duplicate key 'duration'"});
-    h.push_back({"duplicate-top-key.yaml", "id: dup-top\n" + valid("dup-top").substr(valid("dup-top").find('\n') + 1) + "id: again\n",
-                 14, "duplicate key 'id'"});
+    h.push_back({"duplicate-top-key.yaml",
+                 "id: dup-top\n" + valid("dup-top").substr(valid("dup-top").find('\n') + 1) + "id: again\n", 14,
+                 "duplicate key 'id'"});
     h.push_back({"image-up.yaml", testing::routineHead("image-up") + kStep + "    image: ../../etc/passwd\n", 14,
                  "leaves the pack folder"});
     h.push_back({"image-absolute.yaml", testing::routineHead("image-absolute") + kStep + "    image: /etc/passwd\n", 14,
@@ -203,9 +206,10 @@ std::vector<Hostile> hostileFiles() {
     // line of a mistake after them.
     h.push_back({"bom-error.yaml", "\xEF\xBB\xBF" + withDuration("bom-error", "ten"), kDurationLine,
                  "malformed duration 'ten'"});
-    h.push_back({"crlf-error.yaml", crlf(withDuration("crlf-error", "ten")), kDurationLine,
-                 "malformed duration 'ten'"});
-    h.push_back({"unknown-key.yaml", testing::routineHead("unknown-key") + kStep + "    colour: red\n", 14, "unknown key"});
+    h.push_back(
+        {"crlf-error.yaml", crlf(withDuration("crlf-error", "ten")), kDurationLine, "malformed duration 'ten'"});
+    h.push_back(
+        {"unknown-key.yaml", testing::routineHead("unknown-key") + kStep + "    colour: red\n", 14, "unknown key"});
     return h;
 }
 

@@ -47,8 +47,9 @@ int main(int argc, char** argv) {
         if (i % 5 == 0)
             ok = ok && j->setFavourite("routine-" + std::to_string(rng() % 20), rng() % 2, now + i) ==
                            unknot::WriteStatus::Saved;
-        if (i % 7 == 0) ok = ok && j->setSetting("key-" + std::to_string(rng() % 5), std::to_string(i)) ==
-                                       unknot::WriteStatus::Saved;
+        if (i % 7 == 0)
+            ok = ok &&
+                 j->setSetting("key-" + std::to_string(rng() % 5), std::to_string(i)) == unknot::WriteStatus::Saved;
         if (!ok) {
             std::fprintf(stderr, "writer: write not saved: %s\n", j->lastError().c_str());
             return 3;

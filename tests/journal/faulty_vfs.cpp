@@ -28,33 +28,34 @@ struct State {
 State g;
 
 sqlite3_vfs* gReal = nullptr;  // the VFS we wrap (SQLite's default when installed)
-sqlite3_vfs gVfs;               // ours
+sqlite3_vfs gVfs;              // ours
 
 Site siteOf(Fault f) {
     switch (f) {
-        case Fault::Open: return Site::Open;
-        case Fault::Read: return Site::Read;
-        case Fault::Write: case Fault::WriteFull: return Site::Write;
-        case Fault::Sync: return Site::Sync;
-        case Fault::Truncate: return Site::Truncate;
-        case Fault::FileSize: return Site::FileSize;
-        case Fault::Lock: return Site::Lock;
-        case Fault::ShmMap: return Site::ShmMap;
+    case Fault::Open: return Site::Open;
+    case Fault::Read: return Site::Read;
+    case Fault::Write:
+    case Fault::WriteFull: return Site::Write;
+    case Fault::Sync: return Site::Sync;
+    case Fault::Truncate: return Site::Truncate;
+    case Fault::FileSize: return Site::FileSize;
+    case Fault::Lock: return Site::Lock;
+    case Fault::ShmMap: return Site::ShmMap;
     }
     return Site::Read;
 }
 
 int codeOf(Fault f) {
     switch (f) {
-        case Fault::Open: return SQLITE_CANTOPEN;
-        case Fault::Read: return SQLITE_IOERR_READ;
-        case Fault::Write: return SQLITE_IOERR_WRITE;
-        case Fault::WriteFull: return SQLITE_FULL;
-        case Fault::Sync: return SQLITE_IOERR_FSYNC;
-        case Fault::Truncate: return SQLITE_IOERR_TRUNCATE;
-        case Fault::FileSize: return SQLITE_IOERR_FSTAT;
-        case Fault::Lock: return SQLITE_IOERR_LOCK;
-        case Fault::ShmMap: return SQLITE_IOERR_SHMMAP;
+    case Fault::Open: return SQLITE_CANTOPEN;
+    case Fault::Read: return SQLITE_IOERR_READ;
+    case Fault::Write: return SQLITE_IOERR_WRITE;
+    case Fault::WriteFull: return SQLITE_FULL;
+    case Fault::Sync: return SQLITE_IOERR_FSYNC;
+    case Fault::Truncate: return SQLITE_IOERR_TRUNCATE;
+    case Fault::FileSize: return SQLITE_IOERR_FSTAT;
+    case Fault::Lock: return SQLITE_IOERR_LOCK;
+    case Fault::ShmMap: return SQLITE_IOERR_SHMMAP;
     }
     return SQLITE_IOERR;
 }
@@ -101,9 +102,7 @@ int xLock(sqlite3_file* f, int level) {
     return realOf(f)->pMethods->xLock(realOf(f), level);
 }
 int xUnlock(sqlite3_file* f, int level) { return realOf(f)->pMethods->xUnlock(realOf(f), level); }
-int xCheckReservedLock(sqlite3_file* f, int* out) {
-    return realOf(f)->pMethods->xCheckReservedLock(realOf(f), out);
-}
+int xCheckReservedLock(sqlite3_file* f, int* out) { return realOf(f)->pMethods->xCheckReservedLock(realOf(f), out); }
 int xFileControl(sqlite3_file* f, int op, void* arg) { return realOf(f)->pMethods->xFileControl(realOf(f), op, arg); }
 int xSectorSize(sqlite3_file* f) { return realOf(f)->pMethods->xSectorSize(realOf(f)); }
 int xDeviceCharacteristics(sqlite3_file* f) { return realOf(f)->pMethods->xDeviceCharacteristics(realOf(f)); }
@@ -123,10 +122,25 @@ int xUnfetch(sqlite3_file* f, sqlite3_int64 off, void* p) { return realOf(f)->pM
 
 // Version 2 (WAL needs the xShm* methods). Without xFetch SQLite never maps
 // the file, so every page read goes through xRead and can be failed.
-const sqlite3_io_methods kMethods = {
-    2,        xClose,           xRead,        xWrite,   xTruncate,  xSync,
-    xFileSize, xLock,           xUnlock,      xCheckReservedLock, xFileControl, xSectorSize,
-    xDeviceCharacteristics, xShmMap, xShmLock, xShmBarrier, xShmUnmap, xFetch, xUnfetch};
+const sqlite3_io_methods kMethods = {2,
+                                     xClose,
+                                     xRead,
+                                     xWrite,
+                                     xTruncate,
+                                     xSync,
+                                     xFileSize,
+                                     xLock,
+                                     xUnlock,
+                                     xCheckReservedLock,
+                                     xFileControl,
+                                     xSectorSize,
+                                     xDeviceCharacteristics,
+                                     xShmMap,
+                                     xShmLock,
+                                     xShmBarrier,
+                                     xShmUnmap,
+                                     xFetch,
+                                     xUnfetch};
 
 int vOpen(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* outFlags) {
     auto* ff = reinterpret_cast<FaultFile*>(file);
@@ -157,15 +171,15 @@ int vCurrentTimeInt64(sqlite3_vfs*, sqlite3_int64* t) { return gReal->xCurrentTi
 
 const char* faultName(Fault f) {
     switch (f) {
-        case Fault::Open: return "xOpen";
-        case Fault::Read: return "xRead";
-        case Fault::Write: return "xWrite";
-        case Fault::WriteFull: return "xWrite(SQLITE_FULL)";
-        case Fault::Sync: return "xSync";
-        case Fault::Truncate: return "xTruncate";
-        case Fault::FileSize: return "xFileSize";
-        case Fault::Lock: return "xLock";
-        case Fault::ShmMap: return "xShmMap";
+    case Fault::Open: return "xOpen";
+    case Fault::Read: return "xRead";
+    case Fault::Write: return "xWrite";
+    case Fault::WriteFull: return "xWrite(SQLITE_FULL)";
+    case Fault::Sync: return "xSync";
+    case Fault::Truncate: return "xTruncate";
+    case Fault::FileSize: return "xFileSize";
+    case Fault::Lock: return "xLock";
+    case Fault::ShmMap: return "xShmMap";
     }
     return "?";
 }

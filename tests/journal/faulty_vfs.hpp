@@ -16,19 +16,19 @@ namespace ioerr {
 
 // The operations that can be made to fail, and what they return then.
 enum class Fault {
-    Open,      // xOpen          -> SQLITE_CANTOPEN
-    Read,      // xRead          -> SQLITE_IOERR_READ
-    Write,     // xWrite         -> SQLITE_IOERR_WRITE
-    WriteFull, // xWrite         -> SQLITE_FULL (counts the same writes as Write)
-    Sync,      // xSync          -> SQLITE_IOERR_FSYNC
-    Truncate,  // xTruncate      -> SQLITE_IOERR_TRUNCATE
-    FileSize,  // xFileSize      -> SQLITE_IOERR_FSTAT
-    Lock,      // xLock          -> SQLITE_IOERR_LOCK
-    ShmMap,    // xShmMap        -> SQLITE_IOERR_SHMMAP
+    Open,       // xOpen          -> SQLITE_CANTOPEN
+    Read,       // xRead          -> SQLITE_IOERR_READ
+    Write,      // xWrite         -> SQLITE_IOERR_WRITE
+    WriteFull,  // xWrite         -> SQLITE_FULL (counts the same writes as Write)
+    Sync,       // xSync          -> SQLITE_IOERR_FSYNC
+    Truncate,   // xTruncate      -> SQLITE_IOERR_TRUNCATE
+    FileSize,   // xFileSize      -> SQLITE_IOERR_FSTAT
+    Lock,       // xLock          -> SQLITE_IOERR_LOCK
+    ShmMap,     // xShmMap        -> SQLITE_IOERR_SHMMAP
 };
-inline constexpr std::array<Fault, 9> kAllFaults{Fault::Open,     Fault::Read,     Fault::Write,
-                                                 Fault::WriteFull, Fault::Sync,     Fault::Truncate,
-                                                 Fault::FileSize, Fault::Lock,     Fault::ShmMap};
+inline constexpr std::array<Fault, 9> kAllFaults{Fault::Open,      Fault::Read, Fault::Write,
+                                                 Fault::WriteFull, Fault::Sync, Fault::Truncate,
+                                                 Fault::FileSize,  Fault::Lock, Fault::ShmMap};
 const char* faultName(Fault f);
 
 // Arms the fault: the `n`th operation of kind `f` from now on (1-based)

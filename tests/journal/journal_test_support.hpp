@@ -9,8 +9,8 @@
 
 #include "unknot/journal.hpp"
 
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
+#include <catch2/catch.hpp>
 
 #include <cstdint>
 #include <cstdlib>

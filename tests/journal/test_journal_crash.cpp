@@ -94,8 +94,9 @@ int main(int argc, char** argv) {
     const std::string writer = argv[1];
     const fs::path work = argv[2];
     const int runs = std::getenv("UNKNOT_CRASH_RUNS") ? std::atoi(std::getenv("UNKNOT_CRASH_RUNS")) : 200;
-    const unsigned seed =
-        std::getenv("UNKNOT_CRASH_SEED") ? static_cast<unsigned>(std::atol(std::getenv("UNKNOT_CRASH_SEED"))) : 20251121u;
+    const unsigned seed = std::getenv("UNKNOT_CRASH_SEED")
+                              ? static_cast<unsigned>(std::atol(std::getenv("UNKNOT_CRASH_SEED")))
+                              : 20251121u;
     fs::remove_all(work);
     fs::create_directories(work);
     const std::string db = (work / "journal.db").string();
@@ -136,9 +137,10 @@ int main(int argc, char** argv) {
         if (lostNow > 0) std::fprintf(stderr, "run %d: %d reported sessions missing\n", i, lostNow);
         lost = std::max(lost, lostNow);
     }
-    std::printf("journal crash test: %d runs, %d killed mid-burst, %zu sessions reported saved; "
-                "%d corrupt databases, %d lost sessions, %d writer errors (seed %u)\n",
-                runs, kills, reported.size(), corrupt, lost, writerErrors, seed);
+    std::printf(
+        "journal crash test: %d runs, %d killed mid-burst, %zu sessions reported saved; "
+        "%d corrupt databases, %d lost sessions, %d writer errors (seed %u)\n",
+        runs, kills, reported.size(), corrupt, lost, writerErrors, seed);
     bool ok = corrupt == 0 && lost == 0 && writerErrors == 0 && !reported.empty();
     if (ok) fs::remove_all(work);
     return ok ? 0 : 1;

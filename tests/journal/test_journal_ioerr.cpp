@@ -87,8 +87,8 @@ void writeCurrent(const std::string& path) {
     auto j = Journal::open(path, kNow);
     REQUIRE(j->persistent());
     for (int i = 0; i < 3; ++i) {
-        SessionRecord r = rec("base-" + std::to_string(i), i == 1 ? "jaw-release" : "neck-release",
-                              kNow - (3 - i) * 86400000LL);
+        SessionRecord r =
+            rec("base-" + std::to_string(i), i == 1 ? "jaw-release" : "neck-release", kNow - (3 - i) * 86400000LL);
         if (i > 0) r.painAfter = 4;
         r.note = i == 2 ? "stiff, then better" : "";
         REQUIRE(j->addSession(r) == WriteStatus::Saved);
@@ -109,8 +109,7 @@ std::string dump(const Journal& j, bool ids, bool uids) {
         o << " " << r.routineId << " " << r.startedAt << ".." << r.endedAt << " " << r.practisedSeconds << "s"
           << (r.finished ? " finished" : " stopped@") << (r.stoppedAtStep ? std::to_string(*r.stoppedAtStep) : "")
           << " pain " << (r.painBefore ? std::to_string(*r.painBefore) : "-") << "/"
-          << (r.painAfter ? std::to_string(*r.painAfter) : "-") << " area '" << r.area << "' note '" << r.note
-          << "'\n";
+          << (r.painAfter ? std::to_string(*r.painAfter) : "-") << " area '" << r.area << "' note '" << r.note << "'\n";
     }
     for (const auto& f : j.favouriteEntries()) o << "favourite " << f.routineId << " " << f.addedAt << "\n";
     for (const auto& [k, v] : j.settings()) o << "setting " << k << "=" << v << "\n";
@@ -154,16 +153,16 @@ enum class Outcome { Saved, Pending, Rejected, NotImported, Closed, Opened, Read
 
 const char* outcomeName(Outcome o) {
     switch (o) {
-        case Outcome::Saved: return "saved";
-        case Outcome::Pending: return "pending";
-        case Outcome::Rejected: return "rejected";
-        case Outcome::NotImported: return "not imported";
-        case Outcome::Closed: return "closed";
-        case Outcome::Opened: return "opened";
-        case Outcome::ReadOnly: return "opened read-only";
-        case Outcome::Memory: return "in memory";
-        case Outcome::Moved: return "moved aside";
-        case Outcome::Refused: return "refused (error)";
+    case Outcome::Saved: return "saved";
+    case Outcome::Pending: return "pending";
+    case Outcome::Rejected: return "rejected";
+    case Outcome::NotImported: return "not imported";
+    case Outcome::Closed: return "closed";
+    case Outcome::Opened: return "opened";
+    case Outcome::ReadOnly: return "opened read-only";
+    case Outcome::Memory: return "in memory";
+    case Outcome::Moved: return "moved aside";
+    case Outcome::Refused: return "refused (error)";
     }
     return "?";
 }
@@ -188,7 +187,7 @@ struct WritePath {
     // After a transient fault, with faults off: what the app does next (by
     // default retryPending()); true when the operation is then saved.
     std::function<bool(Journal&)> retry = [](Journal& j) { return j.retryPending(); };
-    bool uids = true;        // false: migrated sessions get random uids
+    bool uids = true;  // false: migrated sessions get random uids
     // Under::Open(Existing): the file's version before.
     int fromVersion = Journal::kSchemaVersion;
 };
@@ -242,8 +241,10 @@ Expected expectedOf(const WritePath& w, const fs::path& tmpl, const fs::path& ru
     e.after = reopenAndDump(p, w.uids);
     if (opening(w)) {
         for (bool fresh : {false, true}) {
-            if (fresh) fs::remove_all(run), fs::create_directories(run);
-            else copyFolder(tmpl, run);
+            if (fresh)
+                fs::remove_all(run), fs::create_directories(run);
+            else
+                copyFolder(tmpl, run);
             {
                 auto j = Journal::open(p, kNow);
                 SessionRecord r = followUp();
@@ -325,23 +326,23 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
     ioerr::arm(kind, n, persistent);
     Outcome out = Outcome::Closed;
     switch (w.under) {
-        case WritePath::Under::Open: {
-            j = Journal::open(p, kNow);
-            out = hasNotice(*j, "journal.moved_corrupt") || hasNotice(*j, "journal.moved_newer") ? Outcome::Moved
-                  : hasNotice(*j, "journal.in_memory")                                          ? Outcome::Memory
-                  : hasNotice(*j, "journal.read_only")                                          ? Outcome::ReadOnly
-                                                                                                 : Outcome::Opened;
-            break;
-        }
-        case WritePath::Under::OpenExisting: {
-            std::string err;
-            j = Journal::openExisting(p, kNow, err);
-            out = j ? Outcome::Opened : Outcome::Refused;
-            if (!j) CHECK(!err.empty());  // says why
-            break;
-        }
-        case WritePath::Under::Op: out = w.op(*j); break;
-        case WritePath::Under::Close: j.reset(); break;
+    case WritePath::Under::Open: {
+        j = Journal::open(p, kNow);
+        out = hasNotice(*j, "journal.moved_corrupt") || hasNotice(*j, "journal.moved_newer") ? Outcome::Moved
+              : hasNotice(*j, "journal.in_memory")                                           ? Outcome::Memory
+              : hasNotice(*j, "journal.read_only")                                           ? Outcome::ReadOnly
+                                                                                             : Outcome::Opened;
+        break;
+    }
+    case WritePath::Under::OpenExisting: {
+        std::string err;
+        j = Journal::openExisting(p, kNow, err);
+        out = j ? Outcome::Opened : Outcome::Refused;
+        if (!j) CHECK(!err.empty());  // says why
+        break;
+    }
+    case WritePath::Under::Op: out = w.op(*j); break;
+    case WritePath::Under::Close: j.reset(); break;
     }
     const bool hit = ioerr::hits() > 0;
     ioerr::disarm();
@@ -391,7 +392,8 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
     } else {
         // (c) The Journal shows the write while it waits, or not at all.
         const std::string view = dump(*j, false, w.uids);
-        if (out == Outcome::Saved || out == Outcome::Pending) CHECK(view == e.viewAfter);
+        if (out == Outcome::Saved || out == Outcome::Pending)
+            CHECK(view == e.viewAfter);
         else {
             // Not saved, not pending, not imported: nothing of it shows.
             if (out == Outcome::NotImported && view == e.viewAfter) t.importedAnyway.push_back(where);
@@ -402,8 +404,10 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
             t.rejectedByIo.push_back(where);
             CHECK(out != Outcome::Rejected);
         }
-        if (out == Outcome::Saved) must = e.after;
-        else if (out == Outcome::Rejected) must = e.before;
+        if (out == Outcome::Saved)
+            must = e.after;
+        else if (out == Outcome::Rejected)
+            must = e.before;
         else if (!persistent) {
             CHECK(w.retry(*j));
             CHECK(j->pendingWrites() == 0);
@@ -414,8 +418,10 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
     j.reset();
 
     // (d) Nothing moved aside (and were it, its data must be whole there).
-    if (moved) checkMovedFile(run, w, e);
-    else CHECK(strayFiles(run) == "");
+    if (moved)
+        checkMovedFile(run, w, e);
+    else
+        CHECK(strayFiles(run) == "");
     // (b) Integrity, schema version (never between two), WAL.
     unknot::CheckResult c = unknot::checkJournal(p);
     std::string lines;
@@ -427,12 +433,15 @@ bool runOnce(const WritePath& w, const Expected& e, const fs::path& tmpl, const 
         if (opening(w))
             CHECK((c.schemaVersion == w.fromVersion || c.schemaVersion == Journal::kSchemaVersion ||
                    (moved && c.schemaVersion == 0)));
-        else CHECK(c.schemaVersion == Journal::kSchemaVersion);
+        else
+            CHECK(c.schemaVersion == Journal::kSchemaVersion);
     }
     // (a) and (c): reopened as the command line does, then as the app does.
     std::string got = reopenAndDump(p, w.uids);
-    if (!must.empty() || moved) CHECK(got == must);
-    else CHECK((got == e.before || got == e.after));
+    if (!must.empty() || moved)
+        CHECK(got == must);
+    else
+        CHECK((got == e.before || got == e.after));
     {
         auto app = Journal::open(p, kNow);
         CHECK(app->persistent());
@@ -485,9 +494,8 @@ void exercise(const WritePath& w, std::vector<ioerr::Fault> kinds = {}) {
     if (opening(w)) {
         std::cout << "  after a transient fault, "
                   << (w.under == WritePath::Under::Open ? "fell back to memory or read-only: " : "refused: ")
-                  << t.fellBack.size()
-                  << " of " << total << " transient runs" << (t.fellBack.empty() ? "" : ": " + joined(t.fellBack))
-                  << "\n";
+                  << t.fellBack.size() << " of " << total << " transient runs"
+                  << (t.fellBack.empty() ? "" : ": " + joined(t.fellBack)) << "\n";
     }
     if (!t.movedAside.empty())
         std::cout << "  BUG: healthy journal moved aside as corrupt after: " << joined(t.movedAside) << "\n";
@@ -544,7 +552,7 @@ std::string importText() {
     for (SessionRecord* r : {&dup, &a, &b}) REQUIRE(m->addSession(*r) == WriteStatus::Saved);
     REQUIRE(m->setFavourite("jaw-release", true, kNow - 7000) == WriteStatus::Saved);
     REQUIRE(m->setFavourite("neck-release", true, kNow - 9000) == WriteStatus::Saved);  // already there
-    REQUIRE(m->setSetting("lang", "de") == WriteStatus::Saved);                       // set here: kept
+    REQUIRE(m->setSetting("lang", "de") == WriteStatus::Saved);                         // set here: kept
     REQUIRE(m->setSetting("text_scale", "1.5") == WriteStatus::Saved);
     return unknot::exportJson(*m, kNow);
 }
@@ -569,8 +577,10 @@ WritePath openingExisting(int v) {
     w.fromVersion = v;
     w.uids = v == Journal::kSchemaVersion;
     w.build = [v](const std::string& p) {
-        if (v == Journal::kSchemaVersion) writeCurrent(p);
-        else writeVersion(p, v);
+        if (v == Journal::kSchemaVersion)
+            writeCurrent(p);
+        else
+            writeVersion(p, v);
     };
     return w;
 }

@@ -103,8 +103,8 @@ struct Match {
     double correlation = 0;
     double gain = 0;
 };
-Match findSound(const std::vector<float>& x, const std::vector<float>& sound, std::int64_t from,
-                std::int64_t to, std::size_t templateLen) {
+Match findSound(const std::vector<float>& x, const std::vector<float>& sound, std::int64_t from, std::int64_t to,
+                std::size_t templateLen) {
     const std::size_t n = std::min(templateLen, sound.size());
     double ss = 0;
     for (std::size_t i = 0; i < n; ++i) ss += double(sound[i]) * sound[i];
@@ -128,7 +128,8 @@ Match findSound(const std::vector<float>& x, const std::vector<float>& sound, st
 // Removes a found sound from the stream, so the cues after it are matched
 // against nothing but themselves (cues overlap: a tick during an inhale).
 void subtract(std::vector<float>& x, const std::vector<float>& sound, const Match& m) {
-    for (std::size_t i = 0; i < sound.size() && m.at + static_cast<std::int64_t>(i) < static_cast<std::int64_t>(x.size()); ++i)
+    for (std::size_t i = 0;
+         i < sound.size() && m.at + static_cast<std::int64_t>(i) < static_cast<std::int64_t>(x.size()); ++i)
         x[static_cast<std::size_t>(m.at) + i] -= static_cast<float>(m.gain) * sound[i];
 }
 
@@ -152,9 +153,8 @@ TEST_CASE("each cue starts at the stream sample of its due instant", "[audio][ti
     // for before open(), as on the first frame. The tick and the chime come
     // while another cue sounds (device running); the exhale and the switch
     // come after a silence long enough for update() to pause the device.
-    std::vector<Cue> cues = {{CueSound::Inhale, 0},    {CueSound::HoldTick, 400},
-                             {CueSound::Exhale, 1100}, {CueSound::Chime, 1500},
-                             {CueSound::SwitchSides, 2400}, {CueSound::Finish, 2800}};
+    std::vector<Cue> cues = {{CueSound::Inhale, 0},   {CueSound::HoldTick, 400},     {CueSound::Exhale, 1100},
+                             {CueSound::Chime, 1500}, {CueSound::SwitchSides, 2400}, {CueSound::Finish, 2800}};
     constexpr double kLookAheadMs = 50;
     constexpr float kVolume = 0.6f;
 
@@ -220,7 +220,8 @@ TEST_CASE("each cue starts at the stream sample of its due instant", "[audio][ti
         // The callback that placed it: the first to start after play()
         // returned, or one that started during the call (which of the two
         // cannot be told from outside; both are tried, the nearer counts).
-        const auto after = std::find_if(blocks.begin(), blocks.end(), [&](const Block& b) { return b.ticks > c.returnedTicks; });
+        const auto after =
+            std::find_if(blocks.begin(), blocks.end(), [&](const Block& b) { return b.ticks > c.returnedTicks; });
         REQUIRE(after != blocks.end());
         std::vector<Block> anchors = {*after};
         for (const Block& b : blocks)
@@ -237,8 +238,8 @@ TEST_CASE("each cue starts at the stream sample of its due instant", "[audio][ti
         const std::int64_t window = rate * 150 / 1000;
         const Match m = findSound(x, sound, around - window, around + window, static_cast<std::size_t>(rate / 10));
         INFO("cue at " << c.atMs << " ms (sound " << static_cast<int>(c.sound) << "), device "
-                       << (c.devicePaused ? "paused" : "running") << ", found at sample " << m.at
-                       << " (correlation " << m.correlation << ", gain " << m.gain << ")");
+                       << (c.devicePaused ? "paused" : "running") << ", found at sample " << m.at << " (correlation "
+                       << m.correlation << ", gain " << m.gain << ")");
         REQUIRE(m.at >= 0);
         // It is the cue, whole, at the volume: the stream is exactly the sum
         // of the voices.
@@ -274,12 +275,14 @@ TEST_CASE("each cue starts at the stream sample of its due instant", "[audio][ti
                                                    [](std::int64_t at, const Block& b) { return at < b.first; }));
         const double playedMs = ticksToMs(static_cast<double>(static_cast<std::int64_t>(in->ticks - due))) +
                                 static_cast<double>(m.at - in->first) * perSample;
-        const double oldSchemeMs = ticksToMs(static_cast<double>(static_cast<std::int64_t>(anchor.ticks - c.returnedTicks)));
-        std::printf("audio-timing: cue %6.0f ms %-7s error %+7.3f ms  played-by-dummy %+7.3f ms  old-scheme %+7.3f ms\n",
-                    c.atMs, c.devicePaused ? "paused" : "running", errorMs, playedMs, oldSchemeMs);
+        const double oldSchemeMs =
+            ticksToMs(static_cast<double>(static_cast<std::int64_t>(anchor.ticks - c.returnedTicks)));
+        std::printf(
+            "audio-timing: cue %6.0f ms %-7s error %+7.3f ms  played-by-dummy %+7.3f ms  old-scheme %+7.3f ms\n",
+            c.atMs, c.devicePaused ? "paused" : "running", errorMs, playedMs, oldSchemeMs);
     }
-    std::printf("audio-timing: max %.3f ms, mean %.3f ms over %zu cues (buffer %d frames at %d Hz = %.2f ms)\n",
-                worst, sum / static_cast<double>(cues.size()), cues.size(), SdlAudio::kBufferFrames, rate,
+    std::printf("audio-timing: max %.3f ms, mean %.3f ms over %zu cues (buffer %d frames at %d Hz = %.2f ms)\n", worst,
+                sum / static_cast<double>(cues.size()), cues.size(), SdlAudio::kBufferFrames, rate,
                 SdlAudio::kBufferFrames * perSample);
     // Nothing else sounded: with every cue taken out, the stream is silent.
     float rest = 0;

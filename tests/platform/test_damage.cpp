@@ -53,8 +53,7 @@ TEST_CASE("a moved triangle damages where it was and where it is", "[platform][d
 
 TEST_CASE("an added triangle damages everything between the changes", "[platform][damage]") {
     const auto a = screen({{1, {0, 0, 390, 844}}, {2, {10, 10, 20, 20}}, {3, {30, 30, 40, 40}}});
-    const auto b = screen({{1, {0, 0, 390, 844}}, {2, {10, 10, 20, 20}}, {7, {50, 50, 60, 60}},
-                           {3, {30, 30, 40, 40}}});
+    const auto b = screen({{1, {0, 0, 390, 844}}, {2, {10, 10, 20, 20}}, {7, {50, 50, 60, 60}}, {3, {30, 30, 40, 40}}});
     auto rects = damagedRects(a, b);
     REQUIRE(rects);
     CHECK(covers(*rects, {50, 50, 60, 60}));
@@ -75,9 +74,9 @@ TEST_CASE("too much damage, a new size or a callback: full redraw", "[platform][
 TEST_CASE("tiles become few rectangles that cover them all", "[platform][damage]") {
     // 4x3 tiles; an L shape and a lone tile.
     const std::vector<bool> dirty = {
-        true,  true,  false, false,  //
-        true,  false, false, true,   //
-        true,  false, false, false,  //
+        true, true,  false, false,  //
+        true, false, false, true,   //
+        true, false, false, false,  //
     };
     const auto rects = tilesToRects(dirty, 4, 64, 48, 8);
     for (int ty = 0; ty < 3; ++ty)

@@ -28,9 +28,8 @@ namespace {
 struct Scratch {
     fs::path dir;
     Scratch() {
-        dir = fs::temp_directory_path() /
-              ("unknot-rw-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + "-" +
-               std::to_string(::getpid()));
+        dir = fs::temp_directory_path() / ("unknot-rw-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + "-" +
+                                           std::to_string(::getpid()));
         fs::remove_all(dir);
         fs::create_directories(dir / "sub");
     }
@@ -90,8 +89,7 @@ TEST_CASE("RwFileSource explains a missing file and a folder", "[platform][files
 //-----------------------------------------------------------------------------
 // [SECTION] Types and listing
 //-----------------------------------------------------------------------------
-TEST_CASE("RwFileSource types and lists a folder, sorted, without its manifest",
-          "[platform][files]") {
+TEST_CASE("RwFileSource types and lists a folder, sorted, without its manifest", "[platform][files]") {
     Scratch s;
     s.write("b.yaml", "b");
     s.write("a.yaml", "a");
@@ -114,8 +112,7 @@ TEST_CASE("manifests parse into sorted names, folders keep their slash", "[platf
 //-----------------------------------------------------------------------------
 // [SECTION] The real content
 //-----------------------------------------------------------------------------
-TEST_CASE("the bundled content loads the same through SDL_RWops as from the disk",
-          "[platform][files]") {
+TEST_CASE("the bundled content loads the same through SDL_RWops as from the disk", "[platform][files]") {
     const std::string dataDir = std::string(UNKNOT_BINARY_DIR) + "/share/unknot";
     RwFileSource rw;
     DiskFileSource disk;

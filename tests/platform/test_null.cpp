@@ -4,9 +4,9 @@
 // [SECTION] Null services
 // [SECTION] Null window and renderer; pixel scale
 // [SECTION] Options
-#include "unknot/session/services.hpp"
 #include "unknot/platform/shell.hpp"
 #include "unknot/platform/window.hpp"
+#include "unknot/session/services.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -69,8 +69,7 @@ TEST_CASE("null window and renderer", "[platform][null]") {
     std::vector<std::uint8_t> px;
     std::string error;
     REQUIRE(r.readPixels({2, 2}, px, error));
-    CHECK(px == std::vector<std::uint8_t>{10, 20, 30, 255, 10, 20, 30, 255, 10, 20, 30, 255,
-                                          10, 20, 30, 255});
+    CHECK(px == std::vector<std::uint8_t>{10, 20, 30, 255, 10, 20, 30, 255, 10, 20, 30, 255, 10, 20, 30, 255});
     CHECK_FALSE(r.readPixels({1000, 2}, px, error));
     CHECK_FALSE(error.empty());
 }
@@ -100,8 +99,8 @@ TEST_CASE("parseSize accepts WxH and rejects the rest", "[platform][options]") {
     CHECK(parseSize("390x844", w, h));
     CHECK((w == 390 && h == 844));
     CHECK(parseSize("1280X800", w, h));
-    for (const char* bad : {"", "x", "390", "390x", "x844", "0x10", "-1x5", "10x10x10", "99999x1",
-                            "3 90x844", "abcxdef", "16385x10"})
+    for (const char* bad :
+         {"", "x", "390", "390x", "x844", "0x10", "-1x5", "10x10x10", "99999x1", "3 90x844", "abcxdef", "16385x10"})
         CHECK_FALSE(parseSize(bad, w, h));
 }
 
@@ -183,9 +182,8 @@ TEST_CASE("option validation: a --screen outside the route grammar is refused be
     refused("play:@3", "missing routine id");
     refused("play:neck-release@", "seconds from 0 to 86400");
     refused("play:neck-release@90000", "seconds from 0 to 86400");  // parseRoute allows it; the shell caps at 24 h
-    for (const char* fine : {"home", "browse", "list", "all", "problems", "settings", "safety", "history",
-                             "area:neck", "card:neck-release", "pain:neck-release", "play:neck-release",
-                             "play:neck-release@20.5"}) {
+    for (const char* fine : {"home", "browse", "list", "all", "problems", "settings", "safety", "history", "area:neck",
+                             "card:neck-release", "pain:neck-release", "play:neck-release", "play:neck-release@20.5"}) {
         INFO("--screen " << fine);
         AppOptions o;
         CHECK(parse({"--screen", fine}, o) == -1);
@@ -209,8 +207,8 @@ TEST_CASE("window app options", "[platform][options]") {
     AppOptions o;
     CHECK(parse({}, o) == -1);
     CHECK((o.width == 390 && o.height == 844));
-    CHECK(parse({"--size", "1280x800", "--lang", "fr", "--screen", "card:neck-release", "--trace",
-                 "t.txt", "--content", "a", "b"},
+    CHECK(parse({"--size", "1280x800", "--lang", "fr", "--screen", "card:neck-release", "--trace", "t.txt", "--content",
+                 "a", "b"},
                 o) == -1);
     CHECK((o.width == 1280 && o.height == 800));
     CHECK(o.lang == "fr");
@@ -223,7 +221,7 @@ TEST_CASE("window app options", "[platform][options]") {
     CHECK(parse({"--size", "big"}, bad, &err) == 2);
     CHECK_THAT(err, Catch::Contains("WxH"));
     CHECK(parse({"--no-such-flag"}, bad, &err) == 2);
-    CHECK(parse({"--canvas", "600x900"}, bad, &err) == 2);  // needs --screenshot
+    CHECK(parse({"--canvas", "600x900"}, bad, &err) == 2);                           // needs --screenshot
     CHECK(parse({"--screenshot", "a.png", "--canvas", "100x100"}, bad, &err) == 2);  // < size
     AppOptions help;
     CHECK(parse({"--help"}, help, &err) == 0);

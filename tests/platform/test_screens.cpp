@@ -88,7 +88,8 @@ struct Image {
     int w = 0, h = 0;
     std::vector<std::uint8_t> px;  // RGBA
     std::uint32_t at(int x, int y) const {
-        const std::uint8_t* p = &px[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4];
+        const std::uint8_t* p =
+            &px[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4];
         return (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | p[2];
     }
 };
@@ -109,8 +110,8 @@ Image shot(const std::string& name, const std::string& screen, const std::string
            const std::string& size = "390x844") {
     const std::string png = outDir() + "/" + name + ".png";
     fs::remove(png);
-    const Run r = runUnknot("--screenshot " + quote(png) + " --size " + size + " --screen " +
-                            quote(screen) + " " + extra);
+    const Run r =
+        runUnknot("--screenshot " + quote(png) + " --size " + size + " --screen " + quote(screen) + " " + extra);
     INFO("unknot said: " << r.err);
     REQUIRE(r.status == 0);
     Image img = load(png);
@@ -127,9 +128,7 @@ std::uint32_t background(const Image& img, Rect r) {
     std::map<std::uint32_t, int> count;
     for (int y = r.y0; y < r.y1; y += 2)
         for (int x = r.x0; x < r.x1; x += 2) ++count[img.at(x, y)];
-    return std::max_element(count.begin(), count.end(),
-                            [](auto& a, auto& b) { return a.second < b.second; })
-        ->first;
+    return std::max_element(count.begin(), count.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
 }
 
 // Pixels of the region that are not the background: how much is drawn there.
@@ -149,8 +148,8 @@ int differing(const Image& a, const Image& b, int tolerance = 0) {
             const std::uint32_t p = a.at(x, y), q = b.at(x, y);
             bool diff = false;
             for (int shift : {0, 8, 16})
-                diff |= std::abs(static_cast<int>((p >> shift) & 0xFF) - static_cast<int>((q >> shift) & 0xFF)) >
-                        tolerance;
+                diff |=
+                    std::abs(static_cast<int>((p >> shift) & 0xFF) - static_cast<int>((q >> shift) & 0xFF)) > tolerance;
             n += diff;
         }
     return n;
@@ -158,9 +157,7 @@ int differing(const Image& a, const Image& b, int tolerance = 0) {
 
 // The middle of the screen, where the player's visual lives; the top bar and
 // the controls at the bottom stay out of the measure.
-Rect middle(const Image& img) {
-    return {img.w / 20, img.h * 15 / 100, img.w - img.w / 20, img.h * 70 / 100};
-}
+Rect middle(const Image& img) { return {img.w / 20, img.h * 15 / 100, img.w - img.w / 20, img.h * 70 / 100}; }
 
 // Catch2 2.13 has no skip. catch_discover_tests runs each TEST_CASE in a
 // process of its own, and CMakeLists.txt gives these tests SKIP_RETURN_CODE 77,
@@ -172,11 +169,11 @@ Rect middle(const Image& img) {
     std::exit(77);
 }
 
-#define SKIP_WITHOUT_XVFB()                                                                           \
-    do {                                                                                              \
-        if (std::getenv("UNKNOT_TEST_NO_XVFB"))                                                       \
+#define SKIP_WITHOUT_XVFB()                                                                                     \
+    do {                                                                                                        \
+        if (std::getenv("UNKNOT_TEST_NO_XVFB"))                                                                 \
             skipTest("UNKNOT_TEST_NO_XVFB is set: screenshot test not run, as if xvfb-run were not installed"); \
-        if (!haveXvfb()) skipTest("xvfb-run is not installed: screenshot test not run (apt install xvfb)"); \
+        if (!haveXvfb()) skipTest("xvfb-run is not installed: screenshot test not run (apt install xvfb)");     \
     } while (false)
 
 }  // namespace
@@ -250,8 +247,7 @@ TEST_CASE("the breathing shape holds still through a hold", "[screens][breathing
     const Rect m = middle(start);
     const std::uint32_t bg = background(start, m);
     const int a = inked(start, m, bg), b = inked(end, m, bg), small = inked(inhaleStart, m, bg);
-    INFO("inked pixels in the middle: hold start " << a << ", hold end " << b << ", inhale start "
-                                                   << small);
+    INFO("inked pixels in the middle: hold start " << a << ", hold end " << b << ", inhale start " << small);
     // Only the countdown digits differ: under 3 % of what is drawn.
     CHECK(std::abs(a - b) * 100 < std::max(a, b) * 3);
     // And the held shape is the large one, not the small one.
@@ -282,8 +278,8 @@ TEST_CASE("the French card differs from the English one", "[screens][lang]") {
 TEST_CASE("nothing is drawn past the right or bottom edge at 390 wide", "[screens][edges]") {
     SKIP_WITHOUT_XVFB();
     constexpr std::uint32_t magenta = 0xFF00FF;
-    for (const char* screen : {"home", "browse", "area:neck", "card:neck-release",
-                               "play:breathing-4-2-6@2", "play:neck-release@20", "problems"}) {
+    for (const char* screen : {"home", "browse", "area:neck", "card:neck-release", "play:breathing-4-2-6@2",
+                               "play:neck-release@20", "problems"}) {
         INFO("screen " << screen);
         const Image img = shot(std::string("edge-") + screen, screen, "--canvas 600x1000 --lang fr");
         REQUIRE((img.w == 600 && img.h == 1000));
@@ -340,8 +336,7 @@ TEST_CASE("partial redraws give exactly the full picture", "[screens][partial]")
 //-----------------------------------------------------------------------------
 TEST_CASE("an unknown screen is a clear error, exit 2", "[screens][errors]") {
     SKIP_WITHOUT_XVFB();
-    const Run r = runUnknot("--screenshot " + quote(outDir() + "/never.png") +
-                            " --screen card:no-such-routine");
+    const Run r = runUnknot("--screenshot " + quote(outDir() + "/never.png") + " --screen card:no-such-routine");
     CHECK(r.status == 2);
     CHECK_THAT(r.err, Catch::Contains("no-such-routine"));
     const Run bad = runUnknot("--screenshot " + quote(outDir() + "/never.png") + " --screen nowhere");

@@ -113,8 +113,7 @@ TEST_CASE("signals: the watchdog ends a stuck process with 128 + signal", "[plat
     CHECK(e.status == 128 + sig);
 }
 
-TEST_CASE("signals: a second signal exits at once, without waiting for the watchdog",
-          "[platform][signals][redteam]") {
+TEST_CASE("signals: a second signal exits at once, without waiting for the watchdog", "[platform][signals][redteam]") {
     const Ended e = inChild([] {
         installQuitSignals(60000);  // a watchdog that would outlast the bound
         raise(SIGTERM);

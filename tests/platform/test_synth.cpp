@@ -36,7 +36,8 @@ double similarity(const std::vector<float>& a, const std::vector<float>& b, std:
 }
 // Mean frequency of one third (0, 1, 2) of a sound, from its zero crossings.
 double pitch(const std::vector<float>& s, int rate, int third) {
-    const std::size_t from = s.size() * static_cast<std::size_t>(third) / 3, to = s.size() * static_cast<std::size_t>(third + 1) / 3;
+    const std::size_t from = s.size() * static_cast<std::size_t>(third) / 3,
+                      to = s.size() * static_cast<std::size_t>(third + 1) / 3;
     int crossings = 0;
     for (std::size_t i = from + 1; i < to; ++i) crossings += (s[i - 1] < 0) != (s[i] < 0);
     return crossings / 2.0 / (static_cast<double>(to - from) / rate);
@@ -84,8 +85,7 @@ TEST_CASE("cue sounds differ from each other from their first 150 ms", "[platfor
     }
     // The finish chime is the longest (an arpeggio that lets the session end).
     for (CueSound c : kSounds)
-        if (c != CueSound::Finish)
-            CHECK(synthesizeCue(CueSound::Finish, rate).size() > synthesizeCue(c, rate).size());
+        if (c != CueSound::Finish) CHECK(synthesizeCue(CueSound::Finish, rate).size() > synthesizeCue(c, rate).size());
 }
 
 TEST_CASE("inhale rises in pitch, exhale falls, the hold tick is short and light", "[platform][audio]") {
@@ -182,7 +182,8 @@ TEST_CASE("stopAll cancels cues not started and fades the sounding ones", "[plat
     // finish never sounds.
     const auto& chime = m.sound(CueSound::Chime);
     float chimeJump = 0;
-    for (std::size_t i = 4800; i < 4800 + static_cast<std::size_t>(fade); ++i) chimeJump = std::max(chimeJump, std::fabs(chime[i] - chime[i - 1]));
+    for (std::size_t i = 4800; i < 4800 + static_cast<std::size_t>(fade); ++i)
+        chimeJump = std::max(chimeJump, std::fabs(chime[i] - chime[i - 1]));
     CHECK(std::fabs(out[0] - chime[4800]) < 1e-6f);
     for (std::size_t i = 1; i < static_cast<std::size_t>(fade); ++i) {
         REQUIRE(std::fabs(out[i]) <= std::fabs(chime[4800 + i]) + 1e-6f);

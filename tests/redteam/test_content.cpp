@@ -19,13 +19,13 @@
 
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <filesystem>
-#include <functional>
 #include <pthread.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <algorithm>
+#include <filesystem>
+#include <functional>
 
 namespace fs = std::filesystem;
 using namespace unknot;
@@ -35,8 +35,7 @@ namespace {
 //-----------------------------------------------------------------------------
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
-const std::string kPackYaml =
-    "format: 1\nid: red\ntitle: {en: Red, fr: Rouge}\nversion: 1.0.0\nlanguages: [en, fr]\n";
+const std::string kPackYaml = "format: 1\nid: red\ntitle: {en: Red, fr: Rouge}\nversion: 1.0.0\nlanguages: [en, fr]\n";
 const std::string kStep = "  - say: {en: Breathe., fr: Respirez.}\n    duration: 30s\n";
 
 std::string valid(const std::string& id) { return testing::routineHead(id) + kStep; }
@@ -65,12 +64,15 @@ void onSmallStack(std::size_t bytes, const std::function<void()>& f) {
     REQUIRE(pthread_attr_setstacksize(&attr, bytes) == 0);
     pthread_t th;
     auto fp = new std::function<void()>(f);
-    REQUIRE(pthread_create(&th, &attr, [](void* p) -> void* {
-                auto* fn = static_cast<std::function<void()>*>(p);
-                (*fn)();
-                delete fn;
-                return nullptr;
-            }, fp) == 0);
+    REQUIRE(pthread_create(
+                &th, &attr,
+                [](void* p) -> void* {
+                    auto* fn = static_cast<std::function<void()>*>(p);
+                    (*fn)();
+                    delete fn;
+                    return nullptr;
+                },
+                fp) == 0);
     pthread_join(th, nullptr);
     pthread_attr_destroy(&attr);
 }
@@ -211,15 +213,15 @@ TEST_CASE("render limits: text longer than its field allows is an error at its l
     // At the limit exactly (in characters, not bytes: é is two bytes) is fine.
     std::string atLimit;
     for (std::size_t i = 0; i < kMaxPromptChars; ++i) atLimit += "é";
-    dir.write("pack/routines/prompt-at-limit.yaml",
-              testing::routineHead("prompt-at-limit") + "  - say: {en: \"" + atLimit + "\", fr: \"" + atLimit +
-                  "\"}\n    duration: 30s\n");
+    dir.write("pack/routines/prompt-at-limit.yaml", testing::routineHead("prompt-at-limit") + "  - say: {en: \"" +
+                                                        atLimit + "\", fr: \"" + atLimit + "\"}\n    duration: 30s\n");
     std::string title = testing::routineHead("long-title");
     title.replace(title.find("title: {en: Test, fr: Test}"), 27,
                   "title: {en: Test, fr: \"" + std::string(kMaxTitleChars + 1, 't') + "\"}");
     dir.write("pack/routines/long-title.yaml", title + kStep);
-    std::string cautions = "id: many-cautions\ntitle: T\nsummary: S\nkind: stretch\nareas: [neck]\nintensity: gentle\n"
-                           "flare_safe: true\ncautions:\n";
+    std::string cautions =
+        "id: many-cautions\ntitle: T\nsummary: S\nkind: stretch\nareas: [neck]\nintensity: gentle\n"
+        "flare_safe: true\ncautions:\n";
     for (std::size_t i = 0; i <= kMaxCautionsPerRoutine; ++i) cautions += "  - {en: Stop., fr: Stop.}\n";
     dir.write("pack/routines/many-cautions.yaml", cautions + "steps:\n" + kStep);
     auto lib = testing::load({(dir.path / "pack").string()});
@@ -242,7 +244,8 @@ TEST_CASE("not regular files: a FIFO or a device is refused at once, never read 
     dir.write("pack/pack.yaml", kPackYaml);
     dir.write("pack/routines/fine.yaml", valid("fine"));
     dir.write("pack/routines/uses-fifo.yaml", testing::routineHead("uses-fifo") + "  - include: fifo\n");
-    dir.write("pack/routines/fifo-image.yaml", testing::routineHead("fifo-image") + kStep + "    image: images/pipe.png\n");
+    dir.write("pack/routines/fifo-image.yaml",
+              testing::routineHead("fifo-image") + kStep + "    image: images/pipe.png\n");
     fs::create_directories(dir.path / "pack/images");
     REQUIRE(mkfifo((dir.path / "pack/routines/fifo.yaml").c_str(), 0600) == 0);
     REQUIRE(mkfifo((dir.path / "pack/images/pipe.png").c_str(), 0600) == 0);
@@ -417,11 +420,11 @@ TEST_CASE("terminal escapes: control characters in text are errors, file names a
     dir.write("pack/routines/esc.yaml",
               testing::routineHead("esc") + "  - say: {en: \"\\x1b[31mRed\", fr: Rouge.}\n    duration: 30s\n");
     dir.write("pack/routines/nul.yaml",
-              testing::routineHead("nul") + "  - say: {en: Breathe., fr: Respirez.}\n    tip: \"a\\0b\"\n    duration: 30s\n");
+              testing::routineHead("nul") +
+                  "  - say: {en: Breathe., fr: Respirez.}\n    tip: \"a\\0b\"\n    duration: 30s\n");
     dir.write("pack/routines/tab.yaml",
               testing::routineHead("tab") + "  - say: \"Breathe\\tin.\"\n    duration: 30s\n");
-    dir.write("pack/routines/csi.yaml",
-              testing::routineHead("csi") + "  - say: \"\\x9b31mRed\"\n    duration: 30s\n");
+    dir.write("pack/routines/csi.yaml", testing::routineHead("csi") + "  - say: \"\\x9b31mRed\"\n    duration: 30s\n");
     // Line breaks are fine.
     dir.write("pack/routines/lines.yaml",
               testing::routineHead("lines") + "  - say: |\n      Breathe in.\n      Breathe out.\n    duration: 30s\n");
@@ -482,7 +485,8 @@ TEST_CASE("YAML tags: !!binary, !!python/object and custom tags are errors at th
 TEST_CASE("many files: a folder past the file limit is reported and read only up to it") {
     testing::TempDir dir;
     dir.write("pack/pack.yaml", kPackYaml);
-    for (int i = 0; i < 6; ++i) dir.write("pack/routines/r" + std::to_string(i) + ".yaml", valid("r" + std::to_string(i)));
+    for (int i = 0; i < 6; ++i)
+        dir.write("pack/routines/r" + std::to_string(i) + ".yaml", valid("r" + std::to_string(i)));
     LoadOptions o;
     o.vocabularyDir = testing::contentDir();
     o.paths = {(dir.path / "pack").string()};

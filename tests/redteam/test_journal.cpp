@@ -11,15 +11,15 @@
 // [SECTION] 8. Import hygiene
 // [SECTION] 9. CSV formula injection, NUL bytes
 // [SECTION] 10. Import sources that never end
-#include "helpers.hpp"
 #include "../journal/journal_test_support.hpp"
+#include "helpers.hpp"
 
 #include "unknot/cli.hpp"
 #include "unknot/journal.hpp"
 
+#include <sqlite3.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -35,10 +35,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-using testing::runCli;
 using journaltest::kNow;
 using journaltest::readAll;
 using journaltest::TempDir;
+using testing::runCli;
 using unknot::Journal;
 using unknot::SessionRecord;
 using unknot::WriteStatus;
@@ -65,9 +65,12 @@ std::map<std::string, std::string> listing(const std::string& dir) {
     std::map<std::string, std::string> m;
     for (const auto& e : fs::directory_iterator(dir)) {
         const std::string name = e.path().filename().string();
-        if (e.is_symlink()) m[name] = "link->" + fs::read_symlink(e.path()).string();
-        else if (e.is_regular_file()) m[name] = readAll(e.path().string());
-        else m[name] = "(other)";
+        if (e.is_symlink())
+            m[name] = "link->" + fs::read_symlink(e.path()).string();
+        else if (e.is_regular_file())
+            m[name] = readAll(e.path().string());
+        else
+            m[name] = "(other)";
     }
     return m;
 }
@@ -78,9 +81,7 @@ std::vector<std::string> uidsOf(Journal& j) {
     return v;
 }
 
-std::size_t exportedSessions(const std::string& json) {
-    return nlohmann::json::parse(json)["sessions"].size();
-}
+std::size_t exportedSessions(const std::string& json) { return nlohmann::json::parse(json)["sessions"].size(); }
 
 // The state of a journal "as if the machine stopped now": the file and its
 // log copied while the journal is open (nothing checkpointed yet).
@@ -134,8 +135,9 @@ TEST_CASE("foreign write-ahead log: never applied, the app sets it aside, the CL
         CHECK(listing(d.str() + "/a") == before);
     }
     SECTION("import refuses to write next to it") {
-        auto i = runCli({"import", d.write("empty.json", R"({"format": "unknot-journal", "version": 1, "sessions": []})"),
-                         "--journal", a});
+        auto i =
+            runCli({"import", d.write("empty.json", R"({"format": "unknot-journal", "version": 1, "sessions": []})"),
+                    "--journal", a});
         CHECK(i.status == 2);
         CHECK(i.err.find("does not belong to this journal") != std::string::npos);
         CHECK(listing(d.str() + "/a") == before);
@@ -383,7 +385,9 @@ TEST_CASE("export is one snapshot: a write from another connection between its r
 //-----------------------------------------------------------------------------
 // [SECTION] 4. Export never destroys what is at its path (10: nor the journal)
 //-----------------------------------------------------------------------------
-TEST_CASE("export path: only a missing or regular file is replaced, pipes and devices are written in place, the rest refused") {
+TEST_CASE(
+    "export path: only a missing or regular file is replaced, pipes and devices are written in place, the rest "
+    "refused") {
     TempDir d;
     const std::string a = d.str() + "/journal.db";
     {
@@ -448,7 +452,7 @@ TEST_CASE("export path: only a missing or regular file is replaced, pipes and de
         const std::string sock = d.str() + "/sock";
         int s = ::socket(AF_UNIX, SOCK_STREAM, 0);
         REQUIRE(s >= 0);
-        sockaddr_un sa {};
+        sockaddr_un sa{};
         sa.sun_family = AF_UNIX;
         REQUIRE(sock.size() < sizeof sa.sun_path);
         std::memcpy(sa.sun_path, sock.c_str(), sock.size() + 1);
@@ -548,11 +552,11 @@ TEST_CASE("journal path that is a link, a FIFO, a device, a socket or a folder: 
     fs::create_symlink(real, link);
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     fs::create_directories(dir);
-    const std::string importFile =
-        d.write("in.json", R"({"format": "unknot-journal", "version": 1, "sessions": []})");
-    const std::vector<std::pair<std::string, std::string>> cases = {
-        {link, "a symbolic link"}, {fifo, "a named pipe (FIFO)"}, {"/dev/zero", "a character device"},
-        {dir, "a folder"}};
+    const std::string importFile = d.write("in.json", R"({"format": "unknot-journal", "version": 1, "sessions": []})");
+    const std::vector<std::pair<std::string, std::string>> cases = {{link, "a symbolic link"},
+                                                                    {fifo, "a named pipe (FIFO)"},
+                                                                    {"/dev/zero", "a character device"},
+                                                                    {dir, "a folder"}};
     for (const auto& [p, kind] : cases) {
         INFO(p);
         auto c = runCli({"journal", "check", "--journal", p});
@@ -592,7 +596,8 @@ const char* kT0 = "2025-11-21T10:15:00.000Z";
 const char* kT1 = "2025-11-21T10:16:00.000Z";
 }  // namespace
 
-TEST_CASE("import hygiene: one uid for two different sessions, or a session ending before it starts, refuses the file") {
+TEST_CASE(
+    "import hygiene: one uid for two different sessions, or a session ending before it starts, refuses the file") {
     auto j = Journal::inMemory();
     auto dup = unknot::importJson(*j, exportOf(session("u1", kT0, kT1, "a") + "," + session("u2", kT0, kT1) + "," +
                                                session("u1", kT0, kT1, "b")));
@@ -619,8 +624,8 @@ TEST_CASE("import hygiene: one uid for two different sessions, or a session endi
 //-----------------------------------------------------------------------------
 TEST_CASE("CSV formula injection: text cells that a spreadsheet would run get an apostrophe, JSON keeps the text") {
     auto j = Journal::inMemory();
-    const std::vector<std::string> notes = {"=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx",
-                                            "plain", "a=b"};
+    const std::vector<std::string> notes = {
+        "=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "plain", "a=b"};
     std::int64_t t = kNow;
     for (const auto& n : notes) add(*j, "neck-release", t += 1000, n);
     SessionRecord r;

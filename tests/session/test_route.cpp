@@ -6,9 +6,9 @@
 using namespace unknot;
 
 TEST_CASE("every route reads back as itself", "[route]") {
-    for (const char* text : {"home", "browse", "list", "problems", "settings", "safety", "history", "area:neck",
-                             "card:tennis-ball", "pain:tennis-ball", "play:breathing-426", "play:x@90",
-                             "play:x@1.5", "play:x@0.001"}) {
+    for (const char* text :
+         {"home", "browse", "list", "problems", "settings", "safety", "history", "area:neck", "card:tennis-ball",
+          "pain:tennis-ball", "play:breathing-426", "play:x@90", "play:x@1.5", "play:x@0.001"}) {
         const Result<Route> r = parseRoute(text);
         INFO(text);
         REQUIRE(r.ok());
@@ -36,12 +36,12 @@ TEST_CASE("bad routes are refused with the reason and the grammar", "[route]") {
         const char* text;
         const char* says;
     };
-    for (const Case& c : {Case{"nowhere", "unknown screen: nowhere"}, Case{"home:x", "unknown screen: home:x"},
-                          Case{"card:", "missing routine id"}, Case{"area:", "missing area id"},
-                          Case{"play:", "missing routine id"}, Case{"play:@3", "missing routine id"},
-                          Case{"play:x@abc", "bad time"}, Case{"play:x@-1", "bad time"},
-                          Case{"play:x@", "bad time"}, Case{"play:x@nan", "bad time"},
-                          Case{"play:x@inf", "bad time"}, Case{"play:x@10000001", "bad time"}, Case{"", "unknown"}}) {
+    for (const Case& c :
+         {Case{"nowhere", "unknown screen: nowhere"}, Case{"home:x", "unknown screen: home:x"},
+          Case{"card:", "missing routine id"}, Case{"area:", "missing area id"}, Case{"play:", "missing routine id"},
+          Case{"play:@3", "missing routine id"}, Case{"play:x@abc", "bad time"}, Case{"play:x@-1", "bad time"},
+          Case{"play:x@", "bad time"}, Case{"play:x@nan", "bad time"}, Case{"play:x@inf", "bad time"},
+          Case{"play:x@10000001", "bad time"}, Case{"", "unknown"}}) {
         const Result<Route> r = parseRoute(c.text);
         INFO(c.text);
         REQUIRE_FALSE(r.ok());

@@ -198,7 +198,7 @@ TEST_CASE("keep-awake is on only while a session runs on the player screen, and 
     r.session.updateKeepAwake(true);
     CHECK(r.life.awake);
     r.session.updateKeepAwake(true);
-    CHECK(r.life.calls == 2);  // unchanged: not sent again
+    CHECK(r.life.calls == 2);          // unchanged: not sent again
     r.session.updateKeepAwake(false);  // another screen on top
     CHECK_FALSE(r.life.awake);
     r.session.updateKeepAwake(true);

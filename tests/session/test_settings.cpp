@@ -40,8 +40,7 @@ bool same(const Settings& a, const Settings& b) {
 //-----------------------------------------------------------------------------
 // [SECTION] The table
 //-----------------------------------------------------------------------------
-TEST_CASE("the table has every field once, each key distinct, each changed value encoded differently",
-          "[settings]") {
+TEST_CASE("the table has every field once, each key distinct, each changed value encoded differently", "[settings]") {
     const Settings defaults;
     const Settings changed = allChanged();
     std::set<std::string> keys;
@@ -53,8 +52,8 @@ TEST_CASE("the table has every field once, each key distinct, each changed value
         CHECK(encodeSetting(defaults, f) != encodeSetting(changed, f));
     }
     CHECK(keys.size() == 10);
-    CHECK(keys == std::set<std::string>{"lang", "theme", "text_percent", "reduced_motion", "sound", "volume",
-                                        "haptics", "flare_mode", "ask_pain", "safety_acknowledged"});
+    CHECK(keys == std::set<std::string>{"lang", "theme", "text_percent", "reduced_motion", "sound", "volume", "haptics",
+                                        "flare_mode", "ask_pain", "safety_acknowledged"});
 }
 
 TEST_CASE("the ranges in the table are the named constants", "[settings]") {

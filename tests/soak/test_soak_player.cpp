@@ -66,8 +66,7 @@ TEST_CASE("ten hours at 60 fps with pauses and a tap wait: no drift, no growth")
             ++cues;
         }
         // The position is the clock minus what was held, never a sum of frames.
-        if (p.state() == PlayerState::Running)
-            REQUIRE(p.positionMs(now) == elapsed - held);
+        if (p.state() == PlayerState::Running) REQUIRE(p.positionMs(now) == elapsed - held);
         if (elapsed == 600'000) residentAfterWarmup = soak::residentKiB();
         if (frame % 60'000 == 0) residentPeak = std::max(residentPeak, soak::residentKiB());
         REQUIRE(frame < 3'000'000);  // a session that never ends fails here, not by hanging

@@ -277,16 +277,16 @@ inline std::vector<std::string> clippedText(float W, float H) {
             if (cmd.UserCallback) continue;
             const ImVec4 c = cmd.ClipRect;
             for (unsigned e = 0; e < cmd.ElemCount; ++e) {
-                const ImDrawVert& v = dl->VtxBuffer[static_cast<int>(cmd.VtxOffset) +
-                                                   dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e)]];
+                const ImDrawVert& v =
+                    dl->VtxBuffer[static_cast<int>(cmd.VtxOffset) + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e)]];
                 if (v.uv.x == white.x && v.uv.y == white.y) continue;  // a shape, not a glyph
                 const bool sideways = v.pos.x < c.x - 1.0f || v.pos.x > c.z + 1.0f || v.pos.x > W + 1.0f;
                 const bool below = topLevel && (v.pos.y > c.w + 1.0f || v.pos.y > H + 1.0f);
                 if (sideways || below) {
                     out.push_back(std::string(dl->_OwnerName ? dl->_OwnerName : "?") + " glyph at " +
                                   std::to_string(v.pos.x) + "," + std::to_string(v.pos.y) + " clip " +
-                                  std::to_string(c.x) + "," + std::to_string(c.y) + "-" + std::to_string(c.z) +
-                                  "," + std::to_string(c.w));
+                                  std::to_string(c.x) + "," + std::to_string(c.y) + "-" + std::to_string(c.z) + "," +
+                                  std::to_string(c.w));
                     break;  // one per command is enough to say where
                 }
             }

@@ -53,10 +53,14 @@ inline Image rasterize(const ImDrawData* dd, ImU32 clear) {
             const int cx1 = std::min(img.w, static_cast<int>(std::ceil(cmd.ClipRect.z)));
             const int cy1 = std::min(img.h, static_cast<int>(std::ceil(cmd.ClipRect.w)));
             for (unsigned int e = 0; e + 2 < cmd.ElemCount; e += 3) {
-                const ImDrawVert& a = dl->VtxBuffer[static_cast<int>(cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e)])];
-                const ImDrawVert& b = dl->VtxBuffer[static_cast<int>(cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e + 1)])];
-                const ImDrawVert& d = dl->VtxBuffer[static_cast<int>(cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e + 2)])];
-                const float area = (b.pos.x - a.pos.x) * (d.pos.y - a.pos.y) - (b.pos.y - a.pos.y) * (d.pos.x - a.pos.x);
+                const ImDrawVert& a =
+                    dl->VtxBuffer[static_cast<int>(cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e)])];
+                const ImDrawVert& b = dl->VtxBuffer[static_cast<int>(
+                    cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e + 1)])];
+                const ImDrawVert& d = dl->VtxBuffer[static_cast<int>(
+                    cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + e + 2)])];
+                const float area =
+                    (b.pos.x - a.pos.x) * (d.pos.y - a.pos.y) - (b.pos.y - a.pos.y) * (d.pos.x - a.pos.x);
                 if (std::fabs(area) < 1e-6f) continue;
                 const int x0 = std::max(cx0, static_cast<int>(std::floor(std::min({a.pos.x, b.pos.x, d.pos.x}))));
                 const int x1 = std::min(cx1, static_cast<int>(std::ceil(std::max({a.pos.x, b.pos.x, d.pos.x}))));

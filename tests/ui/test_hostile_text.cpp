@@ -55,8 +55,8 @@ Library hostileLibrary(std::size_t summaryBytes = 900 * 1024) {
     // One prompt of 20,000 characters with no space at all: Dear ImGui then
     // breaks it anywhere, a glyph per column.
     std::string solid(20000, 'x');
-    r.steps = {say(both(words(20000), words(20000)), t, both(words(20000), words(20000))),
-               say(both(solid, solid), t), say(both(words(20000), words(20000)), t)};
+    r.steps = {say(both(words(20000), words(20000)), t, both(words(20000), words(20000))), say(both(solid, solid), t),
+               say(both(words(20000), words(20000)), t)};
     lib.routines = {r};
     return lib;
 }
@@ -94,8 +94,8 @@ constexpr long kFrameBudget = 12 * 4 * static_cast<long>(kMaxDrawnChars);
 
 void checkCost(const std::string& where) {
     const FrameCost c = lastFrameCost();
-    INFO(where << ": largest draw list " << c.largestOwner << " with " << c.largestList << " vertices, "
-               << c.vertices << " in all");
+    INFO(where << ": largest draw list " << c.largestOwner << " with " << c.largestList << " vertices, " << c.vertices
+               << " in all");
     CHECK(c.largestList < kVertexLimit);
     CHECK(c.vertices <= kFrameBudget);
 }
@@ -162,8 +162,7 @@ TEST_CASE("render limits: the cost of a frame does not grow with the text's size
     CHECK(cost[1] <= kFrameBudget);
 }
 
-TEST_CASE("render limits: titles in lists, Home, History and many problems stay within the limits",
-          "[ui][hostile]") {
+TEST_CASE("render limits: titles in lists, Home, History and many problems stay within the limits", "[ui][hostile]") {
     Library lib = hostileLibrary(20000);
     // A thousand routines with long titles, and ten thousand long diagnostics.
     const Routine proto = lib.routines.front();
@@ -172,8 +171,7 @@ TEST_CASE("render limits: titles in lists, Home, History and many problems stay 
         r.id = "huge-" + std::to_string(1000 + i);
         lib.routines.push_back(r);
     }
-    std::sort(lib.routines.begin(), lib.routines.end(),
-              [](const Routine& a, const Routine& b) { return a.id < b.id; });
+    std::sort(lib.routines.begin(), lib.routines.end(), [](const Routine& a, const Routine& b) { return a.id < b.id; });
     for (int i = 0; i < 10000; ++i)
         lib.diagnostics.push_back(Diagnostic{"routines/huge.yaml", i + 1, 1, Severity::Error, words(5000)});
     auto journal = Journal::inMemory();
@@ -202,8 +200,7 @@ TEST_CASE("render limits: titles in lists, Home, History and many problems stay 
     }
 }
 
-TEST_CASE("render limits: a huge paste into the search field is cut to its first 100 characters",
-          "[ui][hostile]") {
+TEST_CASE("render limits: a huge paste into the search field is cut to its first 100 characters", "[ui][hostile]") {
     // A title that holds the first kMaxSearchChars of the paste: found only
     // if the field was cut (the whole paste is in no routine).
     Library lib = smallLibrary();

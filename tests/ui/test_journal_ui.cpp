@@ -41,8 +41,8 @@ public:
     TempDir() {
         std::random_device rd;
         static int counter = 0;
-        path_ = fs::temp_directory_path() /
-                ("unknot-journal-ui-" + std::to_string(rd()) + "-" + std::to_string(++counter));
+        path_ =
+            fs::temp_directory_path() / ("unknot-journal-ui-" + std::to_string(rd()) + "-" + std::to_string(++counter));
         fs::create_directories(path_);
     }
     ~TempDir() {
@@ -202,7 +202,7 @@ TEST_CASE("a session stopped early is recorded as not finished, with the step it
     CHECK(all[0].routineId == "neck-release");
     CHECK_FALSE(all[0].finished);
     REQUIRE(all[0].stoppedAtStep.has_value());
-    CHECK(*all[0].stoppedAtStep == 1);  // 0-based: the second step
+    CHECK(*all[0].stoppedAtStep == 1);           // 0-based: the second step
     CHECK_FALSE(all[0].painBefore.has_value());  // skipped
     // About 7 s ran (5 s sit + 2 s into the stretch, plus the taps' frames).
     CHECK(all[0].practisedSeconds >= 7);
@@ -568,8 +568,7 @@ TEST_CASE("flare mode lists only flare-safe routines, and all of them", "[ui][jo
     CHECK(shown.size() == safe.size());
 }
 
-TEST_CASE("flare mode hides Home's breathing button only when that routine is not flare-safe",
-          "[ui][journal][flare]") {
+TEST_CASE("flare mode hides Home's breathing button only when that routine is not flare-safe", "[ui][journal][flare]") {
     const bool breathingSafe = GENERATE(true, false);
     INFO("breathing-4-2-6 flare-safe: " << breathingSafe);
     Library lib = smallLibrary();
@@ -798,8 +797,9 @@ TEST_CASE("History with an empty journal, and no Export without a folder", "[ui]
 //-----------------------------------------------------------------------------
 // [SECTION] unknot --watch
 //-----------------------------------------------------------------------------
-TEST_CASE("watch mode: content errors show over the card shown, and go when fixed, and a removed routine closes its card",
-          "[ui][journal][watch]") {
+TEST_CASE(
+    "watch mode: content errors show over the card shown, and go when fixed, and a removed routine closes its card",
+    "[ui][journal][watch]") {
     const Library lib1 = smallLibrary();
     Library lib2 = smallLibrary();
     lib2.diagnostics.push_back(
@@ -916,8 +916,7 @@ TEST_CASE("a session started from an area's list records that area, through the 
     CHECK(all[0].painBefore == (ask ? std::optional<int>(4) : std::nullopt));
 }
 
-TEST_CASE("the session's times come from the wall clock: it ends when it started plus its length",
-          "[ui][journal]") {
+TEST_CASE("the session's times come from the wall clock: it ends when it started plus its length", "[ui][journal]") {
     const Library lib = smallLibrary();
     const Timeline tl = compileTimeline(lib, *lib.findRoutine("neck-release"));
     auto j = Journal::inMemory();
@@ -939,8 +938,7 @@ TEST_CASE("the session's times come from the wall clock: it ends when it started
     CHECK(std::llabs((all[0].endedAt - all[0].startedAt) - tl.totalMs) <= 5 * Harness::kFrameMs);
 }
 
-TEST_CASE("the note typed on the end screen is saved, and tapping the chosen pain again clears it",
-          "[ui][journal]") {
+TEST_CASE("the note typed on the end screen is saved, and tapping the chosen pain again clears it", "[ui][journal]") {
     const Library lib = smallLibrary();
     auto j = Journal::inMemory();
     Harness h(390, 844);

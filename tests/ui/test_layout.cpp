@@ -23,11 +23,11 @@ using namespace unknot::ui::test;
 namespace {
 
 struct Case {
-    std::string open;          // App::open() name
-    std::int64_t at = 0;       // the clock of the first frame (virtual time for play:)
-    std::string screen;        // the expected screenName()
+    std::string open;                   // App::open() name
+    std::int64_t at = 0;                // the clock of the first frame (virtual time for play:)
+    std::string screen;                 // the expected screenName()
     std::vector<std::string> required;  // hotspots that must be reachable, top to bottom
-    std::string tapFirst;      // a hotspot tapped before checking (e.g. "stop")
+    std::string tapFirst;               // a hotspot tapped before checking (e.g. "stop")
 };
 
 // Every vertex the frame drew, against the window's width: text laid out past
@@ -91,8 +91,9 @@ TEST_CASE("every screen fits at 390x844 and 1280x800, in English and French", "[
     d.path = "content/core/routines/broken.yaml";
     d.line = 12;
     d.severity = Severity::Error;
-    d.message = "unknown key 'duraton' (did you mean 'duration'?) and a long explanation that must wrap "
-                "instead of running past the edge of a small phone screen";
+    d.message =
+        "unknown key 'duraton' (did you mean 'duration'?) and a long explanation that must wrap "
+        "instead of running past the edge of a small phone screen";
     lib.diagnostics.push_back(d);
     d.severity = Severity::Warning;
     d.message = "a warning";
@@ -103,7 +104,10 @@ TEST_CASE("every screen fits at 390x844 and 1280x800, in English and French", "[
         {"browse", 0, "browse", {"area:neck"}, ""},
         {"area:neck", 0, "list", {"card:jaw-neck-shoulders-headache"}, ""},
         {"list", 0, "list", {"search", "filters"}, ""},
-        {"list", 0, "list", {"filter:kind:breathing", "filter:no-equipment", "filter:max:5", "filter:flare-safe"},
+        {"list",
+         0,
+         "list",
+         {"filter:kind:breathing", "filter:no-equipment", "filter:max:5", "filter:flare-safe"},
          "filters"},
         {"problems", 0, "problems", {}, ""},
         {"card:neck-release", 0, "card", {"start"}, ""},

@@ -204,10 +204,17 @@ TEST_CASE("open() reads the one route grammar (parseRoute) and names what is unk
     CHECK(app.screenName() == "home");
     // Every route formatRoute writes opens, on the screen it names.
     const std::vector<std::pair<Route, std::string>> routes = {
-        {route::Home{}, "home"},         {route::Browse{}, "browse"},         {route::List{}, "list"},
-        {route::List{"neck"}, "list"},   {route::Problems{}, "problems"},     {route::Settings{}, "settings"},
-        {route::Safety{}, "safety"},     {route::History{}, "history"},       {route::Card{"breathing-4-2-6"}, "card"},
-        {route::PainBefore{"breathing-4-2-6"}, "pain"}, {route::Play{"breathing-4-2-6", 2000}, "player"},
+        {route::Home{}, "home"},
+        {route::Browse{}, "browse"},
+        {route::List{}, "list"},
+        {route::List{"neck"}, "list"},
+        {route::Problems{}, "problems"},
+        {route::Settings{}, "settings"},
+        {route::Safety{}, "safety"},
+        {route::History{}, "history"},
+        {route::Card{"breathing-4-2-6"}, "card"},
+        {route::PainBefore{"breathing-4-2-6"}, "pain"},
+        {route::Play{"breathing-4-2-6", 2000}, "player"},
     };
     for (const auto& [r, name] : routes) {
         INFO(formatRoute(r));

@@ -24,7 +24,7 @@ using namespace unknot::ui::test;
 //-----------------------------------------------------------------------------
 TEST_CASE("clock text rounds up and switches to m:ss from a minute", "[ui][presentation]") {
     CHECK(formatClock(0) == "0:00");
-    CHECK(formatClock(1) == "0:01");        // never "0:00" while time is left
+    CHECK(formatClock(1) == "0:01");  // never "0:00" while time is left
     CHECK(formatClock(750000) == "12:30");
     CHECK(formatClock(3723000) == "1:02:03");
     CHECK(formatCountdown(4000) == "4");
@@ -40,9 +40,7 @@ TEST_CASE("clock text rounds up and switches to m:ss from a minute", "[ui][prese
 //-----------------------------------------------------------------------------
 TEST_CASE("card step times: sides, breathing counts, waits, in both languages", "[ui][presentation]") {
     const Library lib = smallLibrary();
-    const auto steps = [&](const char* id) {
-        return summarizeSteps(compileTimeline(lib, *lib.findRoutine(id)));
-    };
+    const auto steps = [&](const char* id) { return summarizeSteps(compileTimeline(lib, *lib.findRoutine(id))); };
     const auto breath = steps("breathing-4-2-6");
     REQUIRE(breath.size() == 1);
     CHECK(stepTimeText(breath[0], "en") == "4-2-6 \u00d7 3 (36 s)");

@@ -111,7 +111,7 @@ TEST_CASE("typing in the search box filters the list, accents and case folded", 
     REQUIRE_FALSE(h.reveal(app, "card:tennis-ball-foot", 640, 500));
     // Clearing the search brings every routine back.
     for (int i = 0; i < 4; ++i) h.drag(app, 640, 200, 780);  // back to the top
-    h.tap(app, "search");  // the caret lands after the text
+    h.tap(app, "search");                                    // the caret lands after the text
     ImGuiIO& io = ImGui::GetIO();
     io.KeyMap[ImGuiKey_Backspace] = 8;  // 1.86: the backend maps keys; here, any free index
     for (int i = 0; i < 6; ++i) {

@@ -62,11 +62,13 @@ TEST_CASE("write screen snapshots", "[.snapshots]") {
     if (const Routine* r = lib.findRoutine("hand-massage-arthritis"))
         for (const Segment& seg : compileTimeline(lib, *r).segments)
             if (seg.kind == SegmentKind::Wait) {
-                screens.push_back({"play:hand-massage-arthritis@" + std::to_string(static_cast<double>(seg.startMs) / 1000.0), seg.startMs});
+                screens.push_back(
+                    {"play:hand-massage-arthritis@" + std::to_string(static_cast<double>(seg.startMs) / 1000.0),
+                     seg.startMs});
                 break;
             }
-    for (const auto& [W, H] : {std::pair<float, float>{390, 844}, std::pair<float, float>{1280, 800},
-                               std::pair<float, float>{844, 390}})
+    for (const auto& [W, H] :
+         {std::pair<float, float>{390, 844}, std::pair<float, float>{1280, 800}, std::pair<float, float>{844, 390}})
         for (const std::string lang : {"en", "fr"})
             for (const auto& [name, at] : screens) {
                 ImGuiContext* ctx = ImGui::CreateContext();
@@ -93,10 +95,10 @@ TEST_CASE("write screen snapshots", "[.snapshots]") {
                     std::string file = name;
                     std::replace(file.begin(), file.end(), ':', '_');
                     std::replace(file.begin(), file.end(), '@', '_');
-                    const std::string path = (out / (file + "-" + lang + "-" + std::to_string(int(W)) + "x" +
-                                                     std::to_string(int(H)) + "-" + std::to_string(int(fontPx)) +
-                                                     "px.png"))
-                                                 .string();
+                    const std::string path =
+                        (out / (file + "-" + lang + "-" + std::to_string(int(W)) + "x" + std::to_string(int(H)) + "-" +
+                                std::to_string(int(fontPx)) + "px.png"))
+                            .string();
                     CHECK(writePng(rasterize(ImGui::GetDrawData(), ImGui::GetColorU32(ImGuiCol_WindowBg)), path));
                 }
                 ImGui::DestroyContext(ctx);

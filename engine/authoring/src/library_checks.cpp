@@ -77,7 +77,8 @@ struct LibraryChecks {
                 if (auto f = failed.find(inc); f != failed.end())
                     rep.at(where, Severity::Error, "includes " + quote(inc) + ", which has errors (" + f->second + ")");
                 else
-                    rep.at(where, Severity::Error, "include of unknown routine " + quote(inc) + didYouMean(inc, allIds));
+                    rep.at(where, Severity::Error,
+                           "include of unknown routine " + quote(inc) + didYouMean(inc, allIds));
                 bad[i] = true;
             }
         }
@@ -136,7 +137,8 @@ struct LibraryChecks {
         stack[fi].descended = false;
         ++stack[fi].e;
         if (bad[j]) {
-            reporter(i).at(edge.where, Severity::Error, "includes " + quote(parsed[j].routine.id) + ", which has errors");
+            reporter(i).at(edge.where, Severity::Error,
+                           "includes " + quote(parsed[j].routine.id) + ", which has errors");
             bad[i] = true;
         }
     }
@@ -170,8 +172,8 @@ struct LibraryChecks {
                 bad[i] = true;
             } else if (depth[j] + 1 > maxDepth) {
                 reporter(i).at(edge.where, Severity::Error,
-                               "include nesting too deep: " + quote(parsed[j].routine.id) +
-                                   " already nests includes " + std::to_string(depth[j]) +
+                               "include nesting too deep: " + quote(parsed[j].routine.id) + " already nests includes " +
+                                   std::to_string(depth[j]) +
                                    " levels deep, and including it here passes the limit of " +
                                    std::to_string(maxDepth) + " levels");
                 bad[i] = true;

@@ -27,7 +27,7 @@ struct Loader {
     Library lib;
     std::vector<Parsed> parsed;
     std::set<std::string> seenFiles;
-    std::set<std::string> seenPacks;  // pack folders already loaded (a path given twice)
+    std::set<std::string> seenPacks;            // pack folders already loaded (a path given twice)
     std::map<std::string, std::string> failed;  // id -> file, of routines with errors
     // Each routine file's own diagnostics; only those of files asked for are
     // reported (siblings read to resolve includes stay quiet).
@@ -77,15 +77,18 @@ struct Loader {
         Parsed p;
         p.routine.path = path;
         parseRoutine(files, opt.limits, lib, rep, ctx, *root, p);
-        if (p.ok && !p.routine.id.empty()) parsed.push_back(std::move(p));
-        else if (!p.routine.id.empty()) failed.emplace(p.routine.id, path);
+        if (p.ok && !p.routine.id.empty())
+            parsed.push_back(std::move(p));
+        else if (!p.routine.id.empty())
+            failed.emplace(p.routine.id, path);
     }
 
     void pack(const std::string& dir, const std::string& onlyFile = {}) {
         // The same pack reached twice (`lint p p`, or a pack and its parent
         // folder) is loaded once; its id is not "also used by" itself.
         if (!seenPacks.insert(dir).second) {
-            if (!onlyFile.empty()) routineFile(onlyFile, PackContext{}, true);
+            if (!onlyFile.empty())
+                routineFile(onlyFile, PackContext{}, true);
             else
                 for (const auto& f : seenFiles)
                     if (f.starts_with(joinPath(dir, "routines/"))) reported.insert(f);
@@ -168,7 +171,8 @@ struct Loader {
         std::string name = p.substr(p.find_last_of('/') == std::string::npos ? 0 : p.find_last_of('/') + 1);
         if (name == "pack.yaml") return pack(dir.empty() ? "." : dir);
         std::string packDir = dir.size() > 9 && dir.ends_with("/routines") ? dir.substr(0, dir.size() - 9)
-                              : dir == "routines" ? "." : "";
+                              : dir == "routines"                          ? "."
+                                                                           : "";
         if (!packDir.empty() && files.type(joinPath(packDir, "pack.yaml")) != FileSource::Type::Missing)
             return pack(packDir, p);
         PackContext loose;
@@ -183,10 +187,14 @@ struct Loader {
         } statsScope(&lib.stats);
         std::string areas = joinPath(opt.vocabularyDir, "areas.yaml");
         std::string equipment = joinPath(opt.vocabularyDir, "equipment.yaml");
-        if (files.type(areas) != FileSource::Type::Missing) loadAreas(files, areas, opt.limits, lib);
-        else lib.diagnostics.push_back({areas, 0, 0, Severity::Error, "cannot find the areas vocabulary"});
-        if (files.type(equipment) != FileSource::Type::Missing) loadEquipment(files, equipment, opt.limits, lib);
-        else lib.diagnostics.push_back({equipment, 0, 0, Severity::Error, "cannot find the equipment vocabulary"});
+        if (files.type(areas) != FileSource::Type::Missing)
+            loadAreas(files, areas, opt.limits, lib);
+        else
+            lib.diagnostics.push_back({areas, 0, 0, Severity::Error, "cannot find the areas vocabulary"});
+        if (files.type(equipment) != FileSource::Type::Missing)
+            loadEquipment(files, equipment, opt.limits, lib);
+        else
+            lib.diagnostics.push_back({equipment, 0, 0, Severity::Error, "cannot find the equipment vocabulary"});
         // A path given twice (or spelt two ways: "p", "p/", "./p") is read once.
         std::set<std::string> given;
         for (const auto& p : opt.paths) {

@@ -104,8 +104,7 @@ struct Scalars {
     std::optional<Text> text(const YAML::Node& n, const std::string& what, std::size_t maxChars);
 
 private:
-    bool textEntry(const YAML::Node& k, const YAML::Node& v, const std::string& what, std::size_t maxChars,
-                   Text& t);
+    bool textEntry(const YAML::Node& k, const YAML::Node& v, const std::string& what, std::size_t maxChars, Text& t);
 };
 
 // A node that may or may not have been given. YAML::Node's own bool is no use

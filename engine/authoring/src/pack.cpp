@@ -44,21 +44,22 @@ bool loadPackFile(const FileSource& files, const std::string& dir, const LoadLim
     Slot titleNode;  // title is checked once languages are known
     forEachKey(*root, {"format", "id", "title", "version", "languages"}, rep, "pack.yaml",
                [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
-        if (k == "format") {
-            std::size_t before = lib.diagnostics.size();
-            checkFormat(v, rep, sc);
-            formatOk = lib.diagnostics.size() == before;
-        } else if (k == "id") {
-            if (auto id = sc.id(v, "pack id")) pack.id = std::move(*id);
-        } else if (k == "title") {
-            titleNode = v;
-        } else if (k == "version") {
-            if (auto s = sc.string(v, "version"); s && sc.notTooLong(v, *s, "version", kMaxVersionChars))
-                pack.version = *s;
-        } else if (k == "languages") {
-            packLanguages(v, sc, rep, ctx);
-        }
-    }, {"format", "id", "title", "version", "languages"});
+                   if (k == "format") {
+                       std::size_t before = lib.diagnostics.size();
+                       checkFormat(v, rep, sc);
+                       formatOk = lib.diagnostics.size() == before;
+                   } else if (k == "id") {
+                       if (auto id = sc.id(v, "pack id")) pack.id = std::move(*id);
+                   } else if (k == "title") {
+                       titleNode = v;
+                   } else if (k == "version") {
+                       if (auto s = sc.string(v, "version"); s && sc.notTooLong(v, *s, "version", kMaxVersionChars))
+                           pack.version = *s;
+                   } else if (k == "languages") {
+                       packLanguages(v, sc, rep, ctx);
+                   }
+               },
+               {"format", "id", "title", "version", "languages"});
     if (titleNode) {
         if (auto t = sc.text(titleNode, "title", kMaxTitleChars)) pack.title = std::move(*t);
     }

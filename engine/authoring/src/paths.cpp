@@ -23,8 +23,7 @@ std::string findDataDir(const std::string& exeDir) {
     return {};
 }
 
-LoadOptions defaultLoadOptions(const std::string& dataDir, const std::string& prefDir,
-                               const FileSource& files) {
+LoadOptions defaultLoadOptions(const std::string& dataDir, const std::string& prefDir, const FileSource& files) {
     LoadOptions o;
     o.vocabularyDir = joinPath(dataDir, "content");
     o.paths.push_back(o.vocabularyDir);

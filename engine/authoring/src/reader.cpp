@@ -45,11 +45,11 @@ std::string didYouMean(const std::string& word, const std::vector<std::string>& 
 
 std::string typeName(const YAML::Node& n) {
     switch (n.Type()) {
-        case YAML::NodeType::Map: return "a map";
-        case YAML::NodeType::Sequence: return "a list";
-        case YAML::NodeType::Scalar: return "a value";
-        case YAML::NodeType::Null: return "empty";
-        case YAML::NodeType::Undefined: break;
+    case YAML::NodeType::Map: return "a map";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Scalar: return "a value";
+    case YAML::NodeType::Null: return "empty";
+    case YAML::NodeType::Undefined: break;
     }
     return "nothing";
 }
@@ -81,9 +81,8 @@ struct ShapeCheck {
         const std::string& tag = n.Tag();
         if (tag.empty() || tag == "?" || tag == "!" || tags.size() >= 20) return;
         const YAML::Mark m = n.Mark();
-        bool seen = std::any_of(tags.begin(), tags.end(), [&](const auto& t) {
-            return t.first.line == m.line && t.first.column == m.column;
-        });
+        bool seen = std::any_of(tags.begin(), tags.end(),
+                                [&](const auto& t) { return t.first.line == m.line && t.first.column == m.column; });
         if (!seen) tags.emplace_back(m, tag);
     }
 
@@ -184,7 +183,8 @@ bool shapeUsable(const YAML::Node& root, const LoadLimits& limits, Reporter& rep
     if (!shape.tags.empty() && shapeOk) return false;
     if (!shapeOk) {
         if (shape.tooDeep)
-            rep.at(shape.deepMark, Severity::Error, "nesting deeper than " + std::to_string(limits.maxDepth) + " levels");
+            rep.at(shape.deepMark, Severity::Error,
+                   "nesting deeper than " + std::to_string(limits.maxDepth) + " levels");
         else
             rep.fileError("more than " + std::to_string(limits.maxNodes) +
                           " YAML nodes (aliases counted each time they are used)");

@@ -116,8 +116,8 @@ std::optional<long long> Scalars::integer(const YAML::Node& n, const std::string
     bool digits = i < v.size() && std::all_of(v.begin() + static_cast<std::ptrdiff_t>(i), v.end(),
                                               [](char c) { return c >= '0' && c <= '9'; });
     if (digits && v.size() - i > 12) {
-        rep.error(n, what + " " + quote(v) + " is out of range: use " + std::to_string(lo) + " to " +
-                         std::to_string(hi));
+        rep.error(n,
+                  what + " " + quote(v) + " is out of range: use " + std::to_string(lo) + " to " + std::to_string(hi));
         return std::nullopt;
     }
     if (!digits) {
@@ -135,8 +135,7 @@ std::optional<long long> Scalars::integer(const YAML::Node& n, const std::string
 
 // Seconds with up to three decimals, returned in milliseconds; at most
 // maxSeconds when it is given (>= 0).
-std::optional<std::int64_t> Scalars::secondsMs(const YAML::Node& n, const std::string& what,
-                                               std::int64_t maxSeconds) {
+std::optional<std::int64_t> Scalars::secondsMs(const YAML::Node& n, const std::string& what, std::int64_t maxSeconds) {
     auto s = string(n, what);
     if (!s) return std::nullopt;
     const std::string& v = *s;

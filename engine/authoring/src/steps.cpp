@@ -72,25 +72,43 @@ struct RoutineParser {
         bool ok = true, hasInhale = false, hasExhale = false;
         forEachKey(n, {"inhale", "hold", "exhale", "rest", "duration", "cycles"}, rep, "breathe",
                    [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
-            if (k == "duration") { durationNode = v; return; }
-            if (k == "cycles") { cyclesNode = v; return; }
-            auto ms = sc.secondsMs(v, k, limits.maxStepSeconds);
-            if (!ms) {
-                // Already explained (malformed, negative, out of range);
-                // don't also call it missing.
-                ok = false;
-                if (k == "inhale") hasInhale = true;
-                if (k == "exhale") hasExhale = true;
-                return;
-            }
-            if (k == "inhale") { b.inhaleMs = *ms; hasInhale = *ms > 0; }
-            else if (k == "hold") b.holdMs = *ms;
-            else if (k == "exhale") { b.exhaleMs = *ms; hasExhale = *ms > 0; }
-            else b.restMs = *ms;
-        });
+                       if (k == "duration") {
+                           durationNode = v;
+                           return;
+                       }
+                       if (k == "cycles") {
+                           cyclesNode = v;
+                           return;
+                       }
+                       auto ms = sc.secondsMs(v, k, limits.maxStepSeconds);
+                       if (!ms) {
+                           // Already explained (malformed, negative, out of range);
+                           // don't also call it missing.
+                           ok = false;
+                           if (k == "inhale") hasInhale = true;
+                           if (k == "exhale") hasExhale = true;
+                           return;
+                       }
+                       if (k == "inhale") {
+                           b.inhaleMs = *ms;
+                           hasInhale = *ms > 0;
+                       } else if (k == "hold")
+                           b.holdMs = *ms;
+                       else if (k == "exhale") {
+                           b.exhaleMs = *ms;
+                           hasExhale = *ms > 0;
+                       } else
+                           b.restMs = *ms;
+                   });
         if (!n.IsMap()) return false;
-        if (!hasInhale) { rep.error(n, "breathing block has no inhale (give inhale in seconds, above 0)"); ok = false; }
-        if (!hasExhale) { rep.error(n, "breathing block has no exhale (give exhale in seconds, above 0)"); ok = false; }
+        if (!hasInhale) {
+            rep.error(n, "breathing block has no inhale (give inhale in seconds, above 0)");
+            ok = false;
+        }
+        if (!hasExhale) {
+            rep.error(n, "breathing block has no exhale (give exhale in seconds, above 0)");
+            ok = false;
+        }
         return ok;
     }
 
@@ -195,12 +213,15 @@ struct RoutineParser {
         Slot stepsNode;
         forEachKey(n, {"repeat", "steps"}, rep, "a repeat step",
                    [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
-            if (k == "repeat") {
-                if (auto c = sc.integer(v, "repeat count", 1, 100)) r.count = static_cast<int>(*c); else ok = false;
-            } else {
-                stepsNode = v;
-            }
-        });
+                       if (k == "repeat") {
+                           if (auto c = sc.integer(v, "repeat count", 1, 100))
+                               r.count = static_cast<int>(*c);
+                           else
+                               ok = false;
+                       } else {
+                           stepsNode = v;
+                       }
+                   });
         if (!stepsNode) {
             rep.error(n, "repeat needs its own steps: a list under 'steps'");
             return std::nullopt;
@@ -215,14 +236,15 @@ struct RoutineParser {
     std::optional<Step> includeStep(const YAML::Node& n, Step st) {
         IncludeStep inc;
         bool ok = true;
-        forEachKey(n, {"include"}, rep, "an include step", [&](const std::string&, const YAML::Node&, const YAML::Node& v) {
-            if (auto id = sc.id(v, "included routine id")) {
-                inc.routineId = *id;
-                parsed.includes.emplace_back(*id, v.Mark());
-            } else {
-                ok = false;
-            }
-        });
+        forEachKey(n, {"include"}, rep, "an include step",
+                   [&](const std::string&, const YAML::Node&, const YAML::Node& v) {
+                       if (auto id = sc.id(v, "included routine id")) {
+                           inc.routineId = *id;
+                           parsed.includes.emplace_back(*id, v.Mark());
+                       } else {
+                           ok = false;
+                       }
+                   });
         if (!ok) return std::nullopt;
         st.v = std::move(inc);
         return st;
@@ -236,8 +258,8 @@ struct RoutineParser {
         for (const auto& [lang, text] : t->byLang) {
             std::size_t chars = countCodePoints(text);
             if (chars > kPromptGlanceChars) {
-                rep.warning(sayNode, "prompt (" + lang + ") is " + std::to_string(chars) + " characters; keep it under " +
-                                         std::to_string(kPromptGlanceChars) +
+                rep.warning(sayNode, "prompt (" + lang + ") is " + std::to_string(chars) +
+                                         " characters; keep it under " + std::to_string(kPromptGlanceChars) +
                                          " so it reads at a glance, and move detail to tip");
                 break;
             }
@@ -275,12 +297,16 @@ struct RoutineParser {
     bool timedBody(const SayNodes& nodes, SayStep& say) {
         Timed t;
         bool ok = true;
-        if (auto secs = sc.duration(nodes.duration, "duration", limits.maxStepSeconds)) t.seconds = *secs;
-        else ok = false;
+        if (auto secs = sc.duration(nodes.duration, "duration", limits.maxStepSeconds))
+            t.seconds = *secs;
+        else
+            ok = false;
         if (nodes.sides && !sides(nodes.sides, t)) ok = false;
         if (nodes.switchAfter) {
-            if (auto secs = sc.duration(nodes.switchAfter, "switch", limits.maxStepSeconds, true)) t.switchSeconds = *secs;
-            else ok = false;
+            if (auto secs = sc.duration(nodes.switchAfter, "switch", limits.maxStepSeconds, true))
+                t.switchSeconds = *secs;
+            else
+                ok = false;
             if (!nodes.sides) rep.warning(nodes.switchAfter, "switch has no effect without sides");
         }
         std::int64_t total = timedStepSeconds(t);
@@ -319,15 +345,20 @@ struct RoutineParser {
             }
             say.body = WaitTap{};
         } else {
-            if (auto b = breathe(nodes.breathe)) say.body = *b; else ok = false;
+            if (auto b = breathe(nodes.breathe))
+                say.body = *b;
+            else
+                ok = false;
         }
         return true;
     }
 
     void cue(const YAML::Node& v, SayStep& say, bool& ok) {
         auto s = sc.string(v, "cue");
-        if (s && *s == "chime") say.cue = Cue::Chime;
-        else if (s && *s == "none") say.cue = Cue::None;
+        if (s && *s == "chime")
+            say.cue = Cue::Chime;
+        else if (s && *s == "none")
+            say.cue = Cue::None;
         else {
             if (s) rep.error(v, "unknown cue " + quote(*s) + ": use chime or none" + didYouMean(*s, {"chime", "none"}));
             ok = false;
@@ -340,19 +371,32 @@ struct RoutineParser {
         SayNodes nodes;
         forEachKey(n, {"say", "tip", "duration", "sides", "switch", "cue", "wait", "breathe", "image"}, rep, "a step",
                    [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
-            if (k == "say") nodes.say = v;
-            else if (k == "tip") {
-                if (auto t = sc.text(v, "tip", kMaxTipChars)) say.tip = std::move(*t); else ok = false;
-            } else if (k == "duration") nodes.duration = v;
-            else if (k == "wait") nodes.wait = v;
-            else if (k == "breathe") nodes.breathe = v;
-            else if (k == "sides") nodes.sides = v;
-            else if (k == "switch") nodes.switchAfter = v;
-            else if (k == "cue") cue(v, say, ok);
-            else if (k == "image") {
-                if (auto img = image(v)) say.image = std::move(*img); else ok = false;
-            }
-        });
+                       if (k == "say")
+                           nodes.say = v;
+                       else if (k == "tip") {
+                           if (auto t = sc.text(v, "tip", kMaxTipChars))
+                               say.tip = std::move(*t);
+                           else
+                               ok = false;
+                       } else if (k == "duration")
+                           nodes.duration = v;
+                       else if (k == "wait")
+                           nodes.wait = v;
+                       else if (k == "breathe")
+                           nodes.breathe = v;
+                       else if (k == "sides")
+                           nodes.sides = v;
+                       else if (k == "switch")
+                           nodes.switchAfter = v;
+                       else if (k == "cue")
+                           cue(v, say, ok);
+                       else if (k == "image") {
+                           if (auto img = image(v))
+                               say.image = std::move(*img);
+                           else
+                               ok = false;
+                       }
+                   });
         if (!nodes.say) {
             rep.error(n, "a step needs 'say' (what to do), or is a 'repeat' or an 'include'");
             return std::nullopt;
@@ -395,8 +439,10 @@ struct RoutineParser {
         Steps out;
         bool ok = true;
         for (const auto& s : n) {
-            if (auto st = step(s, depth)) out.push_back(std::move(*st));
-            else ok = false;
+            if (auto st = step(s, depth))
+                out.push_back(std::move(*st));
+            else
+                ok = false;
         }
         if (!ok) return std::nullopt;
         return out;
@@ -418,8 +464,10 @@ struct RoutineParser {
         }
         bool ok = true;
         for (const auto& c : v) {
-            if (auto t = sc.text(c, "caution", kMaxCautionChars)) r.cautions.push_back(std::move(*t));
-            else ok = false;
+            if (auto t = sc.text(c, "caution", kMaxCautionChars))
+                r.cautions.push_back(std::move(*t));
+            else
+                ok = false;
         }
         return ok;
     }
@@ -464,10 +512,15 @@ struct RoutineParser {
             if (b) r.flareSafe = *b;
             return !!b;
         }
-        if (k == "areas") r.areas = vocabList(v, "areas", areaIds(), false);
-        else if (k == "equipment") r.equipment = vocabList(v, "equipment", equipmentIds(), true);
+        if (k == "areas")
+            r.areas = vocabList(v, "areas", areaIds(), false);
+        else if (k == "equipment")
+            r.equipment = vocabList(v, "equipment", equipmentIds(), true);
         else if (k == "conditions") {
-            if (!v.IsSequence()) { rep.error(v, "conditions must be a list of tags"); return false; }
+            if (!v.IsSequence()) {
+                rep.error(v, "conditions must be a list of tags");
+                return false;
+            }
             for (const auto& c : v)
                 if (auto s = sc.id(c, "condition")) r.conditions.push_back(*s);
         } else if (k == "cautions") {
@@ -482,12 +535,17 @@ struct RoutineParser {
         r.pos = {1, 1};
         bool ok = true;
         Slot stepsNode;
-        forEachKey(root, {"id", "title", "summary", "kind", "areas", "conditions", "equipment", "intensity",
-                          "flare_safe", "cautions", "steps"},
-                   rep, "a routine", [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
-            if (k == "steps") stepsNode = v;
-            else if (!routineField(k, v, r)) ok = false;
-        }, {"id", "title", "summary", "kind", "areas", "intensity", "flare_safe", "cautions", "steps"});
+        forEachKey(root,
+                   {"id", "title", "summary", "kind", "areas", "conditions", "equipment", "intensity", "flare_safe",
+                    "cautions", "steps"},
+                   rep, "a routine",
+                   [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+                       if (k == "steps")
+                           stepsNode = v;
+                       else if (!routineField(k, v, r))
+                           ok = false;
+                   },
+                   {"id", "title", "summary", "kind", "areas", "intensity", "flare_safe", "cautions", "steps"});
         if (stepsNode) {
             if (auto s = steps(stepsNode, 0)) r.steps = std::move(*s);
         }

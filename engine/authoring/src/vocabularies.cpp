@@ -19,19 +19,29 @@ void vocabularyItem(const YAML::Node& node, const std::vector<std::string>& item
                     const ExtraKey<T>& extra) {
     T item;
     bool ok = true;
-    forEachKey(node, itemKeys, rep, itemName, [&](const std::string& k, const YAML::Node&, const YAML::Node& val) {
-        if (k == "id") {
-            if (auto id = sc.id(val, single + " id")) item.id = std::move(*id); else ok = false;
-        } else if (k == "label") {
-            if (auto t = sc.text(val, "label", kMaxLabelChars)) item.label = std::move(*t); else ok = false;
-        } else {
-            extra(item, k, val, sc, rep);
-        }
-    }, {"id", "label"});
+    forEachKey(node, itemKeys, rep, itemName,
+               [&](const std::string& k, const YAML::Node&, const YAML::Node& val) {
+                   if (k == "id") {
+                       if (auto id = sc.id(val, single + " id"))
+                           item.id = std::move(*id);
+                       else
+                           ok = false;
+                   } else if (k == "label") {
+                       if (auto t = sc.text(val, "label", kMaxLabelChars))
+                           item.label = std::move(*t);
+                       else
+                           ok = false;
+                   } else {
+                       extra(item, k, val, sc, rep);
+                   }
+               },
+               {"id", "label"});
     if (!ok || item.id.empty()) return;
     bool dup = std::any_of(out.begin(), out.end(), [&](const T& x) { return x.id == item.id; });
-    if (dup) rep.error(node, "duplicate " + single + " id " + quote(item.id));
-    else out.push_back(std::move(item));
+    if (dup)
+        rep.error(node, "duplicate " + single + " id " + quote(item.id));
+    else
+        out.push_back(std::move(item));
 }
 
 // The two vocabularies share their shape: `format` and a list of items, each
@@ -51,10 +61,10 @@ void loadVocabulary(const FileSource& files, const std::string& path, const Load
     const std::string single = listKey.ends_with('s') ? listKey.substr(0, listKey.size() - 1) : listKey;
     forEachKey(*root, {"format", listKey}, rep, fileName,
                [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
-        if (key == "format") return checkFormat(v, rep, sc);
-        if (!v.IsSequence()) return rep.error(v, listKey + " must be a list");
-        for (const auto& node : v) vocabularyItem(node, itemKeys, itemName, single, sc, rep, out, extra);
-    });
+                   if (key == "format") return checkFormat(v, rep, sc);
+                   if (!v.IsSequence()) return rep.error(v, listKey + " must be a list");
+                   for (const auto& node : v) vocabularyItem(node, itemKeys, itemName, single, sc, rep, out, extra);
+               });
     if (const YAML::Node& r = *root; r.IsMap() && !r[listKey]) rep.error(r, "missing required field '" + listKey + "'");
 }
 
@@ -82,17 +92,17 @@ void mapSpots(Area& area, const YAML::Node& val, Scalars& sc, Reporter& rep) {
         MapSpot ms;
         forEachKey(spot, {"view", "x", "y", "r"}, rep, "a map spot",
                    [&](const std::string& sk, const YAML::Node&, const YAML::Node& sv) {
-            if (sk == "view") {
-                auto s = sc.string(sv, "view");
-                if (s && *s != "front" && *s != "back") rep.error(sv, "view must be front or back");
-                ms.back = s && *s == "back";
-                return;
-            }
-            auto ms1000 = sc.secondsMs(sv, sk);
-            float f = ms1000 ? static_cast<float>(*ms1000) / 1000.f : 0.f;
-            if (ms1000 && f > 1.f) rep.error(sv, sk + " must be between 0 and 1");
-            (sk == "x" ? ms.x : sk == "y" ? ms.y : ms.r) = f;
-        });
+                       if (sk == "view") {
+                           auto s = sc.string(sv, "view");
+                           if (s && *s != "front" && *s != "back") rep.error(sv, "view must be front or back");
+                           ms.back = s && *s == "back";
+                           return;
+                       }
+                       auto ms1000 = sc.secondsMs(sv, sk);
+                       float f = ms1000 ? static_cast<float>(*ms1000) / 1000.f : 0.f;
+                       if (ms1000 && f > 1.f) rep.error(sv, sk + " must be between 0 and 1");
+                       (sk == "x" ? ms.x : sk == "y" ? ms.y : ms.r) = f;
+                   });
         area.spots.push_back(ms);
     }
 }
@@ -102,15 +112,16 @@ void mapSpots(Area& area, const YAML::Node& val, Scalars& sc, Reporter& rep) {
 void loadAreas(const FileSource& files, const std::string& path, const LoadLimits& limits, Library& lib) {
     loadVocabulary<Area>(files, path, limits, lib.diagnostics, "areas", "an area", lib.areas, {"synonyms", "map"},
                          [](Area& area, const std::string& k, const YAML::Node& val, Scalars& sc, Reporter& rep) {
-        if (k == "synonyms") synonyms(area, val, sc, rep);
-        else mapSpots(area, val, sc, rep);
-    });
+                             if (k == "synonyms")
+                                 synonyms(area, val, sc, rep);
+                             else
+                                 mapSpots(area, val, sc, rep);
+                         });
 }
 
 void loadEquipment(const FileSource& files, const std::string& path, const LoadLimits& limits, Library& lib) {
-    loadVocabulary<Equipment>(files, path, limits, lib.diagnostics, "equipment", "a piece of equipment",
-                              lib.equipment, {},
-                              [](Equipment&, const std::string&, const YAML::Node&, Scalars&, Reporter&) {});
+    loadVocabulary<Equipment>(files, path, limits, lib.diagnostics, "equipment", "a piece of equipment", lib.equipment,
+                              {}, [](Equipment&, const std::string&, const YAML::Node&, Scalars&, Reporter&) {});
 }
 
 }  // namespace unknot::loading

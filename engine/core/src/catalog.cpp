@@ -46,7 +46,10 @@ int Catalog::countForArea(std::string_view areaId) const {
 bool Catalog::matchesText(const CatalogEntry& e, const std::string& folded, const std::string& lang) const {
     const Routine& r = *e.routine;
     std::string hay;
-    auto add = [&](const std::string& s) { hay += foldForSearch(s); hay += '\n'; };
+    auto add = [&](const std::string& s) {
+        hay += foldForSearch(s);
+        hay += '\n';
+    };
     add(r.title.get(lang));
     add(r.summary.get(lang));
     add(r.id);
@@ -104,19 +107,19 @@ std::string jsonString(const std::string& s) {
     for (char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
-            case '"': o += "\\\""; break;
-            case '\\': o += "\\\\"; break;
-            case '\n': o += "\\n"; break;
-            case '\r': o += "\\r"; break;
-            case '\t': o += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    o += buf;
-                } else {
-                    o += static_cast<char>(c);
-                }
+        case '"': o += "\\\""; break;
+        case '\\': o += "\\\\"; break;
+        case '\n': o += "\\n"; break;
+        case '\r': o += "\\r"; break;
+        case '\t': o += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                o += buf;
+            } else {
+                o += static_cast<char>(c);
+            }
         }
     }
     return o + "\"";

@@ -126,9 +126,9 @@ std::optional<std::vector<std::string>> DiskFileSource::list(const std::string& 
     for (; !ec && it != end; it.increment(ec)) out.push_back(it->path().filename().string());
     if (ec) {
         int e = ec.value();
-        error = "cannot list folder: " + (ec.category() == std::generic_category() || ec.category() == std::system_category()
-                                              ? errnoText(e)
-                                              : ec.message());
+        error = "cannot list folder: " +
+                (ec.category() == std::generic_category() || ec.category() == std::system_category() ? errnoText(e)
+                                                                                                     : ec.message());
         return std::nullopt;
     }
     std::sort(out.begin(), out.end());

@@ -17,11 +17,11 @@ namespace unknot {
 //-----------------------------------------------------------------------------
 const char* toString(PlayerState s) {
     switch (s) {
-        case PlayerState::Ready: return "ready";
-        case PlayerState::Running: return "running";
-        case PlayerState::Paused: return "paused";
-        case PlayerState::WaitingForTap: return "waiting";
-        case PlayerState::Finished: return "finished";
+    case PlayerState::Ready: return "ready";
+    case PlayerState::Running: return "running";
+    case PlayerState::Paused: return "paused";
+    case PlayerState::WaitingForTap: return "waiting";
+    case PlayerState::Finished: return "finished";
     }
     return "?";
 }
@@ -31,11 +31,16 @@ PlayerState Player::state() const {
     return std::visit(
         [](const auto& st) {
             using S = std::decay_t<decltype(st)>;
-            if constexpr (std::is_same_v<S, ReadyS>) return PlayerState::Ready;
-            else if constexpr (std::is_same_v<S, RunningS>) return PlayerState::Running;
-            else if constexpr (std::is_same_v<S, PausedS>) return PlayerState::Paused;
-            else if constexpr (std::is_same_v<S, WaitingS>) return PlayerState::WaitingForTap;
-            else return PlayerState::Finished;
+            if constexpr (std::is_same_v<S, ReadyS>)
+                return PlayerState::Ready;
+            else if constexpr (std::is_same_v<S, RunningS>)
+                return PlayerState::Running;
+            else if constexpr (std::is_same_v<S, PausedS>)
+                return PlayerState::Paused;
+            else if constexpr (std::is_same_v<S, WaitingS>)
+                return PlayerState::WaitingForTap;
+            else
+                return PlayerState::Finished;
         },
         state_);
 }
@@ -108,13 +113,18 @@ std::int64_t Player::elapsedRunningMs(std::int64_t now) const {
     // Running time is the span from start to `end`, less the time held:
     // the spells already over (pausedTotal_) and the one going on, if any.
     if (is(PlayerState::Ready)) return 0;
-    struct Span { std::int64_t end, held; };
+    struct Span {
+        std::int64_t end, held;
+    };
     Span span = std::visit(
         [&](const auto& st) -> Span {
             using S = std::decay_t<decltype(st)>;
-            if constexpr (std::is_same_v<S, ReadyS> || std::is_same_v<S, RunningS>) return {now, pausedTotal_};
-            else if constexpr (std::is_same_v<S, FinishedS>) return {st.at, pausedTotal_};
-            else return {now, pausedTotal_ + now - st.since};  // paused or waiting
+            if constexpr (std::is_same_v<S, ReadyS> || std::is_same_v<S, RunningS>)
+                return {now, pausedTotal_};
+            else if constexpr (std::is_same_v<S, FinishedS>)
+                return {st.at, pausedTotal_};
+            else
+                return {now, pausedTotal_ + now - st.since};  // paused or waiting
         },
         state_);
     return std::max<std::int64_t>(0, span.end - startedAt_ - span.held);
@@ -154,8 +164,10 @@ void Player::seek(std::int64_t now, std::size_t index) {
     origin_ = now - s.startMs;
     frozenPos_ = s.startMs;
     if (wasPaused) return;  // stays paused at the new place
-    if (s.untimed()) state_ = WaitingS{now};
-    else state_ = RunningS{};
+    if (s.untimed())
+        state_ = WaitingS{now};
+    else
+        state_ = RunningS{};
 }
 
 void Player::start(std::int64_t now) {
@@ -185,8 +197,10 @@ void Player::resume(std::int64_t now) {
     origin_ = now - frozenPos_;
     const Segment* s = current();
     // Paused while waiting: back to waiting, a new spell from now.
-    if (s && s->untimed()) state_ = WaitingS{now};
-    else state_ = RunningS{};
+    if (s && s->untimed())
+        state_ = WaitingS{now};
+    else
+        state_ = RunningS{};
 }
 
 void Player::skip(std::int64_t now) {

@@ -53,10 +53,19 @@ std::optional<std::int64_t> parseDurationSeconds(std::string_view s) {
         int unit;
         std::int64_t mult;
         switch (s[i]) {
-            case 'h': unit = 0; mult = 3600; break;
-            case 'm': unit = 1; mult = 60; break;
-            case 's': unit = 2; mult = 1; break;
-            default: return std::nullopt;
+        case 'h':
+            unit = 0;
+            mult = 3600;
+            break;
+        case 'm':
+            unit = 1;
+            mult = 60;
+            break;
+        case 's':
+            unit = 2;
+            mult = 1;
+            break;
+        default: return std::nullopt;
         }
         if (unit <= lastUnit) return std::nullopt;
         lastUnit = unit;
@@ -106,11 +115,21 @@ std::size_t decodeUtf8(std::string_view s, std::size_t i, char32_t& cp) {
     auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     unsigned char c = b(i);
     std::size_t len;
-    if (c < 0x80) { cp = c; return 1; }
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return 0;
+    if (c < 0x80) {
+        cp = c;
+        return 1;
+    }
+    if ((c & 0xE0) == 0xC0) {
+        len = 2;
+        cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3;
+        cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4;
+        cp = c & 0x07;
+    } else
+        return 0;
     if (i + len > s.size()) return 0;
     for (std::size_t k = 1; k < len; ++k) {
         if ((b(i + k) & 0xC0) != 0x80) return 0;
@@ -123,7 +142,8 @@ std::size_t decodeUtf8(std::string_view s, std::size_t i, char32_t& cp) {
 }
 
 void appendUtf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) out += static_cast<char>(cp);
+    if (cp < 0x80)
+        out += static_cast<char>(cp);
     else if (cp < 0x800) {
         out += static_cast<char>(0xC0 | (cp >> 6));
         out += static_cast<char>(0x80 | (cp & 0x3F));
@@ -142,10 +162,10 @@ void appendUtf8(std::string& out, char32_t cp) {
 // The base letter of a Latin-1 Supplement letter (U+00C0..U+00FF), lower case.
 const char* latin1Base(char32_t cp) {
     static const char* table[64] = {
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // C0
-        "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",  // D0
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // E0
-        "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y",  // F0
+        "a", "a", "a", "a", "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",   // C0
+        "d", "n", "o", "o", "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",  // D0
+        "a", "a", "a", "a", "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",   // E0
+        "d", "n", "o", "o", "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "y",   // F0
     };
     return table[cp - 0xC0];
 }
@@ -184,7 +204,10 @@ std::size_t findControlCharacter(std::string_view s) {
         }
         char32_t cp;
         std::size_t n = decodeUtf8(s, i, cp);
-        if (!n) { ++i; continue; }
+        if (!n) {
+            ++i;
+            continue;
+        }
         if (isControl(cp)) return i;
         i += n;
     }
@@ -213,9 +236,12 @@ std::string escapeControl(std::string_view s) {
             continue;
         }
         if (isControl(cp)) {
-            if (cp == '\n') out += "\\n";
-            else if (cp == '\r') out += "\\r";
-            else if (cp == '\t') out += "\\t";
+            if (cp == '\n')
+                out += "\\n";
+            else if (cp == '\r')
+                out += "\\r";
+            else if (cp == '\t')
+                out += "\\t";
             else {
                 std::snprintf(buf, sizeof buf, cp < 0x80 ? "\\x%02x" : "\\u%04x", static_cast<unsigned>(cp));
                 out += buf;
@@ -240,7 +266,10 @@ std::string foldForSearch(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         char32_t cp;
         std::size_t n = decodeUtf8(s, i, cp);
-        if (!n) { ++i; continue; }
+        if (!n) {
+            ++i;
+            continue;
+        }
         i += n;
         if (cp < 0x80) {
             out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
@@ -284,7 +313,10 @@ std::string suggest(std::string_view word, const std::vector<std::string>& candi
     std::size_t bestD = limit + 1;
     for (const auto& c : candidates) {
         std::size_t d = editDistance(word, c);
-        if (d < bestD) { bestD = d; best = c; }
+        if (d < bestD) {
+            bestD = d;
+            best = c;
+        }
     }
     return best;
 }

@@ -13,21 +13,21 @@ namespace unknot {
 
 const char* toString(SegmentKind k) {
     switch (k) {
-        case SegmentKind::Timed: return "timed";
-        case SegmentKind::Switch: return "switch";
-        case SegmentKind::Breath: return "breath";
-        case SegmentKind::Wait: return "wait";
+    case SegmentKind::Timed: return "timed";
+    case SegmentKind::Switch: return "switch";
+    case SegmentKind::Breath: return "breath";
+    case SegmentKind::Wait: return "wait";
     }
     return "?";
 }
 
 const char* toString(BreathPhase p) {
     switch (p) {
-        case BreathPhase::Inhale: return "inhale";
-        case BreathPhase::Hold: return "hold";
-        case BreathPhase::Exhale: return "exhale";
-        case BreathPhase::Rest: return "rest";
-        case BreathPhase::None: break;
+    case BreathPhase::Inhale: return "inhale";
+    case BreathPhase::Hold: return "hold";
+    case BreathPhase::Exhale: return "exhale";
+    case BreathPhase::Rest: return "rest";
+    case BreathPhase::None: break;
     }
     return "none";
 }
@@ -76,10 +76,12 @@ StepsLength measureSteps(const Steps& steps, const std::function<StepsLength(con
     };
     for (const auto& st : steps) {
         if (auto* say = std::get_if<SayStep>(&st.v)) {
-            if (auto* t = std::get_if<Timed>(&say->body)) add(timedStepSeconds(*t) * 1000, timedStepSegments(*t));
+            if (auto* t = std::get_if<Timed>(&say->body))
+                add(timedStepSeconds(*t) * 1000, timedStepSegments(*t));
             else if (auto* b = std::get_if<Breathe>(&say->body))
                 add(satMul(b->cycleMs(), b->cycles), satMul(breathPhaseCount(*b), b->cycles));
-            else add(0, 1);
+            else
+                add(0, 1);
         } else if (auto* r = std::get_if<RepeatStep>(&st.v)) {
             StepsLength inner = measureSteps(r->steps, include);
             add(satMul(inner.ms, r->count), satMul(inner.segments, r->count));
@@ -106,9 +108,9 @@ struct Compiler {
     struct Frame {
         const Steps* list;
         std::size_t next = 0;
-        int runsLeft = 0;           // further runs of `list` (a repeat)
+        int runsLeft = 0;  // further runs of `list` (a repeat)
         const std::string* routineId;
-        bool include = false;       // this frame splices in routine *routineId
+        bool include = false;  // this frame splices in routine *routineId
     };
     std::vector<Frame> frames;
     std::vector<const std::string*> including;  // routines being spliced, to refuse cycles
@@ -156,9 +158,10 @@ struct Compiler {
             add(std::move(s));
         } else {
             const auto& b = std::get<Breathe>(say.body);
-            const std::pair<BreathPhase, std::int64_t> phases[] = {
-                {BreathPhase::Inhale, b.inhaleMs}, {BreathPhase::Hold, b.holdMs},
-                {BreathPhase::Exhale, b.exhaleMs}, {BreathPhase::Rest, b.restMs}};
+            const std::pair<BreathPhase, std::int64_t> phases[] = {{BreathPhase::Inhale, b.inhaleMs},
+                                                                   {BreathPhase::Hold, b.holdMs},
+                                                                   {BreathPhase::Exhale, b.exhaleMs},
+                                                                   {BreathPhase::Rest, b.restMs}};
             for (int c = 1; c <= b.cycles && !full(); ++c)
                 for (const auto& [phase, ms] : phases) {
                     if (ms <= 0) continue;  // a phase of 0 is left out
@@ -193,8 +196,7 @@ struct Compiler {
             if (auto* s = std::get_if<SayStep>(&st.v)) {
                 say(*s, *routineId);
             } else if (auto* r = std::get_if<RepeatStep>(&st.v)) {
-                if (r->count > 0 && !r->steps.empty())
-                    frames.push_back({&r->steps, 0, r->count - 1, routineId, false});
+                if (r->count > 0 && !r->steps.empty()) frames.push_back({&r->steps, 0, r->count - 1, routineId, false});
             } else if (auto* inc = std::get_if<IncludeStep>(&st.v)) {
                 const Routine* other = lib.findRoutine(inc->routineId);
                 bool cyclic = std::any_of(including.begin(), including.end(),
@@ -240,11 +242,11 @@ std::vector<StepSummary> summarizeSteps(const Timeline& t) {
             s.switchMs = seg.durationMs;
         } else if (seg.kind == SegmentKind::Breath && seg.cycle == 1) {
             switch (seg.phase) {
-                case BreathPhase::Inhale: s.inhaleMs = seg.durationMs; break;
-                case BreathPhase::Hold: s.holdMs = seg.durationMs; break;
-                case BreathPhase::Exhale: s.exhaleMs = seg.durationMs; break;
-                case BreathPhase::Rest: s.restMs = seg.durationMs; break;
-                case BreathPhase::None: break;
+            case BreathPhase::Inhale: s.inhaleMs = seg.durationMs; break;
+            case BreathPhase::Hold: s.holdMs = seg.durationMs; break;
+            case BreathPhase::Exhale: s.exhaleMs = seg.durationMs; break;
+            case BreathPhase::Rest: s.restMs = seg.durationMs; break;
+            case BreathPhase::None: break;
             }
         }
     }
@@ -253,15 +255,15 @@ std::vector<StepSummary> summarizeSteps(const Timeline& t) {
 
 std::string describeStep(const StepSummary& s) {
     switch (s.kind) {
-        case SegmentKind::Wait: return "until you tap Continue";
-        case SegmentKind::Breath: {
-            std::string counts = formatSeconds(s.inhaleMs);
-            for (auto ms : {s.holdMs, s.exhaleMs, s.restMs})
-                if (ms > 0) counts += "-" + formatSeconds(ms);
-            return counts + " breathing, " + std::to_string(s.cycles) + (s.cycles == 1 ? " cycle (" : " cycles (") +
-                   formatDurationHuman((s.totalMs + 999) / 1000) + ")";
-        }
-        default: break;
+    case SegmentKind::Wait: return "until you tap Continue";
+    case SegmentKind::Breath: {
+        std::string counts = formatSeconds(s.inhaleMs);
+        for (auto ms : {s.holdMs, s.exhaleMs, s.restMs})
+            if (ms > 0) counts += "-" + formatSeconds(ms);
+        return counts + " breathing, " + std::to_string(s.cycles) + (s.cycles == 1 ? " cycle (" : " cycles (") +
+               formatDurationHuman((s.totalMs + 999) / 1000) + ")";
+    }
+    default: break;
     }
     if (s.sides.empty()) return formatDurationHuman(s.sideMs / 1000);
     std::string d = formatDurationHuman(s.sideMs / 1000) + (s.sides.size() > 1 ? " each side (" : " (");
@@ -317,20 +319,18 @@ std::vector<Text> collectCautions(const Library& lib, const Routine& routine) {
 std::string describeSegment(const Segment& s, const std::string& /*lang*/) {
     std::string d = "step " + std::to_string(s.step);
     switch (s.kind) {
-        case SegmentKind::Timed:
-            if (s.side != Side::None) d += std::string(" · ") + toString(s.side);
-            d += " · " + formatSeconds(s.durationMs) + " s";
-            break;
-        case SegmentKind::Switch:
-            d += std::string(" · switch to ") + toString(s.side) + " · " + formatSeconds(s.durationMs) + " s";
-            break;
-        case SegmentKind::Breath:
-            d += std::string(" · ") + toString(s.phase) + " " + formatSeconds(s.durationMs) + " s · cycle " +
-                 std::to_string(s.cycle) + "/" + std::to_string(s.cycles);
-            break;
-        case SegmentKind::Wait:
-            d += " · wait for tap";
-            break;
+    case SegmentKind::Timed:
+        if (s.side != Side::None) d += std::string(" · ") + toString(s.side);
+        d += " · " + formatSeconds(s.durationMs) + " s";
+        break;
+    case SegmentKind::Switch:
+        d += std::string(" · switch to ") + toString(s.side) + " · " + formatSeconds(s.durationMs) + " s";
+        break;
+    case SegmentKind::Breath:
+        d += std::string(" · ") + toString(s.phase) + " " + formatSeconds(s.durationMs) + " s · cycle " +
+             std::to_string(s.cycle) + "/" + std::to_string(s.cycles);
+        break;
+    case SegmentKind::Wait: d += " · wait for tap"; break;
     }
     if (s.cue == Cue::Chime) d += " · chime";
     return d;

@@ -16,8 +16,8 @@
 #include <filesystem>
 #include <map>
 #include <set>
-#include <string_view>
 #include <stdexcept>
+#include <string_view>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -167,12 +167,16 @@ bool tooDeep(const std::string& s, int limit) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
         if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
-        } else if (c == '"') inString = true;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"')
+            inString = true;
         else if (c == '[' || c == '{') {
             if (++depth > limit) return true;
-        } else if (c == ']' || c == '}') --depth;
+        } else if (c == ']' || c == '}')
+            --depth;
     }
     return false;
 }
@@ -213,7 +217,8 @@ struct Validator {
             fail(where, "out of range");
         std::int64_t n = v.get<std::int64_t>();
         if (n < lo || n > hi)
-            fail(where, "must be from " + std::to_string(lo) + " to " + std::to_string(hi) + " (got " + std::to_string(n) + ")");
+            fail(where, "must be from " + std::to_string(lo) + " to " + std::to_string(hi) + " (got " +
+                            std::to_string(n) + ")");
         return n;
     }
     static std::optional<int> optInt(const json& o, const std::string& where, const char* key, int lo, int hi) {
@@ -254,7 +259,8 @@ struct Validator {
         r.stoppedAtStep = optInt(o, at, "stopped_at_step", 0, kMaxStepIndex);
         r.painBefore = optInt(o, at, "pain_before", kPainMin, kPainMax);
         r.painAfter = optInt(o, at, "pain_after", kPainMin, kPainMax);
-        if (auto it = o.find("area"); it != o.end() && !it->is_null()) r.area = str(*it, at + ".area", kMaxIdBytes, true);
+        if (auto it = o.find("area"); it != o.end() && !it->is_null())
+            r.area = str(*it, at + ".area", kMaxIdBytes, true);
         // Bytes: a code point is at most 4 (the count is checked below).
         if (auto it = o.find("note"); it != o.end() && !it->is_null())
             r.note = str(*it, at + ".note", 4 * static_cast<std::size_t>(kMaxNoteChars), true);
@@ -292,7 +298,8 @@ struct Validator {
         auto it = doc.find("favourites");
         if (it == doc.end()) return;
         if (!it->is_array()) fail("favourites", "must be an array");
-        if (it->size() > kMaxImportFavourites) fail("favourites", "more than " + grouped(kMaxImportFavourites) + " favourites");
+        if (it->size() > kMaxImportFavourites)
+            fail("favourites", "more than " + grouped(kMaxImportFavourites) + " favourites");
         for (std::size_t i = 0; i < it->size(); ++i) {
             const json& o = (*it)[i];
             const std::string at = "favourites[" + std::to_string(i) + "]";
@@ -344,7 +351,8 @@ namespace {
 // Checks the whole file before anything is written; the error is the
 // message for the user.
 Result<Staged> parseImport(const std::string& text) {
-    if (text.size() > kMaxImportBytes) return fail("file is larger than " + std::to_string(kMaxImportBytes >> 20) + " MiB");
+    if (text.size() > kMaxImportBytes)
+        return fail("file is larger than " + std::to_string(kMaxImportBytes >> 20) + " MiB");
     if (tooDeep(text, kMaxNesting)) return fail("not a journal export (nested too deeply)");
     try {
         // nlohmann checks UTF-8 while parsing.
@@ -414,8 +422,10 @@ struct Merge {
             s.bind(1, st.settings[i].first).bind(2, st.settings[i].second);
             int step = s.step();
             rc = step == SQLITE_DONE ? SQLITE_OK : step == SQLITE_ROW ? SQLITE_ERROR : step;
-            if (rc != SQLITE_OK) err = sqlite3_errmsg(db);
-            else res.settingsAdded += sqlite3_changes(db) > 0;
+            if (rc != SQLITE_OK)
+                err = sqlite3_errmsg(db);
+            else
+                res.settingsAdded += sqlite3_changes(db) > 0;
             stillOpen();
         }
     }
@@ -512,8 +522,10 @@ std::string writeExportFile(const std::string& file, const std::string& text) {
             return "it changed while being opened";
         }
         int e = writeAll(fd, text);
-        if (e == 0 && ::close(fd) != 0) e = errno;
-        else if (e != 0) ::close(fd);
+        if (e == 0 && ::close(fd) != 0)
+            e = errno;
+        else if (e != 0)
+            ::close(fd);
         if (e != 0) return std::strerror(e);
         return {};
     }

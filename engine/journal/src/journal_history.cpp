@@ -78,8 +78,7 @@ History historyFromRecords(std::vector<SessionRecord> v, const HistoryQuery& q) 
     }
     std::size_t keep = std::min(chart.size(), static_cast<std::size_t>(std::max(0, q.chartLimit)));
     h.chart.assign(chart.end() - static_cast<std::ptrdiff_t>(keep), chart.end());
-    for (const auto& [id, c] : change)
-        h.averages.push_back({id, c.first, static_cast<double>(c.second) / c.first});
+    for (const auto& [id, c] : change) h.averages.push_back({id, c.first, static_cast<double>(c.second) / c.first});
     sortAverages(h.averages);
     return h;
 }
@@ -119,7 +118,8 @@ History Journal::history(const HistoryQuery& q) const {
             if (d == expect) {
                 ++h.currentStreak;
                 --expect;
-            } else if (d < expect) break;  // d == expect + 1: same day as the last one counted
+            } else if (d < expect)
+                break;  // d == expect + 1: same day as the last one counted
         }
     }
     {
@@ -127,8 +127,8 @@ History Journal::history(const HistoryQuery& q) const {
         if (s.step() == SQLITE_ROW) h.totalSessions = static_cast<int>(s.i64(0));
     }
     {
-        std::string sql = std::string("SELECT ") + kSessionColumns +
-                          " FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?";
+        std::string sql =
+            std::string("SELECT ") + kSessionColumns + " FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?";
         Stmt s(db, sql.c_str());
         s.bind(1, std::int64_t{std::max(0, q.sessionLimit)});
         while (s.step() == SQLITE_ROW) h.sessions.push_back(readSession(s));

@@ -41,19 +41,27 @@ public:
 
     bool ok() const { return rc_ == SQLITE_OK && s_; }
     int prepareRc() const { return rc_; }
-    Stmt& bind(int i, std::int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
+    Stmt& bind(int i, std::int64_t v) {
+        sqlite3_bind_int64(s_, i, v);
+        return *this;
+    }
     Stmt& bind(int i, const std::string& v) {
         sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
         return *this;
     }
     Stmt& bind(int i, std::optional<int> v) {
-        if (v) sqlite3_bind_int64(s_, i, *v);
-        else sqlite3_bind_null(s_, i);
+        if (v)
+            sqlite3_bind_int64(s_, i, *v);
+        else
+            sqlite3_bind_null(s_, i);
         return *this;
     }
     // SQLITE_ROW, SQLITE_DONE or an error code (primary code only).
     int step() { return ok() ? (sqlite3_step(s_) & 0xff) : (rc_ & 0xff); }
-    void reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); }
+    void reset() {
+        sqlite3_reset(s_);
+        sqlite3_clear_bindings(s_);
+    }
 
     std::int64_t i64(int c) const { return sqlite3_column_int64(s_, c); }
     bool isNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
@@ -85,17 +93,34 @@ int execSql(sqlite3* db, const std::string& sql, std::string* err = nullptr);
 // handles them uses std::visit, so a new kind is a compile error wherever it
 // is not handled (Overloaded below).
 namespace op {
-struct AddSession { SessionRecord session; };
-struct SetPainAfter { std::string uid; std::optional<int> pain; };
-struct SetNote { std::string uid; std::string note; };
-struct SetFavourite { std::string routineId; bool on = false; std::int64_t at = 0; };  // at: when marked
-struct SetSetting { std::string key; std::string value; };
+struct AddSession {
+    SessionRecord session;
+};
+struct SetPainAfter {
+    std::string uid;
+    std::optional<int> pain;
+};
+struct SetNote {
+    std::string uid;
+    std::string note;
+};
+struct SetFavourite {
+    std::string routineId;
+    bool on = false;
+    std::int64_t at = 0;
+};  // at: when marked
+struct SetSetting {
+    std::string key;
+    std::string value;
+};
 }  // namespace op
 using PendingOp = std::variant<op::AddSession, op::SetPainAfter, op::SetNote, op::SetFavourite, op::SetSetting>;
 
 // std::visit(Overloaded{[](const op::AddSession&) {...}, ...}, op).
 template <class... F>
-struct Overloaded : F... { using F::operator()...; };
+struct Overloaded : F... {
+    using F::operator()...;
+};
 template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
@@ -229,14 +254,14 @@ QuickCheck quickCheck(sqlite3* db);
 // What a -wal holds, read the way SQLite's recovery reads it (header, salts,
 // cumulative checksums; frames after the last valid commit are ignored).
 struct WalInfo {
-    bool present = false;     // a -wal exists (any kind of file)
-    bool regular = true;      // it is a regular file (not a link, FIFO, ...)
-    bool readable = true;     // it could be opened and read
-    bool headerValid = false; // a valid WAL header
+    bool present = false;      // a -wal exists (any kind of file)
+    bool regular = true;       // it is a regular file (not a link, FIFO, ...)
+    bool readable = true;      // it could be opened and read
+    bool headerValid = false;  // a valid WAL header
     std::uint32_t pageSize = 0;
-    std::uint32_t dbPages = 0;              // database size after the last commit
-    std::vector<std::uint32_t> page1Tags;   // the tag of each committed page-1 frame
-    std::size_t frames = 0;                 // committed frames (0: nothing to apply)
+    std::uint32_t dbPages = 0;             // database size after the last commit
+    std::vector<std::uint32_t> page1Tags;  // the tag of each committed page-1 frame
+    std::size_t frames = 0;                // committed frames (0: nothing to apply)
     // The committed page images, in order (only when asked for).
     std::vector<std::pair<std::uint32_t, std::string>> pages;
 };
@@ -266,14 +291,16 @@ std::string nonRegularKind(const std::string& path);  // kindOfMode() of its lst
 // `journalMode` is the mode the file's header says ("wal", "delete", "?").
 struct ReadView {
     sqlite3* db = nullptr;
-    bool live = false;          // a read-only connection to the file itself
-    bool logIgnored = false;    // a -wal beside it was not read (not its own)
+    bool live = false;        // a read-only connection to the file itself
+    bool logIgnored = false;  // a -wal beside it was not read (not its own)
     std::string journalMode = "?";
     std::vector<std::string> notes;
     ReadView() = default;
     ReadView(const ReadView&) = delete;
     ReadView& operator=(const ReadView&) = delete;
-    ~ReadView() { if (db) sqlite3_close_v2(db); }
+    ~ReadView() {
+        if (db) sqlite3_close_v2(db);
+    }
 };
 // SQLITE_OK, or the code (SQLITE_CANTOPEN/IOERR: not readable; NOTADB: not a
 // database) with `err` in plain words. The copy is as the file is (an older

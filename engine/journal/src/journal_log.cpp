@@ -48,7 +48,8 @@ int bumpTag(sqlite3* db, std::string& err) {
         std::random_device rd;
         n = static_cast<std::uint32_t>(rd());
         if (n == 0) n = 1;
-    } else n = nextTag(t);
+    } else
+        n = nextTag(t);
     return execSql(db, "PRAGMA application_id = " + std::to_string(static_cast<std::int32_t>(n)), &err);
 }
 
@@ -225,8 +226,7 @@ WalVerdict judgeWal(const std::string& dbPath, const WalInfo& w, std::string& wh
         why = "it holds changes this journal did not make";
         return WalVerdict::Foreign;
     }
-    if (nextTag(t) == w.page1Tags.front() ||
-        std::find(w.page1Tags.begin(), w.page1Tags.end(), t) != w.page1Tags.end())
+    if (nextTag(t) == w.page1Tags.front() || std::find(w.page1Tags.begin(), w.page1Tags.end(), t) != w.page1Tags.end())
         return WalVerdict::Ours;
     why = "it was written by another journal, or by this one at another time (a file restored from a backup?)";
     return WalVerdict::Foreign;
@@ -266,7 +266,6 @@ std::string headerMode(const std::string& image) {
     unsigned char w = static_cast<unsigned char>(image[18]);
     return w == 2 ? "wal" : w == 1 ? "delete" : "?";
 }
-
 
 // Another process has it open: its log is live and shared through the -shm,
 // which SQLite reads (and takes a read lock in) alongside.
@@ -317,8 +316,8 @@ int readImage(const std::string& path, ReadView& v, std::string& image, std::str
         std::string why;
         WalVerdict verdict = judgeWal(path, before, why);
         WalInfo after = readWal(path + "-wal", false);
-        if ((after.frames != before.frames || after.dbPages != before.dbPages ||
-             after.page1Tags != before.page1Tags) && attempt < 5)
+        if ((after.frames != before.frames || after.dbPages != before.dbPages || after.page1Tags != before.page1Tags) &&
+            attempt < 5)
             continue;
         if (verdict == WalVerdict::Foreign) {
             v.logIgnored = true;
@@ -353,7 +352,8 @@ int openCopy(std::string& image, ReadView& v, std::string& err) {
     std::memcpy(buf, image.data(), image.size());
     rc = sqlite3_deserialize(v.db, "main", buf, static_cast<sqlite3_int64>(image.size()),
                              static_cast<sqlite3_int64>(image.size()),
-                             SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) & 0xff;
+                             SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) &
+         0xff;
     if (rc != SQLITE_OK) err = sqlite3_errmsg(v.db);
     return rc;
 }

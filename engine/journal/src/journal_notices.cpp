@@ -16,22 +16,34 @@ namespace unknot {
 //-----------------------------------------------------------------------------
 bool isWriteFailure(int rc) {
     switch (rc & 0xff) {
-        case SQLITE_FULL: case SQLITE_READONLY: case SQLITE_IOERR: case SQLITE_CANTOPEN: case SQLITE_BUSY:
-        case SQLITE_LOCKED: case SQLITE_PERM: case SQLITE_NOMEM: case SQLITE_CORRUPT: case SQLITE_NOTADB:
-        case SQLITE_PROTOCOL: case SQLITE_AUTH: case SQLITE_INTERRUPT: case SQLITE_ABORT:
-            return true;
-        default:
-            return false;
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_PERM:
+    case SQLITE_NOMEM:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_PROTOCOL:
+    case SQLITE_AUTH:
+    case SQLITE_INTERRUPT:
+    case SQLITE_ABORT: return true;
+    default: return false;
     }
 }
 
 std::string reasonCode(int rc) {
     switch (rc & 0xff) {
-        case SQLITE_FULL: return "disk_full";
-        case SQLITE_READONLY: case SQLITE_PERM: case SQLITE_AUTH: return "read_only";
-        case SQLITE_BUSY: case SQLITE_LOCKED: return "busy";
-        case SQLITE_CANTOPEN: return "cannot_open";
-        default: return "io_error";
+    case SQLITE_FULL: return "disk_full";
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return "read_only";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return "busy";
+    case SQLITE_CANTOPEN: return "cannot_open";
+    default: return "io_error";
     }
 }
 
@@ -48,9 +60,12 @@ std::string reasonText(const std::string& code) {
 //-----------------------------------------------------------------------------
 std::string errnoCode(int e) {
     switch (e) {
-        case ENOSPC: case EDQUOT: return "disk_full";
-        case EACCES: case EPERM: case EROFS: return "read_only";
-        default: return "cannot_open";
+    case ENOSPC:
+    case EDQUOT: return "disk_full";
+    case EACCES:
+    case EPERM:
+    case EROFS: return "read_only";
+    default: return "cannot_open";
     }
 }
 

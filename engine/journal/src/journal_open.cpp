@@ -303,7 +303,8 @@ std::string immutableUri(const std::string& path) {
     std::string uri = "file:";
     for (char ch : path) {
         const auto c = static_cast<unsigned char>(ch);
-        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') uri += static_cast<char>(c);
+        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~')
+            uri += static_cast<char>(c);
         else {
             char hex[4];
             std::snprintf(hex, sizeof hex, "%%%02X", c);
@@ -354,18 +355,24 @@ Result<void> settleLog(Journal::Impl& m, const std::string& path, std::int64_t n
     std::string shmKind = nonRegularKind(path + "-shm");
     WalVerdict v = judgeWal(path, readWal(path + "-wal", false), why);
     if (v != WalVerdict::Foreign && shmKind.empty()) return {};
-    if (v != WalVerdict::Foreign) why = baseName(path) + "-shm is " + shmKind + ", not a file";
-    else why = baseName(path) + "-wal does not belong to this journal: " + why;
+    if (v != WalVerdict::Foreign)
+        why = baseName(path) + "-shm is " + shmKind + ", not a file";
+    else
+        why = baseName(path) + "-wal does not belong to this journal: " + why;
     if (!app)
-        return fail(path + ": " + why + ". Nothing was changed; Unknot sets it aside when it next starts (or move "
+        return fail(path + ": " + why +
+                    ". Nothing was changed; Unknot sets it aside when it next starts (or move "
                     "it away yourself).");
     // A -shm that is not a file goes alone: the log beside it may be the journal's.
     std::string moved = moveLogAside(path, nowMs, v == WalVerdict::Foreign);
     if (moved.empty()) return fail("cannot set aside the foreign log beside " + path + ": " + std::strerror(errno));
     notify(m, "journal.moved_foreign_log", baseName(moved), "",
-           "Unknot found a log file beside its journal that is not the journal's (" + why + "), so it kept it "
-           "as " + baseName(moved) + " and did not apply it. Your journal is as it was last saved; nothing "
-           "was deleted.");
+           "Unknot found a log file beside its journal that is not the journal's (" + why +
+               "), so it kept it "
+               "as " +
+               baseName(moved) +
+               " and did not apply it. Your journal is as it was last saved; nothing "
+               "was deleted.");
     return {};
 }
 
@@ -405,7 +412,8 @@ void openWithoutLog(Journal::Impl& m, const std::string& path) {
     m.persistent = true;
     notify(m, "journal.read_only", baseName(path), "read_only",
            "Unknot found a log file beside its journal that is not the journal's and cannot set it aside (" +
-               reasonText("read_only") + "), so it shows your journal without it. What you record is kept in "
+               reasonText("read_only") +
+               "), so it shows your journal without it. What you record is kept in "
                "memory while Unknot stays open.");
 }
 

@@ -126,13 +126,15 @@ std::vector<FavouriteEntry> Journal::favouriteEntries() const {
     while (s.step() == SQLITE_ROW) v.push_back({s.text(0), s.i64(1)});
     bool changed = false;
     for (const op::SetFavourite* op : pendingFavourites(*impl_)) {
-        auto it = std::find_if(v.begin(), v.end(), [&](const FavouriteEntry& f) { return f.routineId == op->routineId; });
+        auto it =
+            std::find_if(v.begin(), v.end(), [&](const FavouriteEntry& f) { return f.routineId == op->routineId; });
         if (op->on && it == v.end()) v.insert(v.begin(), {op->routineId, op->at});
         if (!op->on && it != v.end()) v.erase(it);
         changed = true;
     }
     if (changed)
-        std::stable_sort(v.begin(), v.end(), [](const FavouriteEntry& a, const FavouriteEntry& b) { return a.addedAt > b.addedAt; });
+        std::stable_sort(v.begin(), v.end(),
+                         [](const FavouriteEntry& a, const FavouriteEntry& b) { return a.addedAt > b.addedAt; });
     return v;
 }
 
@@ -173,7 +175,8 @@ std::vector<std::string> Journal::recentRoutines(int limit) const {
     }
     std::vector<std::pair<std::string, std::int64_t>> v(latest.begin(), latest.end());
     std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    for (std::size_t i = 0; i < v.size() && ids.size() < static_cast<std::size_t>(limit); ++i) ids.push_back(v[i].first);
+    for (std::size_t i = 0; i < v.size() && ids.size() < static_cast<std::size_t>(limit); ++i)
+        ids.push_back(v[i].first);
     return ids;
 }
 

@@ -148,8 +148,10 @@ struct Check {
         }
         char mode[16];
         std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-        if (st.st_mode & 077) problem(std::string("file mode: ") + mode + " (others can read it; it should be 0600)");
-        else line(std::string("file mode: ") + mode);
+        if (st.st_mode & 077)
+            problem(std::string("file mode: ") + mode + " (others can read it; it should be 0600)");
+        else
+            line(std::string("file mode: ") + mode);
         return true;
     }
     // The schema version, or -1 (then the result line is written).
@@ -162,7 +164,8 @@ struct Check {
             if (rc == SQLITE_ROW) v = static_cast<int>(s.i64(0));
         }
         if (v < 0) {
-            if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) problem("not a readable SQLite database (corrupt?)");
+            if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+                problem("not a readable SQLite database (corrupt?)");
             else {
                 r.ioError = true;
                 line(std::string("cannot read: ") + sqlite3_errstr(rc));
@@ -177,7 +180,8 @@ struct Check {
         else if (v < cur)
             line("schema version: " + std::to_string(v) + " (older; Unknot updates it to " + std::to_string(cur) +
                  " when it next opens it)");
-        else line("schema version: " + std::to_string(v) + " (current)");
+        else
+            line("schema version: " + std::to_string(v) + " (current)");
         return v;
     }
     void integrity(sqlite3* db) {
@@ -203,7 +207,8 @@ struct Check {
         if (s.step() == SQLITE_ROW) {
             out = s.i64(0);
             line(std::string(table) + ": " + std::to_string(out));
-        } else problem(std::string(table) + ": cannot be read (" + sqlite3_errmsg(db) + ")");
+        } else
+            problem(std::string(table) + ": cannot be read (" + sqlite3_errmsg(db) + ")");
     }
 };
 }  // namespace
@@ -234,8 +239,10 @@ CheckResult checkJournal(const std::string& path) {
     c.r.schemaVersion = version;
     c.integrity(view.db);
     // As the file's header says (the copy in memory has its own mode).
-    if (version >= 1 && view.journalMode != "wal") c.problem("journal mode: " + view.journalMode + " (expected wal)");
-    else c.line("journal mode: " + view.journalMode);
+    if (version >= 1 && view.journalMode != "wal")
+        c.problem("journal mode: " + view.journalMode + " (expected wal)");
+    else
+        c.line("journal mode: " + view.journalMode);
     if (version <= Journal::kSchemaVersion) {
         // Each table from the version that added it.
         if (version >= 1) c.count(view.db, "sessions", c.r.sessions);
@@ -243,7 +250,8 @@ CheckResult checkJournal(const std::string& path) {
         if (version >= 2) c.count(view.db, "settings", c.r.settings);
     }
     c.r.ok = c.problems == 0;
-    c.line(c.r.ok ? "result: ok" : "result: " + std::to_string(c.problems) + (c.problems == 1 ? " problem" : " problems"));
+    c.line(c.r.ok ? "result: ok"
+                  : "result: " + std::to_string(c.problems) + (c.problems == 1 ? " problem" : " problems"));
     return c.r;
 }
 
@@ -308,7 +316,8 @@ std::optional<std::int64_t> parseIsoUtc(const std::string& s) {
         return std::nullopt;
     if (s.size() == 24) {
         if (s[19] != '.' || !num(20, 3, ms) || s[23] != 'Z') return std::nullopt;
-    } else if (s[19] != 'Z') return std::nullopt;
+    } else if (s[19] != 'Z')
+        return std::nullopt;
     static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > kDays[mo - 1] || h > 23 || mi > 59 || se > 59)
         return std::nullopt;
@@ -369,8 +378,8 @@ Result<void> validateSession(const SessionRecord& r) {
     if (r.stoppedAtStep && *r.stoppedAtStep < 0) return fail("stopped-at step is negative");
     for (const auto& p : {r.painBefore, r.painAfter})
         if (!validPain(p))
-            return fail("pain must be from " + std::to_string(kPainMin) + " to " + std::to_string(kPainMax) +
-                        " (got " + std::to_string(*p) + ")");
+            return fail("pain must be from " + std::to_string(kPainMin) + " to " + std::to_string(kPainMax) + " (got " +
+                        std::to_string(*p) + ")");
     if (r.area.size() > kMaxIdBytes || !validUtf8(r.area)) return fail("area is too long or not UTF-8");
     if (!validUtf8(r.note)) return fail("note is not valid UTF-8");
     if (codePoints(r.note) > static_cast<std::size_t>(kMaxNoteChars))

@@ -212,7 +212,6 @@ WriteStatus writeToSession(Journal::Impl& m, const std::string& uid, PendingOp o
     return holdPending(m, std::move(op), rc, err);
 }
 
-
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -225,8 +224,10 @@ WriteStatus Journal::addSession(SessionRecord& record) {
     Impl& m = *impl_;
     if (Result<void> valid = validateSession(record); !valid)
         return reject(m, "session not recorded: " + valid.error().message);
-    if (record.uid.empty()) record.uid = newUid(m);
-    else if (session(record.uid)) return reject(m, "session not recorded: uid " + record.uid + " is already recorded");
+    if (record.uid.empty())
+        record.uid = newUid(m);
+    else if (session(record.uid))
+        return reject(m, "session not recorded: uid " + record.uid + " is already recorded");
     op::AddSession add{record};
     add.session.id = 0;
     std::int64_t id = 0;

@@ -19,8 +19,7 @@ namespace unknot {
 // [SECTION] Theme names
 //-----------------------------------------------------------------------------
 namespace {
-constexpr std::array<ThemeId, 4> kThemes = {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast,
-                                            ThemeId::PureBlack};
+constexpr std::array<ThemeId, 4> kThemes = {ThemeId::Light, ThemeId::Dark, ThemeId::HighContrast, ThemeId::PureBlack};
 }  // namespace
 
 const char* themeName(ThemeId t) {
@@ -87,34 +86,37 @@ std::string encodeSetting(const Settings& s, const SettingField& f) {
 
 Result<void> decodeSetting(Settings& s, const SettingField& f, const std::string& v) {
     const std::string key = f.key;
-    return std::visit(
-        Overloaded{
-            [&](std::string Settings::*m) {
-                if (!textFits(f, v)) return Result<void>(fail(key + ": text of a wrong length"));
-                s.*m = v;
-                return Result<void>();
-            },
-            [&](ThemeId Settings::*m) {
-                const std::optional<ThemeId> t = parseThemeName(v);
-                if (!t) return Result<void>(fail(key + ": unknown theme '" + v + "'"));
-                s.*m = *t;
-                return Result<void>();
-            },
-            [&](bool Settings::*m) {
-                if (v == "1" || v == "true") s.*m = true;
-                else if (v == "0" || v == "false") s.*m = false;
-                else return Result<void>(fail(key + ": not 1 or 0"));
-                return Result<void>();
-            },
-            [&](int Settings::*m) {
-                int x = 0;
-                const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-                if (ec != std::errc() || end != v.data() + v.size()) return Result<void>(fail(key + ": not a number"));
-                s.*m = std::clamp(x, f.min, f.max);
-                return Result<void>();
-            },
-        },
-        f.member);
+    return std::visit(Overloaded{
+                          [&](std::string Settings::*m) {
+                              if (!textFits(f, v)) return Result<void>(fail(key + ": text of a wrong length"));
+                              s.*m = v;
+                              return Result<void>();
+                          },
+                          [&](ThemeId Settings::*m) {
+                              const std::optional<ThemeId> t = parseThemeName(v);
+                              if (!t) return Result<void>(fail(key + ": unknown theme '" + v + "'"));
+                              s.*m = *t;
+                              return Result<void>();
+                          },
+                          [&](bool Settings::*m) {
+                              if (v == "1" || v == "true")
+                                  s.*m = true;
+                              else if (v == "0" || v == "false")
+                                  s.*m = false;
+                              else
+                                  return Result<void>(fail(key + ": not 1 or 0"));
+                              return Result<void>();
+                          },
+                          [&](int Settings::*m) {
+                              int x = 0;
+                              const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+                              if (ec != std::errc() || end != v.data() + v.size())
+                                  return Result<void>(fail(key + ": not a number"));
+                              s.*m = std::clamp(x, f.min, f.max);
+                              return Result<void>();
+                          },
+                      },
+                      f.member);
 }
 
 //-----------------------------------------------------------------------------
@@ -123,9 +125,9 @@ Result<void> decodeSetting(Settings& s, const SettingField& f, const std::string
 Settings clampSettings(Settings s) {
     const Settings defaults;
     for (const SettingField& f : kTable) {
-        if (const auto* m = std::get_if<int Settings::*>(&f.member)) s.**m = std::clamp(s.**m, f.min, f.max);
+        if (const auto* m = std::get_if<int Settings::*>(&f.member)) s.** m = std::clamp(s.**m, f.min, f.max);
         if (const auto* m = std::get_if<std::string Settings::*>(&f.member))
-            if (!textFits(f, s.**m)) s.**m = defaults.**m;
+            if (!textFits(f, s.**m)) s.** m = defaults.**m;
     }
     return s;
 }

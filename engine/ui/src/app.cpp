@@ -57,8 +57,7 @@ bool App::needsAnimation() const {
     if (m.settleFrames > 0) return true;
     // Reduced motion still updates the countdown and the bar each frame: they
     // tell the time, they are not decoration.
-    return m.topIs<screen::Player>() && m.session.player &&
-           m.session.player->state() == PlayerState::Running;
+    return m.topIs<screen::Player>() && m.session.player && m.session.player->state() == PlayerState::Running;
 }
 
 bool App::goBack(std::int64_t nowMs) {
@@ -189,10 +188,8 @@ void App::Impl::cancelStop() { session.cancelStop(now); }
 //-----------------------------------------------------------------------------
 // The screen on top draws itself, with its own state.
 void App::Impl::drawScreen() {
-    std::visit(Overloaded{[this](screen::Home&) { drawHome(); },
-                          [this](screen::Browse& s) { drawBrowse(s); },
-                          [this](screen::List& s) { drawList(s); },
-                          [this](screen::Card& s) { drawCard(s); },
+    std::visit(Overloaded{[this](screen::Home&) { drawHome(); }, [this](screen::Browse& s) { drawBrowse(s); },
+                          [this](screen::List& s) { drawList(s); }, [this](screen::Card& s) { drawCard(s); },
                           [this](screen::Player&) {
                               if (session.player && session.player->state() == PlayerState::Finished)
                                   drawEnd();
@@ -200,10 +197,8 @@ void App::Impl::drawScreen() {
                                   drawPlayer();
                           },
                           [this](screen::PainBefore& s) { drawPainBefore(s); },
-                          [this](screen::Problems&) { drawProblems(); },
-                          [this](screen::Settings&) { drawSettings(); },
-                          [this](screen::Safety& s) { drawSafety(s); },
-                          [this](screen::History& s) { drawHistory(s); }},
+                          [this](screen::Problems&) { drawProblems(); }, [this](screen::Settings&) { drawSettings(); },
+                          [this](screen::Safety& s) { drawSafety(s); }, [this](screen::History& s) { drawHistory(s); }},
                router.top());
 }
 
@@ -220,9 +215,9 @@ void App::Impl::frame(std::int64_t nowMs) {
     wide = io.DisplaySize.x >= 40.0f * em;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoScrollWithMouse;
     // The safety note comes first on a first start, and stays until it is
     // acknowledged (it cannot be skipped with Back: Home is not shown before).
     if (cfg.askSafetyFirst && !settings.safetyAcknowledged && !topIs<screen::Safety>())
@@ -236,8 +231,8 @@ void App::Impl::frame(std::int64_t nowMs) {
         const ImGuiWindow* w = ImGui::GetCurrentWindow();
         const ImVec2 pad = ImGui::GetStyle().WindowPadding;
         (void)pad;
-        overflow = std::max({0.0f, w->DC.CursorMaxPos.y - io.DisplaySize.y - 0.5f,
-                             w->DC.CursorMaxPos.x - io.DisplaySize.x - 0.5f});
+        overflow = std::max(
+            {0.0f, w->DC.CursorMaxPos.y - io.DisplaySize.y - 0.5f, w->DC.CursorMaxPos.x - io.DisplaySize.x - 0.5f});
     }
     if (cfg.watch) drawLintOverlay();
     ImGui::End();
@@ -268,9 +263,9 @@ void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLan
     // On a narrow screen (large text on a phone) Back is the chevron alone:
     // the title needs the room more, and the chevron is universal.
     const bool backLabelShown = W >= 14.0f * em;
-    const float backW = !showBack          ? 0
-                        : backLabelShown   ? std::max(ui.touch(), ImGui::CalcTextSize(backLabel.c_str()).x + 2.6f * em)
-                                           : ui.touch();
+    const float backW = !showBack        ? 0
+                        : backLabelShown ? std::max(ui.touch(), ImGui::CalcTextSize(backLabel.c_str()).x + 2.6f * em)
+                                         : ui.touch();
     float langW = showLang ? std::max(ui.touch(), ImGui::CalcTextSize(langLabel.c_str()).x + 1.6f * em) : 0;
     if (!starFor.empty()) {
         showLang = false;
@@ -290,14 +285,15 @@ void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLan
 
     if (showBack) {
         ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + (barH - ui.touch()) * 0.5f));
-        if (ui.button("back-nav", backLabelShown ? backLabel : std::string(), backW, Tone::Quiet)) later.push_back([this] {
-            // The same as the device's back key (App::goBack): in a session it
-            // asks to stop, and a second Back answers "Keep going".
-            if (topIs<screen::Player>() && session.player && session.player->state() != PlayerState::Finished)
-                backInSession();
-            else
-                pop();
-        });
+        if (ui.button("back-nav", backLabelShown ? backLabel : std::string(), backW, Tone::Quiet))
+            later.push_back([this] {
+                // The same as the device's back key (App::goBack): in a session it
+                // asks to stop, and a second Back answers "Keep going".
+                if (topIs<screen::Player>() && session.player && session.player->state() != PlayerState::Finished)
+                    backInSession();
+                else
+                    pop();
+            });
         // A drawn chevron: no glyph needed, crisp at any size.
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         const float cy = (a.y + b.y) * 0.5f, s = 0.3f * em;
@@ -366,11 +362,9 @@ bool App::Impl::favouriteStar(const std::string& routineId, float size) {
         // Concave: filled as five triangles around a centre pentagon.
         for (int i = 0; i < 10; i += 2)
             dl->AddTriangleFilled(pts[i], pts[(i + 1) % 10], pts[(i + 9) % 10], pal().accent);
-        dl->AddConvexPolyFilled(std::vector<ImVec2>{pts[1], pts[3], pts[5], pts[7], pts[9]}.data(), 5,
-                                pal().accent);
+        dl->AddConvexPolyFilled(std::vector<ImVec2>{pts[1], pts[3], pts[5], pts[7], pts[9]}.data(), 5, pal().accent);
     }
-    dl->AddPolyline(pts, 10, on ? pal().accent : pal().textMuted, ImDrawFlags_Closed,
-                    std::max(2.0f, 0.1f * ui.em()));
+    dl->AddPolyline(pts, 10, on ? pal().accent : pal().textMuted, ImDrawFlags_Closed, std::max(2.0f, 0.1f * ui.em()));
     if (tapped) {
         const bool next = !on;
         later.push_back([this, id = routineId, next] {
@@ -400,9 +394,7 @@ std::string App::Impl::equipmentLabel(const std::string& id) const {
 
 std::string App::Impl::kindLabel(Kind k) const { return tr(std::string("kind.") + toString(k), lang); }
 
-std::string App::Impl::intensityLabel(Intensity i) const {
-    return tr(std::string("intensity.") + toString(i), lang);
-}
+std::string App::Impl::intensityLabel(Intensity i) const { return tr(std::string("intensity.") + toString(i), lang); }
 
 std::string App::Impl::routineMeta(const Routine& r, std::int64_t totalSeconds) const {
     std::string s = formatDurationHuman(totalSeconds) + "  \u00b7  " + kindLabel(r.kind) + "  \u00b7  " +

@@ -4,13 +4,13 @@
 // [SECTION] App::Impl
 #pragma once
 
+#include "screens.hpp"
 #include "unknot/catalog.hpp"
 #include "unknot/player.hpp"
 #include "unknot/session/session.hpp"
 #include "unknot/timeline.hpp"
 #include "unknot/ui/app.hpp"
 #include "unknot/ui/presentation.hpp"
-#include "screens.hpp"
 #include "widgets.hpp"
 
 #include <cstdint>
@@ -36,11 +36,10 @@ namespace unknot::ui {
 // frame loop.
 struct JournalLists {
     bool valid = false;
-    std::uint64_t at = 0;  // the journal's changeCount() when queried
+    std::uint64_t at = 0;                 // the journal's changeCount() when queried
     std::vector<std::string> favourites;  // newest first
     std::vector<std::string> recent;      // the 8 most recent routines
 };
-
 
 //-----------------------------------------------------------------------------
 // [SECTION] App::Impl
@@ -79,9 +78,9 @@ struct App::Impl {
     const Palette& pal() const { return ui.pal(); }
     void applyTheme(ThemeId id) { ui.setTheme(id); }
     std::int64_t now = 0;
-    int settleFrames = 0;        // frames still to draw after a change of screen
-    bool wide = false;           // two columns: the window is >= 40 em wide
-    float overflow = 0;          // App::layoutOverflow()
+    int settleFrames = 0;  // frames still to draw after a change of screen
+    bool wide = false;     // two columns: the window is >= 40 em wide
+    float overflow = 0;    // App::layoutOverflow()
 
     Session session;
     // Navigation asked for while drawing runs after the frame's window ends,
@@ -108,7 +107,7 @@ struct App::Impl {
     void beginRoutine(const Routine& r);  // Start: the pain question, or the player
     bool startSession(const Routine& r, std::int64_t startMs);
     void endSession();
-    void cancelAhead();  // a control was used: the sound put ahead is wrong now
+    void cancelAhead();       // a control was used: the sound put ahead is wrong now
     std::string pendingArea;  // carried from Start through the pain question
     void advancePlayer();
     void updateKeepAwake();

@@ -57,17 +57,14 @@ void App::Impl::journalChanged() {
 // The names tests and the end-to-end script read: they do not change.
 std::string App::Impl::screenName() const {
     const bool ended = session.player && session.player->state() == PlayerState::Finished;
-    return std::visit(Overloaded{[](const screen::Home&) { return "home"; },
-                                 [](const screen::Browse&) { return "browse"; },
-                                 [](const screen::List&) { return "list"; },
-                                 [](const screen::Card&) { return "card"; },
-                                 [ended](const screen::Player&) { return ended ? "end" : "player"; },
-                                 [](const screen::PainBefore&) { return "pain"; },
-                                 [](const screen::Problems&) { return "problems"; },
-                                 [](const screen::Settings&) { return "settings"; },
-                                 [](const screen::Safety&) { return "safety"; },
-                                 [](const screen::History&) { return "history"; }},
-                      top());
+    return std::visit(
+        Overloaded{[](const screen::Home&) { return "home"; }, [](const screen::Browse&) { return "browse"; },
+                   [](const screen::List&) { return "list"; }, [](const screen::Card&) { return "card"; },
+                   [ended](const screen::Player&) { return ended ? "end" : "player"; },
+                   [](const screen::PainBefore&) { return "pain"; }, [](const screen::Problems&) { return "problems"; },
+                   [](const screen::Settings&) { return "settings"; }, [](const screen::Safety&) { return "safety"; },
+                   [](const screen::History&) { return "history"; }},
+        top());
 }
 
 //-----------------------------------------------------------------------------

@@ -48,8 +48,7 @@ std::string formatClock(std::int64_t ms) {
         std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
                       static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60));
     else
-        std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60),
-                      static_cast<long long>(s % 60));
+        std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
     return buf;
 }
 
@@ -65,8 +64,8 @@ std::string formatCountdown(std::int64_t ms) {
 std::string breathPattern(const StepSummary& step) {
     // In, hold and out always show (a 0 hold is part of the pattern's name);
     // the rest only when the pattern has one.
-    std::string out = formatSeconds(step.inhaleMs) + "-" + formatSeconds(step.holdMs) + "-" +
-                      formatSeconds(step.exhaleMs);
+    std::string out =
+        formatSeconds(step.inhaleMs) + "-" + formatSeconds(step.holdMs) + "-" + formatSeconds(step.exhaleMs);
     if (step.restMs > 0) out += "-" + formatSeconds(step.restMs);
     return out;
 }
@@ -144,8 +143,8 @@ CivilDate civilDate(std::int64_t unixMs, int utcOffsetMinutes) {
 
 static const char* monthName(int month, bool fr) {
     static const char* en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    static const char* frs[] = {"janv.", "févr.", "mars", "avr.", "mai", "juin",
-                                "juil.", "août", "sept.", "oct.", "nov.", "déc."};
+    static const char* frs[] = {"janv.", "févr.", "mars",  "avr.", "mai",  "juin",
+                                "juil.", "août",  "sept.", "oct.", "nov.", "déc."};
     const int i = std::clamp(month, 1, 12) - 1;
     return fr ? frs[i] : en[i];
 }

@@ -57,8 +57,8 @@ static void drawSilhouette(ImDrawList* dl, ImVec2 p0, float h, ImU32 c) {
 std::string App::Impl::drawBodyMap(float boxH, bool backView, bool recordSpots) {
     const float boxW = boxH * 0.5f;
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const bool tapped = ImGui::InvisibleButton(backView ? "map-back" : "map-front", ImVec2(boxW, boxH)) &&
-                        !ui.dragging();
+    const bool tapped =
+        ImGui::InvisibleButton(backView ? "map-back" : "map-front", ImVec2(boxW, boxH)) && !ui.dragging();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     drawSilhouette(dl, p0, boxH, pal().body);
 
@@ -244,7 +244,7 @@ void App::Impl::drawFilters(screen::List& sc) {
     // The cards come first: the chips fold behind one toggle that says how
     // many filters are on (a wall of chips is clutter for tired eyes).
     const int active = (filters.kind ? 1 : 0) + (filters.equipment || filters.noEquipment ? 1 : 0) +
-                 (filters.maxMinutes ? 1 : 0) + (filters.flareSafe ? 1 : 0);
+                       (filters.maxMinutes ? 1 : 0) + (filters.flareSafe ? 1 : 0);
     {
         ui.beginFlow();
         const std::string word = tr("list.filters", lang);
@@ -311,17 +311,17 @@ void App::Impl::drawCardRow(const CatalogEntry& e) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, ImVec2(a.x + W, a.y + h), held ? pal().surfaceActive : pal().surface, 0.6f * em);
     float y = a.y + pad;
-    dl->AddText(f.large, fontPx(f.large), ImVec2(a.x + pad, y), pal().text, title.c_str(),
-                title.c_str() + title.size(), inner);
+    dl->AddText(f.large, fontPx(f.large), ImVec2(a.x + pad, y), pal().text, title.c_str(), title.c_str() + title.size(),
+                inner);
     y += th + gap;
-    dl->AddText(f.body, fontPx(f.body), ImVec2(a.x + pad, y), pal().textMuted, meta.c_str(),
-                meta.c_str() + meta.size(), inner);
+    dl->AddText(f.body, fontPx(f.body), ImVec2(a.x + pad, y), pal().textMuted, meta.c_str(), meta.c_str() + meta.size(),
+                inner);
     y += mh + gap;
     if (!badge.empty()) {
         const float bw = std::min(inner, ImGui::CalcTextSize(badge.c_str()).x + 1.0f * em);
         dl->AddRectFilled(ImVec2(a.x + pad, y), ImVec2(a.x + pad + bw, y + badgeH), pal().accentTint, badgeH * 0.5f);
-        dl->AddText(f.body, fontPx(f.body), ImVec2(a.x + pad + 0.5f * em, y + 0.3f * em), pal().accent,
-                    badge.c_str(), badge.c_str() + badge.size(), inner);
+        dl->AddText(f.body, fontPx(f.body), ImVec2(a.x + pad + 0.5f * em, y + 0.3f * em), pal().accent, badge.c_str(),
+                    badge.c_str() + badge.size(), inner);
     }
 }
 

@@ -179,9 +179,9 @@ void App::Impl::drawHistorySessions(const History& h, int offset) {
                                 formatTime(s.startedAt, offset, lang) + "  \u00b7  " + routineTitle(s.routineId);
             std::string sub = formatDurationHuman(s.practisedSeconds);
             sub += "  \u00b7  ";
-            sub += s.finished ? tr("history.finished", lang)
-                              : trf("history.stopped_at", lang,
-                                    {{"n", std::to_string(s.stoppedAtStep.value_or(0) + 1)}});
+            sub += s.finished
+                       ? tr("history.finished", lang)
+                       : trf("history.stopped_at", lang, {{"n", std::to_string(s.stoppedAtStep.value_or(0) + 1)}});
             if (s.painBefore || s.painAfter) {
                 const std::string b = s.painBefore ? std::to_string(*s.painBefore) : "\u2013";
                 const std::string a = s.painAfter ? std::to_string(*s.painAfter) : "\u2013";
@@ -191,7 +191,8 @@ void App::Impl::drawHistorySessions(const History& h, int offset) {
             ui.notePanel(title, {sub}, pal().surface, pal().track);
         }
         if (h.totalSessions > static_cast<int>(h.sessions.size()))
-            ui.text(trf("history.older", lang, {{"n", std::to_string(h.totalSessions - static_cast<int>(h.sessions.size()))}}),
+            ui.text(trf("history.older", lang,
+                        {{"n", std::to_string(h.totalSessions - static_cast<int>(h.sessions.size()))}}),
                     nullptr, pal().textMuted);
     }
 }

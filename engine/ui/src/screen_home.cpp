@@ -73,8 +73,8 @@ void App::Impl::drawHomeButtons() {
     std::size_t n = 0;
     for (const Routine& r : lib().routines)
         if (shown(r)) ++n;
-    const std::string count = n == 1 ? std::string(tr("list.count_one", lang))
-                                     : trf("list.count_many", lang, {{"n", std::to_string(n)}});
+    const std::string count =
+        n == 1 ? std::string(tr("list.count_one", lang)) : trf("list.count_many", lang, {{"n", std::to_string(n)}});
     if (ui.button("all", tr("home.all", lang), 0, Tone::Quiet, ui.fonts().large,
                   n == 0 ? std::string(tr("home.no_content", lang)) : count))
         later.push_back([this] { push(screen::List{}); });
@@ -86,8 +86,7 @@ void App::Impl::drawHomeButtons() {
         const std::string h = tr("home.history", lang), st = tr("home.settings", lang);
         const bool pair = ImGui::CalcTextSize(h.c_str()).x + 1.6f * em <= half &&
                           ImGui::CalcTextSize(st.c_str()).x + 1.6f * em <= half;
-        if (ui.button("history", h, pair ? half : 0, Tone::Quiet))
-            later.push_back([this] { push(screen::History{}); });
+        if (ui.button("history", h, pair ? half : 0, Tone::Quiet)) later.push_back([this] { push(screen::History{}); });
         if (pair) ImGui::SameLine(0, sp2);
         if (ui.button("settings", st, pair ? half : 0, Tone::Quiet))
             later.push_back([this] { push(screen::Settings{}); });
@@ -134,8 +133,8 @@ void App::Impl::drawRoutineRows(const std::vector<std::string>& ids, const std::
 void App::Impl::drawJournalNotices(float width) {
     const std::size_t pending = journal->pendingWrites();
     if (pending > 0) {
-        ui.notePanel(tr("journal.pending_title", lang), {tr("journal.pending", lang)}, pal().cautionTint,
-                     pal().caution, width);
+        ui.notePanel(tr("journal.pending_title", lang), {tr("journal.pending", lang)}, pal().cautionTint, pal().caution,
+                     width);
         if (ui.button("journal-retry", tr("journal.retry", lang), width, Tone::Quiet)) {
             journal->retryPending();
             changed();

@@ -149,7 +149,10 @@ void App::Impl::drawVisualStill(const Segment& seg, const VisualBox& v) {
     float y = v.origin.y + v.topH + std::max(0.0f, (v.midH - blockH) * 0.5f);
     if (!word.empty()) {
         centredText(dl, f.large, fontPx(f.large), ImVec2(v.c.x, y + fontPx(f.large) * 0.5f),
-                    v.paused ? pal().textMuted : sw ? pal().sand : pal().accent, word);
+                    v.paused ? pal().textMuted
+                    : sw     ? pal().sand
+                             : pal().accent,
+                    word);
         y += wordH;
     }
     centredText(dl, f.huge, numH, ImVec2(v.c.x, y + numH * 0.5f), pal().text, formatCountdown(v.left));
@@ -285,7 +288,7 @@ void App::Impl::drawPlayer() {
             // below always keep a fingertip of height (their scroll region).
             const float visNeed = fontPx(f.body) + fontPx(f.large) + 5.0f * em;
             const float visH = std::max(1.0f * em, std::min({std::max(mainH * 0.46f, std::min(visNeed, mainH * 0.6f)),
-                                                              avail.x + 4.0f * em, mainH - sp - ui.touch()}));
+                                                             avail.x + 4.0f * em, mainH - sp - ui.touch()}));
             ImGui::BeginChild("visual", ImVec2(avail.x, visH), false, still);
             drawPlayerVisual(*seg, ImGui::GetCursorScreenPos());
             ImGui::EndChild();
@@ -318,7 +321,8 @@ void App::Impl::drawPlayerWords(const Segment& seg, bool nextLine, float width) 
         // Within one step, what changes next is the side, not the words:
         // say "Switch sides" or "Left side" rather than repeat the prompt.
         std::string what = nx->say.get(lang);
-        if (nx->kind == SegmentKind::Switch) what = tr("player.switch", lang);
+        if (nx->kind == SegmentKind::Switch)
+            what = tr("player.switch", lang);
         else if (nx->step == seg.step && nx->side != Side::None)
             what = tr(nx->side == Side::Left ? "common.left" : "common.right", lang);
         nextText = trf("player.next", lang, {{"s", what}});

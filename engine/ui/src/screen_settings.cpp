@@ -55,9 +55,7 @@ std::int64_t App::Impl::wallNow() const {
     return 1'795'000'000'000LL + now;  // 2026-11-18
 }
 
-int App::Impl::utcOffset(std::int64_t wallMs) const {
-    return cfg.utcOffsetMinutes ? cfg.utcOffsetMinutes(wallMs) : 0;
-}
+int App::Impl::utcOffset(std::int64_t wallMs) const { return cfg.utcOffsetMinutes ? cfg.utcOffsetMinutes(wallMs) : 0; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Settings screen
@@ -147,8 +145,7 @@ bool App::Impl::drawSettingsCues(Settings& next) {
     }
     const bool hasHaptics = cfg.services.haptics && cfg.services.haptics->available();
     if (ui.toggle("haptics", tr("settings.haptics", lang),
-                  hasHaptics ? tr("settings.haptics_sub", lang) : tr("settings.no_haptics", lang),
-                  settings.haptics)) {
+                  hasHaptics ? tr("settings.haptics_sub", lang) : tr("settings.no_haptics", lang), settings.haptics)) {
         next.haptics = !settings.haptics;
         change = true;
     }

@@ -36,10 +36,12 @@ static const std::vector<StringEntry> kTable = {
     {"home.recent", "Recent", "Récentes"},
     {"home.recent_empty", "Your recent routines will appear here.", "Vos routines récentes apparaîtront ici."},
     {"home.favourites", "Favourites", "Favoris"},
-    {"home.favourites_empty", "Routines you mark as favourite will appear here.", "Les routines que vous mettez en favori apparaîtront ici."},
+    {"home.favourites_empty", "Routines you mark as favourite will appear here.",
+     "Les routines que vous mettez en favori apparaîtront ici."},
     {"home.problems_one", "1 content problem", "1 problème de contenu"},
     {"home.problems_many", "{n} content problems", "{n} problèmes de contenu"},
-    {"home.problems_sub", "Some routines could not be loaded. Tap to see why.", "Certaines routines n’ont pas pu être chargées. Touchez pour voir pourquoi."},
+    {"home.problems_sub", "Some routines could not be loaded. Tap to see why.",
+     "Certaines routines n’ont pas pu être chargées. Touchez pour voir pourquoi."},
     {"home.no_content", "No routines are installed.", "Aucune routine n’est installée."},
 
     // The safety note, shown on Home, on every card and on the end screen
@@ -53,7 +55,8 @@ static const std::vector<StringEntry> kTable = {
     {"browse.title", "Where does it hurt?", "Où avez-vous mal\u00a0?"},
     {"browse.front", "Front", "Face"},
     {"browse.back", "Back", "Dos"},
-    {"browse.hint", "Tap a spot on the body, or choose an area.", "Touchez une zone du corps, ou choisissez-la dans la liste."},
+    {"browse.hint", "Tap a spot on the body, or choose an area.",
+     "Touchez une zone du corps, ou choisissez-la dans la liste."},
     {"browse.areas", "Areas", "Zones"},
     {"browse.count_one", "1 routine", "1 routine"},
     {"browse.count_many", "{n} routines", "{n} routines"},
@@ -120,12 +123,14 @@ static const std::vector<StringEntry> kTable = {
     {"player.stop_ask", "Stop this session?", "Arrêter cette séance\u00a0?"},
     {"player.stop_confirm", "Stop", "Arrêter"},
     {"player.stop_cancel", "Keep going", "Continuer"},
-    {"player.tap_hint", "Take your time. Tap Continue when you are ready.", "Prenez votre temps. Touchez Continuer quand vous êtes prêt·e."},
+    {"player.tap_hint", "Take your time. Tap Continue when you are ready.",
+     "Prenez votre temps. Touchez Continuer quand vous êtes prêt·e."},
 
     // End
     {"end.title", "Well done", "Bravo"},
     {"end.practised", "You practised for {t}.", "Vous avez pratiqué {t}."},
-    {"end.early", "You stopped early, and that is fine: listen to your body.", "Vous vous êtes arrêté·e plus tôt, et c’est très bien\u00a0: écoutez votre corps."},
+    {"end.early", "You stopped early, and that is fine: listen to your body.",
+     "Vous vous êtes arrêté·e plus tôt, et c’est très bien\u00a0: écoutez votre corps."},
     {"end.done", "Done", "Terminé"},
 
     {"end.note", "A short note, if you like", "Une courte note, si vous voulez"},
@@ -135,7 +140,8 @@ static const std::vector<StringEntry> kTable = {
     {"lang.name", "English", "Français"},
 
     // Home, continued
-    {"home.greeting_flare", "Flare mode is on: only the gentlest routines are shown.", "Le mode crise est activé\u00a0: seules les routines les plus douces sont affichées."},
+    {"home.greeting_flare", "Flare mode is on: only the gentlest routines are shown.",
+     "Le mode crise est activé\u00a0: seules les routines les plus douces sont affichées."},
     {"home.history", "History", "Historique"},
     {"home.settings", "Settings", "Réglages"},
 
@@ -151,44 +157,69 @@ static const std::vector<StringEntry> kTable = {
     {"settings.text_size_sub", "Every screen follows it at once.", "Tous les écrans suivent aussitôt."},
     {"settings.comfort", "Comfort", "Confort"},
     {"settings.reduced_motion", "Reduce motion", "Réduire les animations"},
-    {"settings.reduced_motion_sub", "Words and a filling bar instead of a moving shape.", "Des mots et une barre qui se remplit au lieu d’une forme qui bouge."},
+    {"settings.reduced_motion_sub", "Words and a filling bar instead of a moving shape.",
+     "Des mots et une barre qui se remplit au lieu d’une forme qui bouge."},
     {"settings.flare", "Flare mode", "Mode crise"},
-    {"settings.flare_sub", "Show only routines that are gentle enough for a flare.", "N’afficher que les routines assez douces pendant une crise."},
+    {"settings.flare_sub", "Show only routines that are gentle enough for a flare.",
+     "N’afficher que les routines assez douces pendant une crise."},
     {"settings.ask_pain", "Ask about my pain", "Me demander ma douleur"},
-    {"settings.ask_pain_sub", "A 0 to 10 question before and after each session, kept in your journal.", "Une question de 0 à 10 avant et après chaque séance, gardée dans votre journal."},
+    {"settings.ask_pain_sub", "A 0 to 10 question before and after each session, kept in your journal.",
+     "Une question de 0 à 10 avant et après chaque séance, gardée dans votre journal."},
     {"settings.cues", "Sound and vibration", "Son et vibrations"},
     {"settings.sound", "Sound cues", "Signaux sonores"},
-    {"settings.sound_sub", "Soft tones for breathing, steps and switching sides.", "Des sons doux pour la respiration, les étapes et le changement de côté."},
-    {"settings.no_audio", "No sound device was found: sessions run silently.", "Aucune sortie audio trouvée\u00a0: les séances se déroulent en silence."},
+    {"settings.sound_sub", "Soft tones for breathing, steps and switching sides.",
+     "Des sons doux pour la respiration, les étapes et le changement de côté."},
+    {"settings.no_audio", "No sound device was found: sessions run silently.",
+     "Aucune sortie audio trouvée\u00a0: les séances se déroulent en silence."},
     {"settings.volume", "Volume: {v}", "Volume\u00a0: {v}"},
     {"settings.haptics", "Vibration", "Vibrations"},
-    {"settings.haptics_sub", "One pulse to breathe in, two to breathe out, a long one to switch sides.", "Une impulsion pour inspirer, deux pour expirer, une longue pour changer de côté."},
+    {"settings.haptics_sub", "One pulse to breathe in, two to breathe out, a long one to switch sides.",
+     "Une impulsion pour inspirer, deux pour expirer, une longue pour changer de côté."},
     {"settings.no_haptics", "This device cannot vibrate.", "Cet appareil ne peut pas vibrer."},
     {"settings.about", "About", "À propos"},
     {"settings.safety", "Read the safety note", "Lire la note de sécurité"},
-    {"settings.private", "Your journal and settings stay on this device. Nothing is sent anywhere.", "Votre journal et vos réglages restent sur cet appareil. Rien n’est envoyé nulle part."},
+    {"settings.private", "Your journal and settings stay on this device. Nothing is sent anywhere.",
+     "Votre journal et vos réglages restent sur cet appareil. Rien n’est envoyé nulle part."},
 
     // The safety note in full (first start, Home, every card)
     {"safety.title", "Before you start", "Avant de commencer"},
     {"safety.more", "Tap to read the safety note.", "Touchez pour lire la note de sécurité."},
-    {"safety.p_inform", "Unknot shares general self-care information. It is not medical advice, and it does not diagnose, treat or cure anything.", "Unknot partage des informations générales pour prendre soin de soi. Ce n’est pas un avis médical, et cela ne diagnostique, ne traite ni ne guérit rien."},
+    {"safety.p_inform",
+     "Unknot shares general self-care information. It is not medical advice, and it does not diagnose, treat or cure "
+     "anything.",
+     "Unknot partage des informations générales pour prendre soin de soi. Ce n’est pas un avis médical, et cela ne "
+     "diagnostique, ne traite ni ne guérit rien."},
     {"safety.stop_title", "Stop at once if you feel", "Arrêtez tout de suite si vous ressentez"},
-    {"safety.p_stop", "sharp pain, numbness or tingling. Gentle pressure may feel tender; it should never hurt sharply.", "une douleur vive, un engourdissement ou des fourmillements. Une pression douce peut être sensible\u00a0; elle ne doit jamais faire vraiment mal."},
-    {"safety.p_ask", "Ask a health professional before you try something new, especially if you live with a complex condition, are pregnant, or have had a recent injury or surgery.", "Demandez conseil à un professionnel de santé avant d’essayer quelque chose de nouveau, surtout si vous vivez avec une maladie complexe, êtes enceinte, ou avez eu récemment une blessure ou une opération."},
-    {"safety.p_gentle", "Go slowly, breathe, and do less rather than more. You can pause or stop any session at any time.", "Allez doucement, respirez, et faites plutôt moins que plus. Vous pouvez mettre en pause ou arrêter une séance à tout moment."},
+    {"safety.p_stop",
+     "sharp pain, numbness or tingling. Gentle pressure may feel tender; it should never hurt sharply.",
+     "une douleur vive, un engourdissement ou des fourmillements. Une pression douce peut être sensible\u00a0; elle ne "
+     "doit jamais faire vraiment mal."},
+    {"safety.p_ask",
+     "Ask a health professional before you try something new, especially if you live with a complex condition, are "
+     "pregnant, or have had a recent injury or surgery.",
+     "Demandez conseil à un professionnel de santé avant d’essayer quelque chose de nouveau, surtout si vous vivez "
+     "avec une maladie complexe, êtes enceinte, ou avez eu récemment une blessure ou une opération."},
+    {"safety.p_gentle",
+     "Go slowly, breathe, and do less rather than more. You can pause or stop any session at any time.",
+     "Allez doucement, respirez, et faites plutôt moins que plus. Vous pouvez mettre en pause ou arrêter une séance à "
+     "tout moment."},
     {"safety.p_private", "Your journal stays on this device.", "Votre journal reste sur cet appareil."},
     {"safety.ok", "I understand", "J’ai compris"},
 
     // Lists and cards, continued
-    {"list.flare_mode_on", "Flare mode is on: routines that are not flare-safe are hidden.", "Le mode crise est activé\u00a0: les routines non adaptées aux crises sont masquées."},
+    {"list.flare_mode_on", "Flare mode is on: routines that are not flare-safe are hidden.",
+     "Le mode crise est activé\u00a0: les routines non adaptées aux crises sont masquées."},
     {"card.safety_more", "Read the full safety note", "Lire toute la note de sécurité"},
-    {"card.flare_hidden", "Flare mode hides this routine from lists: it is better on a calmer day.", "Le mode crise masque cette routine des listes\u00a0: elle convient mieux à un jour plus calme."},
+    {"card.flare_hidden", "Flare mode hides this routine from lists: it is better on a calmer day.",
+     "Le mode crise masque cette routine des listes\u00a0: elle convient mieux à un jour plus calme."},
 
     // Pain, 0 to 10 (the numeric rating scale)
     {"pain.before", "How is your pain right now?", "Comment est votre douleur en ce moment\u00a0?"},
     {"pain.after", "How is your pain now?", "Comment est votre douleur maintenant\u00a0?"},
-    {"pain.optional", "Optional. Your answer stays in your journal on this device.", "Facultatif. Votre réponse reste dans votre journal, sur cet appareil."},
-    {"pain.scale", "0 means no pain, 10 the worst pain you can imagine.", "0 signifie aucune douleur, 10 la pire douleur imaginable."},
+    {"pain.optional", "Optional. Your answer stays in your journal on this device.",
+     "Facultatif. Votre réponse reste dans votre journal, sur cet appareil."},
+    {"pain.scale", "0 means no pain, 10 the worst pain you can imagine.",
+     "0 signifie aucune douleur, 10 la pire douleur imaginable."},
     {"pain.skip", "Skip", "Passer"},
     {"pain.never", "Don’t ask me again", "Ne plus me demander"},
     {"pain.before_was", "Before: {n}", "Avant\u00a0: {n}"},
@@ -199,36 +230,69 @@ static const std::vector<StringEntry> kTable = {
     {"history.streak_many", "{n} days in a row", "{n} jours d’affilée"},
     {"history.total_one", "1 session in all", "1 séance en tout"},
     {"history.total_many", "{n} sessions in all", "{n} séances en tout"},
-    {"history.empty", "Your sessions will appear here once you have done one.", "Vos séances apparaîtront ici après la première."},
+    {"history.empty", "Your sessions will appear here once you have done one.",
+     "Vos séances apparaîtront ici après la première."},
     {"history.chart", "Pain before and after", "Douleur avant et après"},
-    {"history.chart_empty", "Answer the pain question before and after a session to see it here.", "Répondez à la question sur la douleur avant et après une séance pour la voir ici."},
+    {"history.chart_empty", "Answer the pain question before and after a session to see it here.",
+     "Répondez à la question sur la douleur avant et après une séance pour la voir ici."},
     {"history.before", "Before", "Avant"},
     {"history.after", "After", "Après"},
     {"history.averages", "Average change", "Variation moyenne"},
     {"history.average_one", "{r}: {c} after 1 session", "{r}\u00a0: {c} après 1 séance"},
     {"history.average_many", "{r}: {c} on average over {n} sessions", "{r}\u00a0: {c} en moyenne sur {n} séances"},
-    {"history.averages_note", "Pain after minus pain before. It describes your sessions; it does not prove what helps.", "Douleur après moins douleur avant. Cela décrit vos séances\u00a0; cela ne prouve pas ce qui aide."},
+    {"history.averages_note", "Pain after minus pain before. It describes your sessions; it does not prove what helps.",
+     "Douleur après moins douleur avant. Cela décrit vos séances\u00a0; cela ne prouve pas ce qui aide."},
     {"history.sessions", "Sessions", "Séances"},
     {"history.finished", "finished", "terminée"},
     {"history.stopped_at", "stopped at step {n}", "arrêtée à l’étape {n}"},
     {"history.pain", "pain {b} → {a}", "douleur {b} → {a}"},
-    {"history.older", "{n} older sessions are in your export.", "{n} séances plus anciennes figurent dans votre export."},
+    {"history.older", "{n} older sessions are in your export.",
+     "{n} séances plus anciennes figurent dans votre export."},
     {"history.export", "Export my journal", "Exporter mon journal"},
     {"history.exported", "Saved on this device: {path}", "Enregistré sur cet appareil\u00a0: {path}"},
-    {"history.export_failed", "Could not write to {path}. Nothing was changed.", "Impossible d’écrire dans {path}. Rien n’a été modifié."},
-    {"history.private", "Your journal stays on this device unless you export it.", "Votre journal reste sur cet appareil, sauf si vous l’exportez."},
+    {"history.export_failed", "Could not write to {path}. Nothing was changed.",
+     "Impossible d’écrire dans {path}. Rien n’a été modifié."},
+    {"history.private", "Your journal stays on this device unless you export it.",
+     "Votre journal reste sur cet appareil, sauf si vous l’exportez."},
 
     // The journal's notices
     {"journal.notice_title", "About your journal", "À propos de votre journal"},
-    {"journal.moved_corrupt", "Your journal could not be read, so Unknot kept it aside as {file} and started a new one. Nothing was deleted.", "Votre journal n’a pas pu être lu\u00a0: Unknot l’a mis de côté sous le nom {file} et en a commencé un nouveau. Rien n’a été supprimé."},
-    {"journal.moved_newer", "Your journal was written by a newer version of Unknot, so it was kept aside as {file} and a new one started. Update Unknot to see it again.", "Votre journal a été écrit par une version plus récente d’Unknot\u00a0: il a été mis de côté sous le nom {file} et un nouveau a été commencé. Mettez Unknot à jour pour le retrouver."},
-    {"journal.moved_foreign_log", "A log file beside your journal did not belong to it (perhaps after restoring a backup), so Unknot kept it aside as {file} and did not apply it. Your journal is as it was last saved. Nothing was deleted.", "Un fichier journal de transactions posé à côté de votre journal ne lui appartenait pas (peut-être après la restauration d’une sauvegarde)\u00a0: Unknot l’a mis de côté sous le nom {file} sans l’appliquer. Votre journal est tel qu’il a été enregistré. Rien n’a été supprimé."},
-    {"journal.foreign_log_ignored", "A log file beside your journal does not belong to it, so it was not read. Unknot sets it aside when it next starts.", "Un fichier journal de transactions posé à côté de votre journal ne lui appartient pas\u00a0: il n’a pas été lu. Unknot le mettra de côté au prochain démarrage."},
-    {"journal.in_memory", "Unknot cannot save to this device right now, so your journal is kept in memory until it can.", "Unknot ne peut pas enregistrer sur cet appareil pour l’instant\u00a0: votre journal est gardé en mémoire en attendant."},
-    {"journal.read_only", "Your journal can be read but not saved to right now. New sessions are kept in memory and saved when it can.", "Votre journal peut être lu mais pas enregistré pour l’instant. Les nouvelles séances sont gardées en mémoire et enregistrées dès que possible."},
-    {"journal.write_failed", "Part of your journal could not be saved.", "Une partie de votre journal n’a pas pu être enregistrée."},
+    {"journal.moved_corrupt",
+     "Your journal could not be read, so Unknot kept it aside as {file} and started a new one. Nothing was deleted.",
+     "Votre journal n’a pas pu être lu\u00a0: Unknot l’a mis de côté sous le nom {file} et en a commencé un nouveau. "
+     "Rien n’a été supprimé."},
+    {"journal.moved_newer",
+     "Your journal was written by a newer version of Unknot, so it was kept aside as {file} and a new one started. "
+     "Update Unknot to see it again.",
+     "Votre journal a été écrit par une version plus récente d’Unknot\u00a0: il a été mis de côté sous le nom {file} "
+     "et un nouveau a été commencé. Mettez Unknot à jour pour le retrouver."},
+    {"journal.moved_foreign_log",
+     "A log file beside your journal did not belong to it (perhaps after restoring a backup), so Unknot kept it aside "
+     "as {file} and did not apply it. Your journal is as it was last saved. Nothing was deleted.",
+     "Un fichier journal de transactions posé à côté de votre journal ne lui appartenait pas (peut-être après la "
+     "restauration d’une sauvegarde)\u00a0: Unknot l’a mis de côté sous le nom {file} sans l’appliquer. Votre journal "
+     "est tel qu’il a été enregistré. Rien n’a été supprimé."},
+    {"journal.foreign_log_ignored",
+     "A log file beside your journal does not belong to it, so it was not read. Unknot sets it aside when it next "
+     "starts.",
+     "Un fichier journal de transactions posé à côté de votre journal ne lui appartient pas\u00a0: il n’a pas été lu. "
+     "Unknot le mettra de côté au prochain démarrage."},
+    {"journal.in_memory",
+     "Unknot cannot save to this device right now, so your journal is kept in memory until it can.",
+     "Unknot ne peut pas enregistrer sur cet appareil pour l’instant\u00a0: votre journal est gardé en mémoire en "
+     "attendant."},
+    {"journal.read_only",
+     "Your journal can be read but not saved to right now. New sessions are kept in memory and saved when it can.",
+     "Votre journal peut être lu mais pas enregistré pour l’instant. Les nouvelles séances sont gardées en mémoire et "
+     "enregistrées dès que possible."},
+    {"journal.write_failed", "Part of your journal could not be saved.",
+     "Une partie de votre journal n’a pas pu être enregistrée."},
     {"journal.pending_title", "Not saved yet", "Pas encore enregistré"},
-    {"journal.pending", "Some of your journal could not be saved (the device may be full). It is kept and will be saved as soon as possible.", "Une partie de votre journal n’a pas pu être enregistrée (l’appareil est peut-être plein). Elle est gardée et sera enregistrée dès que possible."},
+    {"journal.pending",
+     "Some of your journal could not be saved (the device may be full). It is kept and will be saved as soon as "
+     "possible.",
+     "Une partie de votre journal n’a pas pu être enregistrée (l’appareil est peut-être plein). Elle est gardée et "
+     "sera enregistrée dès que possible."},
     {"journal.retry", "Try again now", "Réessayer maintenant"},
     {"journal.ok", "OK", "OK"},
 
@@ -256,7 +320,8 @@ const std::vector<std::string>& uiLanguages() {
 // [SECTION] Lookup and placeholders
 //-----------------------------------------------------------------------------
 bool isFrench(std::string_view lang) {
-    return lang.size() >= 2 && lang[0] == 'f' && lang[1] == 'r' && (lang.size() == 2 || lang[2] == '-' || lang[2] == '_');
+    return lang.size() >= 2 && lang[0] == 'f' && lang[1] == 'r' &&
+           (lang.size() == 2 || lang[2] == '-' || lang[2] == '_');
 }
 
 const char* tr(std::string_view key, std::string_view lang) {

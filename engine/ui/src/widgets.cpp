@@ -95,8 +95,10 @@ std::string ellipsizeToWidth(std::string_view text, ImFont* font, float size, fl
         const char* q = p + 1;
         while (q < e && (static_cast<unsigned char>(*q) & 0xC0) == 0x80) ++q;
         x += font->CalcTextSizeA(size, FLT_MAX, 0, p, q).x;
-        if (rounded(x) + dotsW <= width) fitEnd = q;
-        else if (rounded(x) > width) break;
+        if (rounded(x) + dotsW <= width)
+            fitEnd = q;
+        else if (rounded(x) > width)
+            break;
         p = q;
         if (p == e) return std::string(text);  // all of it fits
     }
@@ -119,8 +121,8 @@ float longestWord(ImFont* font, std::string_view s) {
     return widest;
 }
 
-bool Widgets::button(const std::string& id, std::string_view label, float width, Tone tone,
-                     ImFont* font, std::string_view sublabel) {
+bool Widgets::button(const std::string& id, std::string_view label, float width, Tone tone, ImFont* font,
+                     std::string_view sublabel) {
     std::string labelCut, subCut;
     label = capText(label, labelCut);
     sublabel = capText(sublabel, subCut);
@@ -143,8 +145,7 @@ bool Widgets::button(const std::string& id, std::string_view label, float width,
     const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, wrapW, lb, le);
     ImVec2 ss(0, 0);
     if (!sublabel.empty())
-        ss = fonts_.body->CalcTextSizeA(subSize, FLT_MAX, wrapW, sublabel.data(),
-                                        sublabel.data() + sublabel.size());
+        ss = fonts_.body->CalcTextSizeA(subSize, FLT_MAX, wrapW, sublabel.data(), sublabel.data() + sublabel.size());
     const float gap = sublabel.empty() ? 0 : 0.2f * em_;
     const float height = std::max(touch_, ts.y + gap + ss.y + 2 * padY);
 
@@ -157,9 +158,7 @@ bool Widgets::button(const std::string& id, std::string_view label, float width,
 
     ImU32 fill = pal_.surface, ink = pal_.text, subInk = pal_.textMuted;
     switch (tone) {
-    case Tone::Quiet:
-        fill = held ? pal_.surfaceActive : hovered ? pal_.surfaceHover : pal_.surface;
-        break;
+    case Tone::Quiet: fill = held ? pal_.surfaceActive : hovered ? pal_.surfaceHover : pal_.surface; break;
     case Tone::Primary:
         fill = held ? pal_.accentActive : hovered ? pal_.accentHover : pal_.accent;
         ink = subInk = pal_.onAccent;
@@ -222,8 +221,7 @@ bool Widgets::toggle(const std::string& id, std::string_view label, std::string_
     if (!ImGui::IsItemVisible()) return pressed;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, b, held ? pal_.surfaceActive : hovered ? pal_.surfaceHover : pal_.surface,
-                      0.6f * em_);
+    dl->AddRectFilled(a, b, held ? pal_.surfaceActive : hovered ? pal_.surfaceHover : pal_.surface, 0.6f * em_);
     if ((pal_.outline & IM_COL32_A_MASK) != 0)
         dl->AddRect(a, b, pal_.outline, 0.6f * em_, ImDrawFlags_None, std::max(1.5f, 0.1f * em_));
     const float top = a.y + (height - (ls.y + gap + ss.y)) * 0.5f;
@@ -358,8 +356,8 @@ void Widgets::endScroll() {
     const ImGuiIO& io = ImGui::GetIO();
     // Hovered even while a button inside holds the press: the press starts on
     // a card, and only the movement tells a drag from a tap.
-    const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
-                                                ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    const bool hovered =
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && hovered) {
         drag_.region = id;
         drag_.startMouse = io.MousePos;
@@ -373,8 +371,7 @@ void Widgets::endScroll() {
             // Past a small threshold a press becomes a drag: fingers wobble.
             const float threshold = std::max(8.0f, 0.5f * em_);
             if (!drag_.active && std::fabs(dy) > threshold) drag_.active = true;
-            if (drag_.active)
-                ImGui::SetScrollY(std::clamp(drag_.startScroll - dy, 0.0f, ImGui::GetScrollMaxY()));
+            if (drag_.active) ImGui::SetScrollY(std::clamp(drag_.startScroll - dy, 0.0f, ImGui::GetScrollMaxY()));
         } else {
             // Released: buttons drawn earlier this frame already saw `active`.
             drag_.pressed = false;

@@ -138,8 +138,8 @@ public:
 
     // A big rounded button with wrapped text, at least touch() tall; `width`
     // <= 0 means all the space left on the line. True when tapped (not dragged).
-    bool button(const std::string& id, std::string_view label, float width, Tone tone,
-                ImFont* font = nullptr, std::string_view sublabel = {});
+    bool button(const std::string& id, std::string_view label, float width, Tone tone, ImFont* font = nullptr,
+                std::string_view sublabel = {});
     // A full-width row with a label, a muted line under it and an on/off
     // switch at the right; the whole row is the target. True when tapped.
     bool toggle(const std::string& id, std::string_view label, std::string_view sublabel, bool on);

@@ -18,8 +18,7 @@ std::string findDataDir(const std::string& exeDir);
 
 // The default set of content: every pack in <dataDir>/content (the bundled
 // ones) and, if the folder exists, every pack in <prefDir>/packs (the user's).
-LoadOptions defaultLoadOptions(const std::string& dataDir, const std::string& prefDir,
-                               const FileSource& files);
+LoadOptions defaultLoadOptions(const std::string& dataDir, const std::string& prefDir, const FileSource& files);
 
 // The content set the user asked for, loaded: exactly `content` (the paths
 // given with --content, in order) when there are any, else the default set

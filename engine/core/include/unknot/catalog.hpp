@@ -17,7 +17,7 @@ struct Query {
     bool noEquipment = false;              // needs nothing at all
     std::optional<int> maxMinutes;
     bool flareSafeOnly = false;
-    std::string search;                    // titles, summaries, conditions, area synonyms
+    std::string search;  // titles, summaries, conditions, area synonyms
     std::string lang = "en";
 };
 
@@ -43,7 +43,6 @@ private:
 };
 
 // The JSON array `unknot list --json` prints.
-std::string catalogToJson(const Library& lib, const std::vector<CatalogEntry>& entries,
-                          const std::string& lang);
+std::string catalogToJson(const Library& lib, const std::vector<CatalogEntry>& entries, const std::string& lang);
 
 }  // namespace unknot

@@ -61,8 +61,7 @@ public:
     using FileSource::list;
     Type type(const std::string& path) const override;
     std::optional<std::vector<std::string>> list(const std::string& dir, std::string& error) const override;
-    std::optional<std::string> read(const std::string& path, std::size_t maxBytes,
-                                    std::string& error) const override;
+    std::optional<std::string> read(const std::string& path, std::size_t maxBytes, std::string& error) const override;
     bool staysInside(const std::string& path, const std::string& root) const override;
     std::string linkProblem(const std::string& path) const override;
 };

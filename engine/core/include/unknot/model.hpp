@@ -30,16 +30,16 @@ namespace unknot {
 // never has to draw it. Each is several times the longest in the bundled pack
 // (in brackets), generous for real use; content/README.md and the JSON Schemas
 // (maxLength) state the same figures.
-inline constexpr std::size_t kMaxTitleChars = 100;        // routine and pack titles (48)
-inline constexpr std::size_t kMaxSummaryChars = 600;      // routine summary (184)
-inline constexpr std::size_t kMaxPromptChars = 300;       // a step's `say` (118)
-inline constexpr std::size_t kPromptGlanceChars = 160;    // longer prompts get a warning only
-inline constexpr std::size_t kMaxTipChars = 600;          // a step's `tip` (125)
-inline constexpr std::size_t kMaxCautionChars = 400;      // one caution (153)
-inline constexpr std::size_t kMaxCautionsPerRoutine = 20; // cautions of one routine (9)
-inline constexpr std::size_t kMaxLabelChars = 60;         // area and equipment labels (30)
-inline constexpr std::size_t kMaxSynonymChars = 60;       // one search synonym (33)
-inline constexpr std::size_t kMaxVersionChars = 32;       // a pack's version
+inline constexpr std::size_t kMaxTitleChars = 100;         // routine and pack titles (48)
+inline constexpr std::size_t kMaxSummaryChars = 600;       // routine summary (184)
+inline constexpr std::size_t kMaxPromptChars = 300;        // a step's `say` (118)
+inline constexpr std::size_t kPromptGlanceChars = 160;     // longer prompts get a warning only
+inline constexpr std::size_t kMaxTipChars = 600;           // a step's `tip` (125)
+inline constexpr std::size_t kMaxCautionChars = 400;       // one caution (153)
+inline constexpr std::size_t kMaxCautionsPerRoutine = 20;  // cautions of one routine (9)
+inline constexpr std::size_t kMaxLabelChars = 60;          // area and equipment labels (30)
+inline constexpr std::size_t kMaxSynonymChars = 60;        // one search synonym (33)
+inline constexpr std::size_t kMaxVersionChars = 32;        // a pack's version
 
 //-----------------------------------------------------------------------------
 // [SECTION] Vocabularies
@@ -95,8 +95,8 @@ struct Breathe {
 
 struct Timed {
     std::int64_t seconds = 0;
-    std::vector<Side> sides;          // empty: one segment; else one per side
-    std::int64_t switchSeconds = 5;   // between sides; 0 for none
+    std::vector<Side> sides;         // empty: one segment; else one per side
+    std::int64_t switchSeconds = 5;  // between sides; 0 for none
 };
 struct WaitTap {};
 
@@ -108,7 +108,7 @@ struct SayStep {
     Text tip;                                    // may be empty
     std::variant<Timed, WaitTap, Breathe> body;  // what the step does with time
     Cue cue = Cue::Chime;
-    std::string image;                           // resolved path, or empty
+    std::string image;  // resolved path, or empty
 };
 struct RepeatStep {
     int count = 1;
@@ -158,9 +158,9 @@ struct Pack {
 // What a load cost, counted (not timed): tests bound these instead of the
 // clock, which a shared machine makes meaningless.
 struct LoadStats {
-    std::size_t filesRead = 0;     // files whose bytes were read
-    std::size_t bytesRead = 0;     // bytes read, all files together
-    std::size_t yamlNodes = 0;     // YAML nodes walked by the shape check (aliases each time)
+    std::size_t filesRead = 0;  // files whose bytes were read
+    std::size_t bytesRead = 0;  // bytes read, all files together
+    std::size_t yamlNodes = 0;  // YAML nodes walked by the shape check (aliases each time)
 };
 
 struct Library {

@@ -83,9 +83,15 @@ private:
     // state needs, so no field means different things in different states.
     struct ReadyS {};
     struct RunningS {};
-    struct PausedS { std::int64_t since; };         // when pause() was called
-    struct WaitingS { std::int64_t since; };        // when the wait began
-    struct FinishedS { std::int64_t at; };          // when the session ended
+    struct PausedS {
+        std::int64_t since;
+    };  // when pause() was called
+    struct WaitingS {
+        std::int64_t since;
+    };  // when the wait began
+    struct FinishedS {
+        std::int64_t at;
+    };  // when the session ended
     using StateV = std::variant<ReadyS, RunningS, PausedS, WaitingS, FinishedS>;
 
     void seek(std::int64_t now, std::size_t index);

@@ -27,14 +27,14 @@ struct Segment {
     SegmentKind kind = SegmentKind::Timed;
     std::int64_t startMs = 0;
     std::int64_t durationMs = 0;  // 0 for Wait
-    int step = 0;                  // 1-based number of the prompt step in the session
+    int step = 0;                 // 1-based number of the prompt step in the session
     Side side = Side::None;
     BreathPhase phase = BreathPhase::None;
-    int cycle = 0, cycles = 0;     // 1-based, for Breath
+    int cycle = 0, cycles = 0;  // 1-based, for Breath
     Text say, tip;
-    Cue cue = Cue::Chime;          // fires at the segment's start
+    Cue cue = Cue::Chime;  // fires at the segment's start
     std::string image;
-    std::string routineId;         // the routine the step was written in
+    std::string routineId;  // the routine the step was written in
 
     std::int64_t endMs() const { return startMs + durationMs; }
     bool untimed() const { return kind == SegmentKind::Wait; }

@@ -40,8 +40,8 @@ inline constexpr int kPainMin = 0;
 inline constexpr int kPainMax = 10;
 
 struct SessionRecord {
-    std::int64_t id = 0;       // set by the journal; 0 until recorded
-    std::string uid;           // stable across export and import (no duplicates)
+    std::int64_t id = 0;  // set by the journal; 0 until recorded
+    std::string uid;      // stable across export and import (no duplicates)
     std::string routineId;
     std::int64_t startedAt = 0;  // Unix ms, UTC
     std::int64_t endedAt = 0;
@@ -50,8 +50,8 @@ struct SessionRecord {
     std::optional<int> stoppedAtStep;  // 0-based step index when stopped early
     std::optional<int> painBefore;     // kPainMin..kPainMax, or none
     std::optional<int> painAfter;
-    std::string area;                  // optional area id
-    std::string note;                  // optional, short
+    std::string area;  // optional area id
+    std::string note;  // optional, short
 };
 
 //-----------------------------------------------------------------------------
@@ -67,7 +67,7 @@ struct HistoryQuery {
 
 struct RoutineAverage {
     std::string routineId;
-    int sessions = 0;        // sessions with both pains recorded
+    int sessions = 0;          // sessions with both pains recorded
     double averageChange = 0;  // mean of (after - before); negative = less pain
 };
 
@@ -80,7 +80,7 @@ struct History {
     // One entry per day of the strip, oldest first; day 0 is a Monday.
     std::vector<bool> daysPractised;
     std::int64_t firstDayStartMs = 0;  // UTC ms of local midnight of day 0
-    int currentStreak = 0;  // consecutive days up to today (or yesterday)
+    int currentStreak = 0;             // consecutive days up to today (or yesterday)
     int totalSessions = 0;
     std::vector<SessionRecord> sessions;  // newest first, at most sessionLimit
     std::vector<ChartPoint> chart;
@@ -124,8 +124,8 @@ struct FavouriteEntry {
 };
 
 // Limits on what one session may hold (also enforced on import).
-inline constexpr int kMaxNoteChars = 500;         // Unicode code points
-inline constexpr std::size_t kMaxIdBytes = 200;   // routine and area ids, setting keys
+inline constexpr int kMaxNoteChars = 500;        // Unicode code points
+inline constexpr std::size_t kMaxIdBytes = 200;  // routine and area ids, setting keys
 inline constexpr std::size_t kMaxSettingBytes = 4096;
 
 class Journal {
@@ -229,8 +229,8 @@ private:
 // either (the journal refuses them in what it stores; export drops any left
 // from an older file).
 struct JournalSnapshot {
-    std::vector<SessionRecord> sessions;     // oldest first
-    std::vector<FavouriteEntry> favourites;  // newest first
+    std::vector<SessionRecord> sessions;                        // oldest first
+    std::vector<FavouriteEntry> favourites;                     // newest first
     std::vector<std::pair<std::string, std::string>> settings;  // by key
 };
 JournalSnapshot snapshot(const Journal& j);

@@ -48,9 +48,9 @@ struct DrawSignature {
         std::uint64_t hash = 0;  // its 3 vertices, its texture and clip rect
         IRect box;               // the pixels it may touch (+1 for AA fringes)
     };
-    std::vector<Tri> tris;       // every triangle of every list, in drawing order
+    std::vector<Tri> tris;  // every triangle of every list, in drawing order
     int fbW = 0, fbH = 0;
-    bool opaque = false;         // a user callback: nothing can be said, redraw all
+    bool opaque = false;  // a user callback: nothing can be said, redraw all
 };
 
 // The signature of a frame's draw data (at a framebuffer scale of 1).
@@ -69,8 +69,7 @@ std::optional<std::vector<IRect>> damagedRects(const DrawSignature& prev, const 
 // Tiles (kTilePx squares, row-major, `cols` wide) to rectangles: runs along
 // rows, stacked when the runs of consecutive rows match, then the two whose
 // union wastes the least area merged until at most `maxRects` remain.
-std::vector<IRect> tilesToRects(const std::vector<bool>& dirty, int cols, int fbW, int fbH,
-                                std::size_t maxRects);
+std::vector<IRect> tilesToRects(const std::vector<bool>& dirty, int cols, int fbW, int fbH, std::size_t maxRects);
 
 //-----------------------------------------------------------------------------
 // [SECTION] PartialRenderer

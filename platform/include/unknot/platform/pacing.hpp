@@ -28,8 +28,7 @@ std::int64_t frameDeadlineNs(std::int64_t startNs, int fps, std::int64_t index);
 // the time is `nowNs`: lastIndex + 1 normally; after a stall, the first index
 // whose deadline is still ahead, so a late loop drops frames instead of
 // drawing a burst to catch up.
-std::int64_t nextFrameIndex(std::int64_t startNs, int fps, std::int64_t lastIndex,
-                            std::int64_t nowNs);
+std::int64_t nextFrameIndex(std::int64_t startNs, int fps, std::int64_t lastIndex, std::int64_t nowNs);
 
 // How long to sleep before drawing frame `index` (0 when already due).
 std::int64_t sleepBeforeNs(std::int64_t startNs, int fps, std::int64_t index, std::int64_t nowNs);

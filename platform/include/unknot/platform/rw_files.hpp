@@ -38,8 +38,7 @@ public:
     // Fails (nullopt, `error` set) when the folder cannot be listed: missing,
     // not a folder, unreadable, or (outside the disk) without a manifest.
     std::optional<std::vector<std::string>> list(const std::string& dir, std::string& error) const override;
-    std::optional<std::string> read(const std::string& path, std::size_t maxBytes,
-                                    std::string& error) const override;
+    std::optional<std::string> read(const std::string& path, std::size_t maxBytes, std::string& error) const override;
     // Where content is a real folder (desktops), a symbolic link out of a pack
     // is refused exactly as on the command line; inside an APK or a bundle
     // there are no links and the check passes.

@@ -7,8 +7,8 @@
 // [SECTION] SdlLifecycle
 #pragma once
 
-#include "unknot/session/services.hpp"
 #include "unknot/platform/synth.hpp"
+#include "unknot/session/services.hpp"
 
 #include <SDL.h>
 
@@ -45,8 +45,8 @@ namespace unknot::platform {
 // so the constant latency stays well under one 16.7 ms frame.
 class SdlAudio final : public Audio {
 public:
-    static constexpr int kRate = 48000;         // asked for; the device may differ
-    static constexpr int kBufferFrames = 512;   // per callback: 10.7 ms at 48 kHz
+    static constexpr int kRate = 48000;        // asked for; the device may differ
+    static constexpr int kBufferFrames = 512;  // per callback: 10.7 ms at 48 kHz
 
     SdlAudio() = default;
     ~SdlAudio() override;
@@ -77,8 +77,8 @@ public:
     // the callback's start (the anchor) and the samples. The tests read the
     // stream through it; unset (the app), it costs one test of an empty
     // std::function per callback.
-    using Tap = std::function<void(std::int64_t firstSample, std::uint64_t callbackTicks,
-                                   const float* samples, int frames)>;
+    using Tap =
+        std::function<void(std::int64_t firstSample, std::uint64_t callbackTicks, const float* samples, int frames)>;
     void setTap(Tap tap);
 
 private:

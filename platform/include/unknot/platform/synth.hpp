@@ -76,9 +76,9 @@ private:
 // [SECTION] Haptic patterns
 //-----------------------------------------------------------------------------
 struct Pulse {
-    int atMs = 0;          // from the moment the pattern is played
+    int atMs = 0;  // from the moment the pattern is played
     int durationMs = 0;
-    float strength = 0;    // 0..1
+    float strength = 0;  // 0..1
 };
 // Gentle: a tap, two taps, one long soft buzz.
 std::vector<Pulse> hapticPulses(HapticPattern pattern);

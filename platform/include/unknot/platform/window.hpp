@@ -64,8 +64,7 @@ class SdlWindow final : public Window {
 public:
     // Resizable, HiDPI-aware, created hidden (shown after the first frame so the
     // user never sees an empty window flash).
-    static std::unique_ptr<SdlWindow> create(const std::string& title, Size logical,
-                                             std::string& error);
+    static std::unique_ptr<SdlWindow> create(const std::string& title, Size logical, std::string& error);
     ~SdlWindow() override;
     Size logicalSize() const override;
     void setTitle(const std::string& title) override;

@@ -43,8 +43,8 @@ struct Play {
 };
 }  // namespace route
 
-using Route = std::variant<route::Home, route::Browse, route::List, route::Problems, route::Settings,
-                           route::Safety, route::History, route::Card, route::PainBefore, route::Play>;
+using Route = std::variant<route::Home, route::Browse, route::List, route::Problems, route::Settings, route::Safety,
+                           route::History, route::Card, route::PainBefore, route::Play>;
 
 // The longest SECONDS play: accepts (about 115 days: far beyond any routine,
 // small enough that the milliseconds fit every clock).

@@ -97,6 +97,7 @@ class NullLifecycle final : public Lifecycle {
 public:
     void setKeepAwake(bool on) override { awake_ = on; }
     bool keepAwake() const override { return awake_; }
+
 private:
     bool awake_ = false;
 };

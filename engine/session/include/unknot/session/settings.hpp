@@ -58,9 +58,9 @@ struct Settings {
     bool reducedMotion = false;  // a text prompt and a filling bar, no moving shape
     bool sound = true;
     int volumePercent = 80;
-    bool haptics = false;        // on by default on phones only
-    bool flareMode = false;      // hide routines that are not flare-safe
-    bool askPain = true;         // ask "How is your pain?" before and after
+    bool haptics = false;    // on by default on phones only
+    bool flareMode = false;  // hide routines that are not flare-safe
+    bool askPain = true;     // ask "How is your pain?" before and after
     bool safetyAcknowledged = false;
 };
 
@@ -69,8 +69,7 @@ struct Settings {
 //-----------------------------------------------------------------------------
 // The field a row holds; its type is its codec: text as is, a theme by name,
 // a flag as "1"/"0" (reading "true"/"false" too), an integer in decimal.
-using SettingMember =
-    std::variant<std::string Settings::*, ThemeId Settings::*, bool Settings::*, int Settings::*>;
+using SettingMember = std::variant<std::string Settings::*, ThemeId Settings::*, bool Settings::*, int Settings::*>;
 
 struct SettingField {
     const char* key;  // the journal's key

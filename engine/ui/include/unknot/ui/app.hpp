@@ -38,7 +38,7 @@ bool parseTheme(const std::string& s, ThemeId* out);
 
 struct AppConfig {
     const Library* library = nullptr;  // owned by the caller, outlives the App
-    unknot::Services services;       // null members mean "none"
+    unknot::Services services;         // null members mean "none"
     // Forced language (--lang); "" uses the saved one, else `defaultLang`.
     std::string lang;
     std::string defaultLang = "en";
