@@ -438,6 +438,28 @@ TEST_CASE("a damaged or unknown saved setting falls back to its default", "[ui][
     CHECK(app.settings().volumePercent == 100);  // clamped
 }
 
+TEST_CASE("a language forced with --lang is for that run only, even when other settings are saved", "[ui][journal]") {
+    auto j = Journal::inMemory();
+    j->setSetting("lang", "en");
+    const Library lib = smallLibrary();
+    {
+        AppConfig cfg = configFor(lib, j.get());
+        cfg.lang = "fr";  // unknot --lang fr --text-size 150
+        App app(cfg);
+        CHECK(app.language() == "fr");
+        Settings s = app.settings();
+        s.textPercent = 150;
+        app.setSettings(s);
+        REQUIRE(j->setting("text_percent").has_value());
+        CHECK(*j->setting("text_percent") == "150");
+        CHECK(*j->setting("lang") == "en");  // the saved choice is untouched
+        // Choosing a language in the app is a real choice: it is saved.
+        app.setLanguage("en");
+        app.setLanguage("fr");
+        CHECK(*j->setting("lang") == "fr");
+    }
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] The safety note
 //-----------------------------------------------------------------------------

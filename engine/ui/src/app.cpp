@@ -40,8 +40,12 @@ App::Impl::Impl(AppConfig c) : cfg(std::move(c)), libp(libraryOrEmpty(cfg.librar
     settings.haptics = cfg.mobile;  // a vibrator is expected on phones only
     settings.lang = cfg.defaultLang.empty() ? "en" : cfg.defaultLang;
     loadSettings();
+    savedLang = settings.lang;
     // --lang wins over the saved language for this run, without saving it.
-    if (!cfg.lang.empty()) settings.lang = cfg.lang;
+    if (!cfg.lang.empty()) {
+        settings.lang = cfg.lang;
+        forcedLang = cfg.lang;
+    }
     lang = settings.lang;
     applySettings();
     settleFrames = 3;

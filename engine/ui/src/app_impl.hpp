@@ -53,6 +53,10 @@ struct App::Impl {
     const Library& lib() const { return *libp; }
     const Catalog& catalog() const { return *cat; }
     std::string lang;
+    // --lang holds for this run only: while it is in force, saving settings
+    // keeps the language the user chose (savedLang), not the forced one.
+    std::optional<std::string> forcedLang;
+    std::string savedLang;
 
     // The journal and the settings it keeps.
     std::unique_ptr<Journal> ownJournal;  // when the config gave none

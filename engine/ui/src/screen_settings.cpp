@@ -23,8 +23,19 @@ namespace unknot::ui {
 // default instead of failing.
 void App::Impl::loadSettings() { unknot::loadSettings(*journal, settings); }
 
-// Only values that differ from what is stored are written.
-void App::Impl::saveSettings() { (void)unknot::saveSettings(*journal, settings); }
+// Only values that differ from what is stored are written. A language forced
+// with --lang is not a choice: until the user picks another one, the saved
+// language stays what it was (settings given as flags are saved with it).
+void App::Impl::saveSettings() {
+    Settings stored = settings;
+    if (forcedLang && settings.lang == *forcedLang) {
+        stored.lang = savedLang;
+    } else {
+        forcedLang.reset();
+        savedLang = settings.lang;
+    }
+    (void)unknot::saveSettings(*journal, stored);
+}
 
 // Every change of settings goes through here: Settings' chips and toggles,
 // Home's language button, the pain question's "Don't ask me again", the
