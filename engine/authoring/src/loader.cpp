@@ -182,8 +182,8 @@ struct Loader {
 
     Library run() {
         struct StatsScope {
-            explicit StatsScope(LoadStats* s) { tStats = s; }
-            ~StatsScope() { tStats = nullptr; }
+            explicit StatsScope(LoadStats* s) { setCurrentLoadStats(s); }
+            ~StatsScope() { setCurrentLoadStats(nullptr); }
         } statsScope(&lib.stats);
         std::string areas = joinPath(opt.vocabularyDir, "areas.yaml");
         std::string equipment = joinPath(opt.vocabularyDir, "equipment.yaml");

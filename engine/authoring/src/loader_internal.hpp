@@ -62,8 +62,11 @@ std::string typeName(const YAML::Node& n);
 // [SECTION] Reading files safely
 //-----------------------------------------------------------------------------
 // The counters of the load under way (one per thread: loads may run on
-// several threads at once, each with its own Loader).
-extern thread_local LoadStats* tStats;
+// several threads at once, each with its own Loader); null when none. Reached
+// through functions, not an `extern thread_local`: GCC's TLS wrapper for one
+// made UBSan report "store to null pointer" on every load.
+LoadStats* currentLoadStats();
+void setCurrentLoadStats(LoadStats* stats);
 
 // Reads and parses one YAML file within the limits (size, UTF-8, one
 // document, depth, node count, no tags). Returns nullopt (and reports why)

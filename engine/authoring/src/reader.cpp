@@ -57,7 +57,12 @@ std::string typeName(const YAML::Node& n) {
 //-----------------------------------------------------------------------------
 // [SECTION] Shape
 //-----------------------------------------------------------------------------
+namespace {
 thread_local LoadStats* tStats = nullptr;
+}  // namespace
+
+LoadStats* currentLoadStats() { return tStats; }
+void setCurrentLoadStats(LoadStats* stats) { tStats = stats; }
 
 namespace {
 
