@@ -433,25 +433,19 @@ struct ControlButtons {
 // control and Skip, then Stop), or symbols with the main control alone.
 void arrangeControls(const ControlButtons& b, float width, bool oneRow, bool symbols, PlayerState st) {
     const float sp = ImGui::GetStyle().ItemSpacing.x;
-    if (symbols) {
-        // Three symbols in a row, then the main control alone, full width:
-        // "Reprendre" at 200% needs the whole line.
+    const bool waiting = st == PlayerState::WaitingForTap;
+    if (symbols || (waiting && oneRow)) {
+        // Back, Skip and Stop share one row. With symbols the main control
+        // follows alone, full width ("Reprendre" at 200% needs the whole
+        // line); while waiting, Continue (in the visual) is the way on.
         const float w = std::floor((width - 2 * sp) / 3);
         b.back(w);
         ImGui::SameLine(0, sp);
         b.skip(w);
         ImGui::SameLine(0, sp);
         b.stop(width - 2 * (w + sp));
-        if (st != PlayerState::WaitingForTap) b.main(width);
-    } else if (st == PlayerState::WaitingForTap && oneRow) {
-        // Continue (in the visual) is the way on; the others share the row.
-        const float w = std::floor((width - 2 * sp) / 3);
-        b.back(w);
-        ImGui::SameLine(0, sp);
-        b.skip(w);
-        ImGui::SameLine(0, sp);
-        b.stop(width - 2 * (w + sp));
-    } else if (st == PlayerState::WaitingForTap) {
+        if (symbols && !waiting) b.main(width);
+    } else if (waiting) {
         // Two rows as while running, Stop in its usual place at the bottom.
         const float w = std::floor((width - sp) / 2);
         b.back(w);
