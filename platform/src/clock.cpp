@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -18,6 +19,13 @@ std::int64_t nowNs() {
 std::int64_t wallUs() {
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+int SystemClock::utcOffsetMinutes(std::int64_t wallMs) const {
+    const std::time_t t = static_cast<std::time_t>(wallMs / 1000);
+    std::tm local{};
+    localtime_r(&t, &local);
+    return static_cast<int>(local.tm_gmtoff / 60);
 }
 
 namespace {

@@ -3,12 +3,21 @@
 // figures for --bench.
 #pragma once
 
+#include "unknot/session/services.hpp"
+
 #include <cstdint>
 
 namespace unknot::platform {
 
 std::int64_t nowNs();   // monotonic (steady_clock)
 std::int64_t wallUs();  // wall time (system_clock), for dates and launch times
+
+// The session layer's Clock contract on this machine's clock and time zone.
+class SystemClock final : public unknot::Clock {
+public:
+    std::int64_t wallMs() const override { return wallUs() / 1000; }
+    int utcOffsetMinutes(std::int64_t wallMs) const override;
+};
 
 // When the process was launched, in wall µs: UNKNOT_LAUNCH_US if bench/run_app
 // set it (so the figure includes exec and dynamic linking), else the static

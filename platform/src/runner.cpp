@@ -40,7 +40,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -87,6 +86,7 @@ private:
     NullAudio nullAudio_;
     NullHaptics nullHaptics_;
     NullLifecycle nullLifecycle_;
+    SystemClock clock_;
     std::optional<SdlAudio> audio_;
     std::optional<SdlHaptics> haptics_;
     SdlLifecycle lifecycle_;
@@ -218,15 +218,7 @@ void DesktopApp::makeApp() {
     // acknowledge the note); screenshots are of the screen asked for.
     const bool benchmark = o_.benchSeconds > 0 || o_.exitAfterFirstFrame;
     if (!screenshot_ && !benchmark) config.askSafetyFirst = true;
-    if (!screenshot_ || !o_.journal.empty()) {
-        config.wallClockMs = [] { return wallUs() / 1000; };
-        config.utcOffsetMinutes = [](std::int64_t ms) {
-            const std::time_t t = static_cast<std::time_t>(ms / 1000);
-            std::tm local{};
-            localtime_r(&t, &local);
-            return static_cast<int>(local.tm_gmtoff / 60);
-        };
-    }
+    const bool realDates = !screenshot_ || !o_.journal.empty();
     if (screenshot_) {
         config.services = {&nullAudio_, &nullHaptics_, &nullLifecycle_};
     } else {
@@ -234,6 +226,7 @@ void DesktopApp::makeApp() {
         haptics_.emplace();
         config.services = {&*audio_, &*haptics_, &lifecycle_};
     }
+    if (realDates) config.services.clock = &clock_;
     app_ = std::make_unique<ui::App>(config);
     // Settings given as flags are applied (and saved) as if chosen in Settings.
     if (!o_.theme.empty() || o_.textPercent > 0 || o_.reducedMotion) {

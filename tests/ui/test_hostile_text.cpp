@@ -190,7 +190,8 @@ TEST_CASE("render limits: titles in lists, Home, History and many problems stay 
     AppConfig cfg;
     cfg.library = &lib;
     cfg.journal = journal.get();
-    cfg.wallClockMs = [] { return std::int64_t{1767225600000} + 3600000; };
+    unknot::ManualClock clock(std::int64_t{1767225600000} + 3600000);
+    cfg.services.clock = &clock;
     App app(cfg);
     std::string err;
     for (const char* screen : {"home", "list", "history", "problems"}) {

@@ -943,9 +943,18 @@ TEST_CASE("the session's times come from the wall clock: it ends when it started
     const Timeline tl = compileTimeline(lib, *lib.findRoutine("neck-release"));
     auto j = Journal::inMemory();
     Harness h(390, 844);
-    std::int64_t wall = 1'800'000'000'000LL;
+    const std::int64_t wall = 1'800'000'000'000LL;
+    // The wall clock runs with the app clock here, as a real one would.
+    struct FollowingClock final : unknot::Clock {
+        const Harness* h = nullptr;
+        std::int64_t base = 0;
+        std::int64_t wallMs() const override { return base + h->now; }
+        int utcOffsetMinutes(std::int64_t) const override { return 0; }
+    } clock;
+    clock.h = &h;
+    clock.base = wall;
     AppConfig cfg = configFor(lib, j.get());
-    cfg.wallClockMs = [&] { return wall + h.now; };
+    cfg.services.clock = &clock;
     App app(cfg);
     std::string err;
     REQUIRE(app.open("card:neck-release", 0, &err));

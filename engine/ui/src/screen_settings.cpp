@@ -62,11 +62,13 @@ bool App::Impl::shown(const Routine& r) const { return !settings.flareMode || r.
 std::int64_t App::Impl::wallNow() const {
     // Without a wall clock (tests): a fixed day plus the app clock, so dates
     // and streaks are deterministic.
-    if (cfg.wallClockMs) return cfg.wallClockMs();
+    if (cfg.services.clock) return cfg.services.clock->wallMs();
     return 1'795'000'000'000LL + now;  // 2026-11-18
 }
 
-int App::Impl::utcOffset(std::int64_t wallMs) const { return cfg.utcOffsetMinutes ? cfg.utcOffsetMinutes(wallMs) : 0; }
+int App::Impl::utcOffset(std::int64_t wallMs) const {
+    return cfg.services.clock ? cfg.services.clock->utcOffsetMinutes(wallMs) : 0;
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Settings screen

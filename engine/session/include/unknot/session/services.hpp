@@ -7,6 +7,7 @@
 // [SECTION] Audio
 // [SECTION] Haptics
 // [SECTION] Lifecycle (keep awake)
+// [SECTION] Clock (the wall clock, for dates)
 // [SECTION] Services bundle and null implementations
 #pragma once
 
@@ -68,6 +69,24 @@ public:
 };
 
 //-----------------------------------------------------------------------------
+// [SECTION] Clock
+//-----------------------------------------------------------------------------
+// The wall clock: when a session started and ended, which day it is, where a
+// day begins in local time. It is not the session clock: that one is the
+// monotonic `nowMs` the runner passes to every call, and the player follows
+// it alone. Keeping the wall clock behind a contract is what lets tests move
+// the date (midnight, daylight-saving changes, a week of streaks) as a number.
+class Clock {
+public:
+    virtual ~Clock() = default;
+    // Now, in Unix milliseconds (UTC).
+    virtual std::int64_t wallMs() const = 0;
+    // Local time = UTC + this many minutes at the instant `wallMs` (daylight
+    // saving moves it, so it is asked per instant, not once).
+    virtual int utcOffsetMinutes(std::int64_t wallMs) const = 0;
+};
+
+//-----------------------------------------------------------------------------
 // [SECTION] Services bundle and null implementations
 //-----------------------------------------------------------------------------
 class NullAudio final : public Audio {
@@ -102,10 +121,23 @@ private:
     bool awake_ = false;
 };
 
+// A clock the test moves: `ms` is now, `offsetMinutes` the local offset.
+class ManualClock final : public Clock {
+public:
+    explicit ManualClock(std::int64_t startMs = 0, int offset = 0) : ms(startMs), offsetMinutes(offset) {}
+    std::int64_t wallMs() const override { return ms; }
+    int utcOffsetMinutes(std::int64_t) const override { return offsetMinutes; }
+    std::int64_t ms;
+    int offsetMinutes;
+};
+
 struct Services {
     Audio* audio = nullptr;
     Haptics* haptics = nullptr;
     Lifecycle* lifecycle = nullptr;
+    // Null: a fixed day (2026-11-18, UTC) plus the app clock, so dates in
+    // tests and screenshots are deterministic.
+    Clock* clock = nullptr;
 };
 
 }  // namespace unknot

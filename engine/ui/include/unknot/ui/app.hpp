@@ -12,7 +12,6 @@
 #include "unknot/session/settings.hpp"
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,7 +37,9 @@ bool parseTheme(const std::string& s, ThemeId* out);
 
 struct AppConfig {
     const Library* library = nullptr;  // owned by the caller, outlives the App
-    unknot::Services services;         // null members mean "none"
+    // Audio, haptics, keep-awake and the wall clock; null members mean "none"
+    // (no clock: a fixed day plus the app clock, see services.hpp).
+    unknot::Services services;
     // Forced language (--lang); "" uses the saved one, else `defaultLang`.
     std::string lang;
     std::string defaultLang = "en";
@@ -46,10 +47,6 @@ struct AppConfig {
     Journal* journal = nullptr;
     // A phone or tablet: haptics default to on, and the shell has a vibrator.
     bool mobile = false;
-    // Wall-clock time (Unix ms, UTC) and the local UTC offset in minutes, for
-    // the journal's dates. Null: a fixed day, so tests are deterministic.
-    std::function<std::int64_t()> wallClockMs;
-    std::function<int(std::int64_t)> utcOffsetMinutes;
     // Where Export writes (the user's data folder); "" disables the button.
     std::string exportDir;
     // Show the safety note on a first start, until it is acknowledged (the
