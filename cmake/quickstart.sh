@@ -17,13 +17,16 @@ shift || true
 
 # Every dependency is a Debian package. Tests also need a virtual X server
 # (Xvfb), xdotool for the end-to-end test that uses real input events,
-# ImageMagick for its pixel checks, and
-# Python's jsonschema to check the content schema (content/schema/).
+# ImageMagick for its pixel checks,
+# Python's jsonschema to check the content schema (content/schema/), and the
+# freedesktop validators for the installed desktop file and AppStream
+# metainfo (docs/install.md).
 packages=(build-essential cmake pkg-config git
           libyaml-cpp-dev catch2 libcli11-dev libsqlite3-dev nlohmann-json3-dev
           libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-dejavu-core
           xvfb xauth xdotool x11-utils imagemagick
-          python3 python3-yaml python3-jsonschema)
+          python3 python3-yaml python3-jsonschema
+          desktop-file-utils appstream)
 
 # The web build (docs/web.md) needs emscripten, tcl for SQLite's amalgamation,
 # dpkg-dev for dpkg-source, the header-only libraries and node.

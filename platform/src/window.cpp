@@ -1,15 +1,14 @@
 // Window and renderer over SDL (see window.hpp).
 //
 // [SECTION] Scale
-// [SECTION] SdlWindow (and its icon, drawn in code)
+// [SECTION] SdlWindow (and its icon, drawn in code: icon.hpp)
 // [SECTION] SdlRenderer (accelerated or software; vsync trust; offscreen target)
 // [SECTION] Null implementations
 #include "unknot/platform/window.hpp"
 
-#include <SDL.h>
+#include "icon.hpp"
 
-#include <algorithm>
-#include <cmath>
+#include <SDL.h>
 
 namespace unknot::platform {
 
@@ -26,26 +25,14 @@ float pixelScale(Size logical, Size physical) {
 //-----------------------------------------------------------------------------
 namespace {
 
-// The app icon: a soft teal disc with a paler ring, made of pixels here so
-// the repository ships no image. 64x64 is what window managers scale from.
+// The app icon (icon.hpp): the same pixels as the installed desktop icons
+// and the web app's icons, so the repository ships no image.
 void setIcon(SDL_Window* window) {
-    constexpr int n = 64;
-    SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, n, n, 32, SDL_PIXELFORMAT_RGBA32);
-    if (!s) return;  // an icon is a nicety: no icon is not an error
-    auto* px = static_cast<std::uint8_t*>(s->pixels);
-    for (int y = 0; y < n; ++y)
-        for (int x = 0; x < n; ++x) {
-            const float dx = static_cast<float>(x) + 0.5f - n / 2.0f, dy = static_cast<float>(y) + 0.5f - n / 2.0f;
-            const float r = std::sqrt(dx * dx + dy * dy) / (n / 2.0f);
-            std::uint8_t* p = px + y * s->pitch + x * 4;
-            const bool ring = r > 0.55f && r < 0.72f;
-            const float a = std::clamp((1.0f - r) * 24.0f, 0.0f, 1.0f);  // anti-aliased rim
-            p[0] = ring ? 220 : 70;
-            p[1] = ring ? 240 : 150;
-            p[2] = ring ? 235 : 145;
-            p[3] = static_cast<std::uint8_t>(255 * a);
-        }
-    SDL_SetWindowIcon(window, s);
+    IconImage icon = windowIcon();
+    SDL_Surface* s = SDL_CreateRGBSurfaceWithFormatFrom(icon.rgba.data(), icon.size, icon.size, 32, icon.size * 4,
+                                                        SDL_PIXELFORMAT_RGBA32);
+    if (!s) return;                // an icon is a nicety: no icon is not an error
+    SDL_SetWindowIcon(window, s);  // SDL keeps its own copy
     SDL_FreeSurface(s);
 }
 
