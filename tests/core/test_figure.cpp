@@ -47,11 +47,11 @@ StepFigure rolling() {
 }  // namespace
 
 TEST_CASE("every bone, view, shape and mark name reads back as itself") {
-    for (std::size_t i = 0; i < boneNames().size(); ++i)
-        CHECK(boneFromName(boneNames()[i]) == static_cast<Bone>(i));
+    for (std::size_t i = 0; i < boneNames().size(); ++i) CHECK(boneFromName(boneNames()[i]) == static_cast<Bone>(i));
     CHECK(boneNames().size() == kBoneCount);
     for (const char* v : {"front", "back", "side"}) CHECK(toString(*figureViewFromString(v)) == std::string(v));
-    for (std::size_t i = 0; i < markNames().size(); ++i) CHECK(markFromString(markNames()[i]) == static_cast<MarkKind>(i));
+    for (std::size_t i = 0; i < markNames().size(); ++i)
+        CHECK(markFromString(markNames()[i]) == static_cast<MarkKind>(i));
     for (std::size_t i = 0; i < propShapeNames().size(); ++i)
         CHECK(propShapeFromString(propShapeNames()[i]) == static_cast<PropShape>(i));
     CHECK_FALSE(boneFromName("upper-arm"));
@@ -146,7 +146,7 @@ TEST_CASE("points land where a person would look for them") {
     REQUIRE(s.props.size() == 1);
     const float backX = std::min(s.torso[0].x, s.torso[1].x);
     CHECK(s.props[0].centre.x < backX);
-    CHECK(s.props[0].centre.x - s.props[0].w / 2 > 0.347f);   // not inside the wall
+    CHECK(s.props[0].centre.x - s.props[0].w / 2 > 0.347f);          // not inside the wall
     CHECK(s.props[0].centre.y < (s.torso[0].y + s.torso[3].y) / 2);  // on the upper half of the back
     // Back view: the person's right is on the picture's right, beside the spine.
     f.from = "back";

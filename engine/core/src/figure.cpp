@@ -19,9 +19,8 @@ namespace unknot {
 //-----------------------------------------------------------------------------
 const std::vector<std::string>& boneNames() {
     static const std::vector<std::string> names{
-        "torso",     "head",       "upper-arm-right", "forearm-right", "hand-right",
-        "upper-arm-left", "forearm-left", "hand-left", "thigh-right", "shin-right",
-        "foot-right", "thigh-left", "shin-left",   "foot-left"};
+        "torso",     "head",        "upper-arm-right", "forearm-right", "hand-right", "upper-arm-left", "forearm-left",
+        "hand-left", "thigh-right", "shin-right",      "foot-right",    "thigh-left", "shin-left",      "foot-left"};
     return names;
 }
 
@@ -306,7 +305,8 @@ Limb limbOf(const Skeleton& s, Bone b, bool far) {
 }
 
 void addChain(FigureShapes& out, const Skeleton& s, Bone first, bool far) {
-    for (std::size_t k = 0; k < 3; ++k) out.limbs.push_back(limbOf(s, static_cast<Bone>(static_cast<std::size_t>(first) + k), far));
+    for (std::size_t k = 0; k < 3; ++k)
+        out.limbs.push_back(limbOf(s, static_cast<Bone>(static_cast<std::size_t>(first) + k), far));
 }
 
 // Legs and the neck go behind the torso, arms over it; in the side view the
@@ -322,7 +322,8 @@ void addBody(FigureShapes& out, const Skeleton& s) {
         addChain(out, s, Bone::ThighLeft, false);
     }
     const Placed& head = s.bones[static_cast<std::size_t>(Bone::Head)];
-    out.limbs.push_back({Bone::Head, head.a, add(head.a, dir(head.deg), kNeckLen + kHeadR * 0.3f), kNeckW, kNeckW, false});
+    out.limbs.push_back(
+        {Bone::Head, head.a, add(head.a, dir(head.deg), kNeckLen + kHeadR * 0.3f), kNeckW, kNeckW, false});
     out.limbsBeforeTorso = out.limbs.size();
     if (!side) addChain(out, s, Bone::UpperArmLeft, false);
     addChain(out, s, Bone::UpperArmRight, false);

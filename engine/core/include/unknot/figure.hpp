@@ -159,8 +159,8 @@ struct PropAttach {
 // roll-vertical}`, or with `from:` / `to:` poses to move between. Written for
 // the right side; a left-side segment draws the mirror.
 struct StepFigure {
-    std::string from;         // the pose (or the first keyframe)
-    std::string to;           // empty: one still pose
+    std::string from;          // the pose (or the first keyframe)
+    std::string to;            // empty: one still pose
     std::int64_t everyMs = 0;  // 0: from -> to once over the segment; else back and forth
     std::vector<PropAttach> props;
     std::string spot;  // where the highlight glows; default the first prop's point
@@ -211,10 +211,10 @@ struct PlacedProp {
 // Everything to draw, in figure space, in drawing order within each list.
 struct FigureShapes {
     FigureView view = FigureView::Front;
-    std::vector<PlacedProp> scene;  // behind the body
-    std::vector<Limb> limbs;        // in drawing order
+    std::vector<PlacedProp> scene;     // behind the body
+    std::vector<Limb> limbs;           // in drawing order
     std::size_t limbsBeforeTorso = 0;  // the torso is drawn after this many limbs
-    std::array<Vec2, 4> torso{};    // right shoulder, left shoulder, left hip, right hip
+    std::array<Vec2, 4> torso{};       // right shoulder, left shoulder, left hip, right hip
     Vec2 head;
     float headR = 0;
     std::vector<PlacedProp> props;  // attached to the body, drawn over it
