@@ -66,6 +66,7 @@ FigurePalette figurePalette(const Palette& p) {
     }
     f.glow = p.accent | IM_COL32_A_MASK;
     f.mark = mixUntil(p.bg, p.accent | IM_COL32_A_MASK, 1.0f, 3.0f);
+    f.gap = p.bg | IM_COL32_A_MASK;
     return f;
 }
 
@@ -137,7 +138,16 @@ std::vector<Vec2> boxCorners(Vec2 c, float w, float h, float deg) {
 //-----------------------------------------------------------------------------
 // [SECTION] The body
 //-----------------------------------------------------------------------------
-void drawLimbs(const Painter& pt, const FigureShapes& s, std::size_t from, std::size_t to, const FigurePalette& pal) {
+// Limbs over the torso get a thin edge of background first, so an arm in
+// front of the body reads as an arm and not as a wider torso.
+void drawLimbs(const Painter& pt, const FigureShapes& s, std::size_t from, std::size_t to, const FigurePalette& pal,
+               bool edged) {
+    constexpr float kEdge = 0.007f;
+    // All the edges first: a forearm's edge must not cut across its own upper arm.
+    for (std::size_t i = from; edged && i < to && i < s.limbs.size(); ++i) {
+        const Limb& l = s.limbs[i];
+        pt.capsule(l.a, l.b, l.wa + kEdge, l.wb + kEdge, pal.gap);
+    }
     for (std::size_t i = from; i < to && i < s.limbs.size(); ++i) {
         const Limb& l = s.limbs[i];
         pt.capsule(l.a, l.b, l.wa, l.wb, l.far ? pal.far : pal.body);
@@ -145,7 +155,7 @@ void drawLimbs(const Painter& pt, const FigureShapes& s, std::size_t from, std::
 }
 
 void drawBody(const Painter& pt, const FigureShapes& s, const FigurePalette& pal) {
-    drawLimbs(pt, s, 0, s.limbsBeforeTorso, pal);
+    drawLimbs(pt, s, 0, s.limbsBeforeTorso, pal, false);
     // The torso's corners are rounded by a fifth of its width at the hips.
     const float dx = s.torso[2].x - s.torso[3].x, dy = s.torso[2].y - s.torso[3].y;
     const float r = std::sqrt(dx * dx + dy * dy) * 0.2f;
@@ -157,8 +167,16 @@ void drawBody(const Painter& pt, const FigureShapes& s, const FigurePalette& pal
         inset.push_back(len > r ? Vec2{v.x + vx / len * r, v.y + vy / len * r} : c);
     }
     pt.rounded(inset, r, pal.body);
+    // Seen from behind, the spine: what "beside your spine" is measured from.
+    if (s.view == FigureView::Back) {
+        const Vec2 top{(s.torso[0].x + s.torso[1].x) / 2, (s.torso[0].y + s.torso[1].y) / 2};
+        const Vec2 bottom{(s.torso[2].x + s.torso[3].x) / 2, (s.torso[2].y + s.torso[3].y) / 2};
+        pt.stroke({{top.x + (bottom.x - top.x) * 0.06f, top.y + (bottom.y - top.y) * 0.06f},
+                   {top.x + (bottom.x - top.x) * 0.9f, top.y + (bottom.y - top.y) * 0.9f}},
+                  0.006f, pal.far);
+    }
     pt.circle(s.head, s.headR, pal.body);
-    drawLimbs(pt, s, s.limbsBeforeTorso, s.limbs.size(), pal);
+    drawLimbs(pt, s, s.limbsBeforeTorso, s.limbs.size(), pal, true);
 }
 
 //-----------------------------------------------------------------------------
@@ -306,11 +324,10 @@ void drawFigureShapes(ImDrawList* dl, const FigureShapes& s, ImVec2 min, ImVec2 
     dl->PushClipRect(min, max, true);
     for (const auto& p : s.scene) drawProp(pt, p, pal.scene, pal.far);
     drawBody(pt, s, pal);
+    // The glow under the props: the ball stays in plain sight on its spot.
+    if (s.hasSpot) drawGlow(pt, s.spot, pal);
     for (const auto& p : s.props) drawProp(pt, p, pal.prop, pal.far);
-    if (s.hasSpot) {
-        drawGlow(pt, s.spot, pal);
-        drawMark(pt, s, pal);
-    }
+    if (s.hasSpot) drawMark(pt, s, pal);
     dl->PopClipRect();
 }
 

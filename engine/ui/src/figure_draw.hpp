@@ -32,6 +32,7 @@ struct FigurePalette {
     ImU32 prop;   // what the person holds or leans on
     ImU32 glow;   // the spot being worked
     ImU32 mark;   // arrows, circles, pulses
+    ImU32 gap;    // the background: a thin edge that parts an arm from the torso behind it
 };
 FigurePalette figurePalette(const Palette& p);
 
