@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <numbers>
 
 namespace unknot::ui {
@@ -90,21 +91,27 @@ struct Painter {
     float px(float units) const { return units * scale; }
 
     void circle(Vec2 c, float r, ImU32 col) const { dl->AddCircleFilled(at(c), px(r), col, segmentsFor(px(r))); }
-    // A convex polygon, wound the same way whichever way it was given (the
-    // anti-aliased fringe of ImGui's fill goes outward only for one winding).
-    void convex(std::vector<ImVec2> pts, ImU32 col) const {
+    // A convex polygon (at most 8 points), wound the same way whichever way
+    // it was given (the anti-aliased fringe of ImGui's fill goes outward only
+    // for one winding). No allocation: this runs for every limb every frame.
+    void convex(std::initializer_list<ImVec2> given, ImU32 col) const {
+        ImVec2 pts[8];
+        int n = 0;
+        for (const ImVec2& p : given)
+            if (n < 8) pts[n++] = p;
         float area = 0;
-        for (std::size_t i = 0; i < pts.size(); ++i) {
-            const ImVec2 a = pts[i], b = pts[(i + 1) % pts.size()];
+        for (int i = 0; i < n; ++i) {
+            const ImVec2 a = pts[i], b = pts[(i + 1) % n];
             area += a.x * b.y - b.x * a.y;
         }
-        if (area < 0) std::reverse(pts.begin(), pts.end());
-        dl->AddConvexPolyFilled(pts.data(), static_cast<int>(pts.size()), col);
+        if (area < 0) std::reverse(pts, pts + n);
+        dl->AddConvexPolyFilled(pts, n, col);
     }
-    // A capsule from a (width wa) to b (width wb): the soft limb.
-    void capsule(Vec2 a, Vec2 b, float wa, float wb, ImU32 col) const {
+    // A capsule from a (width wa) to b (width wb): the soft limb. `startCap`
+    // false when the limb before ends where this one starts (its cap is there).
+    void capsule(Vec2 a, Vec2 b, float wa, float wb, ImU32 col, bool startCap = true) const {
         const float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
-        circle(a, wa / 2, col);
+        if (startCap) circle(a, wa / 2, col);
         circle(b, wb / 2, col);
         if (len <= 0) return;
         const Vec2 n{-dy / len, dx / len};
@@ -114,9 +121,7 @@ struct Painter {
     }
     // A convex polygon with corners rounded by `r` (grown outward by r).
     void rounded(const std::vector<Vec2>& pts, float r, ImU32 col) const {
-        std::vector<ImVec2> s;
-        for (const auto& p : pts) s.push_back(at(p));
-        convex(s, col);
+        if (pts.size() == 4) convex({at(pts[0]), at(pts[1]), at(pts[2]), at(pts[3])}, col);
         for (std::size_t i = 0; i < pts.size(); ++i) capsule(pts[i], pts[(i + 1) % pts.size()], 2 * r, 2 * r, col);
     }
     // A polyline of round-ended strokes (arrows, hooks, rings).
@@ -144,13 +149,14 @@ void drawLimbs(const Painter& pt, const FigureShapes& s, std::size_t from, std::
                bool edged) {
     constexpr float kEdge = 0.007f;
     // All the edges first: a forearm's edge must not cut across its own upper arm.
+    auto chained = [&](std::size_t i) { return i > from && s.limbs[i].a == s.limbs[i - 1].b; };
     for (std::size_t i = from; edged && i < to && i < s.limbs.size(); ++i) {
         const Limb& l = s.limbs[i];
-        pt.capsule(l.a, l.b, l.wa + kEdge, l.wb + kEdge, pal.gap);
+        pt.capsule(l.a, l.b, l.wa + kEdge, l.wb + kEdge, pal.gap, !chained(i));
     }
     for (std::size_t i = from; i < to && i < s.limbs.size(); ++i) {
         const Limb& l = s.limbs[i];
-        pt.capsule(l.a, l.b, l.wa, l.wb, l.far ? pal.far : pal.body);
+        pt.capsule(l.a, l.b, l.wa, l.wb, l.far ? pal.far : pal.body, !chained(i));
     }
 }
 
@@ -244,9 +250,9 @@ void drawProp(const Painter& pt, const PlacedProp& p, ImU32 col, ImU32 edge) {
 //-----------------------------------------------------------------------------
 // A soft glow: rings fading outward, over the body and under the marks.
 void drawGlow(const Painter& pt, Vec2 c, const FigurePalette& pal) {
-    const float rings[] = {0.062f, 0.05f, 0.04f, 0.03f, 0.021f};
-    const float alpha[] = {0.10f, 0.14f, 0.20f, 0.28f, 0.45f};
-    for (std::size_t i = 0; i < 5; ++i) pt.circle(c, rings[i], withAlpha(pal.glow, alpha[i]));
+    const float rings[] = {0.06f, 0.044f, 0.028f};
+    const float alpha[] = {0.13f, 0.22f, 0.4f};
+    for (std::size_t i = 0; i < 3; ++i) pt.circle(c, rings[i], withAlpha(pal.glow, alpha[i]));
 }
 
 // An arrow from a to b with a head at b (and at a when `both`).
