@@ -35,6 +35,7 @@ struct Frame {
     Frame() {
         ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;  // no imgui.ini left in the working folder
         io.DisplaySize = ImVec2(1280, 800);
         unsigned char* px = nullptr;
         int w = 0, h = 0;
