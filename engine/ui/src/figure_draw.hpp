@@ -8,10 +8,11 @@
 // with no mark moving. A left-side segment is drawn as the exact mirror of
 // the right (FigureTime::mirrored).
 //
-// Wiring a screen takes a few lines (see the report in docs/ or the card):
-//     const FigureTime t{elapsedMs, segmentMs, side == Side::Left, reducedMotion};
-//     drawFigure(ImGui::GetWindowDrawList(), lib.figures, *say.figure, t, boxMin, boxMax,
-//                figurePalette(ui.pal()));
+// Wiring a screen takes a few lines. The player, for the segment playing
+// (once the timeline's Segment carries its step's figure):
+//     const FigureTime t{positionMs - seg.startMs, seg.durationMs, seg.side == Side::Left, reducedMotion};
+//     drawFigure(ImGui::GetWindowDrawList(), lib.figures, *seg.figure, t, boxMin, boxMax, figurePalette(pal()));
+// The card, a still end pose: FigureTime{0, 0, false, true}.
 #pragma once
 
 #include "widgets.hpp"
