@@ -59,7 +59,7 @@ long peakKiB() {
 // two bounds are what kept every load here within a few milliseconds.
 struct Timed {
     unknot::Library lib;
-    std::size_t files = 0;     // files in the load: the pack's, and the two vocabularies
+    std::size_t files = 0;     // files in the load: the pack's, the two vocabularies and the two figure files
     std::size_t maxBytes = 0;  // their sizes, each cut at the limit (+1, to tell "too big")
 };
 
@@ -78,6 +78,8 @@ Timed timedLoad(const std::string& dir) {
         count(it->path());
     count(testing::contentDir() + "/areas.yaml");
     count(testing::contentDir() + "/equipment.yaml");
+    count(testing::contentDir() + "/figures/props.yaml");
+    count(testing::contentDir() + "/figures/poses.yaml");
     return t;
 }
 

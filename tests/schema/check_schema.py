@@ -56,6 +56,7 @@ GOLDEN = {
         "uses-bad.yaml": (ENGINE_ONLY, "includes a routine that has errors: needs the other file"),
         "uses-good.yaml": (ACCEPT, ""),
     },
+    "figure-errors": (REJECT, "a prop without @, five props, an unknown mark, pose with from, from without to, an unknown key, a figure that is not a map; unknown poses, props and body points, two views and a mark with no place are engine-only"),
     "deep-nesting": (REJECT, "tip holds nested lists, not text; the depth limit itself is engine-only"),
     "duplicate-ids": {
         "a.yaml": (ACCEPT, ""),

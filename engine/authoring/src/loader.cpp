@@ -8,6 +8,7 @@
 //
 // [SECTION] Walking the paths given
 // [SECTION] Entry points
+#include "figures.hpp"
 #include "loader_internal.hpp"
 
 #include <algorithm>
@@ -195,6 +196,7 @@ struct Loader {
             loadEquipment(files, equipment, opt.limits, lib);
         else
             lib.diagnostics.push_back({equipment, 0, 0, Severity::Error, "cannot find the equipment vocabulary"});
+        loadFigures(files, opt.vocabularyDir, opt.limits, lib);
         // A path given twice (or spelt two ways: "p", "p/", "./p") is read once.
         std::set<std::string> given;
         for (const auto& p : opt.paths) {

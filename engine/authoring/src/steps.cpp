@@ -4,6 +4,7 @@
 // [SECTION] Vocabulary lists, breathing blocks and images
 // [SECTION] Steps
 // [SECTION] Routines
+#include "figures.hpp"
 #include "loader_internal.hpp"
 
 #include "unknot/timeline.hpp"
@@ -369,8 +370,8 @@ struct RoutineParser {
         SayStep say;
         bool ok = true;
         SayNodes nodes;
-        forEachKey(n, {"say", "tip", "duration", "sides", "switch", "cue", "wait", "breathe", "image"}, rep, "a step",
-                   [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+        forEachKey(n, {"say", "tip", "duration", "sides", "switch", "cue", "wait", "breathe", "image", "figure"}, rep,
+                   "a step", [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
                        if (k == "say")
                            nodes.say = v;
                        else if (k == "tip") {
@@ -395,7 +396,8 @@ struct RoutineParser {
                                say.image = std::move(*img);
                            else
                                ok = false;
-                       }
+                       } else if (k == "figure" && !stepFigure(v, lib, rep, pack, say.figure))
+                           ok = false;
                    });
         if (!nodes.say) {
             rep.error(n, "a step needs 'say' (what to do), or is a 'repeat' or an 'include'");

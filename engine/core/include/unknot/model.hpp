@@ -9,6 +9,7 @@
 #pragma once
 
 #include "unknot/diagnostics.hpp"
+#include "unknot/figure.hpp"
 #include "unknot/text.hpp"
 
 #include <cstddef>
@@ -109,6 +110,9 @@ struct SayStep {
     std::variant<Timed, WaitTap, Breathe> body;  // what the step does with time
     Cue cue = Cue::Chime;
     std::string image;  // resolved path, or empty
+    // The drawn figure of the step (figure.hpp), or null. Shared: the
+    // timeline can hand it to every segment of the step without copying.
+    std::shared_ptr<const StepFigure> figure;
 };
 struct RepeatStep {
     int count = 1;
@@ -168,6 +172,7 @@ struct Library {
     std::vector<Area> areas;
     std::vector<Equipment> equipment;
     std::vector<Routine> routines;
+    FigureBook figures;  // poses and props (content/figures/)
     std::vector<Diagnostic> diagnostics;
     LoadStats stats;
 

@@ -1,0 +1,50 @@
+// Drawing a step's figure with ImDrawList: soft rounded limbs in the theme's
+// colours, props, a glow on the spot being worked and a motion mark.
+//
+// A pure function of (figure, time, box, palette): the shapes come from
+// composeFigure() (unknot/figure.hpp), which takes the time as a number, so
+// the same moment gives the same vertices, a paused session (whose time
+// stands still) draws a still figure, and reduced motion draws the end pose
+// with no mark moving. A left-side segment is drawn as the exact mirror of
+// the right (FigureTime::mirrored).
+//
+// Wiring a screen takes a few lines. The player, for the segment playing
+// (once the timeline's Segment carries its step's figure):
+//     const FigureTime t{positionMs - seg.startMs, seg.durationMs, seg.side == Side::Left, reducedMotion};
+//     drawFigure(ImGui::GetWindowDrawList(), lib.figures, *seg.figure, t, boxMin, boxMax, figurePalette(pal()));
+// The card, a still end pose: FigureTime{0, 0, false, true}.
+#pragma once
+
+#include "widgets.hpp"
+
+#include "unknot/figure.hpp"
+
+#include <imgui.h>
+
+namespace unknot::ui {
+
+// The figure's colours, taken from a theme's palette. The body is mixed
+// from the text colour toward the background, as light as it can be while
+// keeping 3:1 against the background (WCAG's minimum for graphics).
+struct FigurePalette {
+    ImU32 body;   // near limbs, torso, head
+    ImU32 far;    // the far arm and leg (side view)
+    ImU32 scene;  // wall, floor, chair
+    ImU32 prop;   // what the person holds or leans on
+    ImU32 glow;   // the spot being worked
+    ImU32 mark;   // arrows, circles, pulses
+    ImU32 gap;    // the background: a thin edge that parts an arm from the torso behind it
+};
+FigurePalette figurePalette(const Palette& p);
+
+// WCAG contrast ratio of two opaque colours (1 to 21).
+float contrastRatio(ImU32 a, ImU32 b);
+
+// Draws `f` at `t`, the figure's square fitted and centred in [min, max] and
+// clipped to it. Draws nothing for a pose the book does not hold.
+void drawFigure(ImDrawList* dl, const FigureBook& book, const StepFigure& f, const FigureTime& t, ImVec2 min,
+                ImVec2 max, const FigurePalette& pal);
+// The same for shapes already composed.
+void drawFigureShapes(ImDrawList* dl, const FigureShapes& s, ImVec2 min, ImVec2 max, const FigurePalette& pal);
+
+}  // namespace unknot::ui
