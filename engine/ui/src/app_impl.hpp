@@ -169,7 +169,7 @@ struct App::Impl {
     // A tap anywhere on the player (outside its buttons), Space, Enter or a
     // headset's play/pause key continues a tap step.
     void continueOnTapAnywhere(ImVec2 a, ImVec2 b);
-    void drawSessionProgress(float width);
+    void drawSessionProgress(float width, bool oneLine);
     // The player's visual box, laid out once a frame (drawPlayerVisual).
     struct VisualBox {
         ImVec2 origin, c, bottomC;  // top-left; the shape's centre; the bottom row's centre

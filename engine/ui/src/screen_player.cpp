@@ -259,15 +259,19 @@ void App::Impl::drawPlayer() {
         session.confirmingStop && !oneRow
             ? ui.textHeight(tr("player.stop_ask", lang), f.large, avail.x) + sp + confirmRows * (ui.touch() + sp) - sp
             : rows * ui.touch() + (rows - 1) * sp;
-    const float progressH = 0.6f * em + sp + ImGui::GetTextLineHeight();
+    // A short window (a phone on its side, large text): the time left goes
+    // beside the bar, on one line, so the prompt keeps its lines.
+    const float lineH = ImGui::GetTextLineHeight();
+    const bool compactProgress = avail.y - controlsH - (0.6f * em + sp + lineH) - 2 * sp < 3.0f * lineH;
+    const float progressH = compactProgress ? lineH : 0.6f * em + sp + lineH;
     // What the words and the visual share: never taller than what is left,
     // so the controls are never pushed off the bottom of the screen.
     const float room = std::max(0.0f, avail.y - controlsH - progressH - 2 * sp);
     const ImVec2 mainA = ImGui::GetCursorScreenPos();
-    if (seg && room >= ImGui::GetTextLineHeight()) drawPlayerMain(*seg, ImVec2(avail.x, room));
+    if (seg && room >= ui.floorPx()) drawPlayerMain(*seg, ImVec2(avail.x, room));
     ImGui::SetCursorScreenPos(ImVec2(mainA.x, mainA.y + room + sp));
     continueOnTapAnywhere(mainA, ImVec2(mainA.x + avail.x, mainA.y + room));
-    drawSessionProgress(avail.x);
+    drawSessionProgress(avail.x, compactProgress);
     drawPlayerControls(avail.x, oneRow, layout);
 }
 
@@ -300,11 +304,18 @@ void App::Impl::drawPlayerMain(const Segment& seg, ImVec2 box) {
     const PlayerWords w = layoutPlayerWords(seg, box.x, box.y, statusH + sp);
     const float visH = box.y - w.height - sp;
     if (!w.fits) {
-        // Even the prompt alone is taller than the room (a hostile pack): the
-        // words scroll, the last resort.
-        ui.beginScroll("prompt", box.y, box.x);
-        drawPlayerWords(w, box.x);
-        ui.endScroll();
+        // Even the prompt alone is taller than the room (a hostile pack, a
+        // phone on its side at 200 %): the words scroll, the last resort.
+        // A drag scrolls them where a scroll region fits (a fingertip tall).
+        if (box.y >= ui.touch()) {
+            ui.beginScroll("prompt", box.y, box.x);
+            drawPlayerWords(w, box.x);
+            ui.endScroll();
+        } else {
+            ImGui::BeginChild("prompt", ImVec2(box.x, box.y), false, ImGuiWindowFlags_NoScrollbar);
+            drawPlayerWords(w, box.x);
+            ImGui::EndChild();
+        }
         return;
     }
     if (visH >= minVisual && (w.tip.empty() || tipOpenStep != seg.step)) {
@@ -323,18 +334,32 @@ void App::Impl::drawPlayerMain(const Segment& seg, ImVec2 box) {
 }
 
 // The whole session: a calm bar and the time left.
-void App::Impl::drawSessionProgress(float width) {
+void App::Impl::drawSessionProgress(float width, bool oneLine) {
     const Player& p = *session.player;
     const float em = ui.em();
     const ImVec2 b0 = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float barH = 0.6f * em;
     const float frac = static_cast<float>(std::clamp(p.overallProgress(now), 0.0, 1.0));
+    const std::string left = trf("player.left", lang, {{"t", formatClock(p.timeLeftMs(now))}});
+    if (oneLine) {
+        // The bar, then the time left at its right, on one line.
+        const float lineH = ImGui::GetTextLineHeight();
+        const float tw = ImGui::CalcTextSize(left.c_str()).x;
+        const float barW = std::max(1.0f * em, width - tw - 0.8f * em);
+        const ImVec2 c0(b0.x, b0.y + (lineH - barH) * 0.5f);
+        dl->AddRectFilled(c0, ImVec2(c0.x + barW, c0.y + barH), pal().track, barH * 0.5f);
+        if (frac > 0) dl->AddRectFilled(c0, ImVec2(c0.x + barW * frac, c0.y + barH), pal().accent, barH * 0.5f);
+        ui.hotRect("progress-bar", c0, ImVec2(c0.x + barW, c0.y + barH));
+        dl->AddText(ImVec2(b0.x + width - tw, b0.y), pal().textMuted, left.c_str());
+        ImGui::Dummy(ImVec2(width, lineH));
+        return;
+    }
     dl->AddRectFilled(b0, ImVec2(b0.x + width, b0.y + barH), pal().track, barH * 0.5f);
     if (frac > 0) dl->AddRectFilled(b0, ImVec2(b0.x + width * frac, b0.y + barH), pal().accent, barH * 0.5f);
     ui.hotRect("progress-bar", b0, ImVec2(b0.x + width, b0.y + barH));  // not a button: for tests
     ImGui::Dummy(ImVec2(width, barH));
-    ui.text(trf("player.left", lang, {{"t", formatClock(p.timeLeftMs(now))}}), nullptr, pal().textMuted);
+    ui.text(left, nullptr, pal().textMuted);
 }
 
 //-----------------------------------------------------------------------------
