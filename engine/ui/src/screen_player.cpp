@@ -301,7 +301,8 @@ void App::Impl::drawPlayerMain(const Segment& seg, ImVec2 box) {
             return;
         }
     }
-    const PlayerWords w = layoutPlayerWords(seg, box.x, box.y, statusH + sp);
+    // The tip never takes the visual's room: it folds behind "More" first.
+    const PlayerWords w = layoutPlayerWords(seg, box.x, box.y, minVisual + sp);
     const float visH = box.y - w.height - sp;
     if (!w.fits) {
         // Even the prompt alone is taller than the room (a hostile pack, a
