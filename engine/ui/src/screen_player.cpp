@@ -284,7 +284,7 @@ void App::Impl::drawPlayerMain(const Segment& seg, ImVec2 box) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImGuiWindowFlags still = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     // Below this the shape and its words cannot be read: one status line instead.
-    const float minVisual = fontPx(ui.fonts().body) + 4.5f * em;
+    const float minVisual = fontPx(ui.fonts().body) + 3.5f * em;
     const float statusH = playerStatusHeight(seg);
     if (wide || box.x > box.y * 1.2f) {
         const float visW = std::min(box.y, box.x * 0.45f);
