@@ -107,3 +107,108 @@ TEST_CASE("the JSON array carries the documented fields") {
     CHECK(json.find("Mâchoire") != std::string::npos);
     CHECK(catalogToJson(lib, {}, "en") == "[]\n");
 }
+
+namespace {
+// A small library in code (no content pack): what ranking needs to be seen.
+Text en(const std::string& s) {
+    Text t;
+    t.byLang = {{"en", s}};
+    return t;
+}
+Library rankingFixture() {
+    Library lib;
+    auto area = [&](const std::string& id, const std::string& label, std::vector<std::string> syn) {
+        Area a;
+        a.id = id;
+        a.label = en(label);
+        a.synonyms["en"] = std::move(syn);
+        lib.areas.push_back(a);
+    };
+    area("neck", "Neck", {"whiplash", "stiff neck"});
+    area("hips", "Hips", {"hip flexors"});
+    area("back", "Back", {"lumbar"});
+    auto routine = [&](const std::string& id, const std::string& title, const std::string& summary,
+                       std::vector<std::string> areas) {
+        Routine r;
+        r.id = id;
+        r.title = en(title);
+        r.summary = en(summary);
+        r.areas = std::move(areas);
+        lib.routines.push_back(r);
+    };
+    // In id order, as the loader leaves them.
+    routine("a-evening", "Evening wind-down", "Calm the back of the neck before sleep.", {"back", "neck"});
+    routine("b-neck", "Gentle neck release", "Ease a stiff neck.", {"neck"});
+    routine("c-hip", "Hip opener", "Open tight hips.", {"hips"});
+    routine("d-lower", "Lower back ease", "Soften the lower back.", {"back"});
+    return lib;
+}
+}  // namespace
+
+TEST_CASE("search ranks title, area and condition matches above synonyms and summaries, whole words above parts") {
+    const Library lib = rankingFixture();
+    Catalog cat(lib);
+    Query q;
+    // "hip" is a whole word in a title, and only part of "whiplash" (a neck synonym).
+    q.search = "hip";
+    auto hip = ids(cat.query(q));
+    REQUIRE_FALSE(hip.empty());
+    CHECK(hip.front() == "c-hip");
+    CHECK(std::find(hip.begin(), hip.end(), "c-hip") < std::find(hip.begin(), hip.end(), "b-neck"));
+    // "back" is the area of "Lower back ease" and only said in a summary of the neck routine.
+    q.search = "back";
+    auto back = ids(cat.query(q));
+    REQUIRE(back.size() >= 2);
+    CHECK(back.front() == "d-lower");
+    // Every word must still be found somewhere.
+    q.search = "hip zzz";
+    CHECK(cat.query(q).empty());
+    // No search text: the library's order, nothing ranked.
+    q.search.clear();
+    for (const CatalogEntry& e : cat.query(q)) CHECK(e.rank == 0);
+}
+
+TEST_CASE("an area lists the routines whose main area it is first") {
+    const Library lib = rankingFixture();
+    Catalog cat(lib);
+    Query q;
+    q.area = "neck";
+    const auto neck = ids(cat.query(q));
+    // "Evening wind-down" lists neck second: after the routine that is about the neck.
+    REQUIRE(neck == std::vector<std::string>{"b-neck", "a-evening"});
+}
+
+TEST_CASE("unknot list --search prints the catalog's ranking: the best answer first") {
+    // Positions of routine ids in `list` output (one routine a line, id first).
+    auto order = [](const std::string& out) {
+        std::vector<std::string> v;
+        std::size_t i = 0;
+        while (i < out.size()) {
+            const std::size_t eol = std::min(out.find('\n', i), out.size());
+            v.push_back(out.substr(i, out.find(' ', i) - i));
+            i = eol + 1;
+        }
+        return v;
+    };
+    auto before = [](const std::vector<std::string>& v, const std::string& a, const std::string& b) {
+        return std::find(v.begin(), v.end(), a) < std::find(v.begin(), v.end(), b);
+    };
+    // "hip": a hip routine before the neck ones that match only through "whiplash".
+    const auto hip = testing::runCli({"list", "--search", "hip"});
+    REQUIRE(hip.status == 0);
+    const auto h = order(hip.out);
+    INFO(hip.out);
+    CHECK(before(h, "tennis-ball-lying", "neck-release"));
+    CHECK(before(h, "lower-back-knee-hug", "shoulder-rolls"));
+    // "back": the back routines before the neck's "back of the neck".
+    const auto back = testing::runCli({"list", "--search", "back"});
+    const auto b = order(back.out);
+    INFO(back.out);
+    CHECK(before(b, "lower-back-knee-hug", "neck-release"));
+    // --area: the routines whose main area it is first, in the command line too.
+    const auto neck = testing::runCli({"list", "--area", "neck"});
+    const auto n = order(neck.out);
+    INFO(neck.out);
+    CHECK(before(n, "neck-release", "evening-wind-down"));
+    CHECK(before(n, "neck-release", "shoulder-rolls"));
+}

@@ -178,6 +178,20 @@ public:
         return s;
     }
 
+    // A key pressed for one frame and released, by its io.KeysDown index (the
+    // SDL backend's scancodes: Space 44, Enter 40, keypad Enter 88,
+    // AUDIOPLAY 261), with io.KeyMap filled as that backend fills it.
+    void pressKey(App& app, int index) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyMap[ImGuiKey_Space] = 44;
+        io.KeyMap[ImGuiKey_Enter] = 40;
+        io.KeyMap[ImGuiKey_KeyPadEnter] = 88;
+        io.KeysDown[index] = true;
+        frame(app);
+        io.KeysDown[index] = false;
+        frames(app, 2);
+    }
+
     void moveMouse(float x, float y) { ImGui::GetIO().MousePos = ImVec2(x, y); }
     void mouseDown(bool down) { ImGui::GetIO().MouseDown[0] = down; }
 

@@ -159,6 +159,58 @@ TEST_CASE("a tap wait shows one large Continue that fits", "[ui][layout]") {
     CHECK(c->h >= 48.0f);
 }
 
+TEST_CASE("a tap step continues on a tap anywhere on the player, Space, Enter or play/pause, and says so",
+          "[ui][layout]") {
+    const Library lib = smallLibrary();
+    Harness h(390, 844);
+    AppConfig cfg;
+    cfg.library = &lib;
+    App app(cfg);
+    auto waitAgain = [&] {
+        std::string err;
+        REQUIRE(app.open("play:wait-test@5", 0, &err));
+        h.now = 5000;
+        h.frames(app, 3);
+        REQUIRE(app.player()->state() == PlayerState::WaitingForTap);
+    };
+    waitAgain();
+    // The hint says how to go on.
+    bool hinted = false;
+    const TextLine* prompt = nullptr;
+    for (const TextLine& l : app.textLines()) {
+        hinted = hinted || l.text.find("anywhere") != std::string::npos;
+        if (l.text.rfind("Find your ball", 0) == 0) prompt = &l;
+    }
+    CHECK(hinted);
+    SECTION("a tap on the prompt's words, not on a button") {
+        REQUIRE(prompt != nullptr);
+        const float x = prompt->x + 4, y = prompt->y + prompt->h * 0.5f;
+        h.moveMouse(x, y);
+        h.frame(app);
+        h.mouseDown(true);
+        h.frame(app);
+        h.mouseDown(false);
+        h.frame(app);
+        CHECK(app.player()->state() == PlayerState::Running);
+    }
+    SECTION("the keys a person reaches for") {
+        for (const int key : {44, 40, 88, 261}) {
+            INFO("key index " << key);
+            waitAgain();
+            h.pressKey(app, key);
+            CHECK(app.player()->state() == PlayerState::Running);
+        }
+        // Another key does nothing.
+        waitAgain();
+        h.pressKey(app, 4);  // "A"
+        CHECK(app.player()->state() == PlayerState::WaitingForTap);
+    }
+    SECTION("a tap on Stop asks to stop; it does not continue") {
+        h.tap(app, "stop");
+        CHECK(app.player()->state() != PlayerState::Running);
+    }
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Language toggle
 //-----------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 
 #include "unknot/ui/presentation.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -163,4 +164,31 @@ TEST_CASE("numbers and dates follow the language", "[ui][presentation]") {
     CHECK(weekdayInitial(0, "en") == "M");
     CHECK(weekdayInitial(0, "fr") == "L");
     CHECK(weekdayInitial(6, "fr") == "D");
+}
+
+TEST_CASE("body map spots never overlap, and a spot covering another area's centre stays off the map",
+          "[ui][presentation]") {
+    // The bundled areas' spots on a 400 px tall figure, both views.
+    const float boxH = 400, boxW = 200;
+    for (const bool back : {false, true}) {
+        std::vector<MapCircle> spots;
+        for (const Area& a : test::bundled().areas)
+            for (const MapSpot& s : a.spots)
+                if (s.back == back) spots.push_back({a.id, s.x * boxW, s.y * boxH, std::max(s.r * boxH, 7.0f)});
+        REQUIRE(spots.size() > 5);
+        const std::vector<MapCircle> out = separateMapCircles(spots, 2.0f);
+        INFO((back ? "back" : "front") << " view");
+        CHECK(out.size() >= spots.size() - 2);  // only a covering spot leaves
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            CHECK(out[i].r > 0.0f);
+            for (std::size_t j = i + 1; j < out.size(); ++j) {
+                INFO(out[i].area << " and " << out[j].area);
+                CHECK(std::hypot(out[i].x - out[j].x, out[i].y - out[j].y) >= out[i].r + out[j].r);
+            }
+        }
+    }
+    // A big circle over a small one elsewhere: the big one leaves.
+    const auto two = separateMapCircles({{"whole-body", 100, 150, 36}, {"lower-back", 100, 160, 20}}, 2.0f);
+    REQUIRE(two.size() == 1);
+    CHECK(two[0].area == "lower-back");
 }

@@ -48,6 +48,17 @@ TEST_CASE("every UI string has English and French, with the same placeholders", 
 //-----------------------------------------------------------------------------
 // [SECTION] Lookups
 //-----------------------------------------------------------------------------
+TEST_CASE("the French UI uses the content's words: poussée (never crise), picotements (never fourmillements)",
+          "[ui][strings]") {
+    // The content says "poussée" and "picotements"; one word for one thing.
+    for (const StringEntry& e : stringTable()) {
+        const std::string fr = e.fr;
+        INFO("key " << e.key << ": " << fr);
+        CHECK(fr.find("crise") == std::string::npos);
+        CHECK(fr.find("fourmillement") == std::string::npos);
+    }
+}
+
 TEST_CASE("lookups fall back to English, unknown keys show themselves", "[ui][strings]") {
     CHECK(std::string(tr("player.breathe_in", "de")) == "Breathe in");
     CHECK(std::string(tr("player.breathe_in", "fr")) == "Inspirez");

@@ -53,6 +53,11 @@ TEST_CASE("every theme keeps text readable: 4.5:1 at least, 7:1 in high contrast
         CHECK(contrast(p.text, p.cautionTint) >= min);
         CHECK(contrast(p.accent, p.accentTint) >= 3.0);  // badges, large text
     }
+    // The body map's figure stands out from the page (a graphic: 3:1).
+    for (ThemeId t : kThemes) {
+        INFO("theme " << toString(t) << ": body map");
+        CHECK(contrast(paletteFor(t).body, paletteFor(t).bg) >= 3.0);
+    }
     // The themes really differ: a dark theme is dark.
     CHECK(paletteFor(ThemeId::PureBlack).bg == IM_COL32(0, 0, 0, 255));
     CHECK(luminance(paletteFor(ThemeId::Dark).bg) < 0.05);

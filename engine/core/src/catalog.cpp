@@ -40,47 +40,71 @@ int Catalog::countForArea(std::string_view areaId) const {
 //-----------------------------------------------------------------------------
 // [SECTION] Queries
 //-----------------------------------------------------------------------------
-// Every word of the search must appear somewhere in the routine's searchable
-// text (title, summary, conditions, area labels and synonyms), accents and case
-// ignored, in the chosen language and the pack's default.
-bool Catalog::matchesText(const CatalogEntry& e, const std::string& folded, const std::string& lang) const {
-    const Routine& r = *e.routine;
-    std::string hay;
-    auto add = [&](const std::string& s) {
-        hay += foldForSearch(s);
-        hay += '\n';
-    };
-    add(r.title.get(lang));
-    add(r.summary.get(lang));
-    add(r.id);
-    for (const auto& c : r.conditions) {
-        add(c);
-        std::string spaced = c;
-        std::replace(spaced.begin(), spaced.end(), '-', ' ');
-        add(spaced);
-    }
-    for (const auto& a : r.areas) {
-        add(a);
-        if (const Area* area = lib_.findArea(a)) {
-            add(area->label.get(lang));
-            if (auto it = area->synonyms.find(lang); it != area->synonyms.end())
-                for (const auto& s : it->second) add(s);
-        }
-    }
+namespace {
+// The words of folded search text.
+std::vector<std::string> searchWords(const std::string& folded) {
+    std::vector<std::string> words;
     std::size_t i = 0;
     while (i < folded.size()) {
         while (i < folded.size() && folded[i] == ' ') ++i;
         std::size_t j = folded.find(' ', i);
         if (j == std::string::npos) j = folded.size();
-        if (j > i && hay.find(folded.substr(i, j - i)) == std::string::npos) return false;
+        if (j > i) words.push_back(folded.substr(i, j - i));
         i = j;
     }
-    return true;
+    return words;
+}
+
+bool wordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80); }
+
+// 2 when `word` is a whole word of `hay` (folded), 1 when only part of a
+// longer word, 0 when absent.
+int findWord(const std::string& hay, const std::string& word) {
+    int best = 0;
+    for (std::size_t at = hay.find(word); at != std::string::npos; at = hay.find(word, at + 1)) {
+        const bool startsWord = at == 0 || !wordChar(hay[at - 1]);
+        const std::size_t end = at + word.size();
+        const bool endsWord = end >= hay.size() || !wordChar(hay[end]);
+        best = std::max(best, startsWord && endsWord ? 2 : 1);
+        if (best == 2) break;
+    }
+    return best;
+}
+}  // namespace
+
+// Each word scores in the best field it is found in: a match in the title, an
+// area or a condition says what the routine is for; a synonym or the summary
+// only mentions it ("back" in "the back of the neck"). Accents and case are
+// ignored, in the chosen language and the pack's default.
+int Catalog::textScore(const Routine& r, const std::vector<std::string>& words, const std::string& lang) const {
+    std::string strong = foldForSearch(r.title.get(lang)) + "\n";  // weight 8
+    std::string middle;                                            // weight 6
+    std::string weak = foldForSearch(r.summary.get(lang)) + "\n" + foldForSearch(r.id) + "\n";  // weight 2
+    for (const auto& c : r.conditions) {
+        std::string spaced = c;
+        std::replace(spaced.begin(), spaced.end(), '-', ' ');
+        middle += foldForSearch(c) + "\n" + foldForSearch(spaced) + "\n";
+    }
+    for (const auto& a : r.areas) {
+        middle += foldForSearch(a) + "\n";
+        if (const Area* area = lib_.findArea(a)) {
+            middle += foldForSearch(area->label.get(lang)) + "\n";
+            if (auto it = area->synonyms.find(lang); it != area->synonyms.end())
+                for (const auto& s : it->second) weak += foldForSearch(s) + "\n";
+        }
+    }
+    int total = 0;
+    for (const std::string& w : words) {
+        const int best = std::max({8 * findWord(strong, w), 6 * findWord(middle, w), 2 * findWord(weak, w)});
+        if (best == 0) return 0;  // every word must be found somewhere
+        total += best;
+    }
+    return total;
 }
 
 std::vector<CatalogEntry> Catalog::query(const Query& q) const {
     std::vector<CatalogEntry> out;
-    std::string folded = foldForSearch(q.search);
+    const std::vector<std::string> words = searchWords(foldForSearch(q.search));
     for (const auto& e : entries_) {
         const Routine& r = *e.routine;
         auto has = [](const std::vector<std::string>& v, const std::string& x) {
@@ -92,9 +116,16 @@ std::vector<CatalogEntry> Catalog::query(const Query& q) const {
         if (q.noEquipment && !r.equipment.empty()) continue;
         if (q.maxMinutes && e.totalSeconds > std::int64_t(*q.maxMinutes) * 60) continue;
         if (q.flareSafeOnly && !r.flareSafe) continue;
-        if (!folded.empty() && !matchesText(e, folded, q.lang)) continue;
-        out.push_back(e);
+        CatalogEntry found = e;
+        if (!words.empty()) {
+            found.rank = textScore(r, words, q.lang);
+            if (found.rank == 0) continue;
+        }
+        // The area the routine is mainly for outranks any word.
+        if (q.area && r.areas.front() == *q.area) found.rank += 1000;
+        out.push_back(found);
     }
+    std::stable_sort(out.begin(), out.end(), [](const CatalogEntry& a, const CatalogEntry& b) { return a.rank > b.rank; });
     return out;
 }
 

@@ -117,6 +117,7 @@ void App::setLibrary(const Library* lib) {
 }
 std::string App::screenName() const { return impl_->screenName(); }
 const std::vector<Hotspot>& App::hotspots() const { return impl_->hotspots; }
+const std::vector<TextLine>& App::textLines() const { return impl_->textLines; }
 float App::layoutOverflow() const { return impl_->overflow; }
 const Player* App::player() const { return impl_->session.player.get(); }
 
@@ -209,9 +210,10 @@ void App::Impl::drawScreen() {
 void App::Impl::frame(std::int64_t nowMs) {
     now = nowMs;
     hotspots.clear();
+    textLines.clear();
     const Fonts fonts = Fonts::current();
     const float em = fontPx(fonts.body);
-    ui.beginFrame(em, &hotspots);
+    ui.beginFrame(em, &hotspots, &textLines);
     // The player moves first, so everything drawn below shows the same instant.
     advancePlayer();
 
@@ -278,13 +280,19 @@ void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLan
     const float left = showBack ? backW + sp : 0;
     const float right = showLang || !starFor.empty() ? langW + sp : 0;
     const float titleW = std::max(2 * em, W - left - right);
-    // Long titles step down to the body size rather than take three lines.
+    // Long titles step down to the body size rather than take three lines,
+    // or than shrink the large size below it ("Unknot" at 200 % on a phone).
     ImFont* tf = f.large;
-    float th = ui.textHeight(title, tf, titleW);
-    if (th > 2.2f * fontPx(tf) || longestWord(tf, title) > titleW) {
+    Wrapped tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
+    if (tw.lines.size() > 2 || tw.size < fontPx(f.body)) {
         tf = f.body;
-        th = ui.textHeight(title, tf, titleW);
+        tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
     }
+    const float th = tw.height;
+    // Shortened (an ellipsis): the screen may show the whole title itself.
+    topBarTitleCut = title != fullTitle;
+    for (const WrappedLine& l : tw.lines)
+        topBarTitleCut = topBarTitleCut || l.text.find(kEllipsis) != std::string::npos;
     const float barH = std::max(ui.touch(), th);
 
     if (showBack) {
@@ -321,8 +329,7 @@ void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLan
         ImGui::SetCursorScreenPos(ImVec2(p0.x + W - langW, p0.y + (barH - ui.touch()) * 0.5f));
         favouriteStar(starFor, langW);
     }
-    ImGui::GetWindowDrawList()->AddText(tf, fontPx(tf), ImVec2(p0.x + left, p0.y + (barH - th) * 0.5f), pal().text,
-                                        title.c_str(), title.c_str() + title.size(), titleW);
+    ui.drawWrapped(ImGui::GetWindowDrawList(), tf, tw, ImVec2(p0.x + left, p0.y + (barH - th) * 0.5f), pal().text);
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + barH));
     ImGui::Dummy(ImVec2(W, 0.2f * em));
 }
@@ -401,7 +408,7 @@ std::string App::Impl::kindLabel(Kind k) const { return tr(std::string("kind.") 
 std::string App::Impl::intensityLabel(Intensity i) const { return tr(std::string("intensity.") + toString(i), lang); }
 
 std::string App::Impl::routineMeta(const Routine& r, std::int64_t totalSeconds) const {
-    std::string s = formatDurationHuman(totalSeconds) + "  \u00b7  " + kindLabel(r.kind) + "  \u00b7  " +
+    std::string s = formatAboutDuration(totalSeconds, lang) + "  \u00b7  " + kindLabel(r.kind) + "  \u00b7  " +
                     intensityLabel(r.intensity);
     for (const std::string& e : r.equipment) s += "  \u00b7  " + equipmentLabel(e);
     return s;

@@ -78,6 +78,10 @@ struct App::Impl {
 
     Router router;
     std::vector<Hotspot> hotspots;
+    std::vector<TextLine> textLines;  // every wrapped line of the last frame (tests)
+    bool topBarTitleCut = false;  // the last top bar ellipsized its title
+    std::string savedNoticeFor;  // "Saved to your journal" on this routine's card, after Done
+    int tipOpenStep = -1;             // the player's tip unfolded ("More") for this step
     Widgets ui;  // also the theme: this App's palette, not a global
     const Palette& pal() const { return ui.pal(); }
     void applyTheme(ThemeId id) { ui.setTheme(id); }
@@ -142,8 +146,30 @@ struct App::Impl {
     void drawCardInfo(const Routine& r, const CardView& view);
     void drawCardSteps(const CardView& view);
     void drawPlayer();
-    void drawPlayerWords(const Segment& seg, bool nextLine, float width);
-    void drawSessionProgress(float width);
+    void drawPlayerMain(const Segment& seg, ImVec2 box);
+    // The player's words, laid out by priority for this frame
+    // (screen_player_words.cpp): the prompt whole first, then the tip or a
+    // "More" that unfolds it, then "Next:" on one line.
+    struct PlayerWords {
+        std::string prompt, tip, next;
+        ImFont* font = nullptr;  // the prompt's font (large, or body when large takes too much)
+        Wrapped promptW, tipW;
+        ImU32 promptCol = 0;
+        bool tipShown = false, moreShown = false, nextShown = false;
+        bool fits = true;  // false: even the prompt alone overflows (hostile text): it scrolls
+        float height = 0;
+    };
+    PlayerWords layoutPlayerWords(const Segment& seg, float width, float room, float keepForVisual) const;
+    void drawPlayerWords(const PlayerWords& w, float width);
+    std::string playerNextText(const Segment& seg) const;
+    // One line in place of the visual when it does not fit: the side or the
+    // phase, and the seconds left (a wait: Continue). Its height, or 0.
+    float playerStatusHeight(const Segment& seg) const;
+    void drawPlayerStatus(const Segment& seg, float width);
+    // A tap anywhere on the player (outside its buttons), Space, Enter or a
+    // headset's play/pause key continues a tap step.
+    void continueOnTapAnywhere(ImVec2 a, ImVec2 b);
+    void drawSessionProgress(float width, bool oneLine);
     // The player's visual box, laid out once a frame (drawPlayerVisual).
     struct VisualBox {
         ImVec2 origin, c, bottomC;  // top-left; the shape's centre; the bottom row's centre

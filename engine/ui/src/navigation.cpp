@@ -25,6 +25,7 @@ const std::string* screenRoutine(const Screen& s) {
 // [SECTION] Push, replace, pop
 //-----------------------------------------------------------------------------
 void App::Impl::push(Screen s) {
+    savedNoticeFor.clear();  // "Saved to your journal" is said once, on the card Done returns to
     router.push(std::move(s));
     ui.scrollToTopNextFrame();  // a new screen opens at its top
     changed();
@@ -39,6 +40,7 @@ void App::Impl::replaceTop(Screen s) {
 bool App::Impl::pop() {
     if (router.stack().size() <= 1) return false;  // Home is the root
     if (topIs<screen::Player>()) endSession();
+    if (topIs<screen::Card>()) savedNoticeFor.clear();
     router.pop();
     changed();
     return true;

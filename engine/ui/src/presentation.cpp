@@ -181,4 +181,28 @@ std::string weekdayInitial(int weekday, const std::string& lang) {
     return isFrench(lang) ? frs[i] : en[i];
 }
 
+std::string formatAboutDuration(std::int64_t seconds, const std::string& lang) {
+    if (seconds < 60) return tr("time.under_minute", lang);
+    const std::int64_t minutes = (seconds + 30) / 60;  // to the nearest minute
+    const std::string h = std::to_string(minutes / 60), m = std::to_string(minutes % 60);
+    if (minutes < 60) return trf("time.about_min", lang, {{"m", m}});
+    if (minutes % 60 == 0) return trf("time.about_h", lang, {{"h", h}});
+    return trf("time.about_h_min", lang, {{"h", h}, {"m", m}});
+}
+
+std::vector<MapCircle> separateMapCircles(std::vector<MapCircle> spots, float gap) {
+    auto dist = [](const MapCircle& a, const MapCircle& b) { return std::hypot(a.x - b.x, a.y - b.y); };
+    std::vector<MapCircle> kept;
+    for (const MapCircle& s : spots) {
+        bool covers = false;
+        for (const MapCircle& o : spots) covers = covers || (o.area != s.area && o.r < s.r && dist(s, o) < s.r);
+        if (!covers) kept.push_back(s);
+    }
+    std::vector<MapCircle> out = kept;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        for (std::size_t j = 0; j < kept.size(); ++j)
+            if (i != j) out[i].r = std::min(out[i].r, std::max(0.0f, dist(kept[i], kept[j]) * 0.5f - gap));
+    return out;
+}
+
 }  // namespace unknot::ui

@@ -67,27 +67,30 @@ std::string App::Impl::drawBodyMap(float boxH, bool backView, bool recordSpots) 
     std::string best;
     float bestD = FLT_MAX;
     const ImVec2 m = ImGui::GetIO().MousePos;
+    std::vector<MapCircle> spots;
     for (const Area& a : lib().areas) {
         if (areaCount(a.id) == 0) continue;
-        for (const MapSpot& s : a.spots) {
-            if (s.back != backView) continue;
-            const ImVec2 c(p0.x + s.x * boxW, p0.y + s.y * boxH);
-            const float r = std::max(s.r * boxH, 0.35f * ui.em());
-            // Light touches of the accent: the figure stays calm, the spots findable.
-            dl->AddCircleFilled(c, r, (pal().accent & ~IM_COL32_A_MASK) | (40u << IM_COL32_A_SHIFT), 32);
-            dl->AddCircle(c, r, (pal().accent & ~IM_COL32_A_MASK) | (150u << IM_COL32_A_SHIFT), 32,
-                          std::max(1.5f, 0.07f * ui.em()));
-            const std::string id = "spot:" + a.id;
-            if (recordSpots && !ui.hasHot(id)) {
-                const float R = std::max(r, hitR);
-                ui.hotRect(id, ImVec2(c.x - R, c.y - R), ImVec2(c.x + R, c.y + R));
-            }
-            const float d = std::hypot(m.x - c.x, m.y - c.y);
-            // The nearest spot wins where two fingertip circles overlap.
-            if (tapped && d <= std::max(r, hitR) && d < bestD) {
-                bestD = d;
-                best = a.id;
-            }
+        for (const MapSpot& s : a.spots)
+            if (s.back == backView)
+                spots.push_back({a.id, p0.x + s.x * boxW, p0.y + s.y * boxH, std::max(s.r * boxH, 0.35f * ui.em())});
+    }
+    // No circle over another (jaw, head and neck; hands and wrists).
+    for (const MapCircle& s : separateMapCircles(std::move(spots), 0.1f * ui.em())) {
+        const ImVec2 c(s.x, s.y);
+        const float r = s.r;
+        // A light disc with a full accent ring: findable on the figure in every theme.
+        dl->AddCircleFilled(c, r, (pal().bg & ~IM_COL32_A_MASK) | (170u << IM_COL32_A_SHIFT), 32);
+        dl->AddCircle(c, r, pal().accent, 32, std::max(2.0f, 0.1f * ui.em()));
+        const std::string id = "spot:" + s.area;
+        if (recordSpots && !ui.hasHot(id)) {
+            const float R = std::max(r, hitR);
+            ui.hotRect(id, ImVec2(c.x - R, c.y - R), ImVec2(c.x + R, c.y + R));
+        }
+        const float d = std::hypot(m.x - c.x, m.y - c.y);
+        // The nearest spot wins where two fingertip circles overlap.
+        if (tapped && d <= std::max(r, hitR) && d < bestD) {
+            bestD = d;
+            best = s.area;
         }
     }
     return best;
@@ -215,9 +218,11 @@ void App::Impl::refreshList(screen::List& sc) {
     q.flareSafeOnly = filters.flareSafe || settings.flareMode;
     q.search = filters.search;
     listCache.entries = catalog().query(q);
-    // Alphabetical in the language shown (accents folded), not by file id.
+    // The catalog's ranking first (the best answer to the search, the area's
+    // own routines), then alphabetical in the language shown (accents folded).
     std::stable_sort(listCache.entries.begin(), listCache.entries.end(),
                      [&](const CatalogEntry& a, const CatalogEntry& b) {
+                         if (a.rank != b.rank) return a.rank > b.rank;
                          return foldForSearch(a.routine->title.get(lang)) < foldForSearch(b.routine->title.get(lang));
                      });
 }
@@ -231,8 +236,13 @@ void App::Impl::drawFilters(screen::List& sc) {
     // The search box is a touch target too: as tall as a button.
     const float padY = std::max(0.0f, (ui.touch() - ImGui::GetFontSize()) * 0.5f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.8f * ui.em(), padY));
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##search", tr("list.search_hint", lang), &filters.search);
+    // With text in it, a clear (x) button of a fingertip sits at its right.
+    const bool hasText = !filters.search.empty();
+    const float gapX = ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(hasText ? -(ui.touch() + gapX) : -FLT_MIN);
+    // A tap selects the whole text, so what is typed next replaces it.
+    ImGui::InputTextWithHint("##search", tr("list.search_hint", lang), &filters.search,
+                             ImGuiInputTextFlags_AutoSelectAll);
     // A paste of a megabyte would be searched for in every routine's text and
     // laid out every frame: the field keeps its first kMaxSearchChars.
     std::string cut;
@@ -240,6 +250,17 @@ void App::Impl::drawFilters(screen::List& sc) {
         filters.search = cut.substr(0, cut.size() - std::char_traits<char>::length(kEllipsis));
     ImGui::PopStyleVar();
     ui.hot("search");
+    if (hasText) {
+        ImGui::SameLine(0, gapX);
+        if (ui.button("search-clear", "", ui.touch(), Tone::Quiet)) filters.search.clear();
+        // A drawn cross: no glyph needed.
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        const ImVec2 c((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+        const float r = 0.35f * ui.em(), t = std::max(2.0f, 0.12f * ui.em());
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), pal().text, t);
+        dl->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), pal().text, t);
+    }
 
     // The cards come first: the chips fold behind one toggle that says how
     // many filters are on (a wall of chips is clutter for tired eyes).
@@ -291,8 +312,12 @@ void App::Impl::drawCardRow(const CatalogEntry& e) {
     const std::string title = cappedText(r.title.get(lang), kMaxTitleChars);
     const std::string meta = routineMeta(r, e.totalSeconds);
     const std::string badge = r.flareSafe ? tr("list.flare_safe", lang) : "";
-    const float th = ui.textHeight(title, f.large, inner);
-    const float mh = ui.textHeight(meta, f.body, inner);
+    // The title gets the lines it needs at the large size; only a word too
+    // wide for the row shrinks it (then ellipsizes it: the card shows it whole).
+    const Wrapped tw = ui.wrap(title, f.large, inner, TooWide::Ellipsize);
+    const Wrapped mw = ui.wrap(meta, f.body, inner);
+    const float th = tw.height;
+    const float mh = mw.height;
     const float badgeH = badge.empty() ? 0 : fontPx(f.body) + 0.6f * em;
     const float gap = 0.3f * em;
     const float h = std::max(ui.touch(), pad * 2 + th + gap + mh + (badge.empty() ? 0 : gap + badgeH));
@@ -311,11 +336,9 @@ void App::Impl::drawCardRow(const CatalogEntry& e) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, ImVec2(a.x + W, a.y + h), held ? pal().surfaceActive : pal().surface, 0.6f * em);
     float y = a.y + pad;
-    dl->AddText(f.large, fontPx(f.large), ImVec2(a.x + pad, y), pal().text, title.c_str(), title.c_str() + title.size(),
-                inner);
+    ui.drawWrapped(dl, f.large, tw, ImVec2(a.x + pad, y), pal().text);
     y += th + gap;
-    dl->AddText(f.body, fontPx(f.body), ImVec2(a.x + pad, y), pal().textMuted, meta.c_str(), meta.c_str() + meta.size(),
-                inner);
+    ui.drawWrapped(dl, f.body, mw, ImVec2(a.x + pad, y), pal().textMuted);
     y += mh + gap;
     if (!badge.empty()) {
         const float bw = std::min(inner, ImGui::CalcTextSize(badge.c_str()).x + 1.0f * em);

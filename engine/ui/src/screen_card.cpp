@@ -26,6 +26,11 @@ void App::Impl::drawCard(screen::Card& sc) {
         return;
     }
     const float sp = ImGui::GetStyle().ItemSpacing.y;
+    // The bar had to shorten the title (a long word, large text): the whole
+    // title opens the card.
+    if (topBarTitleCut) ui.text(r->title.get(lang), ui.fonts().large);
+    // After Done: the session is in the journal. Said once, above the card.
+    if (savedNoticeFor == id) ui.text(tr("end.saved", lang), nullptr, pal().accent);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     // Start stays pinned at the bottom: never scrolled out of reach.
     const float bodyH = avail.y - ui.touch() - sp;
@@ -72,28 +77,32 @@ void App::Impl::drawCardInfo(const Routine& r, const CardView& view) {
     fact("card.equipment", equipment.empty() ? std::string(tr("card.no_equipment", lang)) : equipment);
     fact("card.kind", kindLabel(r.kind));
     fact("card.intensity", intensityLabel(r.intensity));
-    fact("card.total", formatDurationHuman(catalog().totalSeconds(r.id)));
+    fact("card.total", formatAboutDuration(catalog().totalSeconds(r.id), lang));
     fact("card.flare", tr(r.flareSafe ? "card.flare_yes" : "card.flare_no", lang));
 
     const float W = ImGui::GetContentRegionAvail().x;
     float labelW = 0;
     for (const auto& f : facts) labelW = std::max(labelW, ImGui::CalcTextSize(f.first.c_str()).x);
     labelW = std::min(labelW + 0.8f * em, W * 0.45f);
-    const float valueW = std::max(1.0f, W - labelW);
     ImFont* body = ui.fonts().body;
+    // Large text on a phone: when a label's word does not fit its column,
+    // each label goes above its value, both the full width.
+    bool stacked = false;
+    for (const auto& f : facts) stacked = stacked || longestWord(body, f.first) > labelW - 0.8f * em;
+    if (stacked) labelW = W + 0.8f * em;
+    const float valueW = stacked ? W : std::max(1.0f, W - labelW);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (auto& [label, value] : facts) {
         // Areas and equipment are lists from content: capped like all text.
         value = cappedText(value);
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float lh = ui.textHeight(label, body, labelW - 0.8f * em);
-        const float vh = ui.textHeight(value, body, valueW);
-        const float rowH = std::max(lh, vh) + 0.15f * em;
+        const Wrapped lw = ui.wrap(label, body, labelW - 0.8f * em);
+        const Wrapped vw = ui.wrap(value, body, valueW);
+        const ImVec2 vp = stacked ? ImVec2(p.x, p.y + lw.height) : ImVec2(p.x + labelW, p.y);
+        const float rowH = (stacked ? lw.height + vw.height : std::max(lw.height, vw.height)) + 0.15f * em;
         if (ImGui::IsRectVisible(p, ImVec2(p.x + W, p.y + rowH))) {
-            dl->AddText(body, fontPx(body), p, pal().textMuted, label.c_str(), label.c_str() + label.size(),
-                        labelW - 0.8f * em);
-            dl->AddText(body, fontPx(body), ImVec2(p.x + labelW, p.y), pal().text, value.c_str(),
-                        value.c_str() + value.size(), valueW);
+            ui.drawWrapped(dl, body, lw, p, pal().textMuted);
+            ui.drawWrapped(dl, body, vw, vp, pal().text);
         }
         ImGui::Dummy(ImVec2(W, rowH));
     }
@@ -115,8 +124,16 @@ void App::Impl::drawCardInfo(const Routine& r, const CardView& view) {
 void App::Impl::drawCardSteps(const CardView& view) {
     const float em = ui.em();
     ui.text(tr("card.steps", lang), ui.fonts().large);
-    for (std::size_t i = 0; i < view.steps.size(); ++i) {
+    // A step repeated in a row (a routine's `repeat`) shows once, "× 2".
+    auto same = [&](const StepSummary& a, const StepSummary& b) {
+        return a.kind == b.kind && a.say.get(lang) == b.say.get(lang) && a.totalMs == b.totalMs &&
+               a.sides == b.sides && a.cycles == b.cycles && a.routineId == b.routineId;
+    };
+    for (std::size_t i = 0, next = 0; i < view.steps.size(); i = next) {
         const StepSummary& s = view.steps[i];
+        for (next = i + 1; next < view.steps.size() && same(s, view.steps[next]);) ++next;
+        std::string time = i < view.stepTimes.size() ? view.stepTimes[i] : std::string();
+        if (next - i > 1) time += "  \u00b7  " + trf("card.times", lang, {{"n", std::to_string(next - i)}});
         const std::string num = std::to_string(s.step);
         // The number in a soft disc at the left; the text wraps beside it.
         const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -127,7 +144,7 @@ void App::Impl::drawCardSteps(const CardView& view) {
         dl->AddText(ImVec2(p.x + r - ns.x * 0.5f, p.y + r - ns.y * 0.5f), pal().accent, num.c_str());
         ImGui::Indent(2 * r + 0.5f * em);
         ui.text(s.say.get(lang));
-        ui.text(i < view.stepTimes.size() ? view.stepTimes[i] : std::string(), nullptr, pal().textMuted);
+        ui.text(time, nullptr, pal().textMuted);
         ImGui::Unindent(2 * r + 0.5f * em);
         ImGui::Dummy(ImVec2(0, 0.2f * em));
     }

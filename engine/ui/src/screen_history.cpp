@@ -188,7 +188,9 @@ void App::Impl::drawHistorySessions(const History& h, int offset) {
                 sub += "  \u00b7  " + trf("history.pain", lang, {{"b", b}, {"a", a}});
             }
             if (!s.note.empty()) sub += "\n" + s.note;
-            ui.notePanel(title, {sub}, pal().surface, pal().track);
+            // The date and the routine in the muted text colour (4.5:1 on the
+            // panel in every theme), not the faint track colour.
+            ui.notePanel(title, {sub}, pal().surface, pal().textMuted);
         }
         if (h.totalSessions > static_cast<int>(h.sessions.size()))
             ui.text(trf("history.older", lang,
@@ -230,6 +232,11 @@ void App::Impl::drawHistoryStrip(const HistoryView& view, float width) {
     const float em = ui.em();
     const int weeks = static_cast<int>(h.daysPractised.size() / 7);
     if (weeks == 0) return;
+    // Which weeks these are: the first day and the last, in words.
+    const std::int64_t lastDay = h.firstDayStartMs + (static_cast<std::int64_t>(weeks) * 7 - 1) * 86'400'000LL;
+    ui.text(formatShortDay(h.firstDayStartMs, utcOffset(h.firstDayStartMs), lang) + " \u2013 " +
+                formatShortDay(lastDay, utcOffset(lastDay), lang),
+            nullptr, pal().textMuted);
     const float cell = std::min(width / 7.0f, 2.6f * em);
     const float x0 = ImGui::GetCursorScreenPos().x + (width - cell * 7) * 0.5f;
     const float y0 = ImGui::GetCursorScreenPos().y;
@@ -303,8 +310,11 @@ void App::Impl::drawHistoryChart(const HistoryView& view, float width, float hei
         dl->AddPolyline(after.data(), static_cast<int>(n), pal().accent, ImDrawFlags_None, thick);
     }
     for (std::size_t i = 0; i < n; ++i) {
-        dl->AddCircleFilled(before[i], dot, pal().bg, 12);
-        dl->AddCircle(before[i], dot, pal().textMuted, 12, thick);
+        // Equal pain before and after: the "before" ring goes around the
+        // "after" disc, so both marks stay visible.
+        const float ring = pts[i].before == pts[i].after ? dot + 1.5f * thick : dot;
+        dl->AddCircleFilled(before[i], ring, pal().bg, 12);
+        dl->AddCircle(before[i], ring, pal().textMuted, 12, thick);
         dl->AddCircleFilled(after[i], dot, pal().accent, 12);
     }
     ImGui::Dummy(ImVec2(width, height));

@@ -24,17 +24,17 @@ void App::Impl::drawHome() {
     // Wide screens keep a readable column instead of stretching buttons.
     const float colW = wide ? std::min(W, 36.0f * em) : W;
     const float x0 = ImGui::GetCursorPosX() + (W - colW) * 0.5f;
-    // The safety note is pinned below the scrolling part, always in sight;
-    // on a short window (a phone on its side, large text) pinning it would
-    // leave almost no room for the rest, so it opens the scrolling part instead.
+    // The safety note is pinned below the scrolling part, always in sight and
+    // never over it. Where the whole note would take more than 30 % of the
+    // window (large text, a phone on its side), one line that opens it is
+    // pinned instead: the buttons stay in view.
     const float footH = safetyFooterHeight(colW);
     const float availH = ImGui::GetContentRegionAvail().y;
     const bool pinNote = footH <= availH * 0.3f;
-    const float bodyH = pinNote ? availH - footH - sp : availH;
+    const float bodyH = availH - (pinNote ? footH : ui.touch()) - sp;
 
     ImGui::SetCursorPosX(x0);
     ui.beginScroll("home", bodyH, colW);
-    if (!pinNote) safetyFooter(0);
     drawJournalNotices(0);
     const int errors = countErrors(lib().diagnostics);
     if (errors > 0) {
@@ -49,10 +49,11 @@ void App::Impl::drawHome() {
     drawHomeLists();
     ui.endScroll();
 
-    if (pinNote) {
-        ImGui::SetCursorPosX(x0);
+    ImGui::SetCursorPosX(x0);
+    if (pinNote)
         safetyFooter(colW);
-    }
+    else if (ui.button("safety", tr("safety.link", lang), colW, Tone::Notice))
+        later.push_back([this] { push(screen::Safety{}); });
 }
 
 // The ways in: one-tap breathing, the body map, every routine, History and
@@ -62,7 +63,7 @@ void App::Impl::drawHomeButtons() {
     const Routine* quick = lib().findRoutine(kQuickBreathing);
     if (quick && shown(*quick)) {
         const std::string sub =
-            quick->title.get(lang) + "  \u00b7  " + formatDurationHuman(catalog().totalSeconds(quick->id));
+            quick->title.get(lang) + "  \u00b7  " + formatAboutDuration(catalog().totalSeconds(quick->id), lang);
         if (ui.button("start-breathing", tr("home.start_breathing", lang), 0, Tone::Primary, ui.fonts().large, sub)) {
             const Routine* r = quick;
             later.push_back([this, r] { beginRoutine(*r); });

@@ -198,9 +198,11 @@ void App::Impl::drawVisualShape(const Segment& seg, const VisualBox& v) {
     arc(dl, c, R, static_cast<float>(1.0 - v.progress), col, v.thick);
     number(R * 0.7f, pal().text);
     if (sw) doubleArrow(dl, ImVec2(c.x, c.y + R * 0.55f), R * 0.4f, col, std::max(2.0f, 0.15f * em));
-    // "Switch sides" is the prompt below, in large text: not said twice.
+    // The words below say which side comes now; the ring says to switch.
     if (v.paused)
         centredText(dl, v.wordFont, fontPx(v.wordFont), v.bottomC, pal().textMuted, tr("player.paused", lang));
+    else if (sw)
+        centredText(dl, v.wordFont, fontPx(v.wordFont), v.bottomC, pal().sand, tr("player.switch", lang));
     else if (v.topH <= 0 && seg.side != Side::None && !sw)
         centredText(dl, v.wordFont, fontPx(v.wordFont), v.bottomC, pal().accent,
                     tr(seg.side == Side::Left ? "common.left" : "common.right", lang));
@@ -245,8 +247,8 @@ void App::Impl::drawPlayer() {
     // Bottom first (progress, controls), so the middle gets what is left.
     // The four controls share one row when each can be 6 em wide; a landscape
     // window puts the shape beside the words even below 40 em.
-    const bool oneRow = avail.x >= 26.0f * em;
-    const bool sideBySide = wide || avail.x > avail.y * 1.2f;
+    // A phone on its side: one row too (its height is what is short).
+    const bool oneRow = avail.x >= 26.0f * em || avail.x > avail.y * 1.5f;
     const float rows = oneRow ? 1.0f : 2.0f;
     // Large text on a phone: when a control's word no longer fits its button
     // on one line, Back, Skip and Stop become drawn symbols (the words would
@@ -257,98 +259,108 @@ void App::Impl::drawPlayer() {
         session.confirmingStop && !oneRow
             ? ui.textHeight(tr("player.stop_ask", lang), f.large, avail.x) + sp + confirmRows * (ui.touch() + sp) - sp
             : rows * ui.touch() + (rows - 1) * sp;
-    const float progressH = 0.6f * em + sp + ImGui::GetTextLineHeight();
-    // "Next: ..." gets a line of its own under the words, never scrolled away,
-    // when there is room for it; on a very short window it scrolls with them.
-    const float lineH = ImGui::GetTextLineHeightWithSpacing();
-    const bool nextLine = avail.y - controlsH - progressH - lineH - 2 * sp >= 4.0f * em;
-    const float nextH = nextLine ? lineH : 0.0f;
-    // Never taller than what is left: with large text on a phone the shape
-    // and the words shrink (the words scroll) before the controls could be
-    // pushed off the bottom of the screen.
-    const float room = avail.y - controlsH - progressH - nextH - 2 * sp;
-    // So little room that the shape and the words cannot both show (the stop
-    // question in large French text on a phone): they step aside until it
-    // is answered, rather than push the answers off the screen.
-    const bool showMain = room >= ui.touch() + sp + 1.0f * em;
-    const float mainH = std::max(0.0f, room);
-    const ImGuiWindowFlags still = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
-
-    if (seg && showMain) {
-        if (sideBySide) {
-            const float visW = std::min(mainH, avail.x * 0.45f);
-            ImGui::BeginChild("visual", ImVec2(visW, mainH), false, still);
-            drawPlayerVisual(*seg, ImGui::GetCursorScreenPos());
-            ImGui::EndChild();
-            ImGui::SameLine(0, 1.5f * em);
-            ui.beginScroll("prompt", mainH, ImGui::GetContentRegionAvail().x);
-        } else {
-            // The shape gets under half: the words need room to stay large.
-            // Enough for the shape and its words when possible, but the words
-            // below always keep a fingertip of height (their scroll region).
-            const float visNeed = fontPx(f.body) + fontPx(f.large) + 5.0f * em;
-            const float visH = std::max(1.0f * em, std::min({std::max(mainH * 0.46f, std::min(visNeed, mainH * 0.6f)),
-                                                             avail.x + 4.0f * em, mainH - sp - ui.touch()}));
-            ImGui::BeginChild("visual", ImVec2(avail.x, visH), false, still);
-            drawPlayerVisual(*seg, ImGui::GetCursorScreenPos());
-            ImGui::EndChild();
-            ui.beginScroll("prompt", mainH - visH - sp, avail.x);
-        }
-        drawPlayerWords(*seg, nextLine, avail.x);
-    } else {
-        ImGui::Dummy(ImVec2(avail.x, mainH + nextH));
-    }
-    drawSessionProgress(avail.x);
+    // A short window (a phone on its side, large text): the time left goes
+    // beside the bar, on one line, so the prompt keeps its lines.
+    const float lineH = ImGui::GetTextLineHeight();
+    const bool compactProgress = avail.y - controlsH - (0.6f * em + sp + lineH) - 2 * sp < 3.0f * lineH;
+    const float progressH = compactProgress ? lineH : 0.6f * em + sp + lineH;
+    // What the words and the visual share: never taller than what is left,
+    // so the controls are never pushed off the bottom of the screen.
+    const float room = std::max(0.0f, avail.y - controlsH - progressH - 2 * sp);
+    const ImVec2 mainA = ImGui::GetCursorScreenPos();
+    if (seg && room >= ui.floorPx()) drawPlayerMain(*seg, ImVec2(avail.x, room));
+    ImGui::SetCursorScreenPos(ImVec2(mainA.x, mainA.y + room + sp));
+    continueOnTapAnywhere(mainA, ImVec2(mainA.x + avail.x, mainA.y + room));
+    drawSessionProgress(avail.x, compactProgress);
     drawPlayerControls(avail.x, oneRow, layout);
 }
 
-// The words in the scroll region begun by drawPlayer: the prompt big, the tip
-// smaller, then what comes next (on its own line under the region when
-// `nextLine`). Ends the scroll region.
-void App::Impl::drawPlayerWords(const Segment& seg, bool nextLine, float width) {
-    const Fonts& f = ui.fonts();
-    const Player& p = *session.player;
-    if (seg.kind == SegmentKind::Switch)
-        ui.text(tr("player.switch", lang), f.large, pal().sand);
-    else if (!seg.say.empty())
-        ui.text(seg.say.get(lang), f.large);
-    if (seg.kind != SegmentKind::Switch && !seg.tip.empty()) ui.text(seg.tip.get(lang), nullptr, pal().textMuted);
-    ImGui::Dummy(ImVec2(0, 0.3f * ui.em()));
-    // What comes next, on one line: shortened with an ellipsis rather than
-    // wrapped or cut mid-line by the scroll region above.
-    std::string nextText = tr("player.last", lang);
-    if (const Segment* nx = p.next()) {
-        // Within one step, what changes next is the side, not the words:
-        // say "Switch sides" or "Left side" rather than repeat the prompt.
-        std::string what = nx->say.get(lang);
-        if (nx->kind == SegmentKind::Switch)
-            what = tr("player.switch", lang);
-        else if (nx->step == seg.step && nx->side != Side::None)
-            what = tr(nx->side == Side::Left ? "common.left" : "common.right", lang);
-        nextText = trf("player.next", lang, {{"s", what}});
+// The visual and the words in `box`, by priority: the words first (the
+// prompt whole), the visual in what is left; beside the words in a landscape
+// window when they fit there.
+void App::Impl::drawPlayerMain(const Segment& seg, ImVec2 box) {
+    const float em = ui.em();
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImGuiWindowFlags still = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    // Below this the shape and its words cannot be read: one status line instead.
+    const float minVisual = fontPx(ui.fonts().body) + 3.5f * em;
+    const float statusH = playerStatusHeight(seg);
+    if (wide || box.x > box.y * 1.2f) {
+        const float visW = std::min(box.y, box.x * 0.45f);
+        const float wordsW = box.x - visW - 1.5f * em;
+        const PlayerWords w = layoutPlayerWords(seg, wordsW, box.y, 0);
+        if (w.fits && visW >= minVisual && w.tipShown == !w.tip.empty()) {
+            ImGui::BeginChild("visual", ImVec2(visW, box.y), false, still);
+            drawPlayerVisual(seg, ImGui::GetCursorScreenPos());
+            ImGui::EndChild();
+            ImGui::SetCursorScreenPos(ImVec2(origin.x + visW + 1.5f * em, origin.y));
+            ImGui::BeginChild("prompt", ImVec2(wordsW, box.y), false, still);
+            drawPlayerWords(w, wordsW);
+            ImGui::EndChild();
+            return;
+        }
     }
-    if (!nextLine) ui.text(nextText, nullptr, pal().textMuted);
-    ui.endScroll();
-    if (nextLine) {
-        ImGui::PushStyleColor(ImGuiCol_Text, pal().textMuted);
-        ImGui::TextUnformatted(ellipsizeToWidth(nextText, ImGui::GetFont(), ImGui::GetFontSize(), width).c_str());
-        ImGui::PopStyleColor();
+    // The tip never takes the visual's room: it folds behind "More" first.
+    const PlayerWords w = layoutPlayerWords(seg, box.x, box.y, minVisual + sp);
+    const float visH = box.y - w.height - sp;
+    if (!w.fits) {
+        // Even the prompt alone is taller than the room (a hostile pack, a
+        // phone on its side at 200 %): the words scroll, the last resort.
+        // A drag scrolls them where a scroll region fits (a fingertip tall).
+        if (box.y >= ui.touch()) {
+            ui.beginScroll("prompt", box.y, box.x);
+            drawPlayerWords(w, box.x);
+            ui.endScroll();
+        } else {
+            ImGui::BeginChild("prompt", ImVec2(box.x, box.y), false, ImGuiWindowFlags_NoScrollbar);
+            drawPlayerWords(w, box.x);
+            ImGui::EndChild();
+        }
+        return;
     }
+    if (visH >= minVisual && (w.tip.empty() || tipOpenStep != seg.step)) {
+        ImGui::BeginChild("visual", ImVec2(box.x, std::min(visH, box.x + 4.0f * em)), false, still);
+        drawPlayerVisual(seg, ImGui::GetCursorScreenPos());
+        ImGui::EndChild();
+    } else if (visH >= statusH) {
+        drawPlayerStatus(seg, box.x);
+    }
+    // The words sit under the visual, the rest of the room below them.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(ImGui::GetCursorScreenPos().y, origin.y)));
+    ImGui::BeginChild("prompt", ImVec2(box.x, std::max(1.0f, origin.y + box.y - ImGui::GetCursorScreenPos().y)), false,
+                      still);
+    drawPlayerWords(w, box.x);
+    ImGui::EndChild();
 }
 
 // The whole session: a calm bar and the time left.
-void App::Impl::drawSessionProgress(float width) {
+void App::Impl::drawSessionProgress(float width, bool oneLine) {
     const Player& p = *session.player;
     const float em = ui.em();
     const ImVec2 b0 = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float barH = 0.6f * em;
     const float frac = static_cast<float>(std::clamp(p.overallProgress(now), 0.0, 1.0));
+    const std::string left = trf("player.left", lang, {{"t", formatClock(p.timeLeftMs(now))}});
+    if (oneLine) {
+        // The bar, then the time left at its right, on one line.
+        const float lineH = ImGui::GetTextLineHeight();
+        const float tw = ImGui::CalcTextSize(left.c_str()).x;
+        const float barW = std::max(1.0f * em, width - tw - 0.8f * em);
+        const ImVec2 c0(b0.x, b0.y + (lineH - barH) * 0.5f);
+        dl->AddRectFilled(c0, ImVec2(c0.x + barW, c0.y + barH), pal().track, barH * 0.5f);
+        if (frac > 0) dl->AddRectFilled(c0, ImVec2(c0.x + barW * frac, c0.y + barH), pal().accent, barH * 0.5f);
+        ui.hotRect("progress-bar", c0, ImVec2(c0.x + barW, c0.y + barH));
+        dl->AddText(ImVec2(b0.x + width - tw, b0.y), pal().textMuted, left.c_str());
+        ImGui::Dummy(ImVec2(width, lineH));
+        return;
+    }
     dl->AddRectFilled(b0, ImVec2(b0.x + width, b0.y + barH), pal().track, barH * 0.5f);
     if (frac > 0) dl->AddRectFilled(b0, ImVec2(b0.x + width * frac, b0.y + barH), pal().accent, barH * 0.5f);
     ui.hotRect("progress-bar", b0, ImVec2(b0.x + width, b0.y + barH));  // not a button: for tests
     ImGui::Dummy(ImVec2(width, barH));
-    ui.text(trf("player.left", lang, {{"t", formatClock(p.timeLeftMs(now))}}), nullptr, pal().textMuted);
+    ui.text(left, nullptr, pal().textMuted);
 }
 
 //-----------------------------------------------------------------------------
@@ -409,10 +421,10 @@ bool App::Impl::drawStopQuestion(float width, bool oneRow, const ControlsLayout&
         const float bw = std::floor((width - 3 * sp) / 4);
         const float tw = width - 2 * (bw + sp);
         ImFont* font = ui.textHeight(ask, f.large, tw) <= ui.touch() ? f.large : f.body;
-        const float th = ui.textHeight(ask, font, tw);
+        const Wrapped aw = ui.wrap(ask, font, tw);
         const ImVec2 p0 = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddText(font, fontPx(font), ImVec2(p0.x, p0.y + (ui.touch() - th) * 0.5f),
-                                            pal().text, ask.c_str(), ask.c_str() + ask.size(), tw);
+        ui.drawWrapped(ImGui::GetWindowDrawList(), font, aw, ImVec2(p0.x, p0.y + (ui.touch() - aw.height) * 0.5f),
+                       pal().text);
         ImGui::Dummy(ImVec2(tw, ui.touch()));
         ImGui::SameLine(0, sp);
         confirmButtons(bw);
@@ -585,8 +597,11 @@ void App::Impl::drawEnd() {
     safetyFooter(0);
     ui.endScroll();
     ImGui::SetCursorPosX(x0);
-    if (ui.button("done", tr("end.done", lang), colW, Tone::Primary, ui.fonts().large))
+    if (ui.button("done", tr("end.done", lang), colW, Tone::Primary, ui.fonts().large)) {
+        // Back on the card, a short word that the session is kept.
+        savedNoticeFor = session.recorded && session.routine ? session.routine->id : std::string();
         later.push_back([this] { pop(); });
+    }
 }
 
 }  // namespace unknot::ui

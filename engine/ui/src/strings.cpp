@@ -49,7 +49,7 @@ static const std::vector<StringEntry> kTable = {
      "Unknot informs; it is not medical advice. Stop if you feel sharp pain, numbness or tingling, "
      "and ask a health professional.",
      "Unknot informe\u00a0; ce n’est pas un avis médical. Arrêtez en cas de douleur vive, "
-     "d’engourdissement ou de fourmillements, et demandez conseil à un professionnel de santé."},
+     "d’engourdissement ou de picotements, et demandez conseil à un professionnel de santé."},
 
     // Browse
     {"browse.title", "Where does it hurt?", "Où avez-vous mal\u00a0?"},
@@ -68,7 +68,7 @@ static const std::vector<StringEntry> kTable = {
     {"list.filters", "Filters", "Filtres"},
     {"list.no_equipment", "No equipment", "Sans matériel"},
     {"list.max_minutes", "Up to {n} min", "{n} min max"},
-    {"list.flare_safe", "Flare-safe", "Adapté aux crises"},
+    {"list.flare_safe", "Flare-safe", "Adapté aux poussées"},
     {"list.empty", "No routine matches these filters.", "Aucune routine ne correspond à ces filtres."},
     {"list.clear", "Clear filters", "Effacer les filtres"},
     {"list.count_one", "1 routine", "1 routine"},
@@ -91,8 +91,8 @@ static const std::vector<StringEntry> kTable = {
     {"card.kind", "Kind", "Type"},
     {"card.intensity", "Intensity", "Intensité"},
     {"card.total", "Total time", "Durée totale"},
-    {"card.flare", "During a flare", "Pendant une crise"},
-    {"card.flare_yes", "Suitable during a flare", "Adapté pendant une crise"},
+    {"card.flare", "During a flare", "Pendant une poussée"},
+    {"card.flare_yes", "Suitable during a flare", "Adapté pendant une poussée"},
     {"card.flare_no", "Better on a calmer day", "Plutôt pour un jour plus calme"},
     {"card.cautions", "Take care", "Précautions"},
     {"card.steps", "Steps", "Étapes"},
@@ -112,7 +112,7 @@ static const std::vector<StringEntry> kTable = {
     {"player.continue", "Continue", "Continuer"},
     {"player.pause", "Pause", "Pause"},
     {"player.resume", "Resume", "Reprendre"},
-    {"player.back", "Back", "Reculer"},
+    {"player.back", "Previous", "Précédent"},
     {"player.skip", "Skip", "Passer"},
     {"player.stop", "Stop", "Arrêter"},
     {"player.paused", "Paused", "En pause"},
@@ -123,8 +123,14 @@ static const std::vector<StringEntry> kTable = {
     {"player.stop_ask", "Stop this session?", "Arrêter cette séance\u00a0?"},
     {"player.stop_confirm", "Stop", "Arrêter"},
     {"player.stop_cancel", "Keep going", "Continuer"},
-    {"player.tap_hint", "Take your time. Tap Continue when you are ready.",
-     "Prenez votre temps. Touchez Continuer quand vous êtes prêt·e."},
+    {"player.tap_hint", "Take your time. Tap anywhere, or press Space, when you are ready.",
+     "Prenez votre temps. Touchez l’écran n’importe où, ou appuyez sur Espace, quand vous êtes prêt·e."},
+    {"player.more", "More", "Plus"},
+    {"player.less", "Less", "Moins"},
+    {"player.now_side", "Now: {s}", "Maintenant\u00a0: {s}"},
+    {"player.side_left", "left side", "côté gauche"},
+    {"player.side_right", "right side", "côté droit"},
+    {"player.next_side", "{s} ({side})", "{s} ({side})"},
 
     // End
     {"end.title", "Well done", "Bravo"},
@@ -132,6 +138,12 @@ static const std::vector<StringEntry> kTable = {
     {"end.early", "You stopped early, and that is fine: listen to your body.",
      "Vous vous êtes arrêté·e plus tôt, et c’est très bien\u00a0: écoutez votre corps."},
     {"end.done", "Done", "Terminé"},
+    {"card.times", "\u00d7\u00a0{n}", "\u00d7\u00a0{n}"},
+    {"time.under_minute", "under a minute", "moins d’une minute"},
+    {"time.about_min", "about {m} min", "environ {m} min"},
+    {"time.about_h", "about {h} h", "environ {h} h"},
+    {"time.about_h_min", "about {h} h {m} min", "environ {h} h {m} min"},
+    {"end.saved", "Saved to your journal.", "Enregistré dans votre journal."},
 
     {"end.note", "A short note, if you like", "Une courte note, si vous voulez"},
     {"end.note_hint", "How did it feel?", "Comment vous êtes-vous senti·e\u00a0?"},
@@ -141,7 +153,7 @@ static const std::vector<StringEntry> kTable = {
 
     // Home, continued
     {"home.greeting_flare", "Flare mode is on: only the gentlest routines are shown.",
-     "Le mode crise est activé\u00a0: seules les routines les plus douces sont affichées."},
+     "Le mode poussée est activé\u00a0: seules les routines les plus douces sont affichées."},
     {"home.history", "History", "Historique"},
     {"home.settings", "Settings", "Réglages"},
 
@@ -159,9 +171,9 @@ static const std::vector<StringEntry> kTable = {
     {"settings.reduced_motion", "Reduce motion", "Réduire les animations"},
     {"settings.reduced_motion_sub", "Words and a filling bar instead of a moving shape.",
      "Des mots et une barre qui se remplit au lieu d’une forme qui bouge."},
-    {"settings.flare", "Flare mode", "Mode crise"},
+    {"settings.flare", "Flare mode", "Mode poussée"},
     {"settings.flare_sub", "Show only routines that are gentle enough for a flare.",
-     "N’afficher que les routines assez douces pendant une crise."},
+     "N’afficher que les routines assez douces pendant une poussée."},
     {"settings.ask_pain", "Ask about my pain", "Me demander ma douleur"},
     {"settings.ask_pain_sub", "A 0 to 10 question before and after each session, kept in your journal.",
      "Une question de 0 à 10 avant et après chaque séance, gardée dans votre journal."},
@@ -184,6 +196,7 @@ static const std::vector<StringEntry> kTable = {
     // The safety note in full (first start, Home, every card)
     {"safety.title", "Before you start", "Avant de commencer"},
     {"safety.more", "Tap to read the safety note.", "Touchez pour lire la note de sécurité."},
+    {"safety.link", "Safety note", "Note de sécurité"},
     {"safety.p_inform",
      "Unknot shares general self-care information. It is not medical advice, and it does not diagnose, treat or cure "
      "anything.",
@@ -192,7 +205,7 @@ static const std::vector<StringEntry> kTable = {
     {"safety.stop_title", "Stop at once if you feel", "Arrêtez tout de suite si vous ressentez"},
     {"safety.p_stop",
      "sharp pain, numbness or tingling. Gentle pressure may feel tender; it should never hurt sharply.",
-     "une douleur vive, un engourdissement ou des fourmillements. Une pression douce peut être sensible\u00a0; elle ne "
+     "une douleur vive, un engourdissement ou des picotements. Une pression douce peut être sensible\u00a0; elle ne "
      "doit jamais faire vraiment mal."},
     {"safety.p_ask",
      "Ask a health professional before you try something new, especially if you live with a complex condition, are "
@@ -208,10 +221,10 @@ static const std::vector<StringEntry> kTable = {
 
     // Lists and cards, continued
     {"list.flare_mode_on", "Flare mode is on: routines that are not flare-safe are hidden.",
-     "Le mode crise est activé\u00a0: les routines non adaptées aux crises sont masquées."},
+     "Le mode poussée est activé\u00a0: les routines non adaptées aux poussées sont masquées."},
     {"card.safety_more", "Read the full safety note", "Lire toute la note de sécurité"},
     {"card.flare_hidden", "Flare mode hides this routine from lists: it is better on a calmer day.",
-     "Le mode crise masque cette routine des listes\u00a0: elle convient mieux à un jour plus calme."},
+     "Le mode poussée masque cette routine des listes\u00a0: elle convient mieux à un jour plus calme."},
 
     // Pain, 0 to 10 (the numeric rating scale)
     {"pain.before", "How is your pain right now?", "Comment est votre douleur en ce moment\u00a0?"},
@@ -226,7 +239,7 @@ static const std::vector<StringEntry> kTable = {
 
     // History
     {"history.title", "History", "Historique"},
-    {"history.streak_one", "1 day in a row", "1 jour d’affilée"},
+    {"history.streak_one", "Your streak: 1 day", "Série en cours\u00a0: 1 jour"},
     {"history.streak_many", "{n} days in a row", "{n} jours d’affilée"},
     {"history.total_one", "1 session in all", "1 séance en tout"},
     {"history.total_many", "{n} sessions in all", "{n} séances en tout"},

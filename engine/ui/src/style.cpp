@@ -155,7 +155,7 @@ Palette paletteFor(ThemeId id) {
                 rgb(234, 231, 225), rgb(184, 180, 172),     rgb(128, 196, 194), rgb(144, 208, 206),
                 rgb(108, 178, 176), rgb(128, 196, 194, 60), rgb(38, 62, 63),    rgb(12, 26, 26),
                 rgb(220, 180, 124), rgb(220, 180, 124, 55), rgb(238, 150, 130), rgb(246, 166, 146),
-                rgb(70, 42, 38),    rgb(64, 68, 74),        rgb(72, 68, 64),    rgb(118, 110, 100),
+                rgb(70, 42, 38),    rgb(64, 68, 74),        rgb(122, 116, 108), rgb(150, 142, 132),
                 rgb(0, 0, 0, 0)};
     case ThemeId::HighContrast:
         // Black on white; buttons carry a dark outline because their fill
@@ -163,7 +163,7 @@ Palette paletteFor(ThemeId id) {
         return {rgb(255, 255, 255), rgb(240, 240, 240), rgb(225, 225, 225), rgb(205, 205, 205),  rgb(0, 0, 0),
                 rgb(34, 34, 34),    rgb(0, 80, 84),     rgb(0, 62, 65),     rgb(0, 46, 48),      rgb(0, 80, 84, 70),
                 rgb(205, 236, 236), rgb(255, 255, 255), rgb(110, 62, 0),    rgb(110, 62, 0, 50), rgb(150, 24, 0),
-                rgb(120, 18, 0),    rgb(255, 226, 218), rgb(110, 110, 110), rgb(226, 226, 226),  rgb(0, 0, 0),
+                rgb(120, 18, 0),    rgb(255, 226, 218), rgb(110, 110, 110), rgb(110, 110, 110),  rgb(0, 0, 0),
                 rgb(0, 0, 0)};
     case ThemeId::PureBlack:
         // True black for OLED screens and dark rooms; text is a soft off-white,
@@ -172,7 +172,7 @@ Palette paletteFor(ThemeId id) {
                 rgb(222, 219, 212), rgb(168, 164, 156),     rgb(104, 176, 174), rgb(120, 190, 188),
                 rgb(88, 160, 158),  rgb(104, 176, 174, 60), rgb(14, 40, 40),    rgb(0, 0, 0),
                 rgb(206, 166, 110), rgb(206, 166, 110, 50), rgb(226, 136, 116), rgb(236, 152, 132),
-                rgb(48, 20, 16),    rgb(44, 44, 44),        rgb(30, 28, 26),    rgb(84, 80, 74),
+                rgb(48, 20, 16),    rgb(44, 44, 44),        rgb(108, 104, 98),  rgb(136, 130, 122),
                 rgb(0, 0, 0, 0)};
     case ThemeId::Light: break;
     }
@@ -181,7 +181,7 @@ Palette paletteFor(ThemeId id) {
     return {rgb(248, 244, 237), rgb(239, 233, 223), rgb(230, 223, 211), rgb(220, 211, 197),    rgb(43, 43, 46),
             rgb(88, 86, 84),    rgb(61, 122, 124),  rgb(52, 108, 110),  rgb(43, 94, 96),       rgb(61, 122, 124, 60),
             rgb(214, 230, 228), rgb(255, 255, 255), rgb(184, 138, 76),  rgb(184, 138, 76, 55), rgb(160, 78, 62),
-            rgb(142, 66, 52),   rgb(246, 228, 220), rgb(221, 214, 203), rgb(226, 216, 203),    rgb(196, 184, 168),
+            rgb(142, 66, 52),   rgb(246, 228, 220), rgb(221, 214, 203), rgb(140, 128, 114),    rgb(118, 108, 96),
             rgb(0, 0, 0, 0)};
 }
 

@@ -17,11 +17,13 @@ namespace unknot::ui {
 //-----------------------------------------------------------------------------
 // [SECTION] Frame and hotspots
 //-----------------------------------------------------------------------------
-void Widgets::beginFrame(float em, std::vector<Hotspot>* hotspots) {
+void Widgets::beginFrame(float em, std::vector<Hotspot>* hotspots, std::vector<TextLine>* lines) {
     em_ = em;
     touch_ = touchHeight(em);
     fonts_ = Fonts::current();
     hotspots_ = hotspots;
+    lines_ = lines;
+    piece_ = 0;
     applyStyleColors(pal_);
     scrollStack_.clear();
     if (resetScroll_ > 0) --resetScroll_;
@@ -129,23 +131,18 @@ bool Widgets::button(const std::string& id, std::string_view label, float width,
     if (!font) font = fonts_.body;
     const float avail = ImGui::GetContentRegionAvail().x;
     if (width <= 0 || width > avail) width = std::max(avail, touch_);
-    // A large label whose longest word cannot fit steps down to the body size:
-    // "Conti-nue" broken mid-word is harder to read than smaller text.
-    if (font != fonts_.body && longestWord(font, label) > width - 0.6f * em_) font = fonts_.body;
-    const float size = fontPx(font);
-    const float subSize = fontPx(fonts_.body);
-    const char* lb = label.data();
-    const char* le = lb + label.size();
     // Generous side padding, but a short word in a narrow button keeps its
-    // line: padding shrinks before a word would break in the middle.
-    const float oneLine = font->CalcTextSizeA(size, FLT_MAX, 0, lb, le).x;
+    // line: padding shrinks before a word would break in the middle, and a
+    // word still too wide shrinks the label ("Conti-nue" broken mid-word is
+    // harder to read than smaller text).
+    const float oneLine = font->CalcTextSizeA(fontPx(font), FLT_MAX, 0, label.data(), label.data() + label.size()).x;
     const float padX = std::clamp((width - oneLine) * 0.5f, 0.3f * em_, 0.8f * em_);
     const float padY = 0.45f * em_;
     const float wrapW = std::max(1.0f, width - 2 * padX);
-    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, wrapW, lb, le);
-    ImVec2 ss(0, 0);
-    if (!sublabel.empty())
-        ss = fonts_.body->CalcTextSizeA(subSize, FLT_MAX, wrapW, sublabel.data(), sublabel.data() + sublabel.size());
+    const Wrapped lw = wrap(label, font, wrapW, TooWide::Ellipsize);
+    const Wrapped sw = sublabel.empty() ? Wrapped{} : wrap(sublabel, fonts_.body, wrapW);
+    const ImVec2 ts(lw.width, lw.height);
+    const ImVec2 ss(sw.width, sw.height);
     const float gap = sublabel.empty() ? 0 : 0.2f * em_;
     const float height = std::max(touch_, ts.y + gap + ss.y + 2 * padY);
 
@@ -186,13 +183,12 @@ bool Widgets::button(const std::string& id, std::string_view label, float width,
     if ((pal_.outline & IM_COL32_A_MASK) != 0)
         dl->AddRect(a, b, pal_.outline, 0.6f * em_, ImDrawFlags_None, std::max(1.5f, 0.1f * em_));
     // One line: centred. Several lines (or a sublabel): left-aligned and wrapped.
-    const bool centred = sublabel.empty() && ts.x <= wrapW + 0.5f;
+    const bool centred = sublabel.empty() && lw.lines.size() == 1;
     const float top = a.y + (height - (ts.y + gap + ss.y)) * 0.5f;
     const float x = centred ? a.x + (width - ts.x) * 0.5f : a.x + padX;
-    dl->AddText(font, size, ImVec2(std::floor(x), std::floor(top)), ink, lb, le, wrapW);
+    drawWrapped(dl, font, lw, ImVec2(std::floor(x), std::floor(top)), ink);
     if (!sublabel.empty())
-        dl->AddText(fonts_.body, subSize, ImVec2(std::floor(a.x + padX), std::floor(top + ts.y + gap)), subInk,
-                    sublabel.data(), sublabel.data() + sublabel.size(), wrapW);
+        drawWrapped(dl, fonts_.body, sw, ImVec2(std::floor(a.x + padX), std::floor(top + ts.y + gap)), subInk);
     return pressed;
 }
 
@@ -201,16 +197,15 @@ bool Widgets::toggle(const std::string& id, std::string_view label, std::string_
     label = capText(label, labelCut);
     sublabel = capText(sublabel, subCut);
     ImFont* font = fonts_.body;
-    const float size = fontPx(font);
     const float width = std::max(ImGui::GetContentRegionAvail().x, touch_);
     const float pad = 0.7f * em_;
     // The switch: a pill 2.6 em wide, its knob at the right when on.
     const float swW = 2.6f * em_, swH = 1.4f * em_;
     const float textW = std::max(1.0f, width - 3 * pad - swW);
-    const ImVec2 ls = font->CalcTextSizeA(size, FLT_MAX, textW, label.data(), label.data() + label.size());
-    const ImVec2 ss = sublabel.empty() ? ImVec2(0, 0)
-                                       : font->CalcTextSizeA(size, FLT_MAX, textW, sublabel.data(),
-                                                             sublabel.data() + sublabel.size());
+    const Wrapped lw = wrap(label, font, textW);
+    const Wrapped sw = sublabel.empty() ? Wrapped{} : wrap(sublabel, font, textW);
+    const ImVec2 ls(lw.width, lw.height);
+    const ImVec2 ss(sw.width, sw.height);
     const float gap = sublabel.empty() ? 0 : 0.15f * em_;
     const float height = std::max(touch_, ls.y + gap + ss.y + 0.9f * em_);
     bool pressed = ImGui::InvisibleButton(id.c_str(), ImVec2(width, height));
@@ -225,10 +220,8 @@ bool Widgets::toggle(const std::string& id, std::string_view label, std::string_
     if ((pal_.outline & IM_COL32_A_MASK) != 0)
         dl->AddRect(a, b, pal_.outline, 0.6f * em_, ImDrawFlags_None, std::max(1.5f, 0.1f * em_));
     const float top = a.y + (height - (ls.y + gap + ss.y)) * 0.5f;
-    dl->AddText(font, size, ImVec2(a.x + pad, top), pal_.text, label.data(), label.data() + label.size(), textW);
-    if (!sublabel.empty())
-        dl->AddText(font, size, ImVec2(a.x + pad, top + ls.y + gap), pal_.textMuted, sublabel.data(),
-                    sublabel.data() + sublabel.size(), textW);
+    drawWrapped(dl, font, lw, ImVec2(a.x + pad, top), pal_.text);
+    if (!sublabel.empty()) drawWrapped(dl, font, sw, ImVec2(a.x + pad, top + ls.y + gap), pal_.textMuted);
     const ImVec2 s0(b.x - pad - swW, (a.y + b.y - swH) * 0.5f), s1(b.x - pad, (a.y + b.y + swH) * 0.5f);
     dl->AddRectFilled(s0, s1, on ? pal_.accent : pal_.track, swH * 0.5f);
     if ((pal_.outline & IM_COL32_A_MASK) != 0)
@@ -277,24 +270,40 @@ void Widgets::text(std::string_view s, ImFont* font, ImU32 col) {
     std::string cut;
     s = capText(s, cut);
     if (!font) font = fonts_.body;
-    // Large text whose longest word cannot fit steps down to the body size
-    // (large text on a narrow phone): a word broken mid-way is hard to read.
-    if (font != fonts_.body && longestWord(font, s) > ImGui::GetContentRegionAvail().x) font = fonts_.body;
-    ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, col);
-    // Wrap at the window's content edge: nothing is drawn past the screen.
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(s.data(), s.data() + s.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    // Wrap at the window's content edge: nothing is drawn past the screen,
+    // and no word is broken (a large word shrinks its text instead).
+    const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    const Wrapped w = wrap(s, font, width);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(w.width, w.height));
+    drawWrapped(ImGui::GetWindowDrawList(), font, w, pos, col);  // only the lines in sight are drawn
 }
 
-float Widgets::textHeight(std::string_view s, ImFont* font, float width) const {
+Wrapped Widgets::wrap(std::string_view s, ImFont* font, float width, TooWide mode) const {
     std::string cut;
     s = capText(s, cut);
     if (!font) font = fonts_.body;
-    return font->CalcTextSizeA(fontPx(font), FLT_MAX, std::max(1.0f, width), s.data(), s.data() + s.size()).y;
+    width = std::max(1.0f, width);
+    return wrapWords(font, fitPx(font, s, width, floorPx()), s, width, mode);
+}
+
+void Widgets::drawWrapped(ImDrawList* dl, ImFont* font, const Wrapped& w, ImVec2 pos, ImU32 col, float centreW) {
+    const ImVec2 ca = dl->GetClipRectMin(), cb = dl->GetClipRectMax();
+    const int piece = piece_++;
+    float y = pos.y;
+    for (const WrappedLine& l : w.lines) {
+        const float x = centreW > 0 ? std::floor(pos.x + (centreW - l.w) * 0.5f) : pos.x;
+        const bool inView = y + w.size > ca.y && y < cb.y;
+        if (inView) dl->AddText(font, w.size, ImVec2(x, y), col, l.text.data(), l.text.data() + l.text.size());
+        if (lines_)
+            lines_->push_back(TextLine{l.text, x, y, l.w, w.size, l.after,
+                                       y >= ca.y - 0.5f && y + w.size <= cb.y + 0.5f, piece});
+        y += w.size;
+    }
+}
+
+float Widgets::textHeight(std::string_view s, ImFont* font, float width) const {
+    return wrap(s, font, width).height;
 }
 
 float Widgets::notePanelHeight(std::string_view title, const std::vector<std::string>& lines, float width) const {
@@ -324,17 +333,15 @@ void Widgets::notePanel(std::string_view title, const std::vector<std::string>& 
     dl->AddRectFilled(a, ImVec2(a.x + 0.3f * em_, a.y + h), edge, 0.6f * em_, ImDrawFlags_RoundCornersLeft);
     float y = a.y + pad;
     const float x = a.x + pad + 0.3f * em_;
-    const float size = fontPx(fonts_.body);
-    std::string cut;
     if (!title.empty()) {
-        const std::string_view t = capText(title, cut);
-        dl->AddText(fonts_.body, size, ImVec2(x, y), edge, t.data(), t.data() + t.size(), inner);
-        y += textHeight(title, fonts_.body, inner) + 0.3f * em_;
+        const Wrapped t = wrap(title, fonts_.body, inner);
+        drawWrapped(dl, fonts_.body, t, ImVec2(x, y), edge);
+        y += t.height + 0.3f * em_;
     }
     for (const std::string& line : lines) {
-        const std::string_view l = capText(line, cut);
-        dl->AddText(fonts_.body, size, ImVec2(x, y), pal_.text, l.data(), l.data() + l.size(), inner);
-        y += textHeight(line, fonts_.body, inner) + 0.3f * em_;
+        const Wrapped l = wrap(line, fonts_.body, inner);
+        drawWrapped(dl, fonts_.body, l, ImVec2(x, y), pal_.text);
+        y += l.height + 0.3f * em_;
     }
     ImGui::Dummy(ImVec2(width, h));
 }

@@ -5,6 +5,7 @@
 // [SECTION] Theme (a palette: a value each App holds)
 // [SECTION] Fonts
 // [SECTION] Text caps (how much of any text is drawn)
+// [SECTION] Wrapping between words
 // [SECTION] Widgets: buttons, chips, text, scroll regions with drag-to-scroll
 #pragma once
 
@@ -99,6 +100,33 @@ std::string cappedText(std::string_view s, std::size_t maxChars = kMaxDrawnChars
 std::string ellipsizeToWidth(std::string_view text, ImFont* font, float size, float width);
 
 //-----------------------------------------------------------------------------
+// [SECTION] Wrapping between words
+//-----------------------------------------------------------------------------
+// Dear ImGui 1.86 breaks a word that does not fit its line anywhere inside it
+// ("Unkn / ot", "Gent / le / rele / ase" at 200 % text), which a tired reader
+// cannot read. Every piece of wrapped text in Unknot is laid out by wrapWords
+// and drawn a line at a time: lines break only at spaces and at '\n' (a
+// no-break space, as in French "Ensuite\u00a0:", never breaks). A word wider
+// than the line first shrinks its whole piece (fitPx, down to a floor of
+// 0.6 em); a word still too wide at the floor is ellipsized in a title, and
+// broken only in running text (a hostile prompt of 20,000 letters).
+enum class TooWide { Break, Ellipsize };
+struct WrappedLine {
+    std::string text;
+    char after = '\0';  // the source character after the line (see TextLine)
+    float w = 0;
+};
+struct Wrapped {
+    float size = 0;  // the px size the lines are laid out at
+    std::vector<WrappedLine> lines;
+    float width = 0, height = 0;
+};
+Wrapped wrapWords(ImFont* font, float size, std::string_view s, float width, TooWide mode = TooWide::Break);
+// The size `font` draws `s` at so that its widest word fits `width`: the
+// font's own size when it fits, else smaller, never below `floorPx`.
+float fitPx(ImFont* font, std::string_view s, float width, float floorPx);
+
+//-----------------------------------------------------------------------------
 // [SECTION] Widgets
 //-----------------------------------------------------------------------------
 // Quiet: most buttons. Primary: the one thing to do next. Caution: a stop
@@ -120,7 +148,7 @@ class Widgets {
 public:
     // Per frame: the body em and where hotspots are recorded. It also sets
     // Dear ImGui's style colours from this palette: the context may be shared.
-    void beginFrame(float em, std::vector<Hotspot>* hotspots);
+    void beginFrame(float em, std::vector<Hotspot>* hotspots, std::vector<TextLine>* lines = nullptr);
     // The colours every screen draws with; a new theme shows from the next frame.
     const Palette& pal() const { return pal_; }
     ThemeId theme() const { return theme_; }
@@ -152,8 +180,17 @@ public:
     // Wrapped text at the current window's right edge.
     void text(std::string_view s, ImFont* font = nullptr) { text(s, font, pal_.text); }
     void text(std::string_view s, ImFont* font, ImU32 col);
-    // Height `s` takes wrapped to `width`.
+    // Height `s` takes wrapped to `width` (as text() and wrap() lay it out).
     float textHeight(std::string_view s, ImFont* font, float width) const;
+    // `s` (capped) laid out in `font` at `width`, shrunk to fit its widest
+    // word down to floorPx(), lines broken only between words.
+    Wrapped wrap(std::string_view s, ImFont* font, float width, TooWide mode = TooWide::Break) const;
+    // Draws laid-out lines from `pos` (each centred in `centreW` when > 0),
+    // skipping lines out of the clip rectangle, and records them (TextLine).
+    void drawWrapped(ImDrawList* dl, ImFont* font, const Wrapped& w, ImVec2 pos, ImU32 col, float centreW = 0);
+    // The smallest size a piece of text shrinks to before a word gives way.
+    // 0.6 em: at 200 % text still larger than the body text at 125 %.
+    float floorPx() const { return 0.6f * em_; }
     // A soft rounded panel behind wrapped text (cautions, the safety note).
     void notePanel(std::string_view title, const std::vector<std::string>& lines, ImU32 tint, ImU32 edge,
                    float width = 0);
@@ -175,6 +212,8 @@ private:
     float em_ = 16, touch_ = 48;
     Fonts fonts_;
     std::vector<Hotspot>* hotspots_ = nullptr;
+    std::vector<TextLine>* lines_ = nullptr;
+    int piece_ = 0;  // pieces of text drawn this frame
     DragScroll drag_;
     std::vector<std::string> scrollStack_;
     int resetScroll_ = 0;  // frames whose scroll regions start at the top

@@ -24,12 +24,21 @@ struct Query {
 struct CatalogEntry {
     const Routine* routine = nullptr;
     std::int64_t totalSeconds = 0;
+    // How well the entry answers the query (0 when there is no search text
+    // and no area); query() returns entries with the highest first.
+    int rank = 0;
 };
 
 // Totals are computed once from the compiled timelines; queries are cheap.
 class Catalog {
 public:
     explicit Catalog(const Library& lib);
+    // The entries that match every part of `q`. With search text, ranked by
+    // relevance: each word scores where it is found (title 8, area label or
+    // condition 6, area synonym, summary or id 2), half as much when it is
+    // only part of a longer word ("hip" in "whiplash"); a word found nowhere
+    // excludes the routine. With an area, the routines whose main (first)
+    // area it is come first. Ties keep the library's order (by id).
     std::vector<CatalogEntry> query(const Query& q) const;
     const std::vector<CatalogEntry>& all() const { return entries_; }
     std::int64_t totalSeconds(std::string_view routineId) const;
@@ -37,7 +46,8 @@ public:
     int countForArea(std::string_view areaId) const;
 
 private:
-    bool matchesText(const CatalogEntry& e, const std::string& folded, const std::string& lang) const;
+    // The search score of `r` for the folded search words; 0: no match.
+    int textScore(const Routine& r, const std::vector<std::string>& words, const std::string& lang) const;
     const Library& lib_;
     std::vector<CatalogEntry> entries_;
 };

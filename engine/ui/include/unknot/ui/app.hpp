@@ -26,6 +26,20 @@ struct Hotspot {
     float x = 0, y = 0, w = 0, h = 0;
 };
 
+// One line of wrapped text as the last frame laid it out (logical px), for
+// tests that check meaning: `after` is the character of the source text right
+// after the line ('\0' at its end, ' ' or '\n' when the line broke between
+// words; anything else means a word was broken inside). `visible`: the whole
+// line lies inside the region it was drawn in (not scrolled or clipped away).
+// `piece` numbers the pieces of text in the frame (lines of one piece share it).
+struct TextLine {
+    std::string text;
+    float x = 0, y = 0, w = 0, h = 0;
+    char after = '\0';
+    bool visible = true;
+    int piece = 0;
+};
+
 // Settings and ThemeId live in engine/session (unknot/session/settings.hpp),
 // with the table that loads, saves and clamps them; the names below keep
 // ui::Settings and ui::ThemeId working for the shell and the tests.
@@ -108,6 +122,8 @@ public:
     // "player", "end", "problems"), for tests.
     std::string screenName() const;
     const std::vector<Hotspot>& hotspots() const;
+    // Every line of wrapped text the last frame laid out (see TextLine).
+    const std::vector<TextLine>& textLines() const;
     // How far, in logical px, the last frame's screen laid itself out past the
     // bottom or the right of the window (0 when it fits; scroll regions hold
     // their overflow and do not count). Tests assert it stays 0.

@@ -77,4 +77,20 @@ std::string formatShortDay(std::int64_t unixMs, int utcOffsetMinutes, const std:
 // One letter per weekday, Monday first: "M T W T F S S" / "L M M J V S D".
 std::string weekdayInitial(int weekday, const std::string& lang);
 
+// A routine's length as people say it, on cards and lists: "about 10 min",
+// "about 1 h 5 min", "under a minute" ("environ 10 min", "moins d’une
+// minute"). Exact times belong in the player and the command line.
+std::string formatAboutDuration(std::int64_t seconds, const std::string& lang);
+
+// A spot of the body map, in px: which area, its centre and its radius.
+struct MapCircle {
+    std::string area;
+    float x = 0, y = 0, r = 0;
+};
+// The spots of one view as drawn, none overlapping another: a spot that
+// covers another area's centre (a "whole body" circle over the belly) stays
+// off the map (its area button lists it), and every other keeps at most half
+// the distance to its nearest neighbour, less `gap`.
+std::vector<MapCircle> separateMapCircles(std::vector<MapCircle> spots, float gap);
+
 }  // namespace unknot::ui
