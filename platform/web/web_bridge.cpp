@@ -8,7 +8,10 @@
 EM_JS(void, unknot_js_sync, (), { Module.unknotSyncJournal(); });
 EM_JS(void, unknot_js_announce, (const char* text), { Module.unknotAnnounce(UTF8ToString(text)); });
 EM_JS(void, unknot_js_title, (const char* text), { document.title = UTF8ToString(text); });
-EM_JS(void, unknot_js_state, (const char* json), { window.unknot.state = JSON.parse(UTF8ToString(json)); });
+EM_JS(void, unknot_js_state, (const char* json), {
+    window.unknot.state = JSON.parse(UTF8ToString(json));
+    Module.unknotStateChanged(window.unknot.state);
+});
 EM_JS(void, unknot_js_awake, (int on), { Module.unknotKeepAwake(on !== 0); });
 EM_JS(int, unknot_js_vibrate, (const int* pattern, int count), {
     if (typeof navigator.vibrate !== "function") return 0;

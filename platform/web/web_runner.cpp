@@ -49,6 +49,9 @@ EMSCRIPTEN_KEEPALIVE int unknot_web_back() {
 EMSCRIPTEN_KEEPALIVE void unknot_web_visibility(int hidden) {
     if (WebRunner* r = web::state().runner) r->visibility(hidden != 0);
 }
+EMSCRIPTEN_KEEPALIVE void unknot_web_content_changed() {
+    if (WebRunner* r = web::state().runner) r->contentChanged();
+}
 EMSCRIPTEN_KEEPALIVE void unknot_web_synced(int ok) {
     if (web::state().syncsPending > 0) web::state().syncsPending--;
     web::state().syncFailed = ok == 0;
@@ -82,6 +85,14 @@ void WebRunner::visibility(bool hidden) {
     if (!hidden && hidden_) callPhase(callbacks.onResume, appMs());
     hidden_ = hidden;
     if (!hidden) wake();
+}
+
+// A pack was added (pre.js wrote it to /data/packs): the shell's content
+// watch loads everything again through the same lint and hands the library
+// to the app (its problems show in the app).
+void WebRunner::contentChanged() {
+    if (c_.periodic) c_.periodic();
+    wake();
 }
 
 void WebRunner::journalSynced(bool /*ok*/) {

@@ -25,6 +25,7 @@ public:
     bool back();                      // the browser's Back: false at Home
     void visibility(bool hidden);     // visibilitychange
     void journalSynced(bool ok);      // a FS.syncfs finished
+    void contentChanged();            // a pack was added under /data/packs
 
 private:
     std::int64_t appMs() const;
