@@ -258,6 +258,7 @@ build_imgui() {
   cp "$s"/imgui.h "$s"/imconfig.h "$s"/imgui_internal.h "$s"/imstb_*.h "$inc/"
   cp "$s"/backends/imgui_impl_sdl.h "$s"/backends/imgui_impl_sdlrenderer.h "$inc/backends/"
   cp "$s"/misc/cpp/imgui_stdlib.h "$inc/misc/cpp/"
+  cp "$s"/misc/cpp/imgui_stdlib.h "$inc/"  # where libimgui-dev has it: <imgui_stdlib.h>
   for f in imgui.cpp imgui_draw.cpp imgui_tables.cpp imgui_widgets.cpp imgui_demo.cpp \
            misc/cpp/imgui_stdlib.cpp backends/imgui_impl_sdl.cpp backends/imgui_impl_sdlrenderer.cpp; do
     local o; o="$dir/$(basename "${f%.cpp}").o"

@@ -30,7 +30,7 @@ EM_JS(void, unknot_js_wake_after, (int ms), { setTimeout(function() { Module._un
 EM_JS(void, unknot_js_download, (const char* path), {
     var p = UTF8ToString(path);
     var name = p.split("/").pop();
-    var type = /\.json$/.test(name) ? "application/json" : "text/csv";
+    var type = name.endsWith(".json") ? "application/json" : "text/csv";
     var url = URL.createObjectURL(new Blob([FS.readFile(p)], {type: type}));
     var a = document.createElement("a");
     a.href = url;

@@ -294,6 +294,29 @@ async function idle(page) {
   check(a === b, "idle: no frames drawn after 1 s without input", `${b - a} frames in 1 s`);
 }
 
+// Storage refused (private browsing, IndexedDB turned off): a plain notice,
+// and the app runs with its journal in memory.
+async function noStorage(browser, url) {
+  const ctx = await browser.createBrowserContext();
+  const page = await ctx.newPage();
+  await page.emulate({viewport: phone, userAgent: await browser.userAgent()});
+  await page.evaluateOnNewDocument(() => {
+    Object.defineProperty(window, "indexedDB", {configurable: true, get: () => undefined});
+  });
+  await page.goto(url);
+  await started(page);
+  await waitFor(page, "safety", "safety-ok");
+  check(await page.evaluate(() => window.unknot.storage) === "memory", "without IndexedDB the journal is in memory");
+  const notice = await page.evaluate(() => !document.getElementById("notice").hidden &&
+                                            document.querySelector("#notice .text").textContent);
+  check(typeof notice === "string" && /private browsing/.test(notice) && /Export/.test(notice),
+        "and a plain notice says so, pointing to Export", String(notice));
+  await tap(page, "safety-ok");
+  await waitFor(page, "home", "browse");
+  ok("the app still works");
+  await ctx.close();
+}
+
 // The browser's language picks the app's on a first start.
 async function french(browser, url) {
   const ctx = await browser.createBrowserContext();
@@ -338,6 +361,7 @@ try {
   await installable(page, server.url);
   await userPack(page);
   await idle(page);
+  await noStorage(browser, server.url);
   await french(browser, server.url);
   console.log(`${passed} passed, 0 failed`);
 } catch (e) {
