@@ -45,8 +45,8 @@ bool draw(const std::string& path, int n, float scale, bool opaque) {
         for (int x = 0; x < n; ++x) {
             const float dx = static_cast<float>(x) + 0.5f - half, dy = static_cast<float>(y) + 0.5f - half;
             const float r = std::sqrt(dx * dx + dy * dy) / radius;
-            pixel(r, 2.0f * radius, opaque, &px[(static_cast<std::size_t>(y) * static_cast<std::size_t>(n) +
-                                                 static_cast<std::size_t>(x)) * 4]);
+            pixel(r, 2.0f * radius, opaque,
+                  &px[(static_cast<std::size_t>(y) * static_cast<std::size_t>(n) + static_cast<std::size_t>(x)) * 4]);
         }
     if (!stbi_write_png(path.c_str(), n, n, 4, px.data(), n * 4)) {
         std::fprintf(stderr, "icons: cannot write %s\n", path.c_str());

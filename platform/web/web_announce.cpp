@@ -23,7 +23,8 @@ Snapshot snapshotOf(const ui::App& app, const Library* library) {
     const Player* player = app.player();
     if (!player) return s;
     if (library)
-        if (const Routine* r = library->findRoutine(player->timeline().routineId)) s.routineTitle = r->title.get(s.lang);
+        if (const Routine* r = library->findRoutine(player->timeline().routineId))
+            s.routineTitle = r->title.get(s.lang);
     if (const Segment* seg = player->current(); seg && player->state() != PlayerState::Finished) {
         s.step = seg->step;
         s.side = seg->side;
@@ -69,8 +70,8 @@ Announcements announcementsFor(const Snapshot& before, const Snapshot& now) {
         out.title = documentTitle(now);
     if (now.screen == "end" && before.screen != "end") out.spoken.push_back(sessionFinished(now.lang));
     // A new step, or the same step on the other side: its words, then the side.
-    const bool newStep = now.step > 0 && (now.step != before.step || now.side != before.side ||
-                                          before.screen != "player");
+    const bool newStep =
+        now.step > 0 && (now.step != before.step || now.side != before.side || before.screen != "player");
     if (now.screen == "player" && newStep) {
         std::string words = now.prompt;
         if (now.side != Side::None) {

@@ -23,12 +23,12 @@ namespace unknot::platform::web {
 
 // What the app shows, as far as a listener cares.
 struct Snapshot {
-    std::string screen;            // App::screenName()
-    std::string lang;              // App::language()
-    std::string routineTitle;      // the session's routine, while one is open
-    int step = 0;                  // the current segment's step (0: none)
+    std::string screen;        // App::screenName()
+    std::string lang;          // App::language()
+    std::string routineTitle;  // the session's routine, while one is open
+    int step = 0;              // the current segment's step (0: none)
     Side side = Side::None;
-    std::string prompt;            // the step's words in `lang`
+    std::string prompt;  // the step's words in `lang`
 };
 
 struct Announcements {

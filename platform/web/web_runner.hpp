@@ -21,11 +21,11 @@ public:
     int run() override;
 
     // The page's calls (exported C functions in web_runner.cpp).
-    void wake();                      // input arrived, or a timer is due
-    bool back();                      // the browser's Back: false at Home
-    void visibility(bool hidden);     // visibilitychange
-    void journalSynced(bool ok);      // a FS.syncfs finished
-    void contentChanged();            // a pack was added under /data/packs
+    void wake();                   // input arrived, or a timer is due
+    bool back();                   // the browser's Back: false at Home
+    void visibility(bool hidden);  // visibilitychange
+    void journalSynced(bool ok);   // a FS.syncfs finished
+    void contentChanged();         // a pack was added under /data/packs
 
 private:
     std::int64_t appMs() const;

@@ -74,7 +74,6 @@ TEST_CASE("web: the page's state is the screen and its hotspots as JSON") {
     h.y = 2.6f;
     h.w = 100;
     h.h = 48;
-    CHECK(stateJson("list", {h}) ==
-          R"({"screen":"list","hotspots":[{"id":"card:\"x\"","x":1,"y":3,"w":100,"h":48}]})");
+    CHECK(stateJson("list", {h}) == R"({"screen":"list","hotspots":[{"id":"card:\"x\"","x":1,"y":3,"w":100,"h":48}]})");
     CHECK(stateJson("home", {}) == R"({"screen":"home","hotspots":[]})");
 }
