@@ -139,8 +139,10 @@ Module.preRun.push(function () {
 //-----------------------------------------------------------------------------
 // The main loop pauses when nothing moves (web_runner.cpp); anything that may
 // change the screen starts it again. SDL's own listeners queue the events.
+// Not before the wasm is running: its exports exist as stubs before that
+// (symptom: "Cannot read properties of undefined (reading '$h')").
 function unknotWake() {
-  if (Module._unknot_web_wake) Module._unknot_web_wake();
+  if (runtimeInitialized) Module._unknot_web_wake();
 }
 ["pointerdown", "pointermove", "pointerup", "touchstart", "touchmove", "touchend", "wheel", "keydown", "keyup",
  "resize", "focus"].forEach(function (type) {
@@ -160,7 +162,7 @@ Module.postRun.push(function () {
   });
 });
 document.addEventListener("visibilitychange", function () {
-  if (Module._unknot_web_visibility) Module._unknot_web_visibility(document.hidden ? 1 : 0);
+  if (runtimeInitialized) Module._unknot_web_visibility(document.hidden ? 1 : 0);
   if (!document.hidden) unknotTakeWakeLock();
 });
 

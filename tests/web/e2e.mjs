@@ -194,6 +194,9 @@ async function finish(page) {
     await sleep(150);
   }
   await waitFor(page, "end", "done");
+  const vib = await page.evaluate(() => window.unknot.vibrations.length);
+  check(vib > 0, "haptics: navigator.vibrate was asked for during the session (a touch screen: on by default)",
+        `${vib} patterns`);
   const said = await page.evaluate(() => window.unknot.announced.slice());
   check(said.includes("Session finished"), "\"Session finished\" went to the live region");
   check((await page.evaluate(() => window.unknot.syncs)) > 0, "the session was copied to IndexedDB before the end screen");
