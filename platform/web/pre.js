@@ -114,6 +114,24 @@ Module.preRun.push(function () {
     unanswered = false;
     running = true;
     FS.syncfs(false, function (err) {
+      if (err) return copied(err);
+      // IDBFS answers when its last write *request* succeeded, which is before
+      // its transaction is committed: a page closed then could lose it. A
+      // read-only transaction on the same store starts only once that
+      // read-write one has committed: its end is the real "durable".
+      IDBFS.getDB("/data", function (e, db) {
+        if (e) return copied(e);
+        try {
+          var tx = db.transaction([IDBFS.DB_STORE_NAME], "readonly");
+          tx.oncomplete = function () { copied(null); };
+          tx.onerror = tx.onabort = function () { copied(tx.error || "IndexedDB failed"); };
+          tx.objectStore(IDBFS.DB_STORE_NAME).count();
+        } catch (x) {
+          copied(x);
+        }
+      });
+    });
+    function copied(err) {
       running = false;
       unknotPage.syncs += n;
       if (n === 0 && !err) unknotPage.packSyncs = (unknotPage.packSyncs || 0) + 1;
@@ -124,7 +142,7 @@ Module.preRun.push(function () {
       }
       for (var i = 0; i < n; ++i) Module._unknot_web_synced(err ? 0 : 1);
       if (waiting || unanswered) run();
-    });
+    }
   }
   // `quiet`: a copy nobody waits for (an added pack), not answered.
   Module.unknotSyncJournal = function (quiet) {

@@ -152,6 +152,21 @@ void WebRunner::afterDraw(bool drawn) {
         web::frameDrawn();
     }
     ++framesSinceInput_;
+    // What is said and published is what is on screen: a held frame (the
+    // journal's copy in flight) is not shown yet, so "Session finished" and
+    // the end screen's state wait for the copy, as its pixels do.
+    if (drawn) announceAndPublish();
+    if (framesSinceInput_ <= 1) offerExports();
+    if (!shown_ && drawn) {
+        shown_ = true;
+        c_.window.show();
+        web::firstFrameDrawn();
+        c_.audio.open();
+    }
+    sleepIfStill();
+}
+
+void WebRunner::announceAndPublish() {
     const web::Snapshot now = web::snapshotOf(c_.app, library_);
     const web::Announcements a = web::announcementsFor(said_, now);
     if (!a.title.empty()) web::setDocumentTitle(a.title);
@@ -162,14 +177,6 @@ void WebRunner::afterDraw(bool drawn) {
         web::publishState(state);
         lastState_ = std::move(state);
     }
-    if (framesSinceInput_ <= 1) offerExports();
-    if (!shown_ && drawn) {
-        shown_ = true;
-        c_.window.show();
-        web::firstFrameDrawn();
-        c_.audio.open();
-    }
-    sleepIfStill();
 }
 
 // History's Export writes unknot-journal-<time>.csv and .json into the data

@@ -35,6 +35,7 @@ private:
     void afterDraw(bool drawn);
     void sleepIfStill();
     void offerExports();
+    void announceAndPublish();
 
     LoopContext c_;
     const Library* library_;

@@ -307,6 +307,47 @@ async function idle(page) {
   check(a === b, "idle: no frames drawn after 1 s without input", `${b - a} frames in 1 s`);
 }
 
+// Durable before the end screen: the page reloaded the moment the end
+// screen shows (as if the tab were closed then) keeps the session.
+async function durable(browser, url) {
+  const ctx = await browser.createBrowserContext();
+  const page = await ctx.newPage();
+  await page.emulate({viewport: phone, userAgent: await browser.userAgent()});
+  await page.goto(url);
+  await started(page);
+  await waitFor(page, "safety", "safety-ok");
+  await tap(page, "safety-ok");
+  await waitFor(page, "home", "start-breathing");
+  await tap(page, "start-breathing");
+  for (let i = 0; i < 300; ++i) {
+    const s = await state(page);
+    if (s.screen === "end") break;
+    const ids = s.hotspots.map((h) => h.id);
+    for (const id of ["stop-cancel", "pain-skip", "continue", "skip"])
+      if (ids.includes(id)) {
+        await tap(page, id).catch(() => {});  // gone meanwhile: look again
+        break;
+      }
+    // The next tap only once the screen has moved: frames are held while the
+    // journal's copy is written, and a tap on the old picture would land on
+    // whatever the new screen has there.
+    const before = JSON.stringify(s);
+    for (let j = 0; j < 40 && JSON.stringify(await state(page)) === before; ++j) await sleep(50);
+  }
+  await waitFor(page, "end");
+  await page.reload();
+  await started(page);
+  const has = await page.evaluate(() => ["/data/journal.db", "/data/journal.db-wal"].some((f) => {
+    try {
+      return new TextDecoder("latin1").decode(Module.FS.readFile(f)).includes("breathing-4-2-6");
+    } catch (e) {
+      return false;
+    }
+  }));
+  check(has, "reloaded the moment the end screen showed, the session is in the journal");
+  await ctx.close();
+}
+
 // Storage refused (private browsing, IndexedDB turned off): a plain notice,
 // and the app runs with its journal in memory.
 async function noStorage(browser, url) {
@@ -376,6 +417,7 @@ try {
   await installable(page, server.url);
   await userPack(page);
   await idle(page);
+  await durable(browser, server.url);
   await noStorage(browser, server.url);
   await french(browser, server.url);
   console.log(`${passed} passed, 0 failed`);
