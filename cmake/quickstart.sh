@@ -4,8 +4,9 @@
 #
 #   bash cmake/quickstart.sh run [unknot args...]   build and start Unknot
 #   bash cmake/quickstart.sh test                   build and run every test
-#   bash cmake/quickstart.sh web-build              build the web (WebAssembly) build
-#   bash cmake/quickstart.sh web                    build it, then serve the app (not yet)
+#   bash cmake/quickstart.sh web-build              build the web (WebAssembly) build: build-web/site
+#   bash cmake/quickstart.sh web [--host 0.0.0.0] [--port N]
+#                                                   build it, then serve the app on http://127.0.0.1:8080/
 #
 # Environment: UNKNOT_BUILD_DIR (default: build), UNKNOT_PRESET (default: default).
 set -euo pipefail
@@ -29,8 +30,10 @@ packages=(build-essential cmake pkg-config git
           desktop-file-utils appstream)
 
 # The web build (docs/web.md) needs emscripten, tcl for SQLite's amalgamation,
-# dpkg-dev for dpkg-source, the header-only libraries and node.
-web_packages=(cmake emscripten tcl dpkg-dev nlohmann-json3-dev libcli11-dev nodejs gzip)
+# dpkg-dev for dpkg-source, the header-only libraries and node; g++ and
+# libstb-dev for the icon tool, fonts-dejavu-core for the packed fonts.
+web_packages=(cmake emscripten tcl dpkg-dev nlohmann-json3-dev libcli11-dev nodejs gzip
+              g++ libstb-dev fonts-dejavu-core python3)
 
 install_missing() {
   local missing=()
@@ -62,10 +65,10 @@ case "$mode" in
     bash cmake/web/fetch-sources.sh
     bash cmake/web/build-deps.sh
     bash cmake/web/build-cli.sh
-    echo "quickstart: the web build took $(( $(date +%s) - t0 )) s; the command line is in build-web/cli/"
+    bash cmake/web/build-app.sh
+    echo "quickstart: the web build took $(( $(date +%s) - t0 )) s; the site is in build-web/site/"
     if [ "$mode" = web ]; then
-      echo "quickstart: the app page is not built yet (issue 12): only the command line runs, under node:"
-      echo "  node --no-experimental-fetch build-web/cli/unknot.js list"
+      exec python3 cmake/web/serve.py "$@"
     fi
     ;;
   run)

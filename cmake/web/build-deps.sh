@@ -3,11 +3,14 @@
 # Debian source packages that fetch-sources.sh extracted:
 #
 # [SECTION] Setup: folders, flags, the step runner
-# [SECTION] SDL2: static, no threads, configure seeded from sdl2-cache.cmake
+# [SECTION] SDL2: compiled directly with SDL's own SDL_config_emscripten.h
+#           (or, with --sdl-cmake, SDL's CMake configure seeded from
+#           sdl2-cache.cmake)
 # [SECTION] yaml-cpp: static, with exceptions
 # [SECTION] SQLite: the amalgamation (needs tcl), compiled to a static library
 # [SECTION] Dear ImGui: core, std::string helpers, SDL2 + SDL_Renderer backends
 # [SECTION] Header-only: nlohmann-json and CLI11 copied from their -dev packages
+# [SECTION] stb: stb_image_write (screenshots) from libstb-dev's headers
 # [SECTION] Main
 #
 # Each step is skipped when its output is already in the prefix, so repeat
@@ -18,6 +21,8 @@
 # put on emcc's include path: header-only libraries are copied instead.
 #
 # Options: --cli         only what the command line needs (no SDL2, no ImGui).
+#          --sdl-cmake   SDL2 through its CMake configure (slow without the
+#                        seed) instead of the direct compile.
 #          --check-seed  everything, then configure SDL once without the seed
 #                        as well, and fail unless both SDL_config.h files are
 #                        identical.
@@ -36,7 +41,7 @@ src="$web/sources"
 deps="$web/deps"
 prefix="$web/prefix"
 jobs="${UNKNOT_WEB_JOBS:-2}"
-mode="${1:-all}"  # all, --cli, --check-seed, --write-seed
+mode="${1:-all}"  # all, --cli, --check-seed, --write-seed, --sdl-cmake
 
 # Debian's node (20.x) does not search /usr/share/nodejs, where Debian's
 # acorn lives; emcc needs it for -O links ("Cannot find module 'acorn'").
@@ -137,6 +142,77 @@ check_sdl_seed() {
   fi
 }
 
+# The direct build. SDL ships a configuration for emscripten
+# (include/SDL_config_emscripten.h, which the generic include/SDL_config.h
+# picks under __EMSCRIPTEN__): emscripten's own SDL port compiles SDL this
+# way, with no configure at all. The file list is SDL's portable core plus
+# the emscripten, dummy, generic and software back-ends that configuration
+# names, found by folder (so a newer SDL's new files come along). Why not the
+# configure: its ~318 checks are each an emcc link, and on a machine shared
+# by several builds it ran for hours (7 checks in 4 minutes at load 15).
+sdl_direct_sources() {  # the .c files, relative to src/
+  local s="$1/src" d
+  (cd "$s" && ls ./*.c)
+  for d in atomic audio cpuinfo dynapi events file haptic hidapi joystick libm locale misc power render sensor \
+           stdlib thread timer video \
+           audio/disk audio/dummy audio/emscripten filesystem/emscripten haptic/dummy joystick/emscripten \
+           joystick/virtual loadso/dlopen locale/emscripten misc/emscripten power/emscripten \
+           render/opengles2 render/software sensor/dummy thread/generic timer/unix video/dummy \
+           video/emscripten video/yuv2rgb; do
+    (cd "$s" && ls "$d"/*.c 2>/dev/null) || true
+  done
+}
+
+# One emcc call compiles a batch of files: under load, each call's Python
+# start-up cost as much as the compile itself. Objects are named by the
+# file's base name (unique in this list).
+sdl_compile_batch() {  # sdl_compile_batch SDL_SRC OUT_DIR FILE...
+  local s="$1" out="$2"; shift 2
+  local files=() f
+  for f in "$@"; do files+=("$s/src/$f"); done
+  (cd "$out" && emcc -O2 -I"$s/include" -I"$s/src/video/khronos" -c "${files[@]}")
+}
+
+build_sdl2_direct() {
+  local s dir="$deps/sdl2-direct" objs=() f todo=()
+  s=$(one_dir 'libsdl2-*')
+  mkdir -p "$dir" "$prefix/include/SDL2" "$prefix/lib/cmake/SDL2"
+  # Headers as SDL's install lays them out; SDL_config.h stays the generic
+  # one, which includes SDL_config_emscripten.h.
+  cp "$s"/include/*.h "$prefix/include/SDL2/"
+  while read -r f; do
+    f="${f#./}"
+    o="$(basename "${f%.c}").o"
+    [ -f "$dir/$o" ] || todo+=("$f")
+  done < <(sdl_direct_sources "$s")
+  export -f sdl_compile_batch
+  printf '%s\n' "${todo[@]}" | xargs -r -n 12 -P "$jobs" bash -c 'sdl_compile_batch "$0" "$1" "${@:2}"' "$s" "$dir" \
+    >"$dir.log" 2>&1 || { echo "build-deps: SDL2 compile failed, see $dir.log" >&2; exit 1; }
+  objs=("$dir"/*.o)
+  emar rcs "$prefix/lib/libSDL2.a" "${objs[@]}"
+  # The package file find_package(SDL2 CONFIG) reads: the SDL2::SDL2 target
+  # as SDL's own SDL2Config.cmake defines it for a static build.
+  cat >"$prefix/lib/cmake/SDL2/SDL2Config.cmake" <<'CFG'
+# Written by cmake/web/build-deps.sh (the direct SDL2 build, no configure).
+get_filename_component(_sdl2_prefix "${CMAKE_CURRENT_LIST_DIR}/../../.." ABSOLUTE)
+if(NOT TARGET SDL2::SDL2)
+  add_library(SDL2::SDL2 STATIC IMPORTED)
+  set_target_properties(SDL2::SDL2 PROPERTIES
+    IMPORTED_LOCATION "${_sdl2_prefix}/lib/libSDL2.a"
+    INTERFACE_INCLUDE_DIRECTORIES "${_sdl2_prefix}/include;${_sdl2_prefix}/include/SDL2")
+endif()
+set(SDL2_FOUND TRUE)
+CFG
+  cat >"$prefix/lib/cmake/SDL2/SDL2ConfigVersion.cmake" <<CFG
+set(PACKAGE_VERSION "$(basename "$s" | sed -E 's/^libsdl2-([0-9.]+).*/\1/')")
+if(PACKAGE_FIND_VERSION VERSION_GREATER PACKAGE_VERSION)
+  set(PACKAGE_VERSION_COMPATIBLE FALSE)
+else()
+  set(PACKAGE_VERSION_COMPATIBLE TRUE)
+endif()
+CFG
+}
+
 #-----------------------------------------------------------------------------
 # [SECTION] yaml-cpp
 #-----------------------------------------------------------------------------
@@ -182,6 +258,7 @@ build_imgui() {
   cp "$s"/imgui.h "$s"/imconfig.h "$s"/imgui_internal.h "$s"/imstb_*.h "$inc/"
   cp "$s"/backends/imgui_impl_sdl.h "$s"/backends/imgui_impl_sdlrenderer.h "$inc/backends/"
   cp "$s"/misc/cpp/imgui_stdlib.h "$inc/misc/cpp/"
+  cp "$s"/misc/cpp/imgui_stdlib.h "$inc/"  # where libimgui-dev has it: <imgui_stdlib.h>
   for f in imgui.cpp imgui_draw.cpp imgui_tables.cpp imgui_widgets.cpp imgui_demo.cpp \
            misc/cpp/imgui_stdlib.cpp backends/imgui_impl_sdl.cpp backends/imgui_impl_sdlrenderer.cpp; do
     local o; o="$dir/$(basename "${f%.cpp}").o"
@@ -205,6 +282,20 @@ copy_headers() {
 }
 
 #-----------------------------------------------------------------------------
+# [SECTION] stb
+#-----------------------------------------------------------------------------
+# Debian's libstb.a is x86; the shell only needs stb_image_write (Dear ImGui
+# has its own stb_truetype and stb_rect_pack), compiled from the header.
+build_stb() {
+  local dir="$deps/stb"
+  mkdir -p "$dir" "$prefix/include/stb" "$prefix/lib"
+  cp /usr/include/stb/stb_image_write.h "$prefix/include/stb/"
+  printf '#define STB_IMAGE_WRITE_IMPLEMENTATION\n#include <stb/stb_image_write.h>\n' >"$dir/stb_impl.c"
+  emcc -O2 -I"$prefix/include" -c "$dir/stb_impl.c" -o "$dir/stb_impl.o"
+  emar rcs "$prefix/lib/libstb.a" "$dir/stb_impl.o"
+}
+
+#-----------------------------------------------------------------------------
 # [SECTION] Main
 #-----------------------------------------------------------------------------
 main() {
@@ -219,8 +310,13 @@ main() {
     rm -rf "$deps/sdl2" "$prefix/lib/libSDL2.a"
   fi
   if [ "$mode" != --cli ]; then
-    step SDL2 "$prefix/lib/libSDL2.a" build_sdl2
+    if [ "$mode" = --sdl-cmake ] || [ "$mode" = --check-seed ] || [ "$mode" = --write-seed ]; then
+      step SDL2 "$prefix/lib/libSDL2.a" build_sdl2
+    else
+      step "SDL2 (direct)" "$prefix/lib/libSDL2.a" build_sdl2_direct
+    fi
     step "Dear ImGui" "$prefix/lib/libimgui.a" build_imgui
+    step stb "$prefix/lib/libstb.a" build_stb
   fi
   if [ "$mode" = --check-seed ]; then check_sdl_seed; fi
   echo "build-deps: prefix ready in $prefix"

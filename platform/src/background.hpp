@@ -18,6 +18,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -30,6 +31,30 @@ inline std::atomic<int>& backgroundRunning() {
     return running;
 }
 
+#ifdef __EMSCRIPTEN__
+// The web build has no threads (std::thread and std::async(launch::async)
+// would throw or hang for ever there), and nothing can block in open() on a
+// FIFO inside the browser's file system: the job runs deferred, on the main
+// thread, when its result is first asked for (the page shows its own
+// "Loading" text meanwhile, see platform/web/index.html).
+template <class T>
+class Background {
+public:
+    template <class F>
+    explicit Background(F job) : job_(std::move(job)) {}
+    std::optional<T> get() {
+        if (job_) {
+            value_.emplace(job_());
+            job_ = nullptr;
+        }
+        return std::move(value_);
+    }
+
+private:
+    std::function<T()> job_;
+    std::optional<T> value_;
+};
+#else
 template <class T>
 class Background {
 public:
@@ -66,5 +91,6 @@ private:
     };
     std::shared_ptr<State> state_;
 };
+#endif
 
 }  // namespace unknot::platform

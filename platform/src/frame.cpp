@@ -26,6 +26,7 @@ bool drawFrame(ui::App& app, Renderer& renderer, PartialRenderer* partial, const
     ImGui::NewFrame();
     app.frame(in.nowMs);
     ImGui::Render();
+    if (in.holdPixels && *in.holdPixels) return false;
     renderer.setScale(in.scale);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     const auto r = static_cast<std::uint8_t>(bg.x * 255), g = static_cast<std::uint8_t>(bg.y * 255),

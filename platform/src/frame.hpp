@@ -18,6 +18,12 @@ struct FrameInput {
     // Fill the target with the background colour first. Off for screenshots
     // on a larger --canvas, which is magenta outside the app's area.
     bool clearToBackground = true;
+    // Read after the UI ran: when it points to true, the previous pixels stay
+    // on screen (nothing is drawn, and the result is false). The web runner
+    // holds the screen so while the journal's copy in IndexedDB is written
+    // (a write committed during this very frame sets it): the end screen
+    // appears only once the session is durable. Null: always drawn.
+    const bool* holdPixels = nullptr;
 };
 
 // Runs the UI for one frame and draws it: in full, or only what changed when

@@ -31,6 +31,10 @@
 #include "unknot/ui/app.hpp"
 #include "unknot/ui/strings.hpp"
 
+#ifdef __EMSCRIPTEN__
+#include "../web/web_shell.hpp"  // the second runner: the browser's main loop
+#endif
+
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
@@ -64,7 +68,7 @@ private:
     int join(bool& abandoned);
     void makeApp();
     int runInteractive(const Route& route, std::int64_t startMs);
-    void wirePhases(SdlRunner& runner);
+    void wirePhases(AbstractRunner& runner);
     float pixelScaleNow() const;
 
     const AppOptions& o_;
@@ -95,6 +99,9 @@ private:
     BenchStats bench_;
     std::optional<PartialRenderer> partial_;
     std::optional<ContentWatch> watch_;
+    // The web runner returns from run() at once and draws later, from the
+    // browser's frames: it lives as long as this object (the page's life).
+    std::unique_ptr<AbstractRunner> webRunner_;
 };
 
 //-----------------------------------------------------------------------------
@@ -190,6 +197,9 @@ int DesktopApp::join(bool& abandoned) {
     std::optional<std::unique_ptr<Journal>> journal = journalLoading_->get();
     if (!journal) return quitStatus(0);
     journal_ = std::move(*journal);
+#ifdef __EMSCRIPTEN__
+    attachWebJournal(*journal_);  // each commit copied to IndexedDB
+#endif
     for (const std::string& n : journal_->notices()) std::cerr << "unknot: journal: " << n << "\n";
     startupPhase("journal");
     // A stuck content load (a FIFO, a dead mount) is left; the journal is
@@ -225,6 +235,11 @@ void DesktopApp::makeApp() {
         audio_.emplace();  // opened after the first frame (SdlAudio::open)
         haptics_.emplace();
         config.services = {&*audio_, &*haptics_, &lifecycle_};
+#ifdef __EMSCRIPTEN__
+        // navigator.vibrate and the Screen Wake Lock; a phone is a touch screen.
+        config.services = {&*audio_, &webHaptics(), &webLifecycle()};
+        config.mobile = webIsMobile();
+#endif
     }
     if (realDates) config.services.clock = &clock_;
     app_ = std::make_unique<ui::App>(config);
@@ -244,7 +259,7 @@ void DesktopApp::makeApp() {
 // [SECTION] Running
 //-----------------------------------------------------------------------------
 // The desktop app's phases; the web runner will wire the same ones.
-void DesktopApp::wirePhases(SdlRunner& runner) {
+void DesktopApp::wirePhases(AbstractRunner& runner) {
     RunnerCallbacks& cb = runner.callbacks;
     // Between frames: the text size setting rebuilds the atlas, and then
     // every pixel must be drawn again.
@@ -292,9 +307,15 @@ int DesktopApp::runInteractive(const Route& route, std::int64_t startMs) {
     }
     ctx.startNs = nowNs();
     ctx.originNs = ctx.startNs - startMs * 1'000'000;
+#ifdef __EMSCRIPTEN__
+    webRunner_ = makeWebRunner(ctx, library_.get());
+    wirePhases(*webRunner_);
+    return webRunner_->run();
+#else
     SdlRunner runner(ctx);
     wirePhases(runner);
     return runner.run();
+#endif
 }
 
 int DesktopApp::run(bool& abandoned) {
@@ -331,6 +352,18 @@ int DesktopApp::run(bool& abandoned) {
 //-----------------------------------------------------------------------------
 // [SECTION] runApp
 //-----------------------------------------------------------------------------
+#ifdef __EMSCRIPTEN__
+// In a page, run() returns once the browser has the frames, and everything
+// must stay for the page's life: the app is kept on the heap, never freed
+// (no signals either: a page is closed by the browser, not by SIGTERM).
+int runApp(const AppOptions& o, const AppPaths& paths) {
+    static const AppOptions options = o;
+    static const AppPaths folders = paths;
+    auto* app = new DesktopApp(options, folders);
+    bool abandoned = false;
+    return app->run(abandoned);
+}
+#else
 int runApp(const AppOptions& o, const AppPaths& paths) {
     installQuitSignals();
     bool abandoned = false;
@@ -358,5 +391,6 @@ int runApp(const AppOptions& o, const AppPaths& paths) {
     }
     return status;
 }
+#endif
 
 }  // namespace unknot::platform

@@ -25,7 +25,12 @@ native="${UNKNOT_NATIVE:-$here/build/bin/unknot}"
 js="$web/cli/unknot.js"
 golden="$here/tests/golden"
 
-skip() { echo "web cli: SKIPPED: $*"; exit 77; }
+# UNKNOT_WEB_REQUIRED=1 (CI's web stage): a skip is a failure.
+skip() {
+  echo "web cli: SKIPPED: $*"
+  [ "${UNKNOT_WEB_REQUIRED:-0}" = 1 ] && exit 1
+  exit 77
+}
 command -v node >/dev/null || skip "node is not installed (Debian package nodejs)"
 command -v emcc >/dev/null || skip "emscripten is not installed (Debian package emscripten)"
 [ -f "$js" ] || skip "$js is not built: run bash cmake/quickstart.sh web-build"

@@ -141,6 +141,7 @@ struct Journal::Impl {
     // written back; writes to it are refused (query_only).
     bool readOnlyCopy = false;
     std::function<void()> snapshotHook;  // test hook: runs between a snapshot's reads
+    std::function<void()> afterCommit;   // Journal::setAfterCommit
 
     Impl() = default;
     Impl(const Impl&) = delete;

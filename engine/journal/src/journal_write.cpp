@@ -82,6 +82,9 @@ int commitOps(Journal::Impl& m, const std::deque<PendingOp>& ops, std::string& e
     if (rc == SQLITE_OK && lastId) *lastId = sqlite3_last_insert_rowid(m.db);
     if (rc == SQLITE_OK) rc = execSql(m.db, "COMMIT", &err);
     if (rc != SQLITE_OK && !sqlite3_get_autocommit(m.db)) execSql(m.db, "ROLLBACK");
+    // Committed to SQLite's file: where that file is only a copy in memory
+    // (the web's IndexedDB mirror), the shell makes it durable now.
+    if (rc == SQLITE_OK && m.afterCommit) m.afterCommit();
     return rc;
 }
 
@@ -276,6 +279,8 @@ void Journal::setMaxPageCountForTesting(std::int64_t pages) {
 }
 
 void Journal::setSnapshotHookForTesting(std::function<void()> hook) { impl_->snapshotHook = std::move(hook); }
+
+void Journal::setAfterCommit(std::function<void()> hook) { impl_->afterCommit = std::move(hook); }
 
 void Journal::setReadOnlyForTesting(bool on) {
     execSql(impl_->db, std::string("PRAGMA query_only = ") + (on ? "1" : "0"));

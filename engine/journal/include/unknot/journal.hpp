@@ -205,6 +205,13 @@ public:
     // there and checks the export still shows one moment.
     void setSnapshotHookForTesting(std::function<void()> hook);
 
+    // Runs `hook` after every write transaction this Journal commits (a
+    // session, a pain answer, a note, a favourite, a setting), before the
+    // write call returns. The web shell keeps the file in memory mirrored to
+    // IndexedDB and starts the copy there (FS.syncfs) from this hook; the
+    // desktop needs none (SQLite's own fsync is the commit). Empty: nothing.
+    void setAfterCommit(std::function<void()> hook);
+
     struct Impl;  // opaque: engine/journal/src/journal_internal.hpp
 
 private:

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Lays out the site from the app build (build-web/app) and platform/web:
+# build-web/site/ with index.html, manifest.webmanifest, sw.js (its version
+# and file list filled in), icons/ (drawn by cmake/web/icons.cpp) and
+# unknot.js, .wasm, .data. Prints each file's size, raw and gzipped.
+#
+# Environment: UNKNOT_WEB_DIR (default: <repo>/build-web).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+web="${UNKNOT_WEB_DIR:-$here/build-web}"
+app="$web/app"
+site="$web/site"
+page="$here/platform/web"
+
+for f in unknot.js unknot.wasm unknot.data; do
+  [ -f "$app/$f" ] || { echo "make-site: $app/$f is missing: run cmake/web/build-app.sh" >&2; exit 2; }
+done
+rm -rf "$site.new"
+mkdir -p "$site.new/icons"
+cp "$app/unknot.js" "$app/unknot.wasm" "$app/unknot.data" "$site.new/"
+cp "$page/index.html" "$page/manifest.webmanifest" "$site.new/"
+
+# The icons: a host tool, rebuilt when its source changes.
+tool="$web/icons"
+if [ ! -x "$tool" ] || [ "$here/cmake/web/icons.cpp" -nt "$tool" ]; then
+  g++ -std=c++20 -O2 -Wall -Wextra "$here/cmake/web/icons.cpp" -o "$tool"
+fi
+"$tool" "$site.new/icons"
+
+# The service worker: every file of the site, and a version that changes
+# whenever one of them does.
+files=$(cd "$site.new" && find . -type f | sed 's|^\./||' | LC_ALL=C sort)
+version=$(cd "$site.new" && sha256sum $files "$page/sw.js" | sha256sum | cut -c1-16)
+list=$(printf '"./"'; for f in $files; do printf ', "%s"' "$f"; done)
+sed -e "s|__UNKNOT_VERSION__|$version|" -e "s|__UNKNOT_FILES__|[$list]|" "$page/sw.js" >"$site.new/sw.js"
+
+rm -rf "$site"
+mv "$site.new" "$site"
+total=0
+for f in $files sw.js; do
+  raw=$(stat -c %s "$site/$f") gz=$(gzip -9c "$site/$f" | wc -c)
+  total=$((total + gz))
+  printf 'make-site: %-28s %9d bytes, %9d gzipped\n' "$f" "$raw" "$gz"
+done
+echo "make-site: $site (version $version), $total bytes gzipped in all"

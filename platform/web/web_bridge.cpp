@@ -1,0 +1,61 @@
+// The page calls (see web_bridge.hpp). Each EM_JS body is a few lines of the
+// page's own JavaScript; window.unknot is made by pre.js.
+#include "web_bridge.hpp"
+
+#include <emscripten.h>
+
+// clang-format off
+EM_JS(void, unknot_js_sync, (), { Module.unknotSyncJournal(); });
+EM_JS(void, unknot_js_announce, (const char* text), { Module.unknotAnnounce(UTF8ToString(text)); });
+EM_JS(void, unknot_js_title, (const char* text), { document.title = UTF8ToString(text); });
+EM_JS(void, unknot_js_state, (const char* json), {
+    window.unknot.state = JSON.parse(UTF8ToString(json));
+    Module.unknotStateChanged(window.unknot.state);
+});
+EM_JS(void, unknot_js_awake, (int on), { Module.unknotKeepAwake(on !== 0); });
+EM_JS(int, unknot_js_vibrate, (const int* pattern, int count), {
+    if (typeof navigator.vibrate !== "function") return 0;
+    var p = [];
+    for (var i = 0; i < count; ++i) p.push(HEAP32[(pattern >> 2) + i]);
+    window.unknot.vibrations.push(p);
+    return navigator.vibrate(p) ? 1 : 0;
+});
+EM_JS(int, unknot_js_can_vibrate, (), { return typeof navigator.vibrate === "function" ? 1 : 0; });
+EM_JS(int, unknot_js_mobile, (), {
+    return (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) ? 1 : 0;
+});
+EM_JS(void, unknot_js_first_frame, (), { Module.unknotFirstFrame(); });
+EM_JS(void, unknot_js_frame, (), { window.unknot.frames++; });
+EM_JS(void, unknot_js_wake_after, (int ms), { setTimeout(function() { Module._unknot_web_wake(); }, ms); });
+EM_JS(void, unknot_js_download, (const char* path), {
+    var p = UTF8ToString(path);
+    var name = p.split("/").pop();
+    var type = name.endsWith(".json") ? "application/json" : "text/csv";
+    var url = URL.createObjectURL(new Blob([FS.readFile(p)], {type: type}));
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+    window.unknot.downloads.push(name);
+});
+// clang-format on
+
+namespace unknot::platform::web {
+
+void startJournalSync() { unknot_js_sync(); }
+void announce(const std::string& text) { unknot_js_announce(text.c_str()); }
+void setDocumentTitle(const std::string& title) { unknot_js_title(title.c_str()); }
+void publishState(const std::string& json) { unknot_js_state(json.c_str()); }
+void keepAwake(bool on) { unknot_js_awake(on ? 1 : 0); }
+bool vibrate(const int* pattern, int count) { return unknot_js_vibrate(pattern, count) != 0; }
+bool canVibrate() { return unknot_js_can_vibrate() != 0; }
+bool isMobile() { return unknot_js_mobile() != 0; }
+void firstFrameDrawn() { unknot_js_first_frame(); }
+void frameDrawn() { unknot_js_frame(); }
+void wakeAfter(int ms) { unknot_js_wake_after(ms); }
+void offerDownload(const std::string& path) { unknot_js_download(path.c_str()); }
+
+}  // namespace unknot::platform::web

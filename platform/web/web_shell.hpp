@@ -1,0 +1,47 @@
+// The web shell: what runner.cpp (runApp, shared with the desktop) calls when
+// it is built with emscripten. Everything else about the page lives beside
+// this file (see platform/web/README.md).
+//
+// [SECTION] The runner (the browser's main loop)
+// [SECTION] Services (vibration, the screen wake lock)
+// [SECTION] The journal (IndexedDB copy after every commit)
+#pragma once
+
+#include "unknot/journal.hpp"
+#include "unknot/model.hpp"
+#include "unknot/platform/runner.hpp"
+#include "unknot/session/services.hpp"
+
+#include <memory>
+
+namespace unknot::platform {
+
+struct LoopContext;
+
+//-----------------------------------------------------------------------------
+// [SECTION] The runner
+//-----------------------------------------------------------------------------
+// A runner whose run() hands the frames to the browser
+// (emscripten_set_main_loop) and returns at once: runApp's objects must then
+// outlive main() (runApp keeps them on the heap for the page's lifetime).
+std::unique_ptr<AbstractRunner> makeWebRunner(const LoopContext& context, const Library* library);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Services
+//-----------------------------------------------------------------------------
+// navigator.vibrate (absent: available() is false, and Settings says this
+// device cannot vibrate) and the Screen Wake Lock (kept while a session runs).
+Haptics& webHaptics();
+Lifecycle& webLifecycle();
+// A phone or tablet (a touch screen, coarse pointer): haptics default to on.
+bool webIsMobile();
+
+//-----------------------------------------------------------------------------
+// [SECTION] The journal
+//-----------------------------------------------------------------------------
+// The journal's folder is an IDBFS mount (platform/web/pre.js): SQLite writes
+// to memory and every committed write starts a copy to IndexedDB. The frames
+// are held while a copy runs (see frame.hpp, holdPixels).
+void attachWebJournal(Journal& journal);
+
+}  // namespace unknot::platform
