@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lays out the site from the app build (build-web/app) and platform/web:
 # build-web/site/ with index.html, manifest.webmanifest, sw.js (its version
-# and file list filled in), icons/ (drawn by cmake/web/icons.cpp) and
+# and file list filled in), icons/ (drawn by unknot-icon, platform/tools) and
 # unknot.js, .wasm, .data. Prints each file's size, raw and gzipped.
 #
 # Environment: UNKNOT_WEB_DIR (default: <repo>/build-web).
@@ -21,12 +21,17 @@ mkdir -p "$site.new/icons"
 cp "$app/unknot.js" "$app/unknot.wasm" "$app/unknot.data" "$site.new/"
 cp "$page/index.html" "$page/manifest.webmanifest" "$site.new/"
 
-# The icons: a host tool, rebuilt when its source changes.
-tool="$web/icons"
-if [ ! -x "$tool" ] || [ "$here/cmake/web/icons.cpp" -nt "$tool" ]; then
-  g++ -std=c++20 -O2 -Wall -Wextra "$here/cmake/web/icons.cpp" -o "$tool"
-fi
-"$tool" "$site.new/icons"
+# The icons: unknot-icon (platform/tools), the same drawing as the desktop
+# window's and the installed hicolor icons, built with the host compiler (it
+# needs only stb) and rebuilt by CMake when its sources change. iOS shows the
+# apple-touch-icon on an opaque tile, so it gets the maskable (full-bleed) form.
+cmake -S "$here/platform/tools" -B "$web/icon-tool" >/dev/null
+cmake --build "$web/icon-tool" >/dev/null
+tool="$web/icon-tool/unknot-icon"
+"$tool" --size 192 --out "$site.new/icons/icon-192.png"
+"$tool" --size 512 --out "$site.new/icons/icon-512.png"
+"$tool" --size 512 --maskable --out "$site.new/icons/icon-maskable-512.png"
+"$tool" --size 180 --maskable --out "$site.new/icons/apple-touch-icon.png"
 
 # The service worker: every file of the site, and a version that changes
 # whenever one of them does.
