@@ -8,6 +8,7 @@
 // [SECTION] The plan: cues and speech never collide
 // [SECTION] The live session
 #include "unknot/session/session.hpp"
+#include "unknot/session/settings.hpp"
 #include "unknot/session/speech_plan.hpp"
 
 #include <catch2/catch.hpp>
@@ -200,10 +201,44 @@ TEST_CASE("no utterance covers a cue, nor another utterance, whatever its length
             prevEnd = at + u.durationMs;
             prevWait = wait;
         }
-        // Prompts are never dropped, however long.
+        // A prompt that fits a gap of its step is always said.
         CHECK(has(plan, "Lean on the ball."));
-        CHECK(has(plan, "Breathe slowly."));
+        CHECK(has(plan, "Breathe slowly.") == (15 * perChar + kSpeechAfterCueMs + kSpeechBeforeCueMs <= 6000));
     }
+}
+
+TEST_CASE("a prompt is said sentence by sentence, each in a gap between the cues of its step", "[speech][plan]") {
+    CHECK(splitSentences("In through the nose. Hold gently! Out? ") ==
+          std::vector<std::string>{"In through the nose.", "Hold gently!", "Out?"});
+    CHECK(splitSentences("No full stop") == std::vector<std::string>{"No full stop"});
+    CHECK(splitSentences("3.5 s, then 1.5 s.") == std::vector<std::string>{"3.5 s, then 1.5 s."});
+    Library lib;
+    Routine r;
+    r.id = "b";
+    r.kind = Kind::Breathing;
+    r.steps = {say("Breathe in through your nose. Hold. Breathe out through your mouth.", breath(3, 3))};
+    lib.routines = {r};
+    const Timeline t = compileTimeline(lib, lib.routines[0]);
+    // 120 ms a character: 3.5 s, 0.6 s, 3.7 s. The first fits the 4 s inhale
+    // after its chime; the second would run into the hold's tick, so it waits
+    // for it; the third would run into the exhale's, so it waits for that.
+    const auto plan = planSpeech(t, {"en", false}, [](const std::string& x) {
+        return static_cast<std::int64_t>(x.size()) * 120;
+    });
+    REQUIRE(plan.size() >= 3);
+    CHECK(plan[0].text == "Breathe in through your nose.");
+    CHECK(t.segments[plan[0].segment].phase == BreathPhase::Inhale);
+    CHECK(plan[1].text == "Hold.");
+    CHECK(t.segments[plan[1].segment].phase == BreathPhase::Hold);
+    CHECK(plan[2].text == "Breathe out through your mouth.");
+    CHECK(t.segments[plan[2].segment].phase == BreathPhase::Exhale);
+    CHECK(t.segments[plan[2].segment].cycle == 1);
+    // A sentence that no gap of its step holds (6 s phases at most) is left out.
+    const auto tooLong = planSpeech(t, {"en", false}, [](const std::string& x) -> std::int64_t {
+        return x == "Hold." ? 7000 : 500;
+    });
+    CHECK_FALSE(has(tooLong, "Hold."));
+    CHECK(has(tooLong, "Breathe in through your nose."));
 }
 
 TEST_CASE("a prompt longer than its breath phase waits for the chime; the phase words it covers are dropped",
@@ -332,4 +367,28 @@ TEST_CASE("live: speech never starts inside a cue's window", "[speech][session][
             CHECK(clear);
         }
     }
+}
+
+TEST_CASE("live: the voice follows the routine's kind; Settings' defaults speak guided routines only",
+          "[speech][session]") {
+    Rig r;
+    const Settings defaults;
+    CHECK(defaults.voiceGuided);
+    CHECK_FALSE(defaults.voiceBreathing);
+    r.session.setVoice(defaults.voiceGuided, defaults.voiceBreathing, "en");
+    r.lib.routines[0].kind = Kind::Breathing;
+    r.start();
+    CHECK_FALSE(r.session.voiceOn());
+    r.runTo(1000);
+    CHECK(r.said.empty());
+    // Turned on mid-session: it speaks from there.
+    r.session.setVoice(true, true, "en");
+    CHECK(r.session.voiceOn());
+    r.runTo(1500);
+    REQUIRE(r.said.size() == 1);
+    CHECK(r.said[0].first == "Place the ball. Tap anywhere when you are ready.");
+    r.lib.routines[0].kind = Kind::Stretch;
+    r.session.setVoice(true, false, "en");
+    r.start();
+    CHECK(r.session.voiceOn());
 }

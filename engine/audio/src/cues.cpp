@@ -1,17 +1,15 @@
-// Synth: cue sounds and the mixer (see synth.hpp).
+// Cue sounds: made in code, sample by sample (see synth.hpp).
 //
 // [SECTION] Envelopes and tones
 // [SECTION] Cue sounds
-// [SECTION] Mixer
-// [SECTION] Haptic patterns
-#include "unknot/platform/synth.hpp"
+#include "unknot/audio/synth.hpp"
 
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <numbers>
 
-namespace unknot::platform {
+namespace unknot::audio {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Envelopes and tones
@@ -150,98 +148,4 @@ std::vector<float> synthesizeCue(CueSound sound, int sampleRate) {
     return s;
 }
 
-//-----------------------------------------------------------------------------
-// [SECTION] Mixer
-//-----------------------------------------------------------------------------
-namespace {
-constexpr CueSound kAllSounds[] = {CueSound::Chime,    CueSound::Inhale,      CueSound::Exhale,
-                                   CueSound::HoldTick, CueSound::SwitchSides, CueSound::Finish};
-}
-
-Mixer::Mixer(int sampleRate) : rate_(sampleRate), fadeLength_(std::max(1, sampleRate * kStopFadeMs / 1000)) {
-    // Synthesized once up front: the audio callback must never allocate.
-    for (CueSound s : kAllSounds) {
-        assert(static_cast<std::size_t>(s) == sounds_.size() && "kAllSounds follows the enum");
-        sounds_.push_back(synthesizeCue(s, sampleRate));
-    }
-    voices_.reserve(16);
-}
-
-const std::vector<float>& Mixer::sound(CueSound s) const { return sounds_.at(static_cast<std::size_t>(s)); }
-
-void Mixer::play(CueSound sound, std::int64_t startSample) {
-    // A burst of cues (skipping quickly through steps) must not pile up
-    // forever: past 16 voices the oldest is dropped.
-    if (voices_.size() >= 16) voices_.erase(voices_.begin());
-    voices_.push_back({&sounds_.at(static_cast<std::size_t>(sound)), std::max(startSample, position_), -1});
-}
-
-void Mixer::stopAll() {
-    // Not started: gone. Sounding: a linear fade from the next sample on.
-    std::erase_if(voices_, [this](const Voice& v) { return v.start >= position_; });
-    for (Voice& v : voices_)
-        if (v.fadeLeft < 0) v.fadeLeft = fadeLength_;
-}
-
-void Mixer::setVolume(float volume01) {
-    volume_ = std::clamp(volume01, 0.0f, 1.0f);
-    if (voices_.empty()) gain_ = volume_;
-}
-
-void Mixer::mix(float* out, int frames) {
-    std::fill(out, out + frames, 0.0f);
-    const std::int64_t end = position_ + frames;
-    for (Voice& v : voices_) {
-        if (v.start >= end) continue;  // not yet
-        const auto size = static_cast<std::int64_t>(v.samples->size());
-        const std::int64_t from = std::max(v.start, position_);
-        std::int64_t to = std::min(end, v.start + size);
-        if (v.fadeLeft < 0) {
-            for (std::int64_t t = from; t < to; ++t)
-                out[t - position_] += (*v.samples)[static_cast<std::size_t>(t - v.start)];
-            continue;
-        }
-        to = std::min(to, from + v.fadeLeft);
-        for (std::int64_t t = from; t < to; ++t, --v.fadeLeft)
-            out[t - position_] += (*v.samples)[static_cast<std::size_t>(t - v.start)] *
-                                  (static_cast<float>(v.fadeLeft) / static_cast<float>(fadeLength_));
-    }
-    position_ = end;
-    std::erase_if(voices_, [this](const Voice& v) {
-        return v.fadeLeft == 0 || v.start + static_cast<std::int64_t>(v.samples->size()) <= position_;
-    });
-    // The volume glides (full scale in kStopFadeMs); several voices at once
-    // could exceed full scale: clip rather than wrap.
-    const float step = 1.0f / static_cast<float>(fadeLength_);
-    for (int i = 0; i < frames; ++i) {
-        if (gain_ < volume_)
-            gain_ = std::min(volume_, gain_ + step);
-        else if (gain_ > volume_)
-            gain_ = std::max(volume_, gain_ - step);
-        out[i] = std::clamp(out[i] * gain_, -1.0f, 1.0f);
-    }
-}
-
-std::int64_t Mixer::samplesLeft() const {
-    std::int64_t left = 0;
-    for (const Voice& v : voices_) {
-        const std::int64_t ends = v.fadeLeft >= 0 ? std::max(v.start, position_) + v.fadeLeft
-                                                  : v.start + static_cast<std::int64_t>(v.samples->size());
-        left = std::max(left, ends - position_);
-    }
-    return left;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Haptic patterns
-//-----------------------------------------------------------------------------
-std::vector<Pulse> hapticPulses(HapticPattern pattern) {
-    switch (pattern) {
-    case HapticPattern::One: return {{0, 60, 0.5f}};
-    case HapticPattern::Two: return {{0, 60, 0.5f}, {180, 60, 0.5f}};
-    case HapticPattern::Long: return {{0, 400, 0.35f}};
-    }
-    return {};
-}
-
-}  // namespace unknot::platform
+}  // namespace unknot::audio

@@ -42,6 +42,25 @@ std::string promptText(const Segment& s, const SpeechPlanOptions& o) {
     return voice.empty() ? s.say.get(o.lang) : voice;
 }
 
+}  // namespace
+
+std::vector<std::string> splitSentences(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        const char c = text[i];
+        if ((c == '.' || c == '!' || c == '?') && text[i + 1] == ' ') {
+            out.push_back(text.substr(from, i + 1 - from));
+            from = i + 2;
+        }
+    }
+    if (from < text.size()) out.push_back(text.substr(from));
+    std::erase_if(out, [](const std::string& x) { return x.find_first_not_of(' ') == std::string::npos; });
+    return out;
+}
+
+namespace {
+
 const char* sidePhrase(const Segment& s, const std::string& lang) {
     return phraseText(s.side == Side::Left ? Phrase::LeftSide : Phrase::RightSide, lang);
 }
@@ -59,11 +78,15 @@ void wishesOf(const Timeline& t, std::size_t i, const SpeechPlanOptions& o, std:
     const Segment& s = t.segments[i];
     if (s.quiet) return;
     const bool first = firstOfStep(t, i);
-    if (first && s.kind != SegmentKind::Switch) {
-        std::string text = promptText(s, o);
-        if (s.kind == SegmentKind::Wait)
-            text += std::string(" ") + phraseText(o.recording ? Phrase::PauseToTakeTime : Phrase::TapToGoOn, o.lang);
+    if (first && s.kind == SegmentKind::Wait) {
+        // No clock runs at a wait: the prompt and what it waits for, in one.
+        std::string text = promptText(s, o) + " " +
+                           phraseText(o.recording ? Phrase::PauseToTakeTime : Phrase::TapToGoOn, o.lang);
         out.push_back({i, 0, std::move(text), 0, true});
+    } else if (first && s.kind != SegmentKind::Switch) {
+        // Sentence by sentence: each finds a gap between the cues ("Breathe
+        // in...", "Hold...", "Breathe out..." land in their phases).
+        for (std::string& sentence : splitSentences(promptText(s, o))) out.push_back({i, 0, std::move(sentence), 0, true});
     }
     // The side that comes next: at the switch, or (no switch pause) as the
     // second side begins.
@@ -95,7 +118,8 @@ public:
         // has long ended when the next one starts.
         if (!afterWait_) at = std::max(at, busyUntil_ + kSpeechGapMs);
         at = clearOfCues(at, u.durationMs, wait);
-        if (!atEnd && !wait && !u.prompt && at >= t_.segments[u.segment].endMs()) return false;
+        // A breath word belongs to its phase; a prompt's sentence to its step.
+        if (!atEnd && !wait && at >= (u.prompt ? stepEndMs(u.segment) : t_.segments[u.segment].endMs())) return false;
         if (!moveTo(u, at)) return false;
         busyUntil_ = at + u.durationMs;
         afterWait_ = wait;
@@ -119,6 +143,13 @@ private:
             }
         }
         return at;
+    }
+
+    // Where the step of segment `i` ends (its segments are contiguous).
+    std::int64_t stepEndMs(std::size_t i) const {
+        std::size_t j = i;
+        while (j + 1 < t_.segments.size() && t_.segments[j + 1].step == t_.segments[i].step) ++j;
+        return t_.segments[j].endMs();
     }
 
     // Re-anchors `u` on the segment where `at` falls (it may have moved into

@@ -5,7 +5,8 @@
 //
 // What is spoken:
 //   - each step's prompt as it begins (its `voice:` text when it has one; a
-//     step with `voice: none` says nothing at all);
+//     step with `voice: none` says nothing at all), sentence by sentence, each
+//     in the first gap between cues that holds it;
 //   - at a side switch, the side that comes next ("Now your left side");
 //   - "In", "Hold", "Out" for the first cycles of a breathing block
 //     (`count_aloud:`, default 3); after them the tones carry on alone;
@@ -20,7 +21,9 @@
 // waits for the chime (it starts kSpeechAfterCueMs after the cue). Two
 // utterances never overlap either: the later one waits. Words bound to a
 // moment (a side, a breath phase, "ten seconds left") are dropped when they
-// can no longer start inside their own segment; prompts are never dropped.
+// can no longer start inside their own segment, a prompt's sentence when no
+// gap of its step holds it (`unknot lint` warns of that: see
+// engine/audio/voice_fit.hpp).
 //
 // [SECTION] Phrases
 // [SECTION] The plan
@@ -60,7 +63,7 @@ struct Utterance {
     std::int64_t offsetMs = 0;
     std::string text;
     std::int64_t durationMs = 0;
-    bool prompt = false;  // a step's prompt (or voice text): never dropped
+    bool prompt = false;  // a sentence of a step's prompt (or voice text)
 };
 
 struct SpeechPlanOptions {
@@ -75,6 +78,9 @@ using SpeechDurationFn = std::function<std::int64_t(const std::string& text)>;
 // The plan, ordered by time. Deterministic: the same timeline, options and
 // durations give the same plan.
 std::vector<Utterance> planSpeech(const Timeline& t, const SpeechPlanOptions& o, const SpeechDurationFn& durationMs);
+
+// "One. Two? Three!" -> "One.", "Two?", "Three!": a prompt's sentences.
+std::vector<std::string> splitSentences(const std::string& text);
 
 // Start of an utterance on the timeline, in ms (waits count 0).
 std::int64_t utteranceTimeMs(const Timeline& t, const Utterance& u);
