@@ -344,6 +344,8 @@ TEST_CASE("live: an utterance handed over but not yet started is said again afte
     REQUIRE(r.said.back().first == "Ten seconds left.");
     r.session.pause(r.now);
     r.runTo(r.now + 5000);
+    // Paused 30 ms before it was due: not asked for again while paused.
+    CHECK(std::count_if(r.said.begin(), r.said.end(), [](const auto& s) { return s.first == "Ten seconds left."; }) == 1);
     r.session.resume(r.now);
     const std::int64_t resumedAt = r.now;
     r.runTo(r.now + 1000);
