@@ -16,7 +16,8 @@ cd "$here"
 mode="${1:-}"
 shift || true
 
-# Every dependency is a Debian package. Tests also need a virtual X server
+# Every dependency is a Debian package (espeak-ng speaks the guidance,
+# libopusenc writes `unknot render`'s .opus files). Tests also need a virtual X server
 # (Xvfb), xdotool for the end-to-end test that uses real input events,
 # ImageMagick for its pixel checks,
 # Python's jsonschema to check the content schema (content/schema/), and the
@@ -25,6 +26,7 @@ shift || true
 packages=(build-essential cmake pkg-config git
           libyaml-cpp-dev catch2 libcli11-dev libsqlite3-dev nlohmann-json3-dev
           libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-dejavu-core
+          libespeak-ng-dev espeak-ng-data libopusenc-dev
           xvfb xauth xdotool x11-utils imagemagick
           python3 python3-yaml python3-jsonschema
           desktop-file-utils appstream)

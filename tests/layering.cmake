@@ -5,7 +5,8 @@
 #   engine/authoring  core (+ yaml-cpp, privately)
 #   engine/journal    core (+ SQLite and nlohmann/json, privately)
 #   engine/session    core, journal
-#   engine/cli        core, authoring, journal, session
+#   engine/audio      core, session (+ espeak-ng and libopusenc, privately)
+#   engine/cli        core, authoring, journal, session, audio
 #   engine/ui         core, authoring, journal, session, Dear ImGui
 #   platform          everything above, SDL2
 #
@@ -28,12 +29,14 @@ set(ui "imgui|unknot/ui/|unknot/cli")
 set(authoring "unknot/loader.hpp|unknot/paths.hpp|yaml-cpp")
 set(journal "unknot/journal|sqlite3|nlohmann")
 set(session "unknot/session/")
+set(audio "unknot/audio/|espeak|opusenc")
 foreach(ext cpp hpp)
   check_layer("engine/*.${ext}" "unknot/platform/|SDL" "engine/ never sees platform/ or SDL")
-  check_layer("engine/core/*.${ext}" "${ui}|${authoring}|${journal}|${session}" "core depends on the standard library only")
-  check_layer("engine/authoring/*.${ext}" "${ui}|${journal}|${session}|sqlite3" "authoring depends on core only")
-  check_layer("engine/journal/*.${ext}" "${ui}|${authoring}|${session}" "the journal depends on core only")
-  check_layer("engine/session/*.${ext}" "${ui}|yaml-cpp|sqlite3" "the session depends on core and the journal only")
+  check_layer("engine/core/*.${ext}" "${ui}|${authoring}|${journal}|${session}|${audio}" "core depends on the standard library only")
+  check_layer("engine/authoring/*.${ext}" "${ui}|${journal}|${session}|${audio}|sqlite3" "authoring depends on core only")
+  check_layer("engine/journal/*.${ext}" "${ui}|${authoring}|${session}|${audio}" "the journal depends on core only")
+  check_layer("engine/session/*.${ext}" "${ui}|${audio}|yaml-cpp|sqlite3" "the session depends on core and the journal only")
+  check_layer("engine/audio/*.${ext}" "${ui}|${authoring}|${journal}|yaml-cpp|sqlite3" "audio depends on core and the session only")
   check_layer("engine/cli/*.${ext}" "imgui|unknot/ui/" "the command line never sees the UI")
 endforeach()
 # No library reaches into another's private src/ folder from its CMakeLists.

@@ -22,6 +22,7 @@ launcher=()
 t0=$(date +%s)
 emcmake cmake -S "$here/cmake/web/cli" -B "$web/cli" \
   -DCMAKE_BUILD_TYPE=Release \
+  -DUNKNOT_WITH_VOICE=OFF \
   -DCMAKE_CXX_FLAGS=-fexceptions \
   -DCMAKE_EXE_LINKER_FLAGS=-fexceptions \
   -Dyaml-cpp_DIR="$yaml_dir" \

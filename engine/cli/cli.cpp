@@ -21,7 +21,7 @@ namespace {
 
 using namespace cli;
 
-const char* kCommands[] = {"lint", "play", "list", "show", "export", "import", "journal"};
+const char* kCommands[] = {"lint", "play", "list", "show", "render", "export", "import", "journal"};
 
 //-----------------------------------------------------------------------------
 // [SECTION] Declaring the command line
@@ -40,6 +40,9 @@ struct Parsed {
     CLI::Option* maxMinutesOpt = nullptr;
     CLI::App* showCmd = nullptr;
     std::string showId;
+    CLI::App* renderCmd = nullptr;
+    RenderArgs ra;
+    std::string voice = "on";
     std::string journalOpt;
     CLI::App* exportCmd = nullptr;
     std::string csvFile, jsonFile;
@@ -97,6 +100,19 @@ void declareJournalCommands(CLI::App& app, Parsed& p) {
     p.checkCmd->add_option("--journal", p.journalOpt, journalHelp)->type_name("PATH");
 }
 
+void declareRender(CLI::App& app, Parsed& p) {
+    p.renderCmd = app.add_subcommand("render", "Write a routine's guided session (tones and voice) as an audio file");
+    p.renderCmd->add_option("id", p.ra.id, "Routine id")->required();
+    p.renderCmd->add_option("--out", p.ra.out, "The file to write: .wav or .opus")->required()->type_name("FILE");
+    p.renderCmd->add_option("--voice", p.voice, "on: speak the guidance (default); off: tones alone")
+        ->check(CLI::IsMember({"on", "off"}));
+    p.renderCmd
+        ->add_option("--wait", p.ra.waitSeconds, "Seconds each tap step waits in the file (default 20)")
+        ->check(CLI::Range(0, kMaxRenderWaitSeconds))
+        ->type_name("SECONDS");
+    p.renderCmd->add_flag("--json", p.ra.json, "Print each segment's and each spoken line's sample offset as JSON");
+}
+
 void declare(CLI::App& app, Parsed& p) {
     app.name("unknot");
     app.footer(
@@ -111,6 +127,7 @@ void declare(CLI::App& app, Parsed& p) {
     p.langOpt = app.add_option("--lang", p.c.lang, "Language of content text (e.g. en, fr)");
     app.add_subcommand("help", "Show this help");
     declareContentCommands(app, p);
+    declareRender(app, p);
     declareJournalCommands(app, p);
 }
 
@@ -179,6 +196,11 @@ int dispatch(const CliEnv& env, const Parsed& p) {
     if (p.playCmd->parsed()) return play(env, p.c, p.playId, p.clock);
     if (p.listCmd->parsed()) return list(env, p.c, p.la);
     if (p.showCmd->parsed()) return show(env, p.c, p.showId);
+    if (p.renderCmd->parsed()) {
+        RenderArgs a = p.ra;
+        a.voice = p.voice == "on";
+        return render(env, p.c, a);
+    }
     if (p.exportCmd->parsed()) return exportJournal(env, p.journalOpt, p.csvFile, p.jsonFile);
     if (p.importCmd->parsed()) return importJournal(env, p.journalOpt, p.importFile);
     if (p.checkCmd->parsed()) return checkJournalCmd(env, p.journalOpt);

@@ -36,6 +36,15 @@ struct ListArgs {
     int maxMinutes = 0;
 };
 
+// unknot render: the routine, the file, the voice, each tap step's pause.
+inline constexpr int kMaxRenderWaitSeconds = 600;
+struct RenderArgs {
+    std::string id, out;
+    bool voice = true;
+    int waitSeconds = 20;
+    bool json = false;
+};
+
 //-----------------------------------------------------------------------------
 // [SECTION] Content (content.cpp)
 //-----------------------------------------------------------------------------
@@ -60,6 +69,7 @@ int lint(const CliEnv& env, const Common& c, const std::vector<std::string>& pat
 int play(const CliEnv& env, const Common& c, const std::string& id, const std::string& clock);
 int list(const CliEnv& env, const Common& c, const ListArgs& a);
 int show(const CliEnv& env, const Common& c, const std::string& id);
+int render(const CliEnv& env, const Common& c, const RenderArgs& a);
 
 // Journal commands (cmd_export.cpp, cmd_import.cpp, cmd_journal_check.cpp). Exit statuses: 0 done; 1 the journal or
 // the imported file has problems; 2 bad usage, or a file that cannot be

@@ -2,19 +2,25 @@
 // path:line:column: error: message; exit 1 when there are errors.
 #include "cli_internal.hpp"
 
+#include "unknot/audio/voice_fit.hpp"
+
 #include <iostream>
 
 namespace unknot::cli {
 
 int lint(const CliEnv& env, const Common& c, const std::vector<std::string>& paths) {
-    std::vector<std::string> all = paths;
-    all.insert(all.end(), c.content.begin(), c.content.end());
-    auto loaded = loadContent(env, all);
+    std::vector<std::string> given = paths;
+    given.insert(given.end(), c.content.begin(), c.content.end());
+    auto loaded = loadContent(env, given);
     if (!loaded) return sayLoadFailed(env, loaded.error());
     const Library& lib = *loaded;
     if (!langOffered(env, c, lib)) return 2;
-    for (const auto& d : lib.diagnostics) *env.out << formatDiagnostic(d) << "\n";
-    int e = countErrors(lib.diagnostics), w = countWarnings(lib.diagnostics);
+    // The loader's problems, then the voice's: spoken text that cannot fit
+    // its segment (timed by espeak-ng).
+    std::vector<Diagnostic> all = lib.diagnostics;
+    for (Diagnostic& d : audio::voiceFitWarnings(lib)) all.push_back(std::move(d));
+    for (const auto& d : all) *env.out << formatDiagnostic(d) << "\n";
+    int e = countErrors(all), w = countWarnings(all);
     *env.err << lib.routines.size() << (lib.routines.size() == 1 ? " routine" : " routines") << " loaded, " << e
              << (e == 1 ? " error, " : " errors, ") << w << (w == 1 ? " warning\n" : " warnings\n");
     return e > 0 ? 1 : 0;

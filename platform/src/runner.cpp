@@ -17,6 +17,7 @@
 #include "screenshot.hpp"
 #include "sdl_runner.hpp"
 #include "setup.hpp"
+#include "speech_sdl.hpp"
 #include "trace.hpp"
 #include "unknot/journal.hpp"
 #include "unknot/paths.hpp"
@@ -92,6 +93,7 @@ private:
     NullLifecycle nullLifecycle_;
     SystemClock clock_;
     std::optional<SdlAudio> audio_;
+    std::optional<SdlSpeech> speech_;  // espeak-ng into audio_'s mixer
     std::optional<SdlHaptics> haptics_;
     SdlLifecycle lifecycle_;
     std::unique_ptr<ui::App> app_;
@@ -235,7 +237,12 @@ void DesktopApp::makeApp() {
         audio_.emplace();  // opened after the first frame (SdlAudio::open)
         haptics_.emplace();
         config.services = {&*audio_, &*haptics_, &lifecycle_};
-#ifdef __EMSCRIPTEN__
+#ifndef __EMSCRIPTEN__
+        speech_.emplace(*audio_);
+        config.services.speech = &*speech_;
+#else
+        // The browser's speechSynthesis is the web voice's seam (not built
+        // yet): espeak-ng is not compiled for wasm (UNKNOT_WITH_VOICE=OFF).
         // navigator.vibrate and the Screen Wake Lock; a phone is a touch screen.
         config.services = {&*audio_, &webHaptics(), &webLifecycle()};
         config.mobile = webIsMobile();

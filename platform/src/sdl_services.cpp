@@ -76,6 +76,7 @@ bool SdlAudio::openDevice() {
     // No callback runs yet (SDL opens devices paused): no lock needed.
     if (!mixer_ || mixer_->sampleRate() != have.freq) mixer_ = std::make_unique<Mixer>(have.freq);
     mixer_->setVolume(volume_);
+    mixer_->setSpeechVolume(speechVolume_);
     paused_ = true;
     return true;
 }
@@ -109,7 +110,11 @@ void SdlAudio::callback(void* self, std::uint8_t* stream, int len) {
         const Due& d = audio->pending_[i];
         // Signed: a due instant already past (negative) starts at once.
         const auto ahead = static_cast<std::int64_t>(d.ticks - now);
-        mixer.play(d.sound, first + std::llround(static_cast<double>(ahead) * samplesPerTick));
+        const std::int64_t at = first + std::llround(static_cast<double>(ahead) * samplesPerTick);
+        if (d.speech)
+            mixer.speak(*d.speech, at);
+        else
+            mixer.play(d.sound, at);
     }
     audio->pendingCount_ = 0;
     auto* out = reinterpret_cast<float*>(stream);
@@ -156,11 +161,61 @@ void SdlAudio::setVolume(float volume01) {
 }
 
 void SdlAudio::stopAll() {
-    early_.clear();
+    std::erase_if(early_, [](const Due& d) { return !d.speech; });
     if (device_ == 0) return;
     SDL_LockAudioDevice(device_);
-    pendingCount_ = 0;
-    mixer_->stopAll();  // sounding voices fade out over Mixer::kStopFadeMs
+    const auto kept = std::remove_if(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(pendingCount_),
+                                     [](const Due& d) { return !d.speech; });
+    pendingCount_ = static_cast<std::size_t>(kept - pending_.begin());
+    mixer_->stopCues();  // sounding voices fade out over Mixer::kStopFadeMs
+    SDL_UnlockAudioDevice(device_);
+}
+
+void SdlAudio::speak(Samples samples, int delayMs) {
+    const Due due{CueSound::Chime, SDL_GetPerformanceCounter() + ticksIn(delayMs), samples.get()};
+    if (!samples || samples->empty()) return;
+    held_.push_back(std::move(samples));
+    if (!opened_) {
+        early_.push_back(due);
+        return;
+    }
+    if (failed_) return;
+    if (device_ == 0 && !openDevice()) return;
+    queue(due);
+}
+
+void SdlAudio::stopSpeech() {
+    std::erase_if(early_, [](const Due& d) { return d.speech != nullptr; });
+    if (device_ == 0) return;
+    SDL_LockAudioDevice(device_);
+    const auto kept = std::remove_if(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(pendingCount_),
+                                     [](const Due& d) { return d.speech != nullptr; });
+    pendingCount_ = static_cast<std::size_t>(kept - pending_.begin());
+    mixer_->stopSpeech();
+    SDL_UnlockAudioDevice(device_);
+}
+
+void SdlAudio::setSpeechVolume(float volume01) {
+    speechVolume_ = std::clamp(volume01, 0.0f, 1.0f);
+    if (device_ == 0) return;
+    SDL_LockAudioDevice(device_);
+    mixer_->setSpeechVolume(speechVolume_);
+    SDL_UnlockAudioDevice(device_);
+}
+
+// Frees the speech buffers nothing will read any more (on this thread).
+void SdlAudio::releaseSpeech() {
+    if (held_.empty()) return;
+    if (device_ == 0) {
+        if (early_.empty()) held_.clear();
+        return;
+    }
+    SDL_LockAudioDevice(device_);
+    std::erase_if(held_, [this](const Samples& s) {
+        const bool pending = std::any_of(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(pendingCount_),
+                                         [&](const Due& d) { return d.speech == s.get(); });
+        return !pending && !mixer_->uses(*s);
+    });
     SDL_UnlockAudioDevice(device_);
 }
 
@@ -178,6 +233,7 @@ void SdlAudio::setTap(Tap tap) {
 }
 
 int SdlAudio::update() {
+    releaseSpeech();
     if (device_ == 0) return 0;
     const std::uint64_t now = SDL_GetTicks64();
     if (!paused_) {

@@ -24,6 +24,10 @@ Settings allChanged() {
     s.sound = false;
     s.volumePercent = 35;
     s.haptics = true;
+    s.voiceGuided = false;
+    s.voiceBreathing = true;
+    s.voiceRate = 200;
+    s.voiceVolumePercent = 60;
     s.flareMode = true;
     s.askPain = false;
     s.safetyAcknowledged = true;
@@ -51,9 +55,10 @@ TEST_CASE("the table has every field once, each key distinct, each changed value
         // or two rows at one field, shows here or in the count below.
         CHECK(encodeSetting(defaults, f) != encodeSetting(changed, f));
     }
-    CHECK(keys.size() == 10);
+    CHECK(keys.size() == 14);
     CHECK(keys == std::set<std::string>{"lang", "theme", "text_percent", "reduced_motion", "sound", "volume", "haptics",
-                                        "flare_mode", "ask_pain", "safety_acknowledged"});
+                                        "voice_guided", "voice_breathing", "voice_rate", "voice_volume", "flare_mode",
+                                        "ask_pain", "safety_acknowledged"});
 }
 
 TEST_CASE("the ranges in the table are the named constants", "[settings]") {
@@ -61,6 +66,8 @@ TEST_CASE("the ranges in the table are the named constants", "[settings]") {
         const std::string key = f.key;
         if (key == "text_percent") CHECK((f.min == kTextPercentMin && f.max == kTextPercentMax));
         if (key == "volume") CHECK((f.min == kVolumePercentMin && f.max == kVolumePercentMax));
+        if (key == "voice_volume") CHECK((f.min == kVolumePercentMin && f.max == kVolumePercentMax));
+        if (key == "voice_rate") CHECK((f.min == kVoiceRateMin && f.max == kVoiceRateMax));
         if (key == "lang") CHECK((f.min == kLangLengthMin && f.max == kLangLengthMax));
     }
 }

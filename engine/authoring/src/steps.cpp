@@ -71,8 +71,15 @@ struct RoutineParser {
     // or exhale is missing.
     bool breathePhases(const YAML::Node& n, Breathe& b, Slot& durationNode, Slot& cyclesNode) {
         bool ok = true, hasInhale = false, hasExhale = false;
-        forEachKey(n, {"inhale", "hold", "exhale", "rest", "duration", "cycles"}, rep, "breathe",
+        forEachKey(n, {"inhale", "hold", "exhale", "rest", "duration", "cycles", "count_aloud"}, rep, "breathe",
                    [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+                       if (k == "count_aloud") {
+                           if (auto c = sc.integer(v, "count_aloud", 0, 100000))
+                               b.countAloud = static_cast<int>(*c);
+                           else
+                               ok = false;
+                           return;
+                       }
                        if (k == "duration") {
                            durationNode = v;
                            return;
@@ -354,6 +361,19 @@ struct RoutineParser {
         return true;
     }
 
+    // `voice: none` keeps the step quiet; any other text is what is spoken
+    // instead of the prompt (shorter, or better heard than read).
+    void voice(const YAML::Node& v, SayStep& say, bool& ok) {
+        if (v.IsScalar() && v.Scalar() == "none") {
+            say.quiet = true;
+            return;
+        }
+        if (auto t = sc.text(v, "voice", kMaxVoiceChars))
+            say.voice = std::move(*t);
+        else
+            ok = false;
+    }
+
     void cue(const YAML::Node& v, SayStep& say, bool& ok) {
         auto s = sc.string(v, "cue");
         if (s && *s == "chime")
@@ -370,8 +390,9 @@ struct RoutineParser {
         SayStep say;
         bool ok = true;
         SayNodes nodes;
-        forEachKey(n, {"say", "tip", "duration", "sides", "switch", "cue", "wait", "breathe", "image", "figure"}, rep,
-                   "a step", [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+        forEachKey(n, {"say", "tip", "voice", "duration", "sides", "switch", "cue", "wait", "breathe", "image", "figure"}, rep,
+                   "a step",
+                   [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
                        if (k == "say")
                            nodes.say = v;
                        else if (k == "tip") {
@@ -391,6 +412,8 @@ struct RoutineParser {
                            nodes.switchAfter = v;
                        else if (k == "cue")
                            cue(v, say, ok);
+                       else if (k == "voice")
+                           voice(v, say, ok);
                        else if (k == "image") {
                            if (auto img = image(v))
                                say.image = std::move(*img);

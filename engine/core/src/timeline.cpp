@@ -132,6 +132,8 @@ struct Compiler {
         base.tip = say.tip;
         base.cue = say.cue;
         base.image = say.image;
+        base.voice = say.voice;
+        base.quiet = say.quiet;
         base.routineId = routineId;
         if (auto* tm = std::get_if<Timed>(&say.body)) {
             if (tm->sides.empty()) {
@@ -170,6 +172,7 @@ struct Compiler {
                     s.phase = phase;
                     s.cycle = c;
                     s.cycles = b.cycles;
+                    s.countAloud = b.countAloud;
                     s.durationMs = ms;
                     add(std::move(s));
                 }

@@ -46,7 +46,7 @@ void Session::setCues(bool sound, bool haptics) {
     wiring_.haptics = haptics;
     if (Audio* audio = wiring_.services.audio) {
         audio->setMuted(!sound);
-        if (!sound) cancelAhead();
+        if (!sound) cancelCues();
     }
 }
 
@@ -65,10 +65,12 @@ void Session::start(const Library& lib, const Routine& r, std::int64_t nowMs, st
     player = std::make_unique<Player>(compileTimeline(lib, r));
     player->start(nowMs);
     lastState = player->state();
+    voiceOn_ = wiring_.voiceFor(r.kind);
+    planVoice();
 }
 
 void Session::end() {
-    if (player && wiring_.services.audio) wiring_.services.audio->stopAll();
+    if (player) cancelAhead();
     // A note typed but not yet saved (the end screen left by Back) is kept.
     saveNote();
     clearRun();
@@ -90,6 +92,7 @@ bool Session::advance(std::int64_t nowMs, std::int64_t wallMs) {
     if (silenced && p.state() != lastState) cancelAhead();
     if (p.state() == PlayerState::Finished && !finishCued) finished(nowMs, wallMs);
     scheduleAhead(nowMs);
+    scheduleSpeech(nowMs);
     if (p.state() == lastState) return false;
     lastState = p.state();
     return true;
@@ -101,6 +104,7 @@ void Session::finished(std::int64_t nowMs, std::int64_t wallMs) {
     // Only a session that ran to its end gets the closing sound.
     if (!player->finishedEarly() && wiring_.sound && wiring_.services.audio)
         wiring_.services.audio->play(CueSound::Finish, 0);
+    if (!player->finishedEarly()) sayFinal();
     record(nowMs, wallMs);
 }
 
@@ -144,6 +148,11 @@ void Session::scheduleAhead(std::int64_t nowMs) {
 }
 
 void Session::cancelAhead() {
+    cancelCues();
+    cancelSpeech();
+}
+
+void Session::cancelCues() {
     if (wiring_.services.audio) wiring_.services.audio->stopAll();
     soundAhead.reset();
 }
@@ -184,6 +193,7 @@ void Session::askStop(std::int64_t nowMs) {
     // the session (then "Keep going" would leave it paused).
     if (!player || confirmingStop) return;
     confirmingStop = true;
+    cancelSpeech();  // also at a tap step, which the question does not pause
     pausedForConfirm = false;
     if (player->state() == PlayerState::Running) {
         player->pause(nowMs);

@@ -42,7 +42,7 @@ std::optional<ThemeId> parseThemeName(std::string_view name) {
 // [SECTION] The table
 //-----------------------------------------------------------------------------
 namespace {
-const std::array<SettingField, 10> kTable = {{
+const std::array<SettingField, 14> kTable = {{
     {"lang", &Settings::lang, kLangLengthMin, kLangLengthMax},
     {"theme", &Settings::theme},
     {"text_percent", &Settings::textPercent, kTextPercentMin, kTextPercentMax},
@@ -50,6 +50,10 @@ const std::array<SettingField, 10> kTable = {{
     {"sound", &Settings::sound},
     {"volume", &Settings::volumePercent, kVolumePercentMin, kVolumePercentMax},
     {"haptics", &Settings::haptics},
+    {"voice_guided", &Settings::voiceGuided},
+    {"voice_breathing", &Settings::voiceBreathing},
+    {"voice_rate", &Settings::voiceRate, kVoiceRateMin, kVoiceRateMax},
+    {"voice_volume", &Settings::voiceVolumePercent, kVolumePercentMin, kVolumePercentMax},
     {"flare_mode", &Settings::flareMode},
     {"ask_pain", &Settings::askPain},
     {"safety_acknowledged", &Settings::safetyAcknowledged},

@@ -51,6 +51,11 @@ void App::Impl::applySettings() {
     applyTheme(settings.theme);
     if (cfg.services.audio) cfg.services.audio->setVolume(static_cast<float>(settings.volumePercent) / 100.0f);
     session.setCues(settings.sound, settings.haptics);  // mutes, and cancels what was put ahead
+    if (Speech* speech = cfg.services.speech) {
+        speech->setRate(settings.voiceRate);
+        speech->setVolume(static_cast<float>(settings.voiceVolumePercent) / 100.0f);
+    }
+    session.setVoice(settings.voiceGuided, settings.voiceBreathing, settings.lang);
     // A card compiles again in another language (prepareCard), and the
     // list's query key holds the language and flare mode.
     journalChanged();  // History's words and the Home lists follow flare mode
@@ -75,6 +80,74 @@ int App::Impl::utcOffset(std::int64_t wallMs) const {
 //-----------------------------------------------------------------------------
 // Settings offers text sizes in steps of this many percent.
 static constexpr int kTextPercentStep = 25;
+
+namespace {
+
+// Volume choices: the default (80 %) is one of them, so one chip is always
+// lit for a volume set here.
+constexpr int kVolumeChoices[] = {20, 40, 60, 80, kVolumePercentMax};
+
+// Templates over the app (App::Impl is private to App: deduced, not named).
+template <class AppImpl>
+bool volumeChips(AppImpl& a, const char* id, const char* labelKey, int current, int& next) {
+    a.ui.text(trf(labelKey, a.lang, {{"v", formatPercent(current, a.lang)}}));
+    a.ui.beginFlow();
+    bool change = false;
+    for (int v : kVolumeChoices) {
+        if (a.ui.chip(std::string(id) + ":" + std::to_string(v), formatPercent(v, a.lang), current == v)) {
+            next = v;
+            change = true;
+        }
+    }
+    return change;
+}
+
+// What each tone means, one line each (the 4-2-6 card says the same).
+template <class AppImpl>
+void toneMeanings(AppImpl& a) {
+    for (const char* key : {"settings.tone_in", "settings.tone_out", "settings.tone_hold", "settings.tone_step",
+                            "settings.tone_sides"})
+        a.ui.text(tr(key, a.lang), nullptr, a.pal().textMuted);
+}
+
+// Speaking rates offered, in words per minute: slow, usual, brisk.
+constexpr int kVoiceRates[] = {130, kVoiceRateDefault, 200};
+constexpr const char* kVoiceRateKeys[] = {"settings.voice_slow", "settings.voice_usual", "settings.voice_brisk"};
+
+// The voice: a switch for guided routines, one for breathing, its rate and
+// its volume. Without a voice for the language it says so (the tones work).
+template <class AppImpl>
+bool drawVoice(AppImpl& a, Settings& next) {
+    bool change = false;
+    a.settingsHeading("settings.voice");
+    const bool hasVoice = a.cfg.services.speech && a.cfg.services.speech->available(a.lang);
+    if (!hasVoice) a.ui.text(tr("settings.no_voice", a.lang), nullptr, a.pal().textMuted);
+    const Settings& s = a.settings;
+    if (a.ui.toggle("voice-guided", tr("settings.voice_guided", a.lang), tr("settings.voice_guided_sub", a.lang),
+                    s.voiceGuided)) {
+        next.voiceGuided = !s.voiceGuided;
+        change = true;
+    }
+    if (a.ui.toggle("voice-breathing", tr("settings.voice_breathing", a.lang),
+                    tr("settings.voice_breathing_sub", a.lang), s.voiceBreathing)) {
+        next.voiceBreathing = !s.voiceBreathing;
+        change = true;
+    }
+    if (!s.voiceGuided && !s.voiceBreathing) return change;
+    a.ui.text(tr("settings.voice_rate", a.lang));
+    a.ui.beginFlow();
+    for (std::size_t i = 0; i < std::size(kVoiceRates); ++i) {
+        if (a.ui.chip("voice-rate:" + std::to_string(kVoiceRates[i]), tr(kVoiceRateKeys[i], a.lang),
+                      s.voiceRate == kVoiceRates[i])) {
+            next.voiceRate = kVoiceRates[i];
+            change = true;
+        }
+    }
+    return volumeChips(a, "voice-volume", "settings.voice_volume", s.voiceVolumePercent, next.voiceVolumePercent) ||
+           change;
+}
+
+}  // namespace
 
 void App::Impl::settingsHeading(const char* key) {
     ImGui::Dummy(ImVec2(0, 0.3f * ui.em()));
@@ -147,14 +220,8 @@ bool App::Impl::drawSettingsCues(Settings& next) {
         change = true;
     }
     if (settings.sound) {
-        ui.text(trf("settings.volume", lang, {{"v", formatPercent(settings.volumePercent, lang)}}));
-        ui.beginFlow();
-        for (int v : {25, 50, 75, kVolumePercentMax}) {
-            if (ui.chip("volume:" + std::to_string(v), formatPercent(v, lang), settings.volumePercent == v)) {
-                next.volumePercent = v;
-                change = true;
-            }
-        }
+        change = volumeChips(*this, "volume", "settings.volume", settings.volumePercent, next.volumePercent) || change;
+        toneMeanings(*this);
     }
     const bool hasHaptics = cfg.services.haptics && cfg.services.haptics->available();
     if (ui.toggle("haptics", tr("settings.haptics", lang),
@@ -175,6 +242,7 @@ void App::Impl::drawSettings() {
     bool change = drawSettingsLooks(next);
     change = drawSettingsComfort(next) || change;
     change = drawSettingsCues(next) || change;
+    change = drawVoice(*this, next) || change;
 
     settingsHeading("settings.about");
     if (ui.button("safety", tr("settings.safety", lang), 0, Tone::Quiet))

@@ -36,6 +36,7 @@ inline constexpr std::size_t kMaxSummaryChars = 600;       // routine summary (1
 inline constexpr std::size_t kMaxPromptChars = 300;        // a step's `say` (118)
 inline constexpr std::size_t kPromptGlanceChars = 160;     // longer prompts get a warning only
 inline constexpr std::size_t kMaxTipChars = 600;           // a step's `tip` (125)
+inline constexpr std::size_t kMaxVoiceChars = 300;         // a step's `voice` (spoken prompt)
 inline constexpr std::size_t kMaxCautionChars = 400;       // one caution (153)
 inline constexpr std::size_t kMaxCautionsPerRoutine = 20;  // cautions of one routine (9)
 inline constexpr std::size_t kMaxLabelChars = 60;          // area and equipment labels (30)
@@ -91,6 +92,10 @@ struct SourcePos {
 struct Breathe {
     std::int64_t inhaleMs = 0, holdMs = 0, exhaleMs = 0, restMs = 0;
     int cycles = 1;  // already rounded from `duration` by the loader
+    // Cycles whose phases the voice names ("In", "Hold", "Out"); after them
+    // the tones carry on alone, as a teacher would. `count_aloud:` in YAML.
+    int countAloud = kDefaultCountAloud;
+    static constexpr int kDefaultCountAloud = 3;
     std::int64_t cycleMs() const { return inhaleMs + holdMs + exhaleMs + restMs; }
 };
 
@@ -113,6 +118,11 @@ struct SayStep {
     // The drawn figure of the step (figure.hpp), or null. Shared: the
     // timeline can hand it to every segment of the step without copying.
     std::shared_ptr<const StepFigure> figure;
+
+    // What the voice says instead of `say` (`voice:` in YAML; empty: `say`
+    // itself). `voice: none` sets quiet: nothing at all is spoken in the step.
+    Text voice;
+    bool quiet = false;
 };
 struct RepeatStep {
     int count = 1;

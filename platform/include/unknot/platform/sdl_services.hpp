@@ -58,7 +58,16 @@ public:
     bool available() const override { return !opened_ || (!failed_ && !reopenFailed_); }
     void play(CueSound sound, int delayMs) override;
     void setVolume(float volume01) override;
+    // Cancels the cues (speech has its own stop, below).
     void stopAll() override;
+    // Speech, mixed into the same stream on the same clock: `samples` (at
+    // sampleRate()) start delayMs after the call. Kept alive here until the
+    // mixer is done with them. Muting the cues does not mute speech (the
+    // voice has its own switch); its volume is apart from the cues'.
+    using Samples = std::shared_ptr<const std::vector<float>>;
+    void speak(Samples samples, int delayMs);
+    void stopSpeech();
+    void setSpeechVolume(float volume01);
     void setMuted(bool muted) override;
     bool muted() const override { return muted_; }
     // Empty while sound works or before open(); else SDL's reason, in English.
@@ -85,18 +94,25 @@ private:
     static void callback(void* self, std::uint8_t* stream, int len);
     bool openDevice();
     void closeDevice();
-    // A cue and the performance-counter instant at which it should sound.
+    // A cue, or speech samples, and the performance-counter instant at which
+    // it should sound.
     struct Due {
         CueSound sound;
         std::uint64_t ticks;
+        const std::vector<float>* speech = nullptr;
     };
+    void releaseSpeech();
     void queue(const Due& due);
     std::uint32_t device_ = 0;
     std::unique_ptr<Mixer> mixer_;
     bool opened_ = false, failed_ = false, reopenFailed_ = false, paused_ = true, muted_ = false;
     std::uint64_t silentSince_ = 0;
     float volume_ = 0.8f;
+    float speechVolume_ = 1.0f;
     std::vector<Due> early_;  // asked for before open()
+    // Speech buffers the mixer may still read: released on the loop's thread
+    // (update()), never in the callback, which must not free memory.
+    std::vector<Samples> held_;
     // Handed to the callback, which places them in the stream: a fixed array
     // (guarded by the device lock), since the callback must not allocate.
     static constexpr std::size_t kMaxPending = 16;

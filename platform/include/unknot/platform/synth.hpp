@@ -1,76 +1,23 @@
-// Synth: the cue sounds, made in code (no audio files to ship or to find),
-// and a tiny mixer. Pure: no SDL, so tests inspect every sample.
+// Synth, as the platform sees it: the cue sounds and the mixer now live in
+// engine/audio (unknot/audio/synth.hpp) so that `unknot render` mixes exactly
+// as the app does; the haptic patterns stay here, with the SDL haptics.
 //
-// [SECTION] Cue sounds (soft sines with smooth envelopes)
-// [SECTION] Mixer (voices started at absolute sample indices)
+// [SECTION] Cue sounds and mixer (from engine/audio)
 // [SECTION] Haptic patterns (pulse lists, played by the SDL haptics)
 #pragma once
 
+#include "unknot/audio/synth.hpp"
 #include "unknot/session/services.hpp"
 
-#include <cstdint>
 #include <vector>
 
 namespace unknot::platform {
 
 //-----------------------------------------------------------------------------
-// [SECTION] Cue sounds
+// [SECTION] Cue sounds and mixer
 //-----------------------------------------------------------------------------
-// Mono float samples in [-1, 1]. Every sound starts and ends at silence (no
-// click), peaks well below full scale (calm, never startling) and lasts at
-// most a few seconds.
-std::vector<float> synthesizeCue(CueSound sound, int sampleRate);
-
-//-----------------------------------------------------------------------------
-// [SECTION] Mixer
-//-----------------------------------------------------------------------------
-// Owned by the audio callback's side: the SDL audio device locks around every
-// call. Voices point into the mixer's own precomputed sounds.
-//
-// Time is the absolute sample index of the output stream: mix() writes the
-// samples position() .. position() + frames - 1 and advances position(). A
-// voice is scheduled at an absolute index, so where it starts does not depend
-// on when, or in what slices, mix() is called.
-class Mixer {
-public:
-    explicit Mixer(int sampleRate);
-
-    // Starts `sound` at absolute sample `startSample`. A start that is already
-    // mixed (late) starts at once, at position().
-    void play(CueSound sound, std::int64_t startSample);
-    // Writes samples position() .. position() + frames - 1 into `out` (cleared
-    // first): every voice at the volume, clipped to [-1, 1]; then advances.
-    void mix(float* out, int frames);
-    // Drops the voices not yet started and fades the sounding ones to silence
-    // over kStopFadeMs (a cut mid-wave would click).
-    void stopAll();
-    static constexpr int kStopFadeMs = 5;
-    // A change of volume while a voice sounds glides over kStopFadeMs too (a
-    // dragged slider would otherwise crackle); with nothing sounding it is
-    // taken at once.
-    void setVolume(float volume01);
-    float volume() const { return volume_; }
-    bool busy() const { return !voices_.empty(); }
-    // Samples from position() until the last voice ends (0 when silent).
-    std::int64_t samplesLeft() const;
-    std::int64_t position() const { return position_; }
-    int sampleRate() const { return rate_; }
-    const std::vector<float>& sound(CueSound s) const;
-
-private:
-    struct Voice {
-        const std::vector<float>* samples = nullptr;
-        std::int64_t start = 0;  // absolute index of its first sample
-        int fadeLeft = -1;       // samples of the stop fade still to play (-1: none)
-    };
-    int rate_;
-    int fadeLength_;
-    float volume_ = 0.8f;
-    float gain_ = 0.8f;  // the volume actually applied, gliding to volume_
-    std::int64_t position_ = 0;
-    std::vector<std::vector<float>> sounds_;  // by CueSound
-    std::vector<Voice> voices_;
-};
+using audio::Mixer;
+using audio::synthesizeCue;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Haptic patterns

@@ -5,6 +5,7 @@
 // engine/ includes platform/.
 //
 // [SECTION] Audio
+// [SECTION] Speech
 // [SECTION] Haptics
 // [SECTION] Lifecycle (keep awake)
 // [SECTION] Clock (the wall clock, for dates)
@@ -13,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace unknot {
 
@@ -44,6 +46,41 @@ public:
     // device was tried. The UI decides from available(), not from this text.
     virtual std::string status() const { return available() ? std::string() : "no sound device"; }
 };
+
+//-----------------------------------------------------------------------------
+// [SECTION] Speech
+//-----------------------------------------------------------------------------
+// A voice that speaks a line of text on the session clock. What is spoken and
+// when is the session's business (speech_plan.hpp); an implementation only
+// synthesises and places. On the desktop it is espeak-ng mixed into the app's
+// own audio stream (platform/src/speech_sdl.cpp), so speech keeps time like
+// the cues and stops with them. The web build's seam is this class too: an
+// implementation over the browser's speechSynthesis passes `lang` to pick a
+// voice and reports available() false where the device has none.
+class Speech {
+public:
+    virtual ~Speech() = default;
+    // False without a voice for `lang` (Settings says so; the tones still work).
+    virtual bool available(const std::string& lang) const = 0;
+    // Speaks `text` in `lang` so that it starts `delayMs` after this call.
+    virtual void say(const std::string& text, const std::string& lang, int delayMs) = 0;
+    // Silences what is being said and drops what is not yet started.
+    virtual void stopAll() = 0;
+    // How long `text` lasts when spoken, in ms: the synthesiser's own timing
+    // where it has one. The session plans around it (speech never covers a cue).
+    virtual std::int64_t durationMs(const std::string& text, const std::string& lang) const = 0;
+    // Speaking rate in words per minute, and the voice's own volume (apart
+    // from the tones').
+    virtual void setRate(int wordsPerMinute) = 0;
+    virtual void setVolume(float volume01) = 0;
+};
+
+// A rough speaking rate for implementations that cannot measure: 15 characters
+// a second at 175 words a minute (espeak-ng's default rate), scaled.
+inline std::int64_t estimateSpeechMs(const std::string& text, int wordsPerMinute) {
+    const int wpm = wordsPerMinute > 0 ? wordsPerMinute : 175;
+    return static_cast<std::int64_t>(text.size()) * 1000 * 175 / (15 * static_cast<std::int64_t>(wpm));
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Haptics
@@ -131,10 +168,35 @@ public:
     int offsetMinutes;
 };
 
+// Speaks nothing and records what it was asked: every say() with its delay,
+// every stopAll(). Durations are the estimate above.
+class NullSpeech final : public Speech {
+public:
+    struct Said {
+        std::string text, lang;
+        int delayMs = 0;
+    };
+    bool available(const std::string&) const override { return false; }
+    void say(const std::string& text, const std::string& lang, int delayMs) override {
+        said.push_back({text, lang, delayMs});
+    }
+    void stopAll() override { ++stops; }
+    std::int64_t durationMs(const std::string& text, const std::string&) const override {
+        return estimateSpeechMs(text, rate);
+    }
+    void setRate(int wordsPerMinute) override { rate = wordsPerMinute; }
+    void setVolume(float volume01) override { volume = volume01; }
+    std::vector<Said> said;
+    int stops = 0;
+    int rate = 175;
+    float volume = 1.0f;
+};
+
 struct Services {
     Audio* audio = nullptr;
     Haptics* haptics = nullptr;
     Lifecycle* lifecycle = nullptr;
+    Speech* speech = nullptr;  // fourth: brace-initialisers of the first three still compile
     // Null: a fixed day (2026-11-18, UTC) plus the app clock, so dates in
     // tests and screenshots are deterministic.
     Clock* clock = nullptr;

@@ -13,6 +13,7 @@
 #include "unknot/player.hpp"
 #include "unknot/result.hpp"
 #include "unknot/session/services.hpp"
+#include "unknot/session/speech_plan.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -34,6 +35,12 @@ struct SessionWiring {
     Services services;           // null members mean "none"
     bool sound = true;           // Settings' sound and haptics switches
     bool haptics = false;
+    // Settings' voice switches: one for guided routines (self-massage,
+    // stretching, ...), one for breathing-only ones, whose tones suffice.
+    bool voiceGuided = false;
+    bool voiceBreathing = false;
+    std::string lang = "en";  // the language the voice speaks
+    bool voiceFor(Kind k) const { return k == Kind::Breathing ? voiceBreathing : voiceGuided; }
 };
 
 // How far ahead a cue is put into the audio stream: more than one frame (so
@@ -63,6 +70,11 @@ public:
     // The sound and haptics switches (Settings, applied live). Turning sound
     // off also cancels a sound put ahead.
     void setCues(bool sound, bool haptics);
+    // The voice switches and the language (Settings, applied live). Turning
+    // the running routine's voice off silences it at once; on, it speaks from
+    // there; a new language applies from the next start.
+    void setVoice(bool guided, bool breathing, std::string lang);
+    bool voiceOn() const { return voiceOn_; }
     const SessionWiring& wiring() const { return wiring_; }
 
     // Lifetime. start() ends any session before (silencing it) and starts the
@@ -78,8 +90,13 @@ public:
     bool advance(std::int64_t nowMs, std::int64_t wallMs);
     void handleCues(const std::vector<CueEvent>& events);
     void scheduleAhead(std::int64_t nowMs);
-    // A control was used: the sound put ahead is wrong now.
+    // A control was used: the sound put ahead is wrong now (cues and speech).
     void cancelAhead();
+    // Speech: hands the speech service each utterance of the plan a little
+    // ahead of its time (like the cues), only while the session runs or waits
+    // for a tap, never while paused or in the stop question.
+    void scheduleSpeech(std::int64_t nowMs);
+    const std::vector<Utterance>& speechPlan() const { return speechPlan_; }
 
     // The controls, each cancelling the sound put ahead where it is wrong now.
     void pause(std::int64_t nowMs);
@@ -137,9 +154,17 @@ public:
 
 private:
     void clearRun();
+    void planVoice();
+    void cancelCues();
+    void cancelSpeech();
+    void sayFinal();
     void finished(std::int64_t nowMs, std::int64_t wallMs);
     SessionWiring wiring_;
     std::optional<bool> awake_;  // the last keep-awake value sent to the device
+    bool voiceOn_ = false;  // the voice speaks in this run (by the routine's kind)
+    std::vector<Utterance> speechPlan_;
+    std::size_t nextUtterance_ = 0;  // the first not yet handed to the speech service
+    bool speechRewind_ = false;      // cancelled: find nextUtterance_ again from the position
 };
 
 }  // namespace unknot

@@ -35,6 +35,11 @@ inline constexpr int kTextPercentMax = 200;
 // Cue volume, in percent.
 inline constexpr int kVolumePercentMin = 0;
 inline constexpr int kVolumePercentMax = 100;
+// The voice's speaking rate, in words per minute (espeak-ng's scale), and
+// its volume in percent, apart from the cues'.
+inline constexpr int kVoiceRateMin = 100;
+inline constexpr int kVoiceRateMax = 260;
+inline constexpr int kVoiceRateDefault = 165;
 // A language code ("en", "fr", "pt-BR"): never empty, never a paragraph.
 inline constexpr int kLangLengthMin = 1;
 inline constexpr int kLangLengthMax = 16;
@@ -59,6 +64,12 @@ struct Settings {
     bool sound = true;
     int volumePercent = 80;
     bool haptics = false;    // on by default on phones only
+    // The voice: on for routines you do with your hands (you cannot look),
+    // off for breathing alone (the tones suffice); each can be changed.
+    bool voiceGuided = true;
+    bool voiceBreathing = false;
+    int voiceRate = kVoiceRateDefault;  // kVoiceRateMin..Max
+    int voiceVolumePercent = 100;
     bool flareMode = false;  // hide routines that are not flare-safe
     bool askPain = true;     // ask "How is your pain?" before and after
     bool safetyAcknowledged = false;
