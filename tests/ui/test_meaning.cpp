@@ -234,7 +234,7 @@ TEST_CASE("every card title is whole, in the list and on the card, at 100 to 200
             // is laid out whole, all its lines in view, at some point.
             rig.open("list");
             std::set<std::string> checked;
-            for (int i = 0; i < 200 && checked.size() < bundled().routines.size(); ++i) {
+            for (int i = 0; i < 800 && checked.size() < bundled().routines.size(); ++i) {
                 for (const Routine& r : bundled().routines)
                     if (!checked.count(r.id) && shownWhole(rig.app, H, r.title.get(lang))) checked.insert(r.id);
                 // Short drags: a tall row is whole in view over a short range.

@@ -50,8 +50,8 @@ void checkSteps(const Steps& steps, const Routine& r, const std::vector<std::str
             if (kSpeechAfterCueMs + longest + kSpeechBeforeCueMs <= room) continue;
             out.push_back({r.path, st.pos.line, st.pos.column, Severity::Warning,
                            "spoken prompt (" + lang + ") has a sentence lasting " + seconds(longest) +
-                               ", longer than the " + seconds(room) +
-                               " between its cues: shorten it or give a shorter 'voice:'"});
+                               ", longer than the " + seconds(room - kSpeechAfterCueMs - kSpeechBeforeCueMs) +
+                               " free between its cues: shorten it or give a shorter 'voice:'"});
         }
     }
 }
