@@ -106,8 +106,7 @@ void declareRender(CLI::App& app, Parsed& p) {
     p.renderCmd->add_option("--out", p.ra.out, "The file to write: .wav or .opus")->required()->type_name("FILE");
     p.renderCmd->add_option("--voice", p.voice, "on: speak the guidance (default); off: tones alone")
         ->check(CLI::IsMember({"on", "off"}));
-    p.renderCmd
-        ->add_option("--wait", p.ra.waitSeconds, "Seconds each tap step waits in the file (default 20)")
+    p.renderCmd->add_option("--wait", p.ra.waitSeconds, "Seconds each tap step waits in the file (default 20)")
         ->check(CLI::Range(0, kMaxRenderWaitSeconds))
         ->type_name("SECONDS");
     p.renderCmd->add_flag("--json", p.ra.json, "Print each segment's and each spoken line's sample offset as JSON");

@@ -82,9 +82,8 @@ int render(const CliEnv& env, const Common& c, const RenderArgs& a) {
     if (a.json)
         printJson(env, a, t, out);
     else
-        *env.out << "wrote " << a.out << " (" << formatDurationHuman(static_cast<std::int64_t>(out.samples.size()) /
-                                                                     out.sampleRate)
-                 << ")\n";
+        *env.out << "wrote " << a.out << " ("
+                 << formatDurationHuman(static_cast<std::int64_t>(out.samples.size()) / out.sampleRate) << ")\n";
     return 0;
 }
 

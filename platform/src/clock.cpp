@@ -4,9 +4,9 @@
 #include <sys/resource.h>
 
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <optional>
 
 namespace unknot::platform {

@@ -212,8 +212,9 @@ void SdlAudio::releaseSpeech() {
     }
     SDL_LockAudioDevice(device_);
     std::erase_if(held_, [this](const Samples& s) {
-        const bool pending = std::any_of(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(pendingCount_),
-                                         [&](const Due& d) { return d.speech == s.get(); });
+        const bool pending =
+            std::any_of(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(pendingCount_),
+                        [&](const Due& d) { return d.speech == s.get(); });
         return !pending && !mixer_->uses(*s);
     });
     SDL_UnlockAudioDevice(device_);

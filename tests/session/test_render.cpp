@@ -75,7 +75,8 @@ long bestLag(const std::vector<float>& x, const std::vector<float>& sound, std::
 // Mean square of `x` over [from, from + count).
 double energy(const std::vector<float>& x, std::int64_t from, std::int64_t count) {
     double e = 0;
-    for (std::int64_t i = from; i < from + count; ++i) e += static_cast<double>(x[static_cast<std::size_t>(i)]) * x[static_cast<std::size_t>(i)];
+    for (std::int64_t i = from; i < from + count; ++i)
+        e += static_cast<double>(x[static_cast<std::size_t>(i)]) * x[static_cast<std::size_t>(i)];
     return e / static_cast<double>(count);
 }
 
@@ -93,10 +94,10 @@ TEST_CASE("render: the file lasts the timeline, each tap step's wait and the end
     for (const char* id : kRoutines) {
         CAPTURE(id);
         const Timeline t = timelineOf(id);
-        const auto waits = std::count_if(t.segments.begin(), t.segments.end(), [](const Segment& s) { return s.untimed(); });
+        const auto waits =
+            std::count_if(t.segments.begin(), t.segments.end(), [](const Segment& s) { return s.untimed(); });
         const Rendered r = renderOf(id, "en", true);
-        CHECK(static_cast<std::int64_t>(r.samples.size()) ==
-              t.totalMs * 48 + waits * 20 * 48000 + kRenderTailMs * 48);
+        CHECK(static_cast<std::int64_t>(r.samples.size()) == t.totalMs * 48 + waits * 20 * 48000 + kRenderTailMs * 48);
         CHECK(r.endSample == t.totalMs * 48 + waits * 20 * 48000);
     }
 }
@@ -112,7 +113,8 @@ TEST_CASE("render: each cue's onset in the samples lies within 1 ms of its segme
             for (std::size_t i = 0; i < t.segments.size(); ++i) {
                 if (t.segments[i].cue == Cue::None) continue;
                 CAPTURE(i);
-                const long lag = bestLag(r.samples, reference.sound(cueSoundFor(t.segments[i])), r.segmentSamples[i], 480);
+                const long lag =
+                    bestLag(r.samples, reference.sound(cueSoundFor(t.segments[i])), r.segmentSamples[i], 480);
                 CHECK(std::abs(lag) <= 48);
                 ++checked;
             }
@@ -170,7 +172,8 @@ TEST_CASE("render: the French render speaks French", "[render][voice]") {
     const auto& say = std::get<SayStep>(r.steps.front().v);
     const std::string prompt = say.voice.get("fr").empty() ? say.say.get("fr") : say.voice.get("fr");
     CHECK(fr.spoken.front().utterance.text == prompt);
-    CHECK(std::any_of(fr.spoken.begin(), fr.spoken.end(), [](const SpokenAt& s) { return s.utterance.text == "Expirez."; }));
+    CHECK(std::any_of(fr.spoken.begin(), fr.spoken.end(),
+                      [](const SpokenAt& s) { return s.utterance.text == "Expirez."; }));
     // espeak-ng reads it as French: its phonemes differ from an English reading.
     const std::string asFrench = EspeakVoice::instance().phonemes(prompt, "fr");
     CHECK_FALSE(asFrench.empty());

@@ -70,10 +70,8 @@ Library mixLibrary() {
     r.id = "mix";
     r.title = text2("Mix");
     r.kind = Kind::SelfMassage;
-    r.steps = {say("Place the ball.", WaitTap{}),
-               say("Lean on the ball.", timed(40, {Side::Right, Side::Left})),
-               say("Breathe slowly.", breath(5, 2)),
-               say("Shhh.", timed(10), {}, true),
+    r.steps = {say("Place the ball.", WaitTap{}), say("Lean on the ball.", timed(40, {Side::Right, Side::Left})),
+               say("Breathe slowly.", breath(5, 2)), say("Shhh.", timed(10), {}, true),
                say("A long written prompt.", timed(10), text2("Short.", "Court."))};
     lib.routines = {r};
     return lib;
@@ -156,11 +154,13 @@ TEST_CASE("the plan speaks prompts, sides, the first cycles, ten seconds left an
     CHECK(plan.back().segment == t.segments.size());
 
     // The prompt of the timed step comes just after its chime.
-    const auto lean = std::find_if(plan.begin(), plan.end(), [](const Utterance& u) { return u.text == "Lean on the ball."; });
+    const auto lean =
+        std::find_if(plan.begin(), plan.end(), [](const Utterance& u) { return u.text == "Lean on the ball."; });
     CHECK(lean->offsetMs == kSpeechAfterCueMs);
     CHECK(t.segments[lean->segment].kind == SegmentKind::Timed);
     // "Ten seconds left" ten seconds before the side's end.
-    const auto left = std::find_if(plan.begin(), plan.end(), [](const Utterance& u) { return u.text == "Ten seconds left."; });
+    const auto left =
+        std::find_if(plan.begin(), plan.end(), [](const Utterance& u) { return u.text == "Ten seconds left."; });
     CHECK(utteranceTimeMs(t, *left) == t.segments[left->segment].endMs() - 10000);
 }
 
@@ -183,9 +183,8 @@ TEST_CASE("no utterance covers a cue, nor another utterance, whatever its length
     const std::vector<std::int64_t> cues = cueOnsetsMs(t);
     for (std::int64_t perChar : {10, 60, 120, 400}) {
         CAPTURE(perChar);
-        const auto plan = planSpeech(t, {"en", false}, [&](const std::string& s) {
-            return static_cast<std::int64_t>(s.size()) * perChar;
-        });
+        const auto plan = planSpeech(
+            t, {"en", false}, [&](const std::string& s) { return static_cast<std::int64_t>(s.size()) * perChar; });
         std::int64_t prevEnd = -1'000'000;
         bool prevWait = false;
         for (const Utterance& u : plan) {
@@ -222,9 +221,8 @@ TEST_CASE("a prompt is said sentence by sentence, each in a gap between the cues
     // 120 ms a character: 3.5 s, 0.6 s, 3.7 s. The first fits the 4 s inhale
     // after its chime; the second would run into the hold's tick, so it waits
     // for it; the third would run into the exhale's, so it waits for that.
-    const auto plan = planSpeech(t, {"en", false}, [](const std::string& x) {
-        return static_cast<std::int64_t>(x.size()) * 120;
-    });
+    const auto plan =
+        planSpeech(t, {"en", false}, [](const std::string& x) { return static_cast<std::int64_t>(x.size()) * 120; });
     REQUIRE(plan.size() >= 3);
     CHECK(plan[0].text == "Breathe in through your nose.");
     CHECK(t.segments[plan[0].segment].phase == BreathPhase::Inhale);
@@ -234,9 +232,8 @@ TEST_CASE("a prompt is said sentence by sentence, each in a gap between the cues
     CHECK(t.segments[plan[2].segment].phase == BreathPhase::Exhale);
     CHECK(t.segments[plan[2].segment].cycle == 1);
     // A sentence that no gap of its step holds (6 s phases at most) is left out.
-    const auto tooLong = planSpeech(t, {"en", false}, [](const std::string& x) -> std::int64_t {
-        return x == "Hold." ? 7000 : 500;
-    });
+    const auto tooLong =
+        planSpeech(t, {"en", false}, [](const std::string& x) -> std::int64_t { return x == "Hold." ? 7000 : 500; });
     CHECK_FALSE(has(tooLong, "Hold."));
     CHECK(has(tooLong, "Breathe in through your nose."));
 }
@@ -246,10 +243,10 @@ TEST_CASE("a prompt longer than its breath phase waits for the chime; the phase 
     Library lib = mixLibrary();
     const Timeline t = compileTimeline(lib, lib.routines[0]);
     // "Breathe slowly." lasts 5 s: longer than the 4 s inhale.
-    const auto plan = planSpeech(t, {"en", false}, [](const std::string& s) -> std::int64_t {
-        return s == "Breathe slowly." ? 5000 : 500;
-    });
-    const auto it = std::find_if(plan.begin(), plan.end(), [](const Utterance& u) { return u.text == "Breathe slowly."; });
+    const auto plan = planSpeech(
+        t, {"en", false}, [](const std::string& s) -> std::int64_t { return s == "Breathe slowly." ? 5000 : 500; });
+    const auto it =
+        std::find_if(plan.begin(), plan.end(), [](const Utterance& u) { return u.text == "Breathe slowly."; });
     REQUIRE(it != plan.end());
     const Segment& seg = t.segments[it->segment];
     // It would run into the hold's tick at 4 s and the exhale at 6 s: it
@@ -309,8 +306,8 @@ TEST_CASE("live: nothing is spoken while paused or in the stop question; speech 
         r.session.resume(r.now);
         r.runTo(r.now + 40'000);
         // The prompt had started before the pause: it is not said again.
-        const auto lean = std::count_if(r.said.begin(), r.said.end(),
-                                        [](const auto& s) { return s.first == "Lean on the ball."; });
+        const auto lean =
+            std::count_if(r.said.begin(), r.said.end(), [](const auto& s) { return s.first == "Lean on the ball."; });
         CHECK(lean == 1);
         CHECK(r.said.size() > before);
     }
@@ -329,8 +326,7 @@ TEST_CASE("live: nothing is spoken while paused or in the stop question; speech 
     }
 }
 
-TEST_CASE("live: an utterance handed over but not yet started is said again after a pause, once",
-          "[speech][session]") {
+TEST_CASE("live: an utterance handed over but not yet started is said again after a pause, once", "[speech][session]") {
     Rig r;
     r.start();
     r.runTo(500);
@@ -338,18 +334,21 @@ TEST_CASE("live: an utterance handed over but not yet started is said again afte
     const std::int64_t tapAt = r.now;
     const Timeline& t = r.session.player->timeline();
     const auto& plan = r.session.speechPlan();
-    const auto ten = std::find_if(plan.begin(), plan.end(), [](const Utterance& u) { return u.text == "Ten seconds left."; });
+    const auto ten =
+        std::find_if(plan.begin(), plan.end(), [](const Utterance& u) { return u.text == "Ten seconds left."; });
     const std::int64_t due = tapAt + utteranceTimeMs(t, *ten);
     r.runTo(due - 30);  // within the look-ahead: handed over, not yet started
     REQUIRE(r.said.back().first == "Ten seconds left.");
     r.session.pause(r.now);
     r.runTo(r.now + 5000);
     // Paused 30 ms before it was due: not asked for again while paused.
-    CHECK(std::count_if(r.said.begin(), r.said.end(), [](const auto& s) { return s.first == "Ten seconds left."; }) == 1);
+    CHECK(std::count_if(r.said.begin(), r.said.end(), [](const auto& s) { return s.first == "Ten seconds left."; }) ==
+          1);
     r.session.resume(r.now);
     const std::int64_t resumedAt = r.now;
     r.runTo(r.now + 1000);
-    const auto n = std::count_if(r.said.begin(), r.said.end(), [](const auto& s) { return s.first == "Ten seconds left."; });
+    const auto n =
+        std::count_if(r.said.begin(), r.said.end(), [](const auto& s) { return s.first == "Ten seconds left."; });
     CHECK(n == 2);
     CHECK(r.said.back().second <= resumedAt + 50);
 }

@@ -157,7 +157,8 @@ TEST_CASE("no word is split across lines, on every screen, at 100 to 200% text, 
                 // Down through the scroll regions: what is below the fold too.
                 for (int i = 0; i <= 12; ++i) {
                     const std::string bad = splitWords(rig.app);
-                    INFO(route << " at " << pct << "% in " << lang << " after " << i << " drags: words split:\n" << bad);
+                    INFO(route << " at " << pct << "% in " << lang << " after " << i << " drags: words split:\n"
+                               << bad);
                     CHECK(bad.empty());
                     if (!bad.empty()) break;
                     rig.h.drag(rig.app, W * 0.6f, H * 0.7f, H * 0.3f, 6);
@@ -192,8 +193,8 @@ TEST_CASE("the player lays out the current prompt in full, in view, at every ste
                     if (seg.kind == SegmentKind::Switch || prompt.empty()) continue;
                     if (!seen.insert(std::to_string(static_cast<int>(seg.kind)) + prompt).second) continue;
                     // Into the segment (a tap wait: at its start, where it waits).
-                    const std::int64_t at = seg.untimed() ? seg.startMs : seg.startMs + std::min<std::int64_t>(
-                                                                                               seg.durationMs / 2, 1000);
+                    const std::int64_t at =
+                        seg.untimed() ? seg.startMs : seg.startMs + std::min<std::int64_t>(seg.durationMs / 2, 1000);
                     char route[200];
                     std::snprintf(route, sizeof route, "play:%s@%.3f", r.id.c_str(), static_cast<double>(at) / 1000.0);
                     rig.open(route, at);

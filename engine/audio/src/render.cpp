@@ -124,7 +124,8 @@ Result<std::string> saveRoutineAudio(const Library& lib, const Routine& routine,
     std::filesystem::create_directories(dir, ec);
     if (ec) return fail("cannot make the folder " + dir.string() + ": " + ec.message());
     const std::string path = (dir / (routine.id + "-" + o.lang + ".opus")).string();
-    if (auto ok = writeOpus(path, renderSession(compileTimeline(lib, routine), o)); !ok) return fail(ok.error().message);
+    if (auto ok = writeOpus(path, renderSession(compileTimeline(lib, routine), o)); !ok)
+        return fail(ok.error().message);
     return path;
 }
 

@@ -390,9 +390,9 @@ struct RoutineParser {
         SayStep say;
         bool ok = true;
         SayNodes nodes;
-        forEachKey(n, {"say", "tip", "voice", "duration", "sides", "switch", "cue", "wait", "breathe", "image", "figure"}, rep,
-                   "a step",
-                   [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+        forEachKey(n,
+                   {"say", "tip", "voice", "duration", "sides", "switch", "cue", "wait", "breathe", "image", "figure"},
+                   rep, "a step", [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
                        if (k == "say")
                            nodes.say = v;
                        else if (k == "tip") {

@@ -55,7 +55,9 @@ std::vector<std::string> searchWords(const std::string& folded) {
     return words;
 }
 
-bool wordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80); }
+bool wordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80);
+}
 
 // 2 when `word` is a whole word of `hay` (folded), 1 when only part of a
 // longer word, 0 when absent.
@@ -77,8 +79,8 @@ int findWord(const std::string& hay, const std::string& word) {
 // only mentions it ("back" in "the back of the neck"). Accents and case are
 // ignored, in the chosen language and the pack's default.
 int Catalog::textScore(const Routine& r, const std::vector<std::string>& words, const std::string& lang) const {
-    std::string strong = foldForSearch(r.title.get(lang)) + "\n";  // weight 8
-    std::string middle;                                            // weight 6
+    std::string strong = foldForSearch(r.title.get(lang)) + "\n";                               // weight 8
+    std::string middle;                                                                         // weight 6
     std::string weak = foldForSearch(r.summary.get(lang)) + "\n" + foldForSearch(r.id) + "\n";  // weight 2
     for (const auto& c : r.conditions) {
         std::string spaced = c;
@@ -125,7 +127,8 @@ std::vector<CatalogEntry> Catalog::query(const Query& q) const {
         if (q.area && r.areas.front() == *q.area) found.rank += 1000;
         out.push_back(found);
     }
-    std::stable_sort(out.begin(), out.end(), [](const CatalogEntry& a, const CatalogEntry& b) { return a.rank > b.rank; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const CatalogEntry& a, const CatalogEntry& b) { return a.rank > b.rank; });
     return out;
 }
 

@@ -80,13 +80,14 @@ void wishesOf(const Timeline& t, std::size_t i, const SpeechPlanOptions& o, std:
     const bool first = firstOfStep(t, i);
     if (first && s.kind == SegmentKind::Wait) {
         // No clock runs at a wait: the prompt and what it waits for, in one.
-        std::string text = promptText(s, o) + " " +
-                           phraseText(o.recording ? Phrase::PauseToTakeTime : Phrase::TapToGoOn, o.lang);
+        std::string text =
+            promptText(s, o) + " " + phraseText(o.recording ? Phrase::PauseToTakeTime : Phrase::TapToGoOn, o.lang);
         out.push_back({i, 0, std::move(text), 0, true});
     } else if (first && s.kind != SegmentKind::Switch) {
         // Sentence by sentence: each finds a gap between the cues ("Breathe
         // in...", "Hold...", "Breathe out..." land in their phases).
-        for (std::string& sentence : splitSentences(promptText(s, o))) out.push_back({i, 0, std::move(sentence), 0, true});
+        for (std::string& sentence : splitSentences(promptText(s, o)))
+            out.push_back({i, 0, std::move(sentence), 0, true});
     }
     // The side that comes next: at the switch, or (no switch pause) as the
     // second side begins.

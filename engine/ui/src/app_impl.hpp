@@ -79,10 +79,10 @@ struct App::Impl {
     Router router;
     std::vector<Hotspot> hotspots;
     std::vector<TextLine> textLines;  // every wrapped line of the last frame (tests)
-    bool topBarTitleCut = false;  // the last top bar ellipsized its title
-    std::string savedNoticeFor;  // "Saved to your journal" on this routine's card, after Done
+    bool topBarTitleCut = false;      // the last top bar ellipsized its title
+    std::string savedNoticeFor;       // "Saved to your journal" on this routine's card, after Done
     int tipOpenStep = -1;             // the player's tip unfolded ("More") for this step
-    Widgets ui;  // also the theme: this App's palette, not a global
+    Widgets ui;                       // also the theme: this App's palette, not a global
     const Palette& pal() const { return ui.pal(); }
     void applyTheme(ThemeId id) { ui.setTheme(id); }
     std::int64_t now = 0;

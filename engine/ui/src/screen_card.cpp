@@ -126,8 +126,8 @@ void App::Impl::drawCardSteps(const CardView& view) {
     ui.text(tr("card.steps", lang), ui.fonts().large);
     // A step repeated in a row (a routine's `repeat`) shows once, "× 2".
     auto same = [&](const StepSummary& a, const StepSummary& b) {
-        return a.kind == b.kind && a.say.get(lang) == b.say.get(lang) && a.totalMs == b.totalMs &&
-               a.sides == b.sides && a.cycles == b.cycles && a.routineId == b.routineId;
+        return a.kind == b.kind && a.say.get(lang) == b.say.get(lang) && a.totalMs == b.totalMs && a.sides == b.sides &&
+               a.cycles == b.cycles && a.routineId == b.routineId;
     };
     for (std::size_t i = 0, next = 0; i < view.steps.size(); i = next) {
         const StepSummary& s = view.steps[i];

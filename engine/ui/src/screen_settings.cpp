@@ -105,8 +105,8 @@ bool volumeChips(AppImpl& a, const char* id, const char* labelKey, int current, 
 // What each tone means, one line each (the 4-2-6 card says the same).
 template <class AppImpl>
 void toneMeanings(AppImpl& a) {
-    for (const char* key : {"settings.tone_in", "settings.tone_out", "settings.tone_hold", "settings.tone_step",
-                            "settings.tone_sides"})
+    for (const char* key :
+         {"settings.tone_in", "settings.tone_out", "settings.tone_hold", "settings.tone_step", "settings.tone_sides"})
         a.ui.text(tr(key, a.lang), nullptr, a.pal().textMuted);
 }
 

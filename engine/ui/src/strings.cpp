@@ -198,8 +198,10 @@ static const std::vector<StringEntry> kTable = {
     {"settings.voice_guided_sub", "Massage, stretching and relaxation: each step said aloud, so you need not look.",
      "Massage, étirements et détente\u00a0: chaque étape dite à voix haute, sans avoir à regarder."},
     {"settings.voice_breathing", "Speak during breathing", "Parler pendant la respiration"},
-    {"settings.voice_breathing_sub", "Breathing routines: \"In\", \"Hold\", \"Out\" for the first breaths, then the tones alone.",
-     "Routines de respiration\u00a0: «\u00a0Inspirez\u00a0», «\u00a0Retenez\u00a0», «\u00a0Expirez\u00a0» pour les premiers souffles, puis les sons seuls."},
+    {"settings.voice_breathing_sub",
+     "Breathing routines: \"In\", \"Hold\", \"Out\" for the first breaths, then the tones alone.",
+     "Routines de respiration\u00a0: «\u00a0Inspirez\u00a0», «\u00a0Retenez\u00a0», «\u00a0Expirez\u00a0» pour les "
+     "premiers souffles, puis les sons seuls."},
     {"settings.no_voice", "No voice for this language on this device: the tones still guide you.",
      "Pas de voix pour cette langue sur cet appareil\u00a0: les sons vous guident quand même."},
     {"settings.voice_rate", "Speaking rate", "Débit de la voix"},

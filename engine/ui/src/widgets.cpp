@@ -296,15 +296,13 @@ void Widgets::drawWrapped(ImDrawList* dl, ImFont* font, const Wrapped& w, ImVec2
         const bool inView = y + w.size > ca.y && y < cb.y;
         if (inView) dl->AddText(font, w.size, ImVec2(x, y), col, l.text.data(), l.text.data() + l.text.size());
         if (lines_)
-            lines_->push_back(TextLine{l.text, x, y, l.w, w.size, l.after,
-                                       y >= ca.y - 0.5f && y + w.size <= cb.y + 0.5f, piece});
+            lines_->push_back(
+                TextLine{l.text, x, y, l.w, w.size, l.after, y >= ca.y - 0.5f && y + w.size <= cb.y + 0.5f, piece});
         y += w.size;
     }
 }
 
-float Widgets::textHeight(std::string_view s, ImFont* font, float width) const {
-    return wrap(s, font, width).height;
-}
+float Widgets::textHeight(std::string_view s, ImFont* font, float width) const { return wrap(s, font, width).height; }
 
 float Widgets::notePanelHeight(std::string_view title, const std::vector<std::string>& lines, float width) const {
     const float pad = 0.7f * em_;

@@ -37,8 +37,8 @@ struct LineBuilder {
     // A word wider than the whole line, alone on its line(s).
     void tooWide(const char* b, const char* e, char after) {
         if (mode == TooWide::Ellipsize) {
-            const std::string cut = ellipsizeToWidth(std::string_view(b, static_cast<std::size_t>(e - b)), font, size,
-                                                     width);
+            const std::string cut =
+                ellipsizeToWidth(std::string_view(b, static_cast<std::size_t>(e - b)), font, size, width);
             out->push_back(WrappedLine{cut, after, widthOf(font, size, cut.data(), cut.data() + cut.size())});
             return;
         }

@@ -32,9 +32,9 @@ struct Segment {
     BreathPhase phase = BreathPhase::None;
     int cycle = 0, cycles = 0;  // 1-based, for Breath
     Text say, tip;
-    Text voice;               // spoken instead of `say` when set (SayStep::voice)
-    bool quiet = false;       // `voice: none`: the step speaks nothing
-    int countAloud = 0;       // Breath: cycles whose phases are named aloud
+    Text voice;            // spoken instead of `say` when set (SayStep::voice)
+    bool quiet = false;    // `voice: none`: the step speaks nothing
+    int countAloud = 0;    // Breath: cycles whose phases are named aloud
     Cue cue = Cue::Chime;  // fires at the segment's start
     std::string image;
     std::string routineId;  // the routine the step was written in

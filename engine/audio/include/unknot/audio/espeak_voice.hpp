@@ -23,8 +23,7 @@ public:
     // `sampleRate`, its silence trimmed at both ends (so its first sample is
     // its onset) and scaled to kSpeechPeak. Empty without a voice.
     // Deterministic: the same arguments give the same samples.
-    std::vector<float> synthesize(const std::string& text, const std::string& lang, int wordsPerMinute,
-                                  int sampleRate);
+    std::vector<float> synthesize(const std::string& text, const std::string& lang, int wordsPerMinute, int sampleRate);
     // How long it lasts: the synthesiser's own timing (it synthesises).
     std::int64_t durationMs(const std::string& text, const std::string& lang, int wordsPerMinute);
     // espeak-ng's phonemes for `text` (its own notation): tests check a

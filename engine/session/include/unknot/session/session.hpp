@@ -161,7 +161,7 @@ private:
     void finished(std::int64_t nowMs, std::int64_t wallMs);
     SessionWiring wiring_;
     std::optional<bool> awake_;  // the last keep-awake value sent to the device
-    bool voiceOn_ = false;  // the voice speaks in this run (by the routine's kind)
+    bool voiceOn_ = false;       // the voice speaks in this run (by the routine's kind)
     std::vector<Utterance> speechPlan_;
     std::size_t nextUtterance_ = 0;  // the first not yet handed to the speech service
     bool speechRewind_ = false;      // cancelled: find nextUtterance_ again from the position

@@ -63,7 +63,7 @@ struct Settings {
     bool reducedMotion = false;  // a text prompt and a filling bar, no moving shape
     bool sound = true;
     int volumePercent = 80;
-    bool haptics = false;    // on by default on phones only
+    bool haptics = false;  // on by default on phones only
     // The voice: on for routines you do with your hands (you cannot look),
     // off for breathing alone (the tones suffice); each can be changed.
     bool voiceGuided = true;
