@@ -9,23 +9,35 @@
 // [SECTION] Entry point
 #include "figures.hpp"
 
-#include <charconv>
 #include <cmath>
+#include <locale>
 #include <sstream>
+#include <string>
 
 namespace unknot::loading {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Numbers
 //-----------------------------------------------------------------------------
+namespace {
+// A whole decimal number ("12", "-35", "0.25"), read in the classic locale.
+// Not std::from_chars: the web build's libc++ (emscripten 3.1.6) has it for
+// integers only. A leading '+' or space is refused, as from_chars would.
+bool readFloat(const std::string& s, float& v) {
+    if (s.empty() || s[0] == '+' || s[0] == ' ') return false;
+    std::istringstream in(s);
+    in.imbue(std::locale::classic());
+    in >> std::noskipws >> v;
+    return !in.fail() && in.peek() == std::char_traits<char>::eof();
+}
+}  // namespace
+
 std::optional<float> figureNumber(const YAML::Node& n, Scalars& sc, const std::string& what, float lo, float hi) {
     auto s = sc.string(n, what);
     if (!s) return std::nullopt;
     float v = 0;
-    const char* end = s->data() + s->size();
-    auto [ptr, ec] = std::from_chars(s->data(), end, v);
     // At most 12 characters: a number, not a hostile 400-digit string.
-    if (s->empty() || s->size() > 12 || ec != std::errc() || ptr != end || !std::isfinite(v)) {
+    if (s->size() > 12 || !readFloat(*s, v) || !std::isfinite(v)) {
         sc.rep.error(n, what + " must be a number like 12, -35 or 0.25, not " + quote(*s));
         return std::nullopt;
     }
