@@ -19,8 +19,10 @@ if [ ! -f "$build/compile_commands.json" ]; then
   exit 2
 fi
 # The files the build compiles, so a file left out of CMake is not checked by
-# accident either way (the list is what compile_commands.json names).
-mapfile -t files < <(git ls-files 'engine/*.cpp' 'platform/*.cpp')
+# accident either way (the list is what compile_commands.json names). The web
+# runner (platform/web) is compiled only by emcc, so the native build has no
+# compile command for it; the web build compiles it with the same warnings.
+mapfile -t files < <(git ls-files 'engine/*.cpp' 'platform/*.cpp' ':!:platform/web/*')
 echo "tidy: ${#files[@]} files"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -190,7 +190,7 @@ std::string formatAboutDuration(std::int64_t seconds, const std::string& lang) {
     return trf("time.about_h_min", lang, {{"h", h}, {"m", m}});
 }
 
-std::vector<MapCircle> separateMapCircles(std::vector<MapCircle> spots, float gap) {
+std::vector<MapCircle> separateMapCircles(const std::vector<MapCircle>& spots, float gap) {
     auto dist = [](const MapCircle& a, const MapCircle& b) { return std::hypot(a.x - b.x, a.y - b.y); };
     std::vector<MapCircle> kept;
     for (const MapCircle& s : spots) {

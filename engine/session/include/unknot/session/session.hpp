@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace unknot {
@@ -60,7 +61,7 @@ std::optional<HapticPattern> hapticFor(const Segment& s);
 class Session {
 public:
     Session() = default;
-    explicit Session(SessionWiring wiring) : wiring_(wiring) {}
+    explicit Session(SessionWiring wiring) : wiring_(std::move(wiring)) {}
 
     // Where the record goes and which devices cue; kept by start() and end().
     void connect(Journal* journal, Services services) {

@@ -91,6 +91,6 @@ struct MapCircle {
 // covers another area's centre (a "whole body" circle over the belly) stays
 // off the map (its area button lists it), and every other keeps at most half
 // the distance to its nearest neighbour, less `gap`.
-std::vector<MapCircle> separateMapCircles(std::vector<MapCircle> spots, float gap);
+std::vector<MapCircle> separateMapCircles(const std::vector<MapCircle>& spots, float gap);
 
 }  // namespace unknot::ui
