@@ -75,7 +75,7 @@ std::string App::Impl::drawBodyMap(float boxH, bool backView, bool recordSpots) 
                 spots.push_back({a.id, p0.x + s.x * boxW, p0.y + s.y * boxH, std::max(s.r * boxH, 0.35f * ui.em())});
     }
     // No circle over another (jaw, head and neck; hands and wrists).
-    for (const MapCircle& s : separateMapCircles(std::move(spots), 0.1f * ui.em())) {
+    for (const MapCircle& s : separateMapCircles(spots, 0.1f * ui.em())) {
         const ImVec2 c(s.x, s.y);
         const float r = s.r;
         // A light disc with a full accent ring: findable on the figure in every theme.
