@@ -22,6 +22,7 @@
 #include "unknot/journal.hpp"
 #include "unknot/paths.hpp"
 #include "unknot/platform/damage.hpp"
+#include "unknot/platform/routine_audio.hpp"
 #include "unknot/platform/runner.hpp"
 #include "unknot/platform/rw_files.hpp"
 #include "unknot/platform/sdl_services.hpp"
@@ -93,7 +94,8 @@ private:
     NullLifecycle nullLifecycle_;
     SystemClock clock_;
     std::optional<SdlAudio> audio_;
-    std::optional<SdlSpeech> speech_;  // espeak-ng into audio_'s mixer
+    std::optional<SdlSpeech> speech_;                  // espeak-ng into audio_'s mixer
+    std::optional<DesktopRoutineAudio> routineAudio_;  // the card's "Save as audio"
     std::optional<SdlHaptics> haptics_;
     SdlLifecycle lifecycle_;
     std::unique_ptr<ui::App> app_;
@@ -249,6 +251,12 @@ void DesktopApp::makeApp() {
 #endif
     }
     if (realDates) config.services.clock = &clock_;
+#ifndef __EMSCRIPTEN__
+    // Offered in screenshots too (it writes only when tapped); the web build
+    // has no renderer (espeak-ng and libopusenc are not compiled for wasm).
+    routineAudio_.emplace(paths_.prefDir);
+    config.services.routineAudio = &*routineAudio_;
+#endif
     app_ = std::make_unique<ui::App>(config);
     // Settings given as flags are applied (and saved) as if chosen in Settings.
     if (!o_.theme.empty() || o_.textPercent > 0 || o_.reducedMotion) {

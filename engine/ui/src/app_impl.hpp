@@ -144,6 +144,8 @@ struct App::Impl {
     void drawCardRow(const CatalogEntry& e);
     void drawCard(screen::Card& sc);
     void drawCardInfo(const Routine& r, const CardView& view);
+    void drawCardAudio(const Routine& r, screen::SavedAudio& audio);
+    AudioSaveOptions audioSaveOptions(const Routine& r) const;
     void drawCardSteps(const CardView& view);
     void drawPlayer();
     void drawPlayerMain(const Segment& seg, ImVec2 box);

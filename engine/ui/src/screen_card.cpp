@@ -38,6 +38,7 @@ void App::Impl::drawCard(screen::Card& sc) {
         const float colW = (avail.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         ui.beginScroll("card-info", bodyH, colW);
         drawCardInfo(*r, view);
+        drawCardAudio(*r, sc.audio);
         ui.endScroll();
         ImGui::SameLine();
         ui.beginScroll("card-steps", bodyH, colW);
@@ -46,6 +47,7 @@ void App::Impl::drawCard(screen::Card& sc) {
     } else {
         ui.beginScroll("card-body", bodyH, avail.x);
         drawCardInfo(*r, view);
+        drawCardAudio(*r, sc.audio);
         ImGui::Dummy(ImVec2(0, 0.4f * ui.em()));
         drawCardSteps(view);
         ui.endScroll();
@@ -116,6 +118,49 @@ void App::Impl::drawCardInfo(const Routine& r, const CardView& view) {
     if (ui.button("safety", tr("card.safety_more", lang), 0, Tone::Quiet))
         later.push_back([this] { push(screen::Safety{}); });
     if (!shown(r)) ui.text(tr("card.flare_hidden", lang), nullptr, pal().textMuted);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Save as audio
+//-----------------------------------------------------------------------------
+// The person's own choices: the session's language, the voice as Settings
+// has it for this kind of routine, its rate and both volumes.
+AudioSaveOptions App::Impl::audioSaveOptions(const Routine& r) const {
+    AudioSaveOptions o;
+    o.lang = lang;
+    o.voice = r.kind == Kind::Breathing ? settings.voiceBreathing : settings.voiceGuided;
+    o.wordsPerMinute = settings.voiceRate;
+    o.volume = settings.sound ? static_cast<float>(settings.volumePercent) / 100.0f : 0.0f;
+    o.speechVolume = static_cast<float>(settings.voiceVolumePercent) / 100.0f;
+    return o;
+}
+
+// Offered only where the runner can render (the desktop): the web build has
+// no RoutineAudio. The render blocks a frame, so "Saving" is drawn first.
+void App::Impl::drawCardAudio(const Routine& r, screen::SavedAudio& audio) {
+    RoutineAudio* out = cfg.services.routineAudio;
+    if (!out) return;
+    using State = screen::SavedAudio::State;
+    if (audio.state == State::Saving) {
+        Result<std::string> saved = out->save(lib(), r, audioSaveOptions(r));
+        audio.failed = !saved;
+        audio.message = saved ? trf("card.audio_saved", lang, {{"path", *saved}})
+                              : trf("card.audio_failed", lang, {{"why", saved.error().message}});
+        audio.state = State::Done;
+        changed();
+    }
+    if (audio.state == State::Asked || audio.state == State::Saving) {
+        ui.text(tr("card.audio_saving", lang), nullptr, pal().textMuted);
+        audio.state = State::Saving;  // rendered next frame, once this one is shown
+        changed();
+        return;
+    }
+    if (ui.button("save-audio", tr("card.save_audio", lang), 0, Tone::Quiet)) {
+        audio.state = State::Asked;
+        changed();
+    }
+    ui.text(tr("card.audio_hint", lang), nullptr, pal().textMuted);
+    if (!audio.message.empty()) ui.text(audio.message, nullptr, audio.failed ? pal().caution : pal().accent);
 }
 
 //-----------------------------------------------------------------------------

@@ -79,10 +79,18 @@ struct List {
     ListCache cache;
     bool filtersOpen = false;  // narrow screens fold the filter chips away
 };
+// The card's "Save as audio": asked, shown as saving for one frame (the
+// render then blocks a frame for a second or two), done with where it went.
+struct SavedAudio {
+    enum class State { None, Asked, Saving, Done } state = State::None;
+    std::string message;
+    bool failed = false;
+};
 struct Card {
     explicit Card(std::string id) : routine(std::move(id)) {}
     std::string routine;
     CardView view;
+    SavedAudio audio;
 };
 // The session of `routine`; the end screen once its player finished.
 struct Player {

@@ -101,6 +101,12 @@ static const std::vector<StringEntry> kTable = {
     {"card.right_only", "{t}, right side", "{t}, côté droit"},
     {"card.when_ready", "At your own pace", "À votre rythme"},
     {"card.start", "Start", "Commencer"},
+    {"card.save_audio", "Save as audio", "Enregistrer en audio"},
+    {"card.audio_hint", "The whole guided session as one file, to follow with the screen off.",
+     "Toute la séance guidée dans un seul fichier, à suivre écran éteint."},
+    {"card.audio_saving", "Saving the session as audio…", "Enregistrement de la séance en audio…"},
+    {"card.audio_saved", "Saved on this device: {path}", "Enregistré sur cet appareil : {path}"},
+    {"card.audio_failed", "Could not save the audio: {why}", "Impossible d’enregistrer l’audio : {why}"},
     {"card.missing", "This routine is not available.", "Cette routine n’est pas disponible."},
 
     // Player

@@ -9,8 +9,12 @@
 // [SECTION] Haptics
 // [SECTION] Lifecycle (keep awake)
 // [SECTION] Clock (the wall clock, for dates)
+// [SECTION] Routine audio (the card's "Save as audio")
 // [SECTION] Services bundle and null implementations
 #pragma once
+
+#include "unknot/model.hpp"
+#include "unknot/result.hpp"
 
 #include <cstdint>
 #include <string>
@@ -124,6 +128,30 @@ public:
 };
 
 //-----------------------------------------------------------------------------
+// [SECTION] Routine audio (the card's "Save as audio")
+//-----------------------------------------------------------------------------
+// A whole guided session as one audio file, for the screen off or a phone in
+// a pocket. The card uses it, so it lives here; the desktop renders through
+// the app's own mixer and voice (platform/include/unknot/platform/routine_audio.hpp, engine/audio),
+// the same path as `unknot render`. The web build has none, and the card then
+// does not offer it (docs/web.md says why).
+struct AudioSaveOptions {
+    std::string lang = "en";
+    bool voice = true;  // the person's voice setting for this kind of routine
+    int wordsPerMinute = 165;
+    float volume = 0.8f;        // the cues
+    float speechVolume = 1.0f;  // the voice
+};
+
+class RoutineAudio {
+public:
+    virtual ~RoutineAudio() = default;
+    // Writes the file (blocking: a second or two for a long routine) and
+    // returns where it went, to tell the person; or says why it could not.
+    virtual Result<std::string> save(const Library& lib, const Routine& routine, const AudioSaveOptions& o) = 0;
+};
+
+//-----------------------------------------------------------------------------
 // [SECTION] Services bundle and null implementations
 //-----------------------------------------------------------------------------
 class NullAudio final : public Audio {
@@ -192,6 +220,23 @@ public:
     float volume = 1.0f;
 };
 
+// Writes nothing: records each request and answers with `failWith` (when
+// set) or a made-up path, so a test sees what the card asked for.
+class NullRoutineAudio final : public RoutineAudio {
+public:
+    Result<std::string> save(const Library&, const Routine& routine, const AudioSaveOptions& o) override {
+        asked.push_back({routine.id, o});
+        if (!failWith.empty()) return fail(failWith);
+        return "/null/audio/" + routine.id + "-" + o.lang + ".opus";
+    }
+    struct Asked {
+        std::string routine;
+        AudioSaveOptions options;
+    };
+    std::vector<Asked> asked;
+    std::string failWith;
+};
+
 struct Services {
     Audio* audio = nullptr;
     Haptics* haptics = nullptr;
@@ -200,6 +245,7 @@ struct Services {
     // Null: a fixed day (2026-11-18, UTC) plus the app clock, so dates in
     // tests and screenshots are deterministic.
     Clock* clock = nullptr;
+    RoutineAudio* routineAudio = nullptr;  // null: the card offers no "Save as audio"
 };
 
 }  // namespace unknot
