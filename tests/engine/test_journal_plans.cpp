@@ -181,3 +181,29 @@ TEST_CASE("import reads format 1 files (no plans) and refuses bad plan entries, 
     CHECK_FALSE(j->activePlan());
     CHECK(j->allPlanDays().empty());
 }
+
+TEST_CASE("unknot export --json and unknot import carry a plan from one journal to another") {
+    TempDir d;
+    const std::string a = d.str() + "/a.db", b = d.str() + "/b.db", out = d.str() + "/out.json";
+    {
+        auto j = Journal::open(a, kNow);
+        REQUIRE(j->startPlan("calmer-evenings", "2026-11-30", kNow) == WriteStatus::Saved);
+        REQUIRE(j->markPlanDayDone(0, kNow) == WriteStatus::Saved);
+        REQUIRE(j->markPlanDayDone(1, kNow) == WriteStatus::Saved);
+    }
+    Journal::open(b, kNow).reset();
+    auto e = testing::runCli({"export", "--json", out, "--journal", a});
+    INFO(e.err);
+    REQUIRE(e.status == 0);
+    auto i = testing::runCli({"import", out, "--journal", b});
+    INFO(i.err);
+    REQUIRE(i.status == 0);
+    CHECK(i.out.find("; 2 plan days done added\n") != std::string::npos);
+    auto j = Journal::open(b, kNow);
+    REQUIRE(j->activePlan());
+    CHECK(j->activePlan()->planId == "calmer-evenings");
+    CHECK(days(*j) == std::vector<int>{0, 1});
+    // Again: nothing new, and the line says nothing of plans.
+    auto again = testing::runCli({"import", out, "--journal", b});
+    CHECK(again.out.find("plan") == std::string::npos);
+}
