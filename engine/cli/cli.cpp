@@ -1,7 +1,7 @@
-// The command line: lint, play, list, show; export, import, journal check.
+// The command line: lint, play, list, show, plan; export, import, journal check.
 //
 // The commands live one to a file (cmd_lint.cpp, cmd_play.cpp, cmd_list.cpp,
-// cmd_show.cpp, cmd_export.cpp, cmd_import.cpp, cmd_journal_check.cpp); this
+// cmd_show.cpp, cmd_plan.cpp, cmd_export.cpp, cmd_import.cpp, cmd_journal_check.cpp); this
 // file only declares the command line, checks the options CLI11 cannot, and
 // dispatches.
 //
@@ -21,7 +21,7 @@ namespace {
 
 using namespace cli;
 
-const char* kCommands[] = {"lint", "play", "list", "show", "render", "export", "import", "journal"};
+const char* kCommands[] = {"lint", "play", "list", "show", "render", "plan", "export", "import", "journal"};
 
 //-----------------------------------------------------------------------------
 // [SECTION] Declaring the command line
@@ -40,6 +40,9 @@ struct Parsed {
     CLI::Option* maxMinutesOpt = nullptr;
     CLI::App* showCmd = nullptr;
     std::string showId;
+    CLI::App* planListCmd = nullptr;
+    CLI::App* planShowCmd = nullptr;
+    PlanArgs pa;
     CLI::App* renderCmd = nullptr;
     RenderArgs ra;
     std::string voice = "on";
@@ -75,6 +78,14 @@ void declareContentCommands(CLI::App& app, Parsed& p) {
 
     p.showCmd = app.add_subcommand("show", "Print a routine's whole card");
     p.showCmd->add_option("id", p.showId, "Routine id")->required();
+
+    auto* planCmd = app.add_subcommand("plan", "Plans over weeks: list them, or show one's weeks and days");
+    planCmd->require_subcommand(1);
+    p.planListCmd = planCmd->add_subcommand("list", "List the plans");
+    p.planListCmd->add_flag("--json", p.pa.json, "Print a JSON array");
+    p.planShowCmd = planCmd->add_subcommand("show", "Print a plan's weeks and days");
+    p.planShowCmd->add_option("id", p.pa.id, "Plan id")->required();
+    p.planShowCmd->add_flag("--json", p.pa.json, "Print JSON");
 }
 
 // The journal commands; --journal defaults to journal.db in the data folder.
@@ -195,6 +206,11 @@ int dispatch(const CliEnv& env, const Parsed& p) {
     if (p.playCmd->parsed()) return play(env, p.c, p.playId, p.clock);
     if (p.listCmd->parsed()) return list(env, p.c, p.la);
     if (p.showCmd->parsed()) return show(env, p.c, p.showId);
+    if (p.planListCmd->parsed() || p.planShowCmd->parsed()) {
+        PlanArgs a = p.pa;
+        a.show = p.planShowCmd->parsed();
+        return plan(env, p.c, a);
+    }
     if (p.renderCmd->parsed()) {
         RenderArgs a = p.ra;
         a.voice = p.voice == "on";

@@ -45,6 +45,13 @@ struct RenderArgs {
     bool json = false;
 };
 
+// unknot plan list | show ID, each with --json.
+struct PlanArgs {
+    bool show = false;  // show ID, else list
+    std::string id;
+    bool json = false;
+};
+
 //-----------------------------------------------------------------------------
 // [SECTION] Content (content.cpp)
 //-----------------------------------------------------------------------------
@@ -59,6 +66,8 @@ void noteProblems(const CliEnv& env, const Library& lib);
 std::string langOf(const Common& c, const Library& lib);
 // --lang must name a language of the loaded packs; false after saying which exist.
 bool langOffered(const CliEnv& env, const Common& c, const Library& lib);
+// A JSON string literal: quotes, backslashes and control characters escaped.
+std::string jsonString(const std::string& s);
 // The routine `id`, or null after saying it does not exist (with a suggestion).
 const Routine* findOrSay(const CliEnv& env, const Library& lib, const std::string& id);
 
@@ -70,6 +79,7 @@ int play(const CliEnv& env, const Common& c, const std::string& id, const std::s
 int list(const CliEnv& env, const Common& c, const ListArgs& a);
 int show(const CliEnv& env, const Common& c, const std::string& id);
 int render(const CliEnv& env, const Common& c, const RenderArgs& a);
+int plan(const CliEnv& env, const Common& c, const PlanArgs& a);
 
 // Journal commands (cmd_export.cpp, cmd_import.cpp, cmd_journal_check.cpp). Exit statuses: 0 done; 1 the journal or
 // the imported file has problems; 2 bad usage, or a file that cannot be

@@ -139,7 +139,11 @@ int importJournal(const CliEnv& env, const std::string& given, const std::string
     *env.out << "imported " << (file == "-" ? "standard input" : file) << ": " << r.added
              << (r.added == 1 ? " session" : " sessions") << " added, " << r.skipped << " already in the journal; "
              << r.favouritesAdded << (r.favouritesAdded == 1 ? " favourite, " : " favourites, ") << r.settingsAdded
-             << (r.settingsAdded == 1 ? " setting added\n" : " settings added\n");
+             << (r.settingsAdded == 1 ? " setting added" : " settings added");
+    // Plans only when there were some, so older exports read as before.
+    if (r.planDaysAdded > 0)
+        *env.out << "; " << r.planDaysAdded << (r.planDaysAdded == 1 ? " plan day done added" : " plan days done added");
+    *env.out << "\n";
     return 0;
 }
 

@@ -14,24 +14,6 @@ namespace unknot::cli {
 
 namespace {
 
-std::string jsonString(const std::string& s) {
-    std::string out = "\"";
-    for (char ch : s) {
-        const auto u = static_cast<unsigned char>(ch);
-        if (ch == '"' || ch == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (u < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", u);
-            out += buf;
-        } else {
-            out += ch;
-        }
-    }
-    return out + "\"";
-}
-
 // Each segment's sample offset, and each spoken line's, for tools and tests.
 void printJson(const CliEnv& env, const RenderArgs& a, const Timeline& t, const audio::Rendered& r) {
     std::ostream& o = *env.out;

@@ -5,6 +5,7 @@
 #include "unknot/paths.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
@@ -52,6 +53,24 @@ bool langOffered(const CliEnv& env, const Common& c, const Library& lib) {
     *env.err << "unknot: no loaded pack is in language '" << escapeControl(c.lang) << "'; the languages are: " << list
              << "\n";
     return false;
+}
+
+std::string jsonString(const std::string& s) {
+    std::string out = "\"";
+    for (char ch : s) {
+        const auto u = static_cast<unsigned char>(ch);
+        if (ch == '"' || ch == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (u < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", u);
+            out += buf;
+        } else {
+            out += ch;
+        }
+    }
+    return out + "\"";
 }
 
 const Routine* findOrSay(const CliEnv& env, const Library& lib, const std::string& id) {

@@ -97,7 +97,7 @@ TEST_CASE("JSON export: format, version, every field") {
     fill(*j);
     auto doc = nlohmann::json::parse(unknot::exportJson(*j, kNow));
     CHECK(doc["format"] == "unknot-journal");
-    CHECK(doc["version"] == 1);
+    CHECK(doc["version"] == 2);  // format 2 added the plans (test_journal_plans.cpp)
     CHECK(doc["exported_at"] == "2025-11-21T10:15:00.000Z");
     REQUIRE(doc["sessions"].size() == 2);
     const auto& a = doc["sessions"][0];
@@ -254,7 +254,7 @@ TEST_CASE("import rejects the whole file, saying where and what, before writing 
     bad("[1, 2]", "not a journal export");
     bad(std::string(100, '[') + std::string(100, ']'), "nested too deeply");
     bad(R"({"format": "other", "version": 1, "sessions": []})", "not an Unknot journal export");
-    bad(R"({"format": "unknot-journal", "version": 2, "sessions": []})", "newer Unknot");
+    bad(R"({"format": "unknot-journal", "version": 3, "sessions": []})", "newer Unknot");  // 2 is current
     bad(R"({"format": "unknot-journal", "version": 1})", "missing 'sessions'");
     bad(R"({"format": "unknot-journal", "version": 1, "sessions": {}})", "sessions: must be an array");
     bad(R"({"format": "unknot-journal", "version": 1, "sessions": [], "extra": 1})", "unknown key 'extra'");

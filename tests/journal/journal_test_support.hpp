@@ -107,7 +107,9 @@ inline void writeVersion(const std::string& path, int v) {
     if (v >= 3)
         exec(db,
              "UPDATE sessions SET pain_before = 6, pain_after = 4, area = 'neck', note = 'ok' "
-             "WHERE routine_id = 'neck-release'");
+             "WHERE routine_id = 'neck-release';"
+             // Version 3 gave every session it recorded a uid.
+             "UPDATE sessions SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL");
     sqlite3_close(db);
 }
 

@@ -608,10 +608,11 @@ TEST_CASE("open: an existing journal at the current version") {
     exercise(w);
 }
 
-static_assert(Journal::kSchemaVersion == 3, "a new schema version needs its migration cases here");
+static_assert(Journal::kSchemaVersion == 4, "a new schema version needs its migration cases here");
 TEST_CASE("open: migrating a journal from version 0 (the empty file)") { exercise(migrating(0)); }
 TEST_CASE("open: migrating a journal from version 1") { exercise(migrating(1)); }
 TEST_CASE("open: migrating a journal from version 2") { exercise(migrating(2)); }
+TEST_CASE("open: migrating a journal from version 3") { exercise(migrating(3)); }
 TEST_CASE("open: the command line's openExisting migrating version 1") { exercise(openingExisting(1)); }
 TEST_CASE("open: the command line's openExisting migrating version 2") { exercise(openingExisting(2)); }
 TEST_CASE("open: the command line's openExisting at the current version") { exercise(openingExisting(3)); }

@@ -130,6 +130,16 @@ GOLDEN = {
     "pack-without-pack-yaml": {
         "routines/lost.yaml": (ACCEPT, "fine in itself; the missing pack.yaml is engine-only"),
     },
+    "plan-errors": {
+        "pack.yaml": (ACCEPT, ""),
+        "routines/neck-release.yaml": (ACCEPT, ""),
+        "routines/shoulder-rolls.yaml": (ACCEPT, ""),
+        "plans/good.yaml": (ACCEPT, ""),
+        "plans/mistakes.yaml": (REJECT, "an unknown key, a week of 3 days, a day of 4 routines and one of none, a malformed id, a number for a day, an unknown rhythm, empty then.routines; the unknown routine and the flare day that is not flare-safe are engine-only"),
+        "plans/too-long.yaml": (REJECT, "53 weeks"),
+        "plans/twice.yaml": (ENGINE_ONLY, "the id of good.yaml: duplicate ids need every file"),
+        "plans/all-rest.yaml": (ENGINE_ONLY, "every day a rest day: the schema does not count routines across weeks"),
+    },
     "repeat-overflow": (ENGINE_ONLY, "100^6 hours in all: the total needs the steps multiplied out"),
     "text-too-long": (REJECT, "a title, a prompt and a tip over their maxLength (the 300-character prompt at the limit is a warning)"),
     "yaml-tags": (YAML_ERROR, "explicit tags: an editor's YAML parser refuses the unknown !seconds"),
@@ -233,6 +243,8 @@ class Schemas:
             return "pack.schema.json"
         if p.name in ("areas.yaml", "equipment.yaml") and p.parent.name == "content":
             return p.stem + ".schema.json"
+        if p.parent.name == "plans":
+            return "plan.schema.json"
         return "routine.schema.json"
 
     def errors(self, schema_name, data):
@@ -302,7 +314,7 @@ def check_core(source):
     routines = 0
     for f in files:
         rel = f.relative_to(source)
-        if f.parent.name != "routines" and f.name not in ("pack.yaml", "areas.yaml", "equipment.yaml"):
+        if f.parent.name not in ("routines", "plans") and f.name not in ("pack.yaml", "areas.yaml", "equipment.yaml"):
             fail(f"{rel}: a YAML file the schemas do not cover")
             continue
         routines += f.parent.name == "routines"
@@ -321,7 +333,7 @@ def check_core(source):
 
 def check_meta(source):
     fail, schemas = Failures(), Schemas(source)
-    expected = {"common", "routine", "pack", "areas", "equipment"}
+    expected = {"common", "routine", "pack", "plan", "areas", "equipment"}
     if {n.split(".")[0] for n in schemas.raw} != expected:
         fail(f"content/schema holds {sorted(schemas.raw)}, expected {sorted(expected)}")
     for name, schema in schemas.raw.items():

@@ -74,6 +74,8 @@ JournalSnapshot snapshot(const Journal& j) {
     if (m.snapshotHook) m.snapshotHook();
     s.favourites = j.favouriteEntries();
     s.settings = j.settings();
+    s.activePlan = j.activePlan();
+    s.planDays = j.allPlanDays();
     if (began) execSql(m.db, "COMMIT");
     return s;
 }
@@ -133,6 +135,18 @@ std::string exportJson(const JournalSnapshot& snap, std::int64_t exportedAtMs) {
         doc["favourites"].push_back({{"routine_id", noNul(f.routineId)}, {"added_at", formatIsoUtc(f.addedAt)}});
     doc["settings"] = nlohmann::ordered_json::object();
     for (const auto& [k, v] : snap.settings) doc["settings"][noNul(k)] = noNul(v);
+    // Format 2: plans over weeks (the active run, and every run's days done).
+    doc["active_plan"] = nlohmann::ordered_json(nullptr);
+    if (const auto& a = snap.activePlan)
+        doc["active_plan"] = {{"plan_id", noNul(a->planId)},
+                              {"start_date", noNul(a->startDate)},
+                              {"started_at", formatIsoUtc(a->startedAt)}};
+    doc["plan_days"] = nlohmann::ordered_json::array();
+    for (const auto& d : snap.planDays)
+        doc["plan_days"].push_back({{"plan_id", noNul(d.planId)},
+                                    {"start_date", noNul(d.startDate)},
+                                    {"day", d.day},
+                                    {"done_at", formatIsoUtc(d.doneAt)}});
     // Everything stored was checked to be valid UTF-8, so dump cannot throw;
     // `replace` is a second guard for a file edited by hand.
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
@@ -148,6 +162,7 @@ namespace {
 constexpr std::size_t kMaxImportSessions = 1000000;
 constexpr std::size_t kMaxImportFavourites = 100000;
 constexpr std::size_t kMaxImportSettings = 10000;
+constexpr std::size_t kMaxImportPlanDays = 100000;
 constexpr std::int64_t kMaxPractisedSeconds = 366LL * 86400;  // a year
 constexpr int kMaxStepIndex = 1000000;
 // The deepest a valid export nests is 3; anything much deeper is refused
@@ -185,6 +200,8 @@ struct Staged {
     std::vector<SessionRecord> sessions;
     std::vector<FavouriteEntry> favourites;
     std::vector<std::pair<std::string, std::string>> settings;
+    std::optional<ActivePlan> activePlan;
+    std::vector<PlanDayDone> planDays;
 };
 
 // Throws std::runtime_error("where: what") on the first problem.
@@ -327,10 +344,43 @@ struct Validator {
         }
     }
 
+    // A plan id and its run's start date, as the journal takes them.
+    static std::pair<std::string, std::string> planRun(const json& o, const std::string& at) {
+        std::string id = str(need(o, at, "plan_id"), at + ".plan_id", kMaxIdBytes, false);
+        if (id.find('\0') != std::string::npos || !validUtf8(id)) fail(at + ".plan_id", "is not a plan id");
+        const json& date = need(o, at, "start_date");
+        if (!date.is_string() || !validPlanDate(date.get<std::string>()))
+            fail(at + ".start_date", "must be a date like \"2026-11-30\"");
+        return {id, date.get<std::string>()};
+    }
+
+    static void plans(const json& doc, Staged& st) {
+        if (auto it = doc.find("active_plan"); it != doc.end() && !it->is_null()) {
+            if (!it->is_object()) fail("active_plan", "must be an object or null");
+            onlyKeys(*it, "active_plan", {"plan_id", "start_date", "started_at"});
+            auto [id, date] = planRun(*it, "active_plan");
+            st.activePlan = ActivePlan{id, date, time(need(*it, "active_plan", "started_at"), "active_plan.started_at")};
+        }
+        auto it = doc.find("plan_days");
+        if (it == doc.end()) return;
+        if (!it->is_array()) fail("plan_days", "must be an array");
+        if (it->size() > kMaxImportPlanDays) fail("plan_days", "more than " + grouped(kMaxImportPlanDays) + " days");
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const json& o = (*it)[i];
+            const std::string at = "plan_days[" + std::to_string(i) + "]";
+            if (!o.is_object()) fail(at, "must be an object");
+            onlyKeys(o, at, {"plan_id", "start_date", "day", "done_at"});
+            auto [id, date] = planRun(o, at);
+            const int day = static_cast<int>(integer(need(o, at, "day"), at + ".day", 0, kMaxPlanDayIndex));
+            st.planDays.push_back(PlanDayDone{id, date, day, time(need(o, at, "done_at"), at + ".done_at")});
+        }
+    }
+
     static Staged run(const json& doc) {
         Staged st;
         if (!doc.is_object()) fail("file", "not a journal export (expected a JSON object)");
-        onlyKeys(doc, "file", {"format", "version", "exported_at", "sessions", "favourites", "settings"});
+        onlyKeys(doc, "file",
+                 {"format", "version", "exported_at", "sessions", "favourites", "settings", "active_plan", "plan_days"});
         const json& format = need(doc, "file", "format");
         if (format != "unknot-journal") fail("format", "not an Unknot journal export (expected \"unknot-journal\")");
         std::int64_t version = integer(need(doc, "file", "version"), "version", 1, INT32_MAX);
@@ -341,6 +391,7 @@ struct Validator {
         sessions(doc, st);
         favourites(doc, st);
         settings(doc, st);
+        plans(doc, st);
         return st;
     }
 };
@@ -429,6 +480,25 @@ struct Merge {
             stillOpen();
         }
     }
+    // The imported active plan only when none is active here (this device's
+    // choice wins, as with settings); days done are merged, never doubled.
+    void plans(const Staged& st) {
+        if (rc == SQLITE_OK && st.activePlan) {
+            Stmt s(db,
+                   "INSERT INTO active_plan (id, plan_id, start_date, started_at) VALUES (1, ?, ?, ?) "
+                   "ON CONFLICT(id) DO NOTHING");
+            s.bind(1, st.activePlan->planId).bind(2, st.activePlan->startDate).bind(3, st.activePlan->startedAt);
+            int step = s.step();
+            rc = step == SQLITE_DONE ? SQLITE_OK : step == SQLITE_ROW ? SQLITE_ERROR : step;
+            if (rc != SQLITE_OK) err = sqlite3_errmsg(db);
+            stillOpen();
+        }
+        for (std::size_t i = 0; rc == SQLITE_OK && i < st.planDays.size(); ++i) {
+            rc = applyOp(db, op::MarkPlanDay{st.planDays[i]}, err);
+            if (rc == SQLITE_OK) res.planDaysAdded += sqlite3_changes(db) > 0;
+            stillOpen();
+        }
+    }
     void run(const Staged& st) {
         rc = execSql(db, "BEGIN IMMEDIATE", &err);
         stillOpen();
@@ -439,6 +509,7 @@ struct Merge {
         sessions(st);
         favourites(st, favs);
         settings(st);
+        plans(st);
         if (rc == SQLITE_OK) rc = execSql(db, "COMMIT", &err);
     }
 };

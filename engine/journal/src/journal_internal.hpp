@@ -113,8 +113,16 @@ struct SetSetting {
     std::string key;
     std::string value;
 };
+struct StartPlan {
+    ActivePlan plan;
+};
+struct StopPlan {};
+struct MarkPlanDay {
+    PlanDayDone done;
+};
 }  // namespace op
-using PendingOp = std::variant<op::AddSession, op::SetPainAfter, op::SetNote, op::SetFavourite, op::SetSetting>;
+using PendingOp = std::variant<op::AddSession, op::SetPainAfter, op::SetNote, op::SetFavourite, op::SetSetting,
+                               op::StartPlan, op::StopPlan, op::MarkPlanDay>;
 
 // std::visit(Overloaded{[](const op::AddSession&) {...}, ...}, op).
 template <class... F>

@@ -52,6 +52,9 @@ void applyPendingSessions(const Journal::Impl& m, std::vector<SessionRecord>& v)
                        [&](const op::SetNote& o) { each(o.uid, [&](SessionRecord& r) { r.note = o.note; }); },
                        [](const op::SetFavourite&) {},
                        [](const op::SetSetting&) {},
+                       [](const op::StartPlan&) {},
+                       [](const op::StopPlan&) {},
+                       [](const op::MarkPlanDay&) {},
                    },
                    pending);
 }

@@ -62,6 +62,22 @@ const char* const kMigrations[] = {
     "  WHERE pain_before IS NOT NULL AND pain_after IS NOT NULL;\n"
     "CREATE INDEX sessions_change ON sessions(routine_id, pain_before, pain_after)\n"
     "  WHERE pain_before IS NOT NULL AND pain_after IS NOT NULL;\n",
+
+    // 4: plans over weeks: the one active plan (a single row) and the days
+    // done of each run, a run being a plan and the date it started.
+    "CREATE TABLE active_plan (\n"
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+    "  plan_id TEXT NOT NULL,\n"
+    "  start_date TEXT NOT NULL,\n"
+    "  started_at INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE TABLE plan_days (\n"
+    "  plan_id TEXT NOT NULL,\n"
+    "  start_date TEXT NOT NULL,\n"
+    "  day INTEGER NOT NULL CHECK (day >= 0),\n"
+    "  done_at INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (plan_id, start_date, day)\n"
+    ");\n",
 };
 // Migration 3's CHECKs spell the pain scale out (released SQL is never
 // edited): a new scale needs a new migration, not only new constants.
@@ -113,7 +129,9 @@ int migrateSchema(sqlite3* db, int from, std::string& err) {
 bool schemaLooksRight(sqlite3* db) {
     std::string q = std::string("SELECT ") + kSessionColumns + " FROM sessions LIMIT 0";
     return Stmt(db, q.c_str()).ok() && Stmt(db, "SELECT routine_id, added_at FROM favourites LIMIT 0").ok() &&
-           Stmt(db, "SELECT key, value FROM settings LIMIT 0").ok();
+           Stmt(db, "SELECT key, value FROM settings LIMIT 0").ok() &&
+           Stmt(db, "SELECT plan_id, start_date, started_at FROM active_plan LIMIT 0").ok() &&
+           Stmt(db, "SELECT plan_id, start_date, day, done_at FROM plan_days LIMIT 0").ok();
 }
 
 //-----------------------------------------------------------------------------
@@ -248,6 +266,8 @@ CheckResult checkJournal(const std::string& path) {
         if (version >= 1) c.count(view.db, "sessions", c.r.sessions);
         if (version >= 2) c.count(view.db, "favourites", c.r.favourites);
         if (version >= 2) c.count(view.db, "settings", c.r.settings);
+        std::int64_t planDays = 0;
+        if (version >= 4) c.count(view.db, "plan_days", planDays);
     }
     c.r.ok = c.problems == 0;
     c.line(c.r.ok ? "result: ok"

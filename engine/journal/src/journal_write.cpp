@@ -65,6 +65,27 @@ int applyOp(sqlite3* db, const PendingOp& pending, std::string& err) {
                 s.bind(1, o.key).bind(2, o.value);
                 return run(db, s, err);
             },
+            [&](const op::StartPlan& o) {
+                Stmt s(db,
+                       "INSERT INTO active_plan (id, plan_id, start_date, started_at) VALUES (1, ?, ?, ?) "
+                       "ON CONFLICT(id) DO UPDATE SET plan_id = excluded.plan_id, start_date = excluded.start_date, "
+                       "started_at = excluded.started_at");
+                s.bind(1, o.plan.planId).bind(2, o.plan.startDate).bind(3, o.plan.startedAt);
+                return run(db, s, err);
+            },
+            [&](const op::StopPlan&) {
+                Stmt s(db, "DELETE FROM active_plan");
+                return run(db, s, err);
+            },
+            [&](const op::MarkPlanDay& o) {
+                // Done twice is done once: the first time is kept.
+                Stmt s(db,
+                       "INSERT INTO plan_days (plan_id, start_date, day, done_at) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT DO NOTHING");
+                s.bind(1, o.done.planId).bind(2, o.done.startDate).bind(3, std::int64_t{o.done.day});
+                s.bind(4, o.done.doneAt);
+                return run(db, s, err);
+            },
         },
         pending);
 }
@@ -269,6 +290,23 @@ WriteStatus Journal::setSetting(const std::string& key, const std::string& value
         return reject(*impl_, "a NUL character is not allowed in a setting");
     return write(*impl_, op::SetSetting{key, value}, nullptr);
 }
+WriteStatus Journal::startPlan(const std::string& planId, const std::string& startDate, std::int64_t nowMs) {
+    if (planId.empty() || planId.size() > kMaxIdBytes || !validUtf8(planId) || planId.find('\0') != std::string::npos)
+        return reject(*impl_, "plan id is empty, too long, not UTF-8 or holds a NUL character");
+    if (!validPlanDate(startDate)) return reject(*impl_, "start date must be a date like 2026-11-30");
+    return write(*impl_, op::StartPlan{ActivePlan{planId, startDate, nowMs}}, nullptr);
+}
+
+WriteStatus Journal::stopPlan() { return write(*impl_, op::StopPlan{}, nullptr); }
+
+WriteStatus Journal::markPlanDayDone(int day, std::int64_t nowMs) {
+    if (day < 0 || day > kMaxPlanDayIndex)
+        return reject(*impl_, "plan day must be from 0 to " + std::to_string(kMaxPlanDayIndex));
+    auto active = activePlan();
+    if (!active) return reject(*impl_, "no plan is active");
+    return write(*impl_, op::MarkPlanDay{PlanDayDone{active->planId, active->startDate, day, nowMs}}, nullptr);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Test hooks
 //-----------------------------------------------------------------------------

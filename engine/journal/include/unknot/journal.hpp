@@ -128,9 +128,33 @@ inline constexpr int kMaxNoteChars = 500;        // Unicode code points
 inline constexpr std::size_t kMaxIdBytes = 200;  // routine and area ids, setting keys
 inline constexpr std::size_t kMaxSettingBytes = 4096;
 
+// Plans over weeks (content/README.md, section 13). One plan is active at a
+// time; a run of it is the plan and the day it started, the person's own
+// calendar date (YYYY-MM-DD: the app passes it in, the journal never reads
+// the clock). Days done belong to a run: starting again, the same plan or
+// another, begins with none done, and the old run's days stay in the journal.
+struct ActivePlan {
+    std::string planId;
+    std::string startDate;       // YYYY-MM-DD, day 0 of the plan
+    std::int64_t startedAt = 0;  // Unix ms, when it was started
+    bool operator==(const ActivePlan&) const = default;
+};
+struct PlanDayDone {
+    std::string planId;
+    std::string startDate;  // the run it belongs to
+    int day = 0;            // 0 = the plan's first day
+    std::int64_t doneAt = 0;
+    bool operator==(const PlanDayDone&) const = default;
+};
+// The last plan day the journal takes (0 = the first): about ten years, since
+// after its weeks (52 at most) a plan goes on at its maintenance rhythm.
+inline constexpr int kMaxPlanDayIndex = 10 * 366 - 1;
+// A calendar date "YYYY-MM-DD" that exists (2026-02-29 does not).
+bool validPlanDate(const std::string& s);
+
 class Journal {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens or creates the journal at `path` (mode 0600). Never throws. A file
     // that is corrupt or from a newer version is moved aside and a fresh one
@@ -182,6 +206,17 @@ public:
     WriteStatus setSetting(const std::string& key, const std::string& value);
 
     History history(const HistoryQuery& q) const;
+
+    // Plans: the active run, starting one (replacing any other), stopping,
+    // and marking a day of the active run done (again: no change).
+    std::optional<ActivePlan> activePlan() const;
+    WriteStatus startPlan(const std::string& planId, const std::string& startDate, std::int64_t nowMs);
+    WriteStatus stopPlan();
+    WriteStatus markPlanDayDone(int day, std::int64_t nowMs);
+    // The days done of the active run, by day; empty when none is active.
+    std::vector<PlanDayDone> planDaysDone() const;
+    // Every run's days done (export), by plan, start date and day.
+    std::vector<PlanDayDone> allPlanDays() const;
 
     // Everything, pending writes included: sessions oldest first (by start),
     // favourites newest first, settings by key. Used by export.
@@ -239,6 +274,8 @@ struct JournalSnapshot {
     std::vector<SessionRecord> sessions;                        // oldest first
     std::vector<FavouriteEntry> favourites;                     // newest first
     std::vector<std::pair<std::string, std::string>> settings;  // by key
+    std::optional<ActivePlan> activePlan;
+    std::vector<PlanDayDone> planDays;  // every run's, by plan, start date, day
 };
 JournalSnapshot snapshot(const Journal& j);
 std::string exportCsv(const JournalSnapshot& s);
@@ -246,7 +283,8 @@ std::string exportJson(const JournalSnapshot& s, std::int64_t exportedAtMs);
 std::string exportCsv(const Journal& j);
 std::string exportJson(const Journal& j);
 std::string exportJson(const Journal& j, std::int64_t exportedAtMs);
-inline constexpr int kExportFormatVersion = 1;
+// 2 added active_plan and plan_days; files of format 1 still import.
+inline constexpr int kExportFormatVersion = 2;
 
 // Writes an export to `file` (a path; standard output is the caller's), the
 // one rule for `unknot export` and the app's Export button (docs/journal.md,
@@ -266,13 +304,15 @@ inline constexpr std::size_t kMaxImportBytes = 64u << 20;
 
 // Import validates the whole file first and writes nothing when any part is
 // wrong (`error` says where and what); then merges in one transaction:
-// sessions by uid, favourites by routine id, settings only where not set here.
+// sessions by uid, favourites by routine id, settings only where not set here,
+// the active plan only when none is active here, plan days done by run and day.
 // Two different sessions with one uid in the file refuse the whole file (an
 // exact repeat counts once); a session ending before it starts is refused.
 struct ImportResult {
     bool ok = false;
     int added = 0, skipped = 0;  // skipped: already in the journal
     int favouritesAdded = 0, settingsAdded = 0;
+    int planDaysAdded = 0;  // the active plan is taken only when none is active here
     std::string error;
     bool writeFailed = false;  // the file was fine; the journal could not be written
 };
