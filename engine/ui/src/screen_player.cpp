@@ -257,8 +257,11 @@ void App::Impl::drawPlayer() {
     // words and the visual take the whole height at the left; the time left
     // tops a column at the right, the controls at its bottom, where a thumb
     // holding the phone reaches them.
+    // Only where the column holds the time and two rows of controls (a
+    // two-line title leaves less), and not for "Stop?", which needs a row.
     const bool landscape = avail.x > avail.y * 1.5f;
-    if (seg && landscape && avail.y < 14.0f * em) {
+    const float columnH = ImGui::GetTextLineHeight() + 2.0f * ui.touch() + 3.0f * sp;
+    if (seg && landscape && avail.y < 14.0f * em && avail.y >= columnH && !session.confirmingStop) {
         const float colW =
             std::floor(std::min(avail.x * 0.4f, 3.0f * ui.touch() + 2.0f * ImGui::GetStyle().ItemSpacing.x));
         const float mainW = avail.x - colW - 1.0f * em;
@@ -319,7 +322,11 @@ void App::Impl::drawPlayerMain(const Segment& seg, ImVec2 box) {
         const float visW = std::min(box.y, box.x * 0.45f);
         const float wordsW = box.x - visW - 1.5f * em;
         const PlayerWords w = layoutPlayerWords(seg, wordsW, box.y, 0);
-        if (w.fits && visW >= minVisual && w.tipShown == !w.tip.empty()) {
+        // Beside the visual only when no word of the prompt has to break.
+        bool whole = true;
+        for (const WrappedLine& l : w.promptW.lines)
+            whole = whole && (l.after == '\0' || l.after == ' ' || l.after == '\n');
+        if (w.fits && whole && visW >= minVisual && w.tipShown == !w.tip.empty()) {
             ImGui::BeginChild("visual", ImVec2(visW, box.y), false, still);
             drawPlayerVisual(seg, ImGui::GetCursorScreenPos());
             ImGui::EndChild();
