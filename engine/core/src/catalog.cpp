@@ -78,15 +78,10 @@ int findWord(const std::string& hay, const std::string& word) {
 // area or a condition says what the routine is for; a synonym or the summary
 // only mentions it ("back" in "the back of the neck"). Accents and case are
 // ignored, in the chosen language and the pack's default.
-// Among equals, a word found whole in more fields ranks a little higher: in
-// French, where condition tags are English, "sommeil" is a synonym of the
-// whole body for every breathing routine, and also in the summary of the
-// ones that are about sleep.
 int Catalog::textScore(const Routine& r, const std::vector<std::string>& words, const std::string& lang) const {
-    const std::string title = foldForSearch(r.title.get(lang)) + "\n";                                   // weight 8
-    std::string middle;                                                                                  // weight 6
-    const std::string summary = foldForSearch(r.summary.get(lang)) + "\n" + foldForSearch(r.id) + "\n";  // 2
-    std::string synonyms;                                                                                // weight 2
+    std::string strong = foldForSearch(r.title.get(lang)) + "\n";                               // weight 8
+    std::string middle;                                                                         // weight 6
+    std::string weak = foldForSearch(r.summary.get(lang)) + "\n" + foldForSearch(r.id) + "\n";  // weight 2
     for (const auto& c : r.conditions) {
         std::string spaced = c;
         std::replace(spaced.begin(), spaced.end(), '-', ' ');
@@ -97,17 +92,14 @@ int Catalog::textScore(const Routine& r, const std::vector<std::string>& words, 
         if (const Area* area = lib_.findArea(a)) {
             middle += foldForSearch(area->label.get(lang)) + "\n";
             if (auto it = area->synonyms.find(lang); it != area->synonyms.end())
-                for (const auto& s : it->second) synonyms += foldForSearch(s) + "\n";
+                for (const auto& s : it->second) weak += foldForSearch(s) + "\n";
         }
     }
     int total = 0;
     for (const std::string& w : words) {
-        const int t = findWord(title, w), m = findWord(middle, w), s = findWord(summary, w), y = findWord(synonyms, w);
-        const int best = std::max({8 * t, 6 * m, 2 * std::max(s, y)});
+        const int best = std::max({8 * findWord(strong, w), 6 * findWord(middle, w), 2 * findWord(weak, w)});
         if (best == 0) return 0;  // every word must be found somewhere
-        // Less than the step between two fields, so their order holds.
-        const int wholeIn = (t == 2 ? 1 : 0) + (m == 2 ? 1 : 0) + (s == 2 ? 1 : 0) + (y == 2 ? 1 : 0);
-        total += best + (wholeIn > 1 ? 1 : 0);
+        total += best;
     }
     return total;
 }
