@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <sstream>
 
 using namespace unknot;
 
@@ -211,4 +212,76 @@ TEST_CASE("unknot list --search prints the catalog's ranking: the best answer fi
     INFO(neck.out);
     CHECK(before(n, "neck-release", "evening-wind-down"));
     CHECK(before(n, "neck-release", "shoulder-rolls"));
+}
+
+namespace {
+// A query people type, and what each of the first `top` answers must be
+// about: one of `areas`, or one of `conditions` (the routine's tags).
+struct PeopleQuery {
+    const char* lang;
+    const char* query;
+    std::vector<std::string> areas, conditions;
+    std::size_t top = 3;
+};
+const std::vector<PeopleQuery> kPeopleQueries = {
+    {"en", "hip", {"hips"}, {}},
+    {"en", "back", {"lower-back", "upper-back"}, {"back-pain"}},
+    {"en", "sleep", {}, {"sleep", "insomnia"}},
+    {"en", "can't sleep", {}, {"sleep", "insomnia"}},
+    {"en", "hands", {"hands"}, {}},
+    {"en", "jaw", {"jaw"}, {}},
+    {"en", "neck", {"neck"}, {}},
+    {"en", "knees", {"knees"}, {}},
+    // "Knee hug for the lower back" says knee in its title: after the one
+    // about knees.
+    {"en", "knee", {"knees"}, {}, 1},
+    {"en", "foot", {"feet"}, {}},
+    {"en", "headache", {"head"}, {"headache", "tension-headache"}},
+    {"en", "wrist", {"wrists"}, {}},
+    {"en", "shoulders", {"shoulders"}, {}},
+    {"en", "anxiety", {}, {"anxiety", "stress"}},
+    {"en", "sciatica", {}, {"sciatica"}},
+    {"en", "arthritis", {}, {"arthritis", "osteoarthritis", "rheumatoid-arthritis"}},
+    {"fr", "insomnie", {}, {"sleep", "insomnia"}},
+    {"fr", "sommeil", {}, {"sleep", "insomnia"}},
+    {"fr", "dormir", {}, {"sleep", "insomnia"}},
+    {"fr", "dos", {"lower-back", "upper-back"}, {"back-pain"}},
+    {"fr", "mal de dos", {"lower-back", "upper-back"}, {"back-pain"}},
+    {"fr", "hanche", {"hips"}, {}},
+    {"fr", "mains", {"hands"}, {}},
+    {"fr", "mâchoire", {"jaw"}, {}},
+    {"fr", "machoire", {"jaw"}, {}},
+    {"fr", "nuque", {"neck"}, {}},
+    {"fr", "genou", {"knees"}, {}, 2},
+    {"fr", "pieds", {"feet"}, {}},
+    {"fr", "mal de tête", {"head"}, {"headache", "tension-headache"}},
+    {"fr", "épaules", {"shoulders"}, {}},
+    {"fr", "poignet", {"wrists"}, {}},
+    {"fr", "angoisse", {}, {"anxiety", "stress"}},
+    // Condition tags are English: below the first answer, French ties
+    // between every routine whose area has the word as a synonym.
+    {"fr", "sciatique", {}, {"sciatica"}, 1},
+    {"fr", "arthrose", {}, {"arthritis", "osteoarthritis"}, 1},
+};
+}  // namespace
+
+TEST_CASE("the queries people type rank routines about them first, in English and French, through unknot list") {
+    const Library lib = testing::load({testing::contentDir()});
+    for (const PeopleQuery& q : kPeopleQueries) {
+        const auto r = testing::runCli({"list", "--search", q.query, "--lang", q.lang});
+        INFO(q.lang << " '" << q.query << "':\n" << r.out << r.err);
+        REQUIRE(r.status == 0);
+        std::istringstream lines(r.out);
+        std::size_t n = 0;
+        for (std::string line; n < q.top && std::getline(lines, line); ++n) {
+            const Routine* routine = lib.findRoutine(line.substr(0, line.find(' ')));
+            REQUIRE(routine != nullptr);
+            bool about = false;
+            for (const std::string& a : q.areas) about = about || contains(routine->areas, a);
+            for (const std::string& c : q.conditions) about = about || contains(routine->conditions, c);
+            INFO("answer " << n + 1 << ": " << routine->id);
+            CHECK(about);
+        }
+        CHECK(n == q.top);
+    }
 }

@@ -241,24 +241,56 @@ void App::Impl::drawPlayer() {
     const Segment* seg = p.current();
     const float em = ui.em();
     const float sp = ImGui::GetStyle().ItemSpacing.y;
-    const Fonts& f = ui.fonts();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // The height the controls take: one or two rows of buttons, or "Stop?"
+    // and its answers while that is asked.
+    auto controlsHeight = [&](float width, bool oneRow, const ControlsLayout& layout) {
+        const float rows = oneRow ? 1.0f : 2.0f;
+        const float confirmRows = layout.stackConfirm ? 2.0f : 1.0f;
+        if (session.confirmingStop && !oneRow)
+            return ui.textHeight(tr("player.stop_ask", lang), ui.fonts().large, width) + sp +
+                   confirmRows * (ui.touch() + sp) - sp;
+        return rows * ui.touch() + (rows - 1) * sp;
+    };
 
+    // A phone on its side with large text: the height is what is short. The
+    // words and the visual take the whole height at the left; the time left
+    // tops a column at the right, the controls at its bottom, where a thumb
+    // holding the phone reaches them.
+    // Only where the column holds the time and two rows of controls (a
+    // two-line title leaves less), and not for "Stop?", which needs a row.
+    const bool landscape = avail.x > avail.y * 1.5f;
+    const float columnH = ImGui::GetTextLineHeight() + 2.0f * ui.touch() + 3.0f * sp;
+    if (seg && landscape && avail.y < 14.0f * em && avail.y >= columnH && !session.confirmingStop) {
+        const float colW =
+            std::floor(std::min(avail.x * 0.4f, 3.0f * ui.touch() + 2.0f * ImGui::GetStyle().ItemSpacing.x));
+        const float mainW = avail.x - colW - 1.0f * em;
+        const ImVec2 mainA = ImGui::GetCursorScreenPos();
+        drawPlayerMain(*seg, ImVec2(mainW, avail.y));
+        continueOnTapAnywhere(mainA, ImVec2(mainA.x + mainW, mainA.y + avail.y));
+        const float colX = mainA.x + avail.x - colW;
+        const ControlsLayout layout = controlsLayout(colW, false);
+        ImGui::SetCursorScreenPos(ImVec2(colX, mainA.y));
+        ImGui::BeginGroup();
+        drawSessionProgress(colW, true);
+        ImGui::EndGroup();
+        const float controlsY = mainA.y + avail.y - controlsHeight(colW, false, layout);
+        ImGui::SetCursorScreenPos(ImVec2(colX, std::max(ImGui::GetCursorScreenPos().y, controlsY)));
+        ImGui::BeginGroup();
+        drawPlayerControls(colW, false, layout);
+        ImGui::EndGroup();
+        return;
+    }
     // Bottom first (progress, controls), so the middle gets what is left.
     // The four controls share one row when each can be 6 em wide; a landscape
     // window puts the shape beside the words even below 40 em.
     // A phone on its side: one row too (its height is what is short).
-    const bool oneRow = avail.x >= 26.0f * em || avail.x > avail.y * 1.5f;
-    const float rows = oneRow ? 1.0f : 2.0f;
+    const bool oneRow = avail.x >= 26.0f * em || landscape;
     // Large text on a phone: when a control's word no longer fits its button
     // on one line, Back, Skip and Stop become drawn symbols (the words would
     // break mid-way) and the two answers to "Stop?" stack.
     const ControlsLayout layout = controlsLayout(avail.x, oneRow);
-    const float confirmRows = layout.stackConfirm ? 2.0f : 1.0f;
-    const float controlsH =
-        session.confirmingStop && !oneRow
-            ? ui.textHeight(tr("player.stop_ask", lang), f.large, avail.x) + sp + confirmRows * (ui.touch() + sp) - sp
-            : rows * ui.touch() + (rows - 1) * sp;
+    const float controlsH = controlsHeight(avail.x, oneRow, layout);
     // A short window (a phone on its side, large text): the time left goes
     // beside the bar, on one line, so the prompt keeps its lines.
     const float lineH = ImGui::GetTextLineHeight();
@@ -290,7 +322,11 @@ void App::Impl::drawPlayerMain(const Segment& seg, ImVec2 box) {
         const float visW = std::min(box.y, box.x * 0.45f);
         const float wordsW = box.x - visW - 1.5f * em;
         const PlayerWords w = layoutPlayerWords(seg, wordsW, box.y, 0);
-        if (w.fits && visW >= minVisual && w.tipShown == !w.tip.empty()) {
+        // Beside the visual only when no word of the prompt has to break.
+        bool whole = true;
+        for (const WrappedLine& l : w.promptW.lines)
+            whole = whole && (l.after == '\0' || l.after == ' ' || l.after == '\n');
+        if (w.fits && whole && visW >= minVisual && w.tipShown == !w.tip.empty()) {
             ImGui::BeginChild("visual", ImVec2(visW, box.y), false, still);
             drawPlayerVisual(seg, ImGui::GetCursorScreenPos());
             ImGui::EndChild();

@@ -102,7 +102,6 @@ App::Impl::PlayerWords App::Impl::layoutPlayerWords(const Segment& seg, float wi
 // [SECTION] Drawing the words
 //-----------------------------------------------------------------------------
 void App::Impl::drawPlayerWords(const PlayerWords& w, float width) {
-    const float sp = ImGui::GetStyle().ItemSpacing.y;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     auto block = [&](ImFont* font, const Wrapped& t, ImU32 col) {
         const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -120,10 +119,15 @@ void App::Impl::drawPlayerWords(const PlayerWords& w, float width) {
         }
     }
     if (w.nextShown) {
-        (void)sp;
-        ImGui::PushStyleColor(ImGuiCol_Text, pal().textMuted);
-        ImGui::TextUnformatted(ellipsizeToWidth(w.next, ImGui::GetFont(), ImGui::GetFontSize(), width).c_str());
-        ImGui::PopStyleColor();
+        // One line, shortened if it must: drawn like every other piece of
+        // text, so the tests read back what Next really says.
+        Wrapped one;
+        one.size = ImGui::GetFontSize();
+        const std::string line = ellipsizeToWidth(w.next, ImGui::GetFont(), one.size, width);
+        one.lines.push_back(WrappedLine{line, '\0', ImGui::CalcTextSize(line.c_str()).x});
+        one.width = one.lines.back().w;
+        one.height = one.size;
+        block(ImGui::GetFont(), one, pal().textMuted);
     }
 }
 

@@ -136,7 +136,7 @@ static const std::vector<StringEntry> kTable = {
     {"player.now_side", "Now: {s}", "Maintenant\u00a0: {s}"},
     {"player.side_left", "left side", "côté gauche"},
     {"player.side_right", "right side", "côté droit"},
-    {"player.next_side", "{s} ({side})", "{s} ({side})"},
+    {"player.next_side", "{side} \u2013 {s}", "{side} \u2013 {s}"},
 
     // End
     {"end.title", "Well done", "Bravo"},
