@@ -6,6 +6,7 @@
 // [SECTION] The journal's copy after every committed write (FS.syncfs)
 // [SECTION] Input wakes the paused main loop; Back; visibility
 // [SECTION] Screen readers, the wake lock, the first frame, errors
+// [SECTION] Speech: the browser's speechSynthesis (web_speech.cpp)
 // [SECTION] A user's pack from a file (.zip, or several .yaml)
 //
 // Every notice is plain English (the page's own words, shown in a banner).
@@ -23,10 +24,14 @@ unknotPage.syncs = 0;            // journal copies done
 unknotPage.wakeLock = "none";    // "held", "released", "unsupported"
 unknotPage.firstFrameMs = null;  // performance.now() at the first frame
 unknotPage.errors = [];
-unknotPage.downloads = [];
-unknotPage.imports = [];         // packs added from a file (or why not)       // files handed to the browser (History's Export)
+unknotPage.downloads = [];       // files handed to the browser (History's Export)
+unknotPage.imports = [];         // packs added from a file (or why not)
+unknotPage.spoken = [];          // {text, lang, voice}: each utterance given to speechSynthesis
+unknotPage.speechStops = 0;      // stopAll() calls (pause, skip, stop)
+unknotPage.speechPending = 0;    // utterances waiting for their instant
 
 function unknotNotice(text) {
+  unknotPage.notice = text;  // the tests read the words here
   var n = document.getElementById("notice");
   if (!n) return;
   n.querySelector(".text").textContent = text;
@@ -64,6 +69,33 @@ function unknotArguments(memoryJournal) {
 // then a small write is tried: private browsing and refused storage fail one
 // of the two, and the journal is then kept in memory (sessions can still be
 // exported), with a notice. A browser that never answers counts as refusal.
+//
+// Which notice: browsers say why by the error's name. QuotaExceededError is a
+// full disk (or Safari's old private mode, which has no room at all);
+// SecurityError and NotAllowedError are storage turned off for the site
+// (cookies and site data blocked); no IndexedDB at all, or InvalidStateError
+// (Firefox's private windows), is private browsing.
+var UNKNOT_KEPT_IN_MEMORY = " Your sessions are kept only until this page is closed: use Export in History to keep them.";
+var UNKNOT_STORAGE_NOTICES = {
+  "private": "This looks like private browsing: the browser lets Unknot keep nothing on this device." +
+             UNKNOT_KEPT_IN_MEMORY,
+  "refused": "This browser refused Unknot a place to keep your journal (storage or site data is turned off in its " +
+             "settings)." + UNKNOT_KEPT_IN_MEMORY,
+  "quota": "This device has no room left for Unknot's journal." + UNKNOT_KEPT_IN_MEMORY +
+           " Freeing some space lets Unknot keep them again after a reload.",
+  "no-answer": "The browser's storage did not answer, so Unknot cannot keep anything on this device (private " +
+               "browsing, or storage turned off)." + UNKNOT_KEPT_IN_MEMORY,
+};
+function unknotStorageProblem(err) {
+  if (err === "no IndexedDB") return "private";
+  if (err === "no answer from IndexedDB") return "no-answer";
+  var e = err && err.target && err.target.error ? err.target.error : err;
+  var name = (e && e.name) || "", text = String((e && e.message) || e);
+  if (name === "QuotaExceededError" || /quota|no space left/i.test(text)) return "quota";
+  if (name === "InvalidStateError") return "private";
+  return "refused";
+}
+
 Module.preRun = Module.preRun || [];
 Module.preRun.push(function () {
   FS.mkdir("/data");
@@ -75,8 +107,8 @@ Module.preRun.push(function () {
     unknotPage.storage = ok ? "indexeddb" : "memory";
     if (!ok) {
       unknotPage.storageError = String(why);
-      unknotNotice("This browser does not let Unknot keep anything on this device (private browsing, or storage " +
-                   "turned off). Your sessions are kept only until this page is closed: use Export to keep them.");
+      unknotPage.storageProblem = unknotStorageProblem(why);
+      unknotNotice(UNKNOT_STORAGE_NOTICES[unknotPage.storageProblem]);
     }
     Array.prototype.push.apply(Module.arguments, unknotArguments(!ok));
     if (ok && navigator.storage && navigator.storage.persist) {
@@ -136,9 +168,15 @@ Module.preRun.push(function () {
       unknotPage.syncs += n;
       if (n === 0 && !err) unknotPage.packSyncs = (unknotPage.packSyncs || 0) + 1;
       if (err) {
-        unknotPage.syncError = String(err);
-        unknotNotice("Your browser's storage for Unknot is full: the latest sessions are kept only until this " +
-                     "page is closed. Free some space, or use Export to keep them.");
+        // Said once: every later copy would fail the same way.
+        if (!unknotPage.syncError) {
+          var full = unknotStorageProblem(err) === "quota";
+          unknotNotice((full ? "This device has no room left for Unknot's journal" :
+                               "The browser stopped saving Unknot's journal") +
+                       ": your latest sessions are kept only until this page is closed. Use Export in History " +
+                       "to keep them" + (full ? ", and free some space." : "."));
+        }
+        unknotPage.syncError = String((err && err.name) || err);
       }
       for (var i = 0; i < n; ++i) Module._unknot_web_synced(err ? 0 : 1);
       if (waiting || unanswered) run();
@@ -226,6 +264,65 @@ Module.unknotFailed = function (status) {
   var l = document.getElementById("loading");
   if (l) l.textContent = "Unknot could not start (" + status + "): " + unknotPage.errors.join(" ");
 };
+
+//-----------------------------------------------------------------------------
+// [SECTION] Speech
+//-----------------------------------------------------------------------------
+// The session hands each utterance over a little ahead of its instant, with
+// the delay to it: a timer from that call speaks it on the session clock.
+// Only in a voice of the session's language: without one nothing is said
+// (Settings says so; the tones still guide), never the words in another
+// language's voice. Chromium fills getVoices() late ("voiceschanged"): the
+// loop is woken then, so Settings shows the answer.
+(function () {
+  var timers = [];
+  function synth() {
+    return typeof speechSynthesis !== "undefined" && speechSynthesis &&
+           typeof SpeechSynthesisUtterance !== "undefined" ? speechSynthesis : null;
+  }
+  // "en" takes en-GB or en_US; the device's default voice, then a local one
+  // (works offline), is preferred among them.
+  function voiceFor(lang) {
+    var s = synth(), want = String(lang).toLowerCase(), best = null, voices;
+    if (!s) return null;
+    try { voices = s.getVoices() || []; } catch (e) { return null; }
+    for (var i = 0; i < voices.length; ++i) {
+      var v = voices[i], l = String(v.lang || "").toLowerCase().replace("_", "-");
+      if (l !== want && l.split("-")[0] !== want) continue;
+      var score = (v.default ? 2 : 0) + (v.localService ? 1 : 0);
+      if (!best || score > best.score) best = {voice: v, score: score};
+    }
+    return best && best.voice;
+  }
+  Module.unknotHasVoice = function (lang) { return !!voiceFor(lang); };
+  Module.unknotSpeak = function (text, lang, delayMs, rate, volume) {
+    var timer = setTimeout(function () {
+      timers = timers.filter(function (t) { return t !== timer; });
+      unknotPage.speechPending = timers.length;
+      var v = voiceFor(lang);
+      if (!v) return;
+      var u = new SpeechSynthesisUtterance(text);
+      u.voice = v;
+      u.lang = v.lang;
+      u.rate = Math.min(10, Math.max(0.1, rate));
+      u.volume = Math.min(1, Math.max(0, volume));
+      unknotPage.spoken.push({text: text, lang: lang, voice: v.name});
+      synth().speak(u);
+    }, Math.max(0, delayMs));
+    timers.push(timer);
+    unknotPage.speechPending = timers.length;
+  };
+  Module.unknotStopSpeaking = function () {
+    timers.forEach(clearTimeout);
+    timers = [];
+    unknotPage.speechPending = 0;
+    unknotPage.speechStops++;
+    var s = synth();
+    if (s) s.cancel();
+  };
+  var s = synth();
+  if (s && s.addEventListener) s.addEventListener("voiceschanged", unknotWake);
+})();
 
 //-----------------------------------------------------------------------------
 // [SECTION] A user's pack from a file

@@ -16,10 +16,65 @@ namespace unknot::platform::web {
 //-----------------------------------------------------------------------------
 // [SECTION] Snapshot
 //-----------------------------------------------------------------------------
+namespace {
+
+// The top bar is drawn first: its title is among the first few pieces of text
+// (after Back's label).
+constexpr std::size_t kHeadingPieces = 4;
+constexpr const char* kEllipsis = "\xe2\x80\xa6";  // U+2026, as the app shortens
+
+// What the top bar may show on the card and list screens, in `lang`.
+std::vector<std::string> routineTitles(const Library& library, const std::string& lang) {
+    std::vector<std::string> out;
+    for (const Routine& r : library.routines) out.push_back(r.title.get(lang));
+    return out;
+}
+std::vector<std::string> areaLabels(const Library& library, const std::string& lang) {
+    std::vector<std::string> out;
+    for (const Area& a : library.areas) out.push_back(a.label.empty() ? a.id : a.label.get(lang));
+    return out;
+}
+
+bool headingMatches(const std::string& shown, const std::string& candidate) {
+    if (candidate.empty()) return false;
+    if (shown == candidate) return true;
+    const std::size_t cut = shown.rfind(kEllipsis);
+    if (cut == std::string::npos || cut + 3 != shown.size()) return false;
+    std::string head = shown.substr(0, cut);
+    while (!head.empty() && head.back() == ' ') head.pop_back();
+    return !head.empty() && candidate.compare(0, head.size(), head) == 0;
+}
+
+}  // namespace
+
+std::vector<std::string> textPieces(const std::vector<ui::TextLine>& lines, std::size_t maxPieces) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < lines.size() && out.size() < maxPieces;) {
+        std::string shown;
+        const int id = lines[i].piece;
+        for (; i < lines.size() && lines[i].piece == id; ++i) {
+            shown += lines[i].text;
+            const char after = lines[i].after;
+            if ((after == ' ' || after == '\n') && i + 1 < lines.size() && lines[i + 1].piece == id) shown += ' ';
+        }
+        out.push_back(std::move(shown));
+    }
+    return out;
+}
+
+std::string headingAmong(const std::vector<ui::TextLine>& lines, const std::vector<std::string>& candidates) {
+    for (const std::string& shown : textPieces(lines, kHeadingPieces))
+        for (const std::string& c : candidates)
+            if (headingMatches(shown, c)) return c;
+    return {};
+}
+
 Snapshot snapshotOf(const ui::App& app, const Library* library) {
     Snapshot s;
     s.screen = app.screenName();
     s.lang = app.language();
+    if (library && s.screen == "card") s.routineTitle = headingAmong(app.textLines(), routineTitles(*library, s.lang));
+    if (library && s.screen == "list") s.areaTitle = headingAmong(app.textLines(), areaLabels(*library, s.lang));
     const Player* player = app.player();
     if (!player) return s;
     if (library)
@@ -44,6 +99,8 @@ const char* titleKey(const std::string& screen) {
     if (screen == "browse") return "browse.title";
     if (screen == "list") return "list.all";
     if (screen == "settings") return "settings.title";
+    if (screen == "history") return "history.title";
+    if (screen == "problems") return "problems.title";
     if (screen == "safety") return "safety.title";
     if (screen == "end") return "end.title";
     return "";
@@ -59,8 +116,9 @@ std::string sessionFinished(const std::string& lang) {
 
 std::string documentTitle(const Snapshot& s) {
     std::string heading;
-    if (const char* key = titleKey(s.screen); *key) heading = ui::tr(key, s.lang);
-    if (heading.empty() && (s.screen == "player" || s.screen == "pain")) heading = s.routineTitle;
+    if (s.screen == "list" && !s.areaTitle.empty()) heading = s.areaTitle;
+    else if (const char* key = titleKey(s.screen); *key) heading = ui::tr(key, s.lang);
+    if (heading.empty() && (s.screen == "player" || s.screen == "pain" || s.screen == "card")) heading = s.routineTitle;
     return heading.empty() ? std::string("Unknot") : heading + " · Unknot";
 }
 
@@ -105,7 +163,8 @@ std::string jsonString(const std::string& s) {
 
 }  // namespace
 
-std::string stateJson(const std::string& screen, const std::vector<ui::Hotspot>& hotspots) {
+std::string stateJson(const std::string& screen, const std::vector<ui::Hotspot>& hotspots,
+                      const std::vector<ui::TextLine>& lines) {
     std::ostringstream o;
     o << "{\"screen\":" << jsonString(screen) << ",\"hotspots\":[";
     for (std::size_t i = 0; i < hotspots.size(); ++i) {
@@ -113,7 +172,14 @@ std::string stateJson(const std::string& screen, const std::vector<ui::Hotspot>&
         o << (i ? "," : "") << "{\"id\":" << jsonString(h.id) << ",\"x\":" << std::lround(h.x)
           << ",\"y\":" << std::lround(h.y) << ",\"w\":" << std::lround(h.w) << ",\"h\":" << std::lround(h.h) << "}";
     }
-    o << "]}";
+    o << "]";
+    if (!lines.empty()) {
+        o << ",\"text\":[";
+        const std::vector<std::string> pieces = textPieces(lines);
+        for (std::size_t i = 0; i < pieces.size(); ++i) o << (i ? "," : "") << jsonString(pieces[i]);
+        o << "]";
+    }
+    o << "}";
     return o.str();
 }
 

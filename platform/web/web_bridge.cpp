@@ -24,6 +24,11 @@ EM_JS(int, unknot_js_can_vibrate, (), { return typeof navigator.vibrate === "fun
 EM_JS(int, unknot_js_mobile, (), {
     return (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) ? 1 : 0;
 });
+EM_JS(int, unknot_js_has_voice, (const char* lang), { return Module.unknotHasVoice(UTF8ToString(lang)) ? 1 : 0; });
+EM_JS(void, unknot_js_speak, (const char* text, const char* lang, int delayMs, double rate, double volume), {
+    Module.unknotSpeak(UTF8ToString(text), UTF8ToString(lang), delayMs, rate, volume);
+});
+EM_JS(void, unknot_js_stop_speaking, (), { Module.unknotStopSpeaking(); });
 EM_JS(void, unknot_js_first_frame, (), { Module.unknotFirstFrame(); });
 EM_JS(void, unknot_js_frame, (), { window.unknot.frames++; });
 EM_JS(void, unknot_js_wake_after, (int ms), { setTimeout(function() { Module._unknot_web_wake(); }, ms); });
@@ -53,6 +58,11 @@ void keepAwake(bool on) { unknot_js_awake(on ? 1 : 0); }
 bool vibrate(const int* pattern, int count) { return unknot_js_vibrate(pattern, count) != 0; }
 bool canVibrate() { return unknot_js_can_vibrate() != 0; }
 bool isMobile() { return unknot_js_mobile() != 0; }
+bool hasVoice(const std::string& lang) { return unknot_js_has_voice(lang.c_str()) != 0; }
+void speak(const std::string& text, const std::string& lang, int delayMs, double rate, double volume) {
+    unknot_js_speak(text.c_str(), lang.c_str(), delayMs, rate, volume);
+}
+void stopSpeaking() { unknot_js_stop_speaking(); }
 void firstFrameDrawn() { unknot_js_first_frame(); }
 void frameDrawn() { unknot_js_frame(); }
 void wakeAfter(int ms) { unknot_js_wake_after(ms); }

@@ -21,6 +21,13 @@ void keepAwake(bool on);
 bool vibrate(const int* pattern, int count);
 bool canVibrate();
 bool isMobile();
+// The browser's speechSynthesis (pre.js, "Speech"): whether the device has a
+// voice for `lang` ("en", "fr"); `text` spoken in that voice `delayMs` after
+// this call (nothing without one), at `rate` (1: the voice's usual speed) and
+// `volume` (0 to 1); stopSpeaking drops what is waiting and silences the rest.
+bool hasVoice(const std::string& lang);
+void speak(const std::string& text, const std::string& lang, int delayMs, double rate, double volume);
+void stopSpeaking();
 // After the first frame: the page hides its "Loading" text and marks the time.
 void firstFrameDrawn();
 // One drawn frame counted (window.unknot.frames: the idle test reads it).

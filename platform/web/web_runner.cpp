@@ -172,7 +172,7 @@ void WebRunner::announceAndPublish() {
     if (!a.title.empty()) web::setDocumentTitle(a.title);
     for (const std::string& words : a.spoken) web::announce(words);
     said_ = now;
-    std::string state = web::stateJson(now.screen, c_.app.hotspots());
+    std::string state = web::stateJson(now.screen, c_.app.hotspots(), c_.app.textLines());
     if (state != lastState_) {
         web::publishState(state);
         lastState_ = std::move(state);

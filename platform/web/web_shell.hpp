@@ -3,7 +3,7 @@
 // this file (see platform/web/README.md).
 //
 // [SECTION] The runner (the browser's main loop)
-// [SECTION] Services (vibration, the screen wake lock)
+// [SECTION] Services (vibration, the screen wake lock, the voice)
 // [SECTION] The journal (IndexedDB copy after every commit)
 #pragma once
 
@@ -33,6 +33,11 @@ std::unique_ptr<AbstractRunner> makeWebRunner(const LoopContext& context, const 
 // device cannot vibrate) and the Screen Wake Lock (kept while a session runs).
 Haptics& webHaptics();
 Lifecycle& webLifecycle();
+// The browser's speechSynthesis (web_speech.cpp): a voice for the session's
+// language where the device has one (none: available() is false and Settings
+// says so; the tones still guide). Words start on the session clock and
+// stopAll() silences them (a paused session is silent).
+Speech& webSpeech();
 // A phone or tablet (a touch screen, coarse pointer): haptics default to on.
 bool webIsMobile();
 

@@ -9,11 +9,17 @@
 //
 // Usage: node tests/web/e2e.mjs [SITE_DIR]   (default build-web/site)
 // Environment: UNKNOT_CHROMIUM (default /usr/bin/chromium), NODE_PATH or
-// UNKNOT_NODE_MODULES holding puppeteer-core. Exit 0 all passed, 1 a check
-// failed, 77 skipped (no site, no Chromium, no puppeteer-core).
+// UNKNOT_NODE_MODULES holding puppeteer-core, UNKNOT_E2E_TIMEOUT_S (how long
+// any one wait may last, default 90). Exit 0 all passed, 1 a check failed, 77
+// skipped (no site, no Chromium, no puppeteer-core).
+//
+// Waits poll a condition (the app's published state, a counter of the page)
+// with a generous limit, never a fixed sleep: on a loaded machine they only
+// take longer, and a broken app still fails them, at the limit.
 import {spawn} from "node:child_process";
 import {createRequire} from "node:module";
 import fs from "node:fs";
+import zlib from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
@@ -67,11 +73,24 @@ function check(cond, what, detail = "") {
 
 const state = (page) => page.evaluate(() => window.unknot && window.unknot.state);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// The longest any one wait may take (a loaded machine once needed 216 s for
+// the whole run, so each wait is given far more than it takes when idle).
+const limitMs = Number(process.env.UNKNOT_E2E_TIMEOUT_S || 90) * 1000;
 
-// Waits (15 s at most) until the app shows `screen` with `spot` among its
-// hotspots ("card:*": any whose id starts with "card:").
+// Polls `fn` (run in the page, with `arg`) until it is truthy; fails with
+// `what` at the limit.
+async function until(page, what, fn, arg, ms = limitMs) {
+  try {
+    return await page.waitForFunction(fn, {timeout: ms, polling: 50}, arg);
+  } catch (e) {
+    throw new Error(`FAILED: ${what} (not within ${ms / 1000} s)`);
+  }
+}
+
+// Waits until the app shows `screen` with `spot` among its hotspots
+// ("card:*": any whose id starts with "card:").
 async function waitFor(page, screen, spot) {
-  const end = Date.now() + 15000;
+  const end = Date.now() + limitMs;
   let s = null;
   while (Date.now() < end) {
     s = await state(page);
@@ -79,8 +98,33 @@ async function waitFor(page, screen, spot) {
     if (s && s.screen === screen && (!spot || s.hotspots.some(has))) return s;
     await sleep(50);
   }
-  throw new Error(`FAILED: screen ${screen}${spot ? ` with ${spot}` : ""} not shown within 15 s (last: ` +
-                  `${s ? s.screen + " " + s.hotspots.map((h) => h.id).join(",") : "none"})`);
+  throw new Error(`FAILED: screen ${screen}${spot ? ` with ${spot}` : ""} not shown within ${limitMs / 1000} s ` +
+                  `(last: ${s ? s.screen + " " + s.hotspots.map((h) => h.id).join(",") : "none"})`);
+}
+
+// Waits until the published state differs from `before` (a JSON string): the
+// screen has moved, so the next tap lands on what is now drawn. False at
+// `ms` (the caller looks again).
+async function changed(page, before, ms = limitMs) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (JSON.stringify(await state(page)) !== before) return true;
+    await sleep(50);
+  }
+  return false;
+}
+
+// Taps `id` and waits until the screen has moved.
+async function tapAndWait(page, id) {
+  const before = JSON.stringify(await state(page));
+  await tap(page, id);
+  await changed(page, before);
+}
+
+// The words the screen drew (state.text: each piece of text, whole).
+async function shows(page, words) {
+  const s = await state(page);
+  return !!s && Array.isArray(s.text) && s.text.some((t) => t.includes(words));
 }
 
 // A touch tap in the middle of a hotspot (logical px are CSS px in the canvas).
@@ -98,16 +142,57 @@ async function scrollTo(page, id) {
     const s = await state(page);
     const h = s && s.hotspots.find((x) => x.id === id);
     if (h && h.y >= 0 && h.y + h.h <= phone.height - 10) return;
+    const before = JSON.stringify(s);
     await page.mouse.move(195, 500);
     await page.mouse.wheel({deltaY: h && h.y < 0 ? -200 : 200});
-    await sleep(100);
+    await changed(page, before, 3000);  // at the end of the list nothing moves
   }
   throw new Error(`FAILED: could not scroll ${id} into view`);
 }
 
 async function started(page) {
-  await page.waitForFunction(() => window.unknot && window.unknot.firstFrameMs !== null && window.unknot.state,
-                             {timeout: 60000});
+  await until(page, "the app drew its first frame",
+              () => window.unknot && window.unknot.firstFrameMs !== null && window.unknot.state, null, 2 * limitMs);
+}
+
+// A speechSynthesis the test reads: what reached the browser's voice, and its
+// cancels. getVoices() gives `voices` ([]: a device without any voice).
+function fakeSpeech(voices) {
+  const synth = {
+    spoken: [],
+    cancels: 0,
+    getVoices: () => voices,
+    speak(u) {
+      synth.spoken.push({text: u.text, lang: u.lang, voice: u.voice ? u.voice.name : null});
+    },
+    cancel() {
+      synth.cancels++;
+    },
+    pause() {},
+    resume() {},
+    addEventListener() {},
+    removeEventListener() {},
+  };
+  Object.defineProperty(window, "speechSynthesis", {configurable: true, get: () => synth});
+  window.SpeechSynthesisUtterance = function (text) {
+    this.text = text;
+    this.lang = "";
+    this.voice = null;
+  };
+}
+const testVoices = [{name: "Test French", lang: "fr-FR", default: false, localService: true},
+                    {name: "Test English", lang: "en-US", default: true, localService: true}];
+
+// A fresh browser context (its own storage) with the phone's viewport; each
+// `before` runs in the page before the app's scripts.
+async function freshPage(browser, url, ...before) {
+  const ctx = await browser.createBrowserContext();
+  const page = await ctx.newPage();
+  await page.emulate({viewport: phone, userAgent: await browser.userAgent()});
+  for (const [fn, arg] of before) await page.evaluateOnNewDocument(fn, arg);
+  await page.goto(url);
+  await started(page);
+  return {ctx, page};
 }
 
 //-----------------------------------------------------------------------------
@@ -134,6 +219,9 @@ async function session(page) {
   check(browse.hotspots.length > 0, "browse by area: the body map's areas");
   await tap(page, "area:neck");
   const list = await waitFor(page, "list", "card:*");
+  await until(page, "an area's list carries the area's name as the page's title",
+              () => document.title === "Neck · Unknot");
+  ok("an area's list is titled with the area's name");
   // neck-release, as the desktop's end-to-end test (its first step is timed).
   const card = list.hotspots.find((h) => h.id === "card:neck-release") ||
                list.hotspots.find((h) => h.id.startsWith("card:"));
@@ -142,17 +230,37 @@ async function session(page) {
   await tap(page, card.id);
   await waitFor(page, "card", "start");
   ok(`opened ${card.id}`);
+  // The card's title is its routine's name (the top bar's words).
+  const want = card.id === "card:neck-release" ? "Gentle neck release" : null;
+  await until(page, "a card carries its routine's name as the page's title",
+              (w) => w ? document.title === `${w} · Unknot`
+                       : document.title.endsWith(" · Unknot") && document.title !== "Unknot · Unknot", want);
+  const title = (await page.title()).replace(/ · Unknot$/, "");
+  check(await shows(page, title), `the card's page title is its routine's name: "${title}"`);
   await tap(page, "start");
   await waitFor(page, "pain", "pain:6");
   await tap(page, "pain:6");
   await waitFor(page, "player", "pause");
+  check((await page.title()) === `${title} · Unknot`, "a session's page title is its routine's name", await page.title());
+  await until(page, "the first step's words went to the live region", () => window.unknot.announced.length > 0);
   const said = await page.evaluate(() => window.unknot.announced.slice());
-  check(said.length > 0 && said[said.length - 1].length > 0, "the first step's words went to the live region", said.join(" | "));
+  check(said[said.length - 1].length > 0, "the first step's words went to the live region", said.join(" | "));
+  // The voice: the first prompt is spoken, in the session's language (the
+  // English voice of the fake device, which has a French one too).
+  await until(page, "the first prompt is spoken by the browser's voice", () => window.speechSynthesis.spoken.length > 0);
+  const spoken = await page.evaluate(() => window.speechSynthesis.spoken.slice());
+  check(spoken[0].voice === "Test English" && spoken[0].lang === "en-US" && said.includes(spoken[0].text),
+        "the first prompt is spoken in the session's language", JSON.stringify(spoken[0]));
   const wake = await page.evaluate(() => window.unknot.wakeLock);
   check(wake !== "none", "a screen wake lock was asked for while playing", wake);
+  const cancels = await page.evaluate(() => window.speechSynthesis.cancels);
   await tap(page, "pause");
   await waitFor(page, "player", "resume");
   ok("paused with a tap");
+  const voice = await page.evaluate(() => ({cancels: window.speechSynthesis.cancels,
+                                             pending: window.unknot.speechPending}));
+  check(voice.cancels > cancels && voice.pending === 0,
+        "pause silences the voice and drops the words not yet due", JSON.stringify(voice));
   const afterPause = await page.evaluate(() => window.unknot.wakeLock);
   check(afterPause !== "held", "the wake lock is let go on pause", afterPause);
   await tap(page, "resume");
@@ -189,9 +297,9 @@ async function finish(page) {
     const s = await state(page);
     if (s.screen === "end") break;
     const ids = s.hotspots.map((h) => h.id);
-    if (ids.includes("continue")) await tap(page, "continue");
-    else if (ids.includes("skip")) await tap(page, "skip");
-    await sleep(150);
+    const next = ["continue", "skip"].find((id) => ids.includes(id));
+    if (next) await tapAndWait(page, next).catch(() => {});  // gone meanwhile: look again
+    else await changed(page, JSON.stringify(s), 5000);
   }
   await waitFor(page, "end", "done");
   const vib = await page.evaluate(() => window.unknot.vibrations.length);
@@ -201,8 +309,10 @@ async function finish(page) {
   check(said.includes("Session finished"), "\"Session finished\" went to the live region");
   check((await page.evaluate(() => window.unknot.syncs)) > 0, "the session was copied to IndexedDB before the end screen");
   await scrollTo(page, "pain-after:4");
+  // The answer is a journal write: done once its copy to IndexedDB is.
+  const syncs = await page.evaluate(() => window.unknot.syncs);
   await tap(page, "pain-after:4");
-  await sleep(300);
+  await until(page, "the pain answer after the session was saved", (n) => window.unknot.syncs > n, syncs);
   await tap(page, "done");
   await waitFor(page, "card", "start");
   ok("finished, the pain question answered");
@@ -228,7 +338,7 @@ async function reloadKeepsSession(page, routine) {
   // Export hands the CSV and JSON to the browser as downloads.
   await scrollTo(page, "export");
   await tap(page, "export");
-  await page.waitForFunction(() => window.unknot.downloads.length >= 2, {timeout: 15000});
+  await until(page, "History's Export hands over two files", () => window.unknot.downloads.length >= 2);
   const files = await page.evaluate(() => window.unknot.downloads.slice());
   check(files.some((f) => f.endsWith(".json")) && files.some((f) => f.endsWith(".csv")),
         "History's Export is offered as downloads (CSV and JSON)", files.join(", "));
@@ -268,43 +378,141 @@ async function installable(page, url) {
   await page.setOfflineMode(false);
 }
 
-// A user's pack from files (several .yaml): the same lint, problems shown.
-// The golden case broken-beside-valid: two routines load, two have errors.
-async function userPack(page) {
+// A .zip as a phone's file manager makes one: a folder, its files stored or
+// deflated (zlib's raw deflate, as zip's method 8 is).
+function crc32(buf) {
+  let c = ~0;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; ++k) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+function makeZip(entries) {
+  const parts = [], central = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name), data = Buffer.from(e.data || ""), method = e.deflate ? 8 : 0;
+    const body = e.deflate ? zlib.deflateRawSync(data) : data, crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(method, 10);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(body.length, 20);
+    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    parts.push(local, name, body);
+    central.push(dir, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(central), end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, cd, end]);
+}
+
+// Files chosen with Settings' "Add a pack from a file" (the page's file
+// picker, as a person picks them), then the answer the page gave.
+async function pick(page, files) {
+  const n = await page.evaluate(() => window.unknot.imports.length);
+  const input = await page.$("#add-pack-file");
+  await input.uploadFile(...files);
+  await until(page, `the files picked were answered (${files.map((f) => path.basename(f)).join(", ")})`,
+              (k) => window.unknot.imports.length > k, n);
+  return page.evaluate((k) => window.unknot.imports[k], n);
+}
+
+// A user's pack from the file picker: several .yaml files, then a .zip; the
+// same lint, problems shown. The golden case broken-beside-valid: two
+// routines load, two have errors. Also: Settings with a voice for the
+// language says nothing about a missing one.
+async function userPack(page, tmp) {
   const dir = path.join(repo, "tests/golden/lint/broken-beside-valid");
-  const files = fs.readdirSync(dir).map((f) => ({name: f, text: fs.readFileSync(path.join(dir, f), "utf8")}));
   await page.evaluate(() => history.back());  // the browser's Back: Home
   await waitFor(page, "home", "settings");
   await tap(page, "settings");
   await waitFor(page, "settings");
   check(await page.evaluate(() => !document.getElementById("add-pack").hidden),
         "Settings shows \"Add a pack from a file\"");
-  await page.evaluate((fl) => Module.unknotImportPack(fl.map((f) => new File([f.text], f.name))), files);
-  await page.waitForFunction(() => window.unknot.imports.length > 0, {timeout: 15000});
-  const imp = await page.evaluate(() => window.unknot.imports[0]);
+  await scrollTo(page, "voice-guided");
+  check(!(await shows(page, "No voice for this language")), "with an English voice, Settings does not say \"no voice\"");
+  const imp = await pick(page, fs.readdirSync(dir).map((f) => path.join(dir, f)));
   check(!imp.error && imp.files === 4, "the four .yaml files were added as a pack", JSON.stringify(imp));
   await page.evaluate(() => history.back());
   await waitFor(page, "home", "problems");
   ok("its problems are shown on Home (the same lint as the desktop)");
   await tap(page, "problems");
   await waitFor(page, "problems");
+  await until(page, "the problems screen names the added pack's folder",
+              (folder) => window.unknot.state.text.some((t) => t.includes(folder)), imp.folder);
   ok("and listed on the problems screen");
   await page.evaluate(() => history.back());
   await waitFor(page, "home", "browse");
   // Hostile input is refused before anything is written.
   await page.evaluate(() => Module.unknotImportPack([new File(["x"], "evil.exe")]));
-  await page.waitForFunction(() => window.unknot.imports.length > 1, {timeout: 15000});
+  await until(page, "the hostile file was answered", () => window.unknot.imports.length > 1);
   const bad = await page.evaluate(() => window.unknot.imports[1]);
   check(!!bad.error, "a file that is neither .zip nor .yaml is refused with a reason", JSON.stringify(bad));
+  // A .zip of a pack folder: pack.yaml stored, the routines deflated.
+  const read = (f) => fs.readFileSync(path.join(dir, f), "utf8");
+  const good = read("good.yaml").replace(/^id: good$/m, "id: zip-good");
+  const broken = read("bad.yaml").replace(/^id: bad$/m, "id: zip-bad");
+  const zip = path.join(tmp, "zipped-pack.zip");
+  fs.writeFileSync(zip, makeZip([
+    {name: "zipped-pack/"},
+    {name: "zipped-pack/pack.yaml",
+     data: "format: 1\nid: zipped-pack\ntitle: {en: A zipped pack, fr: Un paquet zippé}\nversion: 1.0.0\nlanguages: [en, fr]\n"},
+    {name: "zipped-pack/routines/zip-good.yaml", data: good, deflate: true},
+    {name: "zipped-pack/routines/zip-bad.yaml", data: broken, deflate: true},
+  ]));
+  await tap(page, "settings");
+  await waitFor(page, "settings");
+  const zipped = await pick(page, [zip]);
+  check(!zipped.error && zipped.folder === "zipped-pack" && zipped.files === 3,
+        "a .zip of a pack folder was added (stored and deflated files)", JSON.stringify(zipped));
+  const same = await page.evaluate((text) => new TextDecoder().decode(
+      Module.FS.readFile("/data/packs/zipped-pack/routines/zip-good.yaml")) === text, good);
+  check(same, "its deflated file came out byte for byte");
+  await page.evaluate(() => history.back());
+  await waitFor(page, "home", "problems");
+  await tap(page, "problems");
+  await waitFor(page, "problems");
+  await until(page, "the problems screen names the .zip's broken routine",
+              () => window.unknot.state.text.some((t) => t.includes("zip-bad.yaml")));
+  ok("the .zip's problems are listed (the same lint)");
+  await page.evaluate(() => history.back());
+  await waitFor(page, "home", "browse");
 }
 
-// Idle: no frame is drawn while nothing moves.
+// Idle: no frame is drawn while nothing moves. First the few frames after
+// the last input are let through (the frame counter stands still for 1 s),
+// then 2 s are watched: not one frame.
 async function idle(page) {
-  await sleep(1000);
-  const a = await page.evaluate(() => window.unknot.frames);
-  await sleep(1000);
+  let last = await page.evaluate(() => window.unknot.frames), since = Date.now();
+  const end = Date.now() + limitMs;
+  while (Date.now() - since < 1000) {
+    if (Date.now() > end) throw new Error("FAILED: idle: frames never stopped being drawn");
+    await sleep(100);
+    const now = await page.evaluate(() => window.unknot.frames);
+    if (now !== last) [last, since] = [now, Date.now()];
+  }
+  await sleep(2000);  // the window watched, not a wait for something
   const b = await page.evaluate(() => window.unknot.frames);
-  check(a === b, "idle: no frames drawn after 1 s without input", `${b - a} frames in 1 s`);
+  check(b === last, "idle: no frames drawn after 1 s without input", `${b - last} frames in 2 s`);
 }
 
 // Durable before the end screen: the page reloaded the moment the end
@@ -331,8 +539,7 @@ async function durable(browser, url) {
     // The next tap only once the screen has moved: frames are held while the
     // journal's copy is written, and a tap on the old picture would land on
     // whatever the new screen has there.
-    const before = JSON.stringify(s);
-    for (let j = 0; j < 40 && JSON.stringify(await state(page)) === before; ++j) await sleep(50);
+    await changed(page, JSON.stringify(s));
   }
   await waitFor(page, "end");
   await page.reload();
@@ -348,28 +555,87 @@ async function durable(browser, url) {
   await ctx.close();
 }
 
-// Storage refused (private browsing, IndexedDB turned off): a plain notice,
-// and the app runs with its journal in memory.
-async function noStorage(browser, url) {
-  const ctx = await browser.createBrowserContext();
-  const page = await ctx.newPage();
-  await page.emulate({viewport: phone, userAgent: await browser.userAgent()});
-  await page.evaluateOnNewDocument(() => {
-    Object.defineProperty(window, "indexedDB", {configurable: true, get: () => undefined});
-  });
-  await page.goto(url);
-  await started(page);
-  await waitFor(page, "safety", "safety-ok");
-  check(await page.evaluate(() => window.unknot.storage) === "memory", "without IndexedDB the journal is in memory");
-  const notice = await page.evaluate(() => !document.getElementById("notice").hidden &&
-                                            document.querySelector("#notice .text").textContent);
-  check(typeof notice === "string" && /private browsing/.test(notice) && /Export/.test(notice),
-        "and a plain notice says so, pointing to Export", String(notice));
+// The storage notice: shown, its words as `want` says, and read by the
+// test through window.unknot.notice (what the banner shows).
+async function noticeSays(page, want, what) {
+  await until(page, `${what}: a notice is shown`, () => !!window.unknot.notice);
+  const shown = await page.evaluate(() => !document.getElementById("notice").hidden &&
+                                          document.querySelector("#notice .text").textContent);
+  const text = await page.evaluate(() => window.unknot.notice);
+  check(shown === text && want.every((w) => w.test(text)), `${what}: a plain notice says so`, text);
   // The notice lies over the bottom of the app until it is read and closed.
   await page.tap("#notice button");
+}
+
+// Storage refused: no IndexedDB at all (private browsing), or one that
+// refuses (storage turned off) or is full from the start. Each gets its own
+// notice, and the app runs with its journal in memory. The first device has
+// no voice either: Settings says so.
+async function noStorage(browser, url) {
+  const noIdb = () => Object.defineProperty(window, "indexedDB", {configurable: true, get: () => undefined});
+  const {ctx, page} = await freshPage(browser, url, [noIdb], [fakeSpeech, []]);
+  await waitFor(page, "safety", "safety-ok");
+  check(await page.evaluate(() => window.unknot.storage) === "memory", "without IndexedDB the journal is in memory");
+  await noticeSays(page, [/private browsing/, /Export/], "without IndexedDB");
   await tap(page, "safety-ok");
   await waitFor(page, "home", "browse");
   ok("the app still works");
+  await tap(page, "settings");
+  await waitFor(page, "settings");
+  await scrollTo(page, "voice-guided");
+  check(await shows(page, "No voice for this language on this device"),
+        "a device with no voice: Settings says so (getVoices() is empty)");
+  await ctx.close();
+}
+
+async function storageRefused(browser, url) {
+  const refuse = () => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException("The user denied permission to access the database.", "SecurityError");
+    };
+  };
+  const {ctx, page} = await freshPage(browser, url, [refuse]);
+  await waitFor(page, "safety", "safety-ok");
+  const st = await page.evaluate(() => [window.unknot.storage, window.unknot.storageProblem]);
+  check(st[0] === "memory" && st[1] === "refused", "IndexedDB refused: the journal is in memory", st.join(" "));
+  await noticeSays(page, [/refused/, /turned off/, /Export/], "storage refused");
+  await ctx.close();
+}
+
+// IndexedDB's writes fail as a full disk makes them fail: from the start (the
+// probe write), or later (a session's copy). `window.unknotFull` turns it on.
+function fullDisk(fromStart) {
+  window.unknotFull = fromStart;
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    if (window.unknotFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    return put.apply(this, args);
+  };
+}
+
+async function storageFull(browser, url) {
+  let {ctx, page} = await freshPage(browser, url, [fullDisk, true]);
+  await waitFor(page, "safety", "safety-ok");
+  const st = await page.evaluate(() => [window.unknot.storage, window.unknot.storageProblem]);
+  check(st[0] === "memory" && st[1] === "quota", "storage full from the start: the journal is in memory", st.join(" "));
+  await noticeSays(page, [/no room/, /Export/], "storage full from the start");
+  await ctx.close();
+  // Full later: the journal is in IndexedDB until a copy fails; then it is
+  // kept in memory, with its own notice, and can still be exported.
+  ({ctx, page} = await freshPage(browser, url, [fullDisk, false]));
+  await waitFor(page, "safety", "safety-ok");
+  check(await page.evaluate(() => window.unknot.storage) !== "memory", "storage full later: it starts in IndexedDB");
+  await page.evaluate(() => { window.unknotFull = true; });
+  await tap(page, "safety-ok");  // the note acknowledged: a setting, written to the journal
+  await until(page, "a copy to IndexedDB failed", () => !!window.unknot.syncError);
+  await noticeSays(page, [/no room/, /Export/], "storage full later");
+  await waitFor(page, "home", "history");
+  await tap(page, "history");
+  await waitFor(page, "history");
+  await scrollTo(page, "export");
+  await tap(page, "export");
+  await until(page, "Export still hands the journal over", () => window.unknot.downloads.length >= 2);
+  ok("and the journal kept in memory is still exported");
   await ctx.close();
 }
 
@@ -397,6 +663,7 @@ async function french(browser, url) {
 //-----------------------------------------------------------------------------
 const server = await serve();
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), "unknot-e2e-"));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "unknot-e2e-files-"));
 const browser = await puppeteer.launch({
   executablePath: chromium,
   headless: "new",
@@ -409,16 +676,19 @@ try {
   const page = (await browser.pages())[0] || await browser.newPage();
   await page.emulate({viewport: phone, userAgent: await browser.userAgent()});
   page.on("pageerror", (e) => console.log(`page error: ${e.message}`));
+  await page.evaluateOnNewDocument(fakeSpeech, testVoices);
   await page.goto(server.url);
   await firstStart(page);
   const routine = await session(page);
   await finish(page);
   await reloadKeepsSession(page, routine);
   await installable(page, server.url);
-  await userPack(page);
+  await userPack(page, tmp);
   await idle(page);
   await durable(browser, server.url);
   await noStorage(browser, server.url);
+  await storageRefused(browser, server.url);
+  await storageFull(browser, server.url);
   await french(browser, server.url);
   console.log(`${passed} passed, 0 failed`);
 } catch (e) {
@@ -429,5 +699,6 @@ try {
   await browser.close();
   server.proc.kill();
   fs.rmSync(profile, {recursive: true, force: true});
+  fs.rmSync(tmp, {recursive: true, force: true});
 }
 process.exit(status);
