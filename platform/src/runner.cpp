@@ -243,10 +243,10 @@ void DesktopApp::makeApp() {
         speech_.emplace(*audio_);
         config.services.speech = &*speech_;
 #else
-        // The browser's speechSynthesis is the web voice's seam (not built
-        // yet): espeak-ng is not compiled for wasm (UNKNOT_WITH_VOICE=OFF).
+        // The browser speaks (speechSynthesis, platform/web/web_speech.cpp):
+        // espeak-ng is not compiled for wasm (UNKNOT_WITH_VOICE=OFF).
         // navigator.vibrate and the Screen Wake Lock; a phone is a touch screen.
-        config.services = {&*audio_, &webHaptics(), &webLifecycle()};
+        config.services = {&*audio_, &webHaptics(), &webLifecycle(), &webSpeech()};
         config.mobile = webIsMobile();
 #endif
     }
