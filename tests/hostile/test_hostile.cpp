@@ -173,6 +173,12 @@ std::vector<Hostile> hostileFiles() {
     h.push_back({"alias-bomb-large.yaml", aliasBomb(9, 10), 0, "more than 100000 YAML nodes"});
     h.push_back({"alias-bomb-wide.yaml", aliasBomb(3, 1000), 0, "more than 100000 YAML nodes"});
     h.push_back({"two-documents.yaml", valid("two-docs") + "---\n" + valid("two-docs-b"), 0, "2 YAML documents"});
+    h.push_back({"many-documents.yaml", "a: 1\n---\nb: 2\n---\nc: 3\n---\nd: 4\n", 0, "3 or more YAML documents"});
+    // yaml-cpp 0.7 loops for ever on a stray ',' after a top-level anchor or
+    // tag (fuzz_player found "&or,forma"); each is refused where it stands.
+    h.push_back({"stray-comma-anchor.yaml", "&or,forma\nmt:a 1i", 1, "unexpected ','"});
+    h.push_back({"stray-comma-tag.yaml", "!t ,\nid: x\n", 1, "unexpected ','"});
+    h.push_back({"stray-comma-next-line.yaml", "&a\n,b\n", 2, "unexpected ','"});
     h.push_back(
         {"huge-number.yaml", withDuration("huge-number", "1" + std::string(400, '0')), kDurationLine, "duration"});
     h.push_back({"inf.yaml", withDuration("inf", ".inf"), kDurationLine, "duration"});

@@ -61,12 +61,11 @@ std::string listPieces(const App& app) {
     for (const Piece& p : pieces(app)) o << "  " << p.text << "  (" << p.size << " px)\n";
     return o.str();
 }
-const Piece* findPiece(const App& app, const std::string& text) {
-    static std::vector<Piece> last;
-    last = pieces(app);
-    for (const Piece& p : last)
-        if (p.text == text) return &p;
-    return nullptr;
+// A copy, not a pointer: pieces() is rebuilt on every call.
+std::optional<Piece> findPiece(const App& app, const std::string& text) {
+    for (Piece& p : pieces(app))
+        if (p.text == text) return std::move(p);
+    return std::nullopt;
 }
 // The text of the piece that starts inside hotspot `id` (a button's label).
 std::string labelOf(const App& app, const std::string& id) {
@@ -156,12 +155,12 @@ TEST_CASE("card times are rounded for people; the player keeps the exact time", 
             const std::string about = formatAboutDuration(total, lang);
             INFO(r.id << " (" << total << " s) in " << lang << ": card laid out:\n" << listPieces(rig.app));
             CHECK(about.find(lang == std::string("en") ? "about" : "environ") == 0);
-            CHECK(findPiece(rig.app, about) != nullptr);
+            CHECK(findPiece(rig.app, about).has_value());
             // The player, at the start: the exact time left, to the second.
             rig.open("play:" + r.id + "@0");
             const std::string exact = trf("player.left", lang, {{"t", formatClock(total * 1000)}});
             INFO("player laid out:\n" << listPieces(rig.app));
-            CHECK(findPiece(rig.app, exact) != nullptr);
+            CHECK(findPiece(rig.app, exact).has_value());
             if (++checked == 3) break;
         }
         CHECK(checked == 3);
@@ -191,8 +190,8 @@ TEST_CASE("a switch says \"Now: left side\" in large words, and Next names the h
         const std::string next =
             trf("player.next", lang, {{"s", trf("player.next_side", lang, {{"s", nx.say.get(lang)}, {"side", side}})}});
         INFO(route << " in " << lang << ": laid out:\n" << listPieces(rig.app));
-        const Piece* nowPiece = findPiece(rig.app, now);
-        REQUIRE(nowPiece != nullptr);
+        const std::optional<Piece> nowPiece = findPiece(rig.app, now);
+        REQUIRE(nowPiece.has_value());
         // Next may be shortened to its line, from the end: the side comes first.
         const std::string nextStart = trf("player.next", lang, {{"s", ""}});
         std::optional<Piece> nextPiece;
@@ -274,12 +273,12 @@ TEST_CASE("History: each session's date and name are in body-size text at 4.5:1 
         add(*rig.journal, sessionAt(rig.clock.ms - 3'600'000, "neck-release", 4, 3));
         rig.open("history");
         const Routine* r = bundled().findRoutine("neck-release");
-        const Piece* title = nullptr;
+        std::optional<Piece> title;  // a copy: pieces() returns a temporary
         for (const Piece& p : pieces(rig.app))
             if (p.text.find(r->title.get("en")) != std::string::npos && p.text.find(", ") != std::string::npos)
-                title = &p;
+                title = p;
         INFO(themeName(theme) << ": laid out:\n" << listPieces(rig.app));
-        REQUIRE(title != nullptr);
+        REQUIRE(title.has_value());
         CHECK(title->size >= 20.0f - 0.01f);  // the body size at 100 %
         const std::vector<ImU32> cols = glyphColours(title->x, title->y, title->x + 300, title->y + title->size);
         REQUIRE_FALSE(cols.empty());
@@ -302,7 +301,7 @@ TEST_CASE("History: the weeks strip says which dates it covers", "[ui][eyes]") {
         const std::string range =
             formatShortDay(h.firstDayStartMs, 0, lang) + " \u2013 " + formatShortDay(last, 0, lang);
         INFO(lang << ": want \"" << range << "\"; laid out:\n" << listPieces(rig.app));
-        CHECK(findPiece(rig.app, range) != nullptr);
+        CHECK(findPiece(rig.app, range).has_value());
     }
 }
 
@@ -312,10 +311,10 @@ TEST_CASE("History: equal pain before and after shows both marks, the ring aroun
     add(*rig.journal, sessionAt(rig.clock.ms - 3'600'000, "neck-release", 5, 5));
     rig.open("history");
     // The chart lies between its heading and the legend's "Before".
-    const Piece* heading = findPiece(rig.app, tr("history.chart", "en"));
-    REQUIRE(heading != nullptr);
+    const std::optional<Piece> heading = findPiece(rig.app, tr("history.chart", "en"));
+    REQUIRE(heading.has_value());
     const float top = heading->y + heading->size;
-    const Piece* legend = findPiece(rig.app, tr("history.before", "en"));
+    const std::optional<Piece> legend = findPiece(rig.app, tr("history.before", "en"));
     const float bottom = legend ? legend->y : top + 16 * 20.0f;
     const Palette pal = paletteFor(ThemeId::Light);
     std::vector<ImVec2> accent = shapeVertices(pal.accent, top, bottom);
@@ -369,7 +368,7 @@ TEST_CASE("after Done the card says the session is saved to the journal, once", 
     for (const char* lang : {"en", "fr"}) {
         Rig rig(390, 844, 100, lang);
         rig.open("card:neck-release");
-        CHECK(findPiece(rig.app, tr("end.saved", lang)) == nullptr);
+        CHECK(!findPiece(rig.app, tr("end.saved", lang)).has_value());
         rig.h.start(rig.app);
         REQUIRE(rig.app.screenName() == "player");
         rig.h.runUntil(rig.app, rig.h.now + 10 * 60'000);
@@ -378,10 +377,10 @@ TEST_CASE("after Done the card says the session is saved to the journal, once", 
         rig.h.tap(rig.app, "done");
         INFO(lang << ": " << rig.app.screenName() << " laid out:\n" << listPieces(rig.app));
         REQUIRE(rig.app.screenName() == "card");
-        CHECK(findPiece(rig.app, tr("end.saved", lang)) != nullptr);
+        CHECK(findPiece(rig.app, tr("end.saved", lang)).has_value());
         CHECK(rig.journal->allSessions().size() == 1);
         // Said once: gone when the card is opened again.
         rig.open("card:neck-release");
-        CHECK(findPiece(rig.app, tr("end.saved", lang)) == nullptr);
+        CHECK(!findPiece(rig.app, tr("end.saved", lang)).has_value());
     }
 }

@@ -6,8 +6,11 @@
 #include "loader_internal.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <sstream>
 
 namespace unknot::loading {
 
@@ -151,20 +154,59 @@ bool bytesUsable(const std::string& data, const LoadLimits& limits, Reporter& re
     return true;
 }
 
+// Counts the documents of a text without building nodes. yaml-cpp 0.7 never
+// consumes a stray flow token (`&a,b` or `!t ,` at the top level): its
+// HandleNextDocument then returns an empty document at the same place
+// forever, and YAML::LoadAll loops and grows without end (found by
+// fuzz_player). A document that starts where the previous one started is
+// that case, and is refused here with where it happened.
+class DocumentCounter final : public YAML::EventHandler {
+public:
+    int documents = 0;
+    bool stuck = false;
+    YAML::Mark mark;  // where the last document started
+    void OnDocumentStart(const YAML::Mark& m) override {
+        stuck = documents > 0 && m.pos == mark.pos;
+        mark = m;
+        ++documents;
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
 // Parses exactly one document; a second would be silently ignored by
-// YAML::Load, so it is refused.
+// YAML::Load, so it is refused. The counting pass stops at the second
+// document, so a file of many documents (or a stuck parser) costs little.
 std::optional<YAML::Node> parseOneDocument(const std::string& data, const LoadLimits& limits, Reporter& rep) {
     try {
-        auto docs = YAML::LoadAll(data);
-        if (docs.empty()) {
+        std::istringstream in(data);
+        YAML::Parser parser(in);
+        DocumentCounter counter;
+        while (counter.documents < 3 && !counter.stuck && parser.HandleNextDocument(counter)) {
+        }
+        if (counter.stuck) {
+            const auto at = static_cast<std::size_t>(std::max(0, counter.mark.pos));
+            const std::string ch = at < data.size() ? std::string(1, data[at]) : std::string("end of file");
+            rep.at(counter.mark, Severity::Error,
+                   "YAML syntax error: unexpected '" + ch + "' here (',' '[' ']' '{' '}' belong inside [ ] or { })");
+            return std::nullopt;
+        }
+        if (counter.documents == 0) {
             rep.fileError("file holds no YAML document");
             return std::nullopt;
         }
-        if (docs.size() > 1) {
-            rep.fileError("file holds " + std::to_string(docs.size()) + " YAML documents; one routine per file");
+        if (counter.documents > 1) {
+            rep.fileError("file holds " + std::string(counter.documents > 2 ? "3 or more" : "2") +
+                          " YAML documents; one routine per file");
             return std::nullopt;
         }
-        return docs.front();
+        return YAML::Load(data);
     } catch (const YAML::DeepRecursion& e) {
         rep.at(e.mark, Severity::Error, "nesting deeper than " + std::to_string(limits.maxDepth) + " levels");
     } catch (const YAML::Exception& e) {
