@@ -4,10 +4,18 @@
 //
 //   figure: {pose: wall-lean-side, props: [tennis-ball@upper-back-right], mark: roll-vertical}
 //   figure: {from: sit, to: sit-ear-to-shoulder-right, spot: neck-left}
+//   figure: {none: "noticing how you feel, no position or movement"}
+//
+// `none:` says on purpose that a step has no figure, and why (for authors and
+// for `unknot show --json`; never shown in the app). A step with it loads
+// with no figure, exactly as one without the key.
 #include "figures.hpp"
 
 namespace unknot::loading {
 namespace {
+
+// A `none:` reason is a short note, like a code comment.
+constexpr std::size_t kMaxNoFigureReason = 120;
 
 struct FigureParser {
     const Library& lib;
@@ -124,14 +132,34 @@ struct FigureParser {
     }
 };
 
+// `figure: {none: why}`: true when the map says so. Reports a `none` that is
+// not alone or gives no reason.
+bool noFigure(const YAML::Node& n, Reporter& rep, Scalars& sc) {
+    if (n.IsScalar() && n.Scalar() == "none") {
+        rep.error(n, "say why the step has no figure, like figure: {none: \"noticing how you feel\"}");
+        return true;
+    }
+    if (!n.IsMap() || !n["none"]) return false;
+    const YAML::Node why = n["none"];
+    if (n.size() != 1)
+        rep.error(n, "a figure with none has no pose, props or mark: give only none and its reason");
+    else if (auto s = sc.string(why, "none"); s && s->empty())
+        rep.error(why, "none needs its reason, like figure: {none: \"noticing how you feel\"}");
+    else if (s && s->size() > kMaxNoFigureReason)
+        rep.error(why, "the reason for none has " + std::to_string(s->size()) + " characters; at most " +
+                           std::to_string(kMaxNoFigureReason) + " are allowed");
+    return true;
+}
+
 }  // namespace
 
 bool stepFigure(const YAML::Node& n, const Library& lib, Reporter& rep, const PackContext& pack,
                 std::shared_ptr<const StepFigure>& out) {
     FigureParser p{lib, rep, Scalars{rep, pack}, {}};
+    const std::size_t before = rep.out->size();
+    if (noFigure(n, rep, p.sc)) return rep.out->size() == before;
     std::vector<std::string> seen;
     Slot every;
-    const std::size_t before = rep.out->size();
     forEachKey(n, {"pose", "from", "to", "every", "props", "spot", "mark"}, rep, "a figure",
                [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
                    seen.push_back(k);
