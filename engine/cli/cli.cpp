@@ -40,6 +40,7 @@ struct Parsed {
     CLI::Option* maxMinutesOpt = nullptr;
     CLI::App* showCmd = nullptr;
     std::string showId;
+    bool showJson = false;
     CLI::App* renderCmd = nullptr;
     RenderArgs ra;
     std::string voice = "on";
@@ -75,6 +76,7 @@ void declareContentCommands(CLI::App& app, Parsed& p) {
 
     p.showCmd = app.add_subcommand("show", "Print a routine's whole card");
     p.showCmd->add_option("id", p.showId, "Routine id")->required();
+    p.showCmd->add_flag("--json", p.showJson, "Print the steps as JSON, each with its figure (or null and why)");
 }
 
 // The journal commands; --journal defaults to journal.db in the data folder.
@@ -194,7 +196,7 @@ int dispatch(const CliEnv& env, const Parsed& p) {
     if (p.lintCmd->parsed()) return lint(env, p.c, p.lintPaths);
     if (p.playCmd->parsed()) return play(env, p.c, p.playId, p.clock);
     if (p.listCmd->parsed()) return list(env, p.c, p.la);
-    if (p.showCmd->parsed()) return show(env, p.c, p.showId);
+    if (p.showCmd->parsed()) return show(env, p.c, p.showId, p.showJson);
     if (p.renderCmd->parsed()) {
         RenderArgs a = p.ra;
         a.voice = p.voice == "on";
