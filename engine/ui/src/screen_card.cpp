@@ -144,8 +144,12 @@ void App::Impl::drawCardSteps(const CardView& view) {
     };
     // The left column holds the step's number, and its figure below it when
     // any step has one (then every step's text starts at the same place).
+    // A narrow column (large text on a phone) keeps the words' width: the
+    // figure then goes under the step's text instead, so no word is split.
     const bool figured = std::any_of(view.steps.begin(), view.steps.end(), [](const StepSummary& s) { return s.figure; });
-    const float col = figured ? 3.4f * em : 1.6f * em;
+    const float figSide = 3.4f * em;
+    const bool beside = figured && ImGui::GetContentRegionAvail().x - figSide - 0.5f * em >= 14.0f * em;
+    const float col = beside ? figSide : 1.6f * em;
     const FigurePalette figures = figurePalette(pal());
     for (std::size_t i = 0, next = 0; i < view.steps.size(); i = next) {
         const StepSummary& s = view.steps[i];
@@ -162,7 +166,7 @@ void App::Impl::drawCardSteps(const CardView& view) {
         const ImVec2 ns = ImGui::CalcTextSize(num.c_str());
         dl->AddText(ImVec2(p.x + col * 0.5f - ns.x * 0.5f, p.y + r - ns.y * 0.5f), pal().accent, num.c_str());
         float bottom = p.y + 2 * r;
-        if (s.figure) {
+        if (s.figure && beside) {
             const ImVec2 f0(p.x, bottom + 0.2f * em);
             bottom = f0.y + col;
             const ImVec2 f1(f0.x + col, bottom);
@@ -174,6 +178,12 @@ void App::Impl::drawCardSteps(const CardView& view) {
         ImGui::Indent(col + 0.5f * em);
         ui.text(s.say.get(lang));
         ui.text(time, nullptr, pal().textMuted);
+        if (s.figure && !beside) {
+            const ImVec2 f0 = ImGui::GetCursorScreenPos(), f1(f0.x + figSide, f0.y + figSide);
+            drawFigure(dl, lib().figures, *s.figure, {0, 0, false, true}, f0, f1, figures);
+            ui.hotRect("step-figure-" + num, f0, f1);
+            ImGui::Dummy(ImVec2(figSide, figSide));
+        }
         ImGui::Unindent(col + 0.5f * em);
         // The step ends below its text or its figure, whichever is lower.
         ImGui::Dummy(ImVec2(0, std::max(0.0f, bottom - ImGui::GetCursorScreenPos().y)));
