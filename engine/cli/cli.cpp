@@ -43,6 +43,7 @@ struct Parsed {
     CLI::App* planListCmd = nullptr;
     CLI::App* planShowCmd = nullptr;
     PlanArgs pa;
+    bool showJson = false;
     CLI::App* renderCmd = nullptr;
     RenderArgs ra;
     std::string voice = "on";
@@ -78,6 +79,7 @@ void declareContentCommands(CLI::App& app, Parsed& p) {
 
     p.showCmd = app.add_subcommand("show", "Print a routine's whole card");
     p.showCmd->add_option("id", p.showId, "Routine id")->required();
+    p.showCmd->add_flag("--json", p.showJson, "Print the steps as JSON, each with its figure (or null and why)");
 
     auto* planCmd = app.add_subcommand("plan", "Plans over weeks: list them, or show one's weeks and days");
     planCmd->require_subcommand(1);
@@ -205,7 +207,7 @@ int dispatch(const CliEnv& env, const Parsed& p) {
     if (p.lintCmd->parsed()) return lint(env, p.c, p.lintPaths);
     if (p.playCmd->parsed()) return play(env, p.c, p.playId, p.clock);
     if (p.listCmd->parsed()) return list(env, p.c, p.la);
-    if (p.showCmd->parsed()) return show(env, p.c, p.showId);
+    if (p.showCmd->parsed()) return show(env, p.c, p.showId, p.showJson);
     if (p.planListCmd->parsed() || p.planShowCmd->parsed()) {
         PlanArgs a = p.pa;
         a.show = p.planShowCmd->parsed();

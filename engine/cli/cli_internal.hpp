@@ -77,7 +77,7 @@ const Routine* findOrSay(const CliEnv& env, const Library& lib, const std::strin
 int lint(const CliEnv& env, const Common& c, const std::vector<std::string>& paths);
 int play(const CliEnv& env, const Common& c, const std::string& id, const std::string& clock);
 int list(const CliEnv& env, const Common& c, const ListArgs& a);
-int show(const CliEnv& env, const Common& c, const std::string& id);
+int show(const CliEnv& env, const Common& c, const std::string& id, bool json = false);
 int render(const CliEnv& env, const Common& c, const RenderArgs& a);
 int plan(const CliEnv& env, const Common& c, const PlanArgs& a);
 

@@ -1,13 +1,80 @@
-// unknot show ID: a routine's whole card.
+// unknot show ID [--json]: a routine's whole card, or its steps as JSON with
+// each step's figure.
+//
+// [SECTION] JSON: the steps and their figures
+// [SECTION] The card
 #include "cli_internal.hpp"
 
 #include "unknot/timeline.hpp"
 
+#include <cstdio>
 #include <iostream>
 
 namespace unknot::cli {
 
-int show(const CliEnv& env, const Common& c, const std::string& id) {
+//-----------------------------------------------------------------------------
+// [SECTION] JSON
+//-----------------------------------------------------------------------------
+namespace {
+std::string quoted(const std::string& s) {
+    std::string o = "\"";
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            o += '\\';
+            o += ch;
+        } else if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            o += buf;
+        } else {
+            o += ch;
+        }
+    }
+    return o + "\"";
+}
+
+// A step's figure as written (the right side; a left side draws the mirror).
+std::string figureJson(const StepFigure& f) {
+    std::string o = "{\"pose\": " + quoted(f.from);
+    o += ", \"to\": " + (f.to.empty() ? std::string("null") : quoted(f.to));
+    o += ", \"everySeconds\": " + (f.everyMs > 0 ? formatSeconds(f.everyMs) : std::string("null"));
+    o += ", \"props\": [";
+    for (std::size_t i = 0; i < f.props.size(); ++i)
+        o += (i ? ", " : "") + quoted(f.props[i].prop + "@" + f.props[i].point);
+    o += "], \"spot\": " + (f.spot.empty() ? std::string("null") : quoted(f.spot));
+    o += ", \"mark\": " + quoted(markNames()[static_cast<std::size_t>(f.mark)]) + "}";
+    return o;
+}
+
+// Why a step has no figure: a breathing step keeps its breathing shape; any
+// other step simply has none written.
+const char* noFigureReason(const StepSummary& s) {
+    return s.kind == SegmentKind::Breath ? "breathing step" : "no figure in the content";
+}
+
+std::string stepsJson(const Routine& r, const Timeline& t, const std::string& lang) {
+    std::string o = "{\"id\": " + quoted(r.id) + ", \"lang\": " + quoted(lang) + ", \"steps\": [";
+    const auto steps = summarizeSteps(t);
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const StepSummary& s = steps[i];
+        o += i ? ",\n  " : "\n  ";
+        o += "{\"step\": " + std::to_string(s.step) + ", \"kind\": " + quoted(toString(s.kind));
+        o += ", \"say\": " + quoted(s.say.get(lang)) + ", \"time\": " + quoted(describeStep(s));
+        o += ", \"sides\": [";
+        for (std::size_t k = 0; k < s.sides.size(); ++k) o += (k ? ", " : "") + quoted(toString(s.sides[k]));
+        o += "], \"figure\": " + (s.figure ? figureJson(*s.figure) : std::string("null"));
+        if (!s.figure) o += ", \"noFigure\": " + quoted(noFigureReason(s));
+        o += "}";
+    }
+    return o + "\n]}\n";
+}
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] The card
+//-----------------------------------------------------------------------------
+int show(const CliEnv& env, const Common& c, const std::string& id, bool json) {
     auto loaded = loadContent(env, c.content);
     if (!loaded) return sayLoadFailed(env, loaded.error());
     const Library& lib = *loaded;
@@ -18,6 +85,10 @@ int show(const CliEnv& env, const Common& c, const std::string& id) {
     std::string lang = langOf(c, lib);
     Timeline t = compileTimeline(lib, *r);
     auto& o = *env.out;
+    if (json) {
+        o << stepsJson(*r, t, lang);
+        return 0;
+    }
     auto labels = [&](const std::vector<std::string>& ids, bool areas) {
         std::string s;
         for (const auto& x : ids) {

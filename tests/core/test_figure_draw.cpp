@@ -6,6 +6,8 @@
 #include "figure_draw.hpp"
 
 #include "unknot/loader.hpp"
+#include "unknot/player.hpp"
+#include "unknot/timeline.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -48,6 +50,24 @@ struct Vertex {
     float x, y;
     ImU32 col;
 };
+
+// The vertices of shapes drawn in [min, max].
+std::vector<Vertex> drawShapes(const FigureShapes& s, ImVec2 min = {100, 50}, ImVec2 max = {490, 440}) {
+    Frame frame;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(1280, 800));
+    ImGui::Begin("figure", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const int before = dl->VtxBuffer.Size;
+    drawFigureShapes(dl, s, min, max, figurePalette(paletteFor(ThemeId::Light)));
+    std::vector<Vertex> out;
+    for (int i = before; i < dl->VtxBuffer.Size; ++i)
+        out.push_back({dl->VtxBuffer[i].pos.x, dl->VtxBuffer[i].pos.y, dl->VtxBuffer[i].col});
+    ImGui::End();
+    ImGui::EndFrame();
+    return out;
+}
 
 // The vertices of `f` at `t` drawn in [min, max].
 std::vector<Vertex> draw(const StepFigure& f, const FigureTime& t, ImVec2 min = {100, 50}, ImVec2 max = {490, 440},
@@ -200,4 +220,124 @@ TEST_CASE("the body, props and marks stand out from the background in every them
         CHECK(contrastRatio(f.prop, f.body) >= 1.2f);  // the ball is told from the back it rests on
         CHECK(contrastRatio(IM_COL32(0, 0, 0, 255), IM_COL32(255, 255, 255, 255)) == Approx(21.0f));
     }
+}
+
+//-----------------------------------------------------------------------------
+// The figure in the session: segments carry it, on the session clock
+//-----------------------------------------------------------------------------
+namespace {
+// The segments of step `number` (1-based) of a bundled routine.
+std::vector<Segment> segmentsOf(const Timeline& t, int number) {
+    std::vector<Segment> out;
+    for (const auto& s : t.segments)
+        if (s.step == number) out.push_back(s);
+    return out;
+}
+const Timeline& wallTimeline() {
+    static const Timeline t = compileTimeline(bundled(), *bundled().findRoutine("tennis-ball-back-wall"));
+    return t;
+}
+}  // namespace
+
+TEST_CASE("every segment of a step carries its figure; left sides and switches know their side") {
+    const Timeline& t = wallTimeline();
+    const auto rolling = segmentsOf(t, 3);
+    REQUIRE(rolling.size() == 3);  // right, switch, left
+    const StepFigure* written = &figureOf("tennis-ball-back-wall", 2);
+    for (const auto& s : rolling) CHECK(s.figure.get() == written);
+    CHECK(rolling[0].side == Side::Right);
+    CHECK_FALSE(rolling[0].mirrored);
+    CHECK(rolling[1].kind == SegmentKind::Switch);
+    CHECK_FALSE(rolling[1].fromMirrored);
+    CHECK(rolling[1].mirrored);
+    CHECK(rolling[2].side == Side::Left);
+    CHECK(rolling[2].mirrored);
+    // "Notice how you feel" has no figure, and draws nothing.
+    const auto last = segmentsOf(t, t.steps);
+    REQUIRE(last.size() == 1);
+    CHECK_FALSE(last[0].figure);
+    CHECK(segmentFigure(bundled().figures, last[0], last[0].startMs, false).limbs.empty());
+}
+
+TEST_CASE("a left-side segment draws the mirror of the right side's, from the draw data") {
+    for (int step : {3, 4, 5}) {
+        const auto segs = segmentsOf(wallTimeline(), step);
+        REQUIRE(segs.size() == 3);
+        for (std::int64_t into : {0, 1234, 4000}) {
+            INFO("step " << step << " at " << into << " ms");
+            const auto right = drawShapes(segmentFigure(bundled().figures, segs[0], segs[0].startMs + into, false));
+            const auto left = drawShapes(segmentFigure(bundled().figures, segs[2], segs[2].startMs + into, false));
+            REQUIRE(right.size() > 100);
+            REQUIRE(left.size() == right.size());
+            CHECK(unmatched(right, left, (100.0f + 490.0f) / 2) == 0);
+            CHECK_FALSE(sameVertices(right, left));
+        }
+    }
+}
+
+TEST_CASE("the segment's figure follows the player's clock: pausing freezes it, running moves it") {
+    Player p(wallTimeline());
+    std::int64_t now = 1000;
+    p.start(now);
+    p.update(now);
+    // Through the first two steps (a 10 s step, then a wait) to the rolling.
+    now += 10000;
+    p.update(now);
+    REQUIRE(p.state() == PlayerState::WaitingForTap);
+    p.continueAfterTap(now);
+    now += 2500;
+    p.update(now);
+    const Segment* seg = p.current();
+    REQUIRE(seg);
+    REQUIRE(seg->step == 3);
+    auto at = [&](std::int64_t clock) {
+        return drawShapes(segmentFigure(bundled().figures, *seg, p.positionMs(clock), false));
+    };
+    const auto running = at(now);
+    CHECK_FALSE(sameVertices(at(now + 100), running));
+    p.pause(now);
+    for (std::int64_t later : {now, now + 100, now + 3000, now + 60000}) CHECK(sameVertices(at(later), running));
+    p.resume(now + 60000);
+    CHECK(sameVertices(at(now + 60000), running));
+    CHECK_FALSE(sameVertices(at(now + 60200), running));
+}
+
+TEST_CASE("reduced motion: no vertex moves over a segment or a switch, and each side shows its end pose") {
+    const auto segs = segmentsOf(wallTimeline(), 3);
+    REQUIRE(segs.size() == 3);
+    const FigureBook& book = bundled().figures;
+    const StepFigure& f = *segs[0].figure;
+    for (const auto& s : segs) {
+        const auto still = drawShapes(segmentFigure(book, s, s.startMs, true));
+        REQUIRE_FALSE(still.empty());
+        for (std::int64_t into : {std::int64_t{1}, std::int64_t{700}, std::int64_t{2500}, s.durationMs - 1})
+            CHECK(sameVertices(drawShapes(segmentFigure(book, s, s.startMs + into, true)), still));
+        // The end pose of the segment's own side (a switch: the side coming).
+        CHECK(sameVertices(still, draw(f, {0, 0, s.mirrored, true})));
+    }
+}
+
+TEST_CASE("a switch turns the figure from the side it leaves to the side that comes") {
+    const auto segs = segmentsOf(wallTimeline(), 4);
+    REQUIRE(segs.size() == 3);
+    const Segment& sw = segs[1];
+    REQUIRE(sw.kind == SegmentKind::Switch);
+    REQUIRE(sw.durationMs > 0);
+    const FigureBook& book = bundled().figures;
+    const StepFigure& f = *sw.figure;
+    // The end pose of each side, without its mark: nothing moves on the body
+    // while the person changes sides, only the body itself.
+    auto endPose = [&](bool mirrored) {
+        FigureShapes e = composeFigure(book, f, {0, 0, mirrored, true});
+        e.mark = MarkKind::None;
+        return drawShapes(e);
+    };
+    const auto rightEnd = endPose(false), leftEnd = endPose(true);
+    CHECK(sameVertices(drawShapes(segmentFigure(book, sw, sw.startMs, false)), rightEnd));
+    CHECK(sameVertices(drawShapes(segmentFigure(book, sw, sw.endMs(), false)), leftEnd));
+    const auto middle = drawShapes(segmentFigure(book, sw, sw.startMs + sw.durationMs / 2, false));
+    CHECK_FALSE(sameVertices(middle, rightEnd));
+    CHECK_FALSE(sameVertices(middle, leftEnd));
+    // Halfway, the figure is symmetric about the box's middle: it is turning.
+    CHECK(segmentFigure(book, sw, sw.startMs + sw.durationMs / 2, false).head.x == Approx(0.5f).margin(1e-4));
 }

@@ -135,6 +135,7 @@ struct Compiler {
         base.voice = say.voice;
         base.quiet = say.quiet;
         base.routineId = routineId;
+        base.figure = say.figure;
         if (auto* tm = std::get_if<Timed>(&say.body)) {
             if (tm->sides.empty()) {
                 Segment s = base;
@@ -147,10 +148,13 @@ struct Compiler {
                     sw.kind = SegmentKind::Switch;
                     sw.durationMs = tm->switchSeconds * 1000;
                     sw.side = tm->sides[i];  // the side that comes next
+                    sw.fromMirrored = tm->sides[i - 1] == Side::Left;
+                    sw.mirrored = tm->sides[i] == Side::Left;
                     add(std::move(sw));
                 }
                 Segment s = base;
                 s.side = tm->sides[i];
+                s.mirrored = tm->sides[i] == Side::Left;
                 s.durationMs = tm->seconds * 1000;
                 add(std::move(s));
             }
@@ -234,6 +238,7 @@ std::vector<StepSummary> summarizeSteps(const Timeline& t) {
             s.tip = seg.tip;
             s.cycles = seg.cycles;
             s.routineId = seg.routineId;
+            s.figure = seg.figure;
             out.push_back(std::move(s));
         }
         StepSummary& s = out.back();
@@ -254,6 +259,16 @@ std::vector<StepSummary> summarizeSteps(const Timeline& t) {
         }
     }
     return out;
+}
+
+std::shared_ptr<const StepFigure> keyFigure(const std::vector<StepSummary>& steps) {
+    std::shared_ptr<const StepFigure> first;
+    for (const auto& s : steps) {
+        if (!s.figure) continue;
+        if (!s.figure->props.empty()) return s.figure;
+        if (!first) first = s.figure;
+    }
+    return first;
 }
 
 std::string describeStep(const StepSummary& s) {

@@ -99,6 +99,9 @@ struct Painter {
         int n = 0;
         for (const ImVec2& p : given)
             if (n < 8) pts[n++] = p;
+        fill(pts, n, col);
+    }
+    void fill(ImVec2* pts, int n, ImU32 col) const {
         float area = 0;
         for (int i = 0; i < n; ++i) {
             const ImVec2 a = pts[i], b = pts[(i + 1) % n];
@@ -107,17 +110,37 @@ struct Painter {
         if (area < 0) std::reverse(pts, pts + n);
         dl->AddConvexPolyFilled(pts, n, col);
     }
-    // A capsule from a (width wa) to b (width wb): the soft limb. `startCap`
-    // false when the limb before ends where this one starts (its cap is there).
-    void capsule(Vec2 a, Vec2 b, float wa, float wb, ImU32 col, bool startCap = true) const {
+    // A capsule from a (width wa) to b (width wb): the soft limb, one convex
+    // outline (an arc round each end joined by the two tangent lines), so it
+    // costs one fill and one anti-aliased fringe instead of two circles and a
+    // quad. The arcs' points are spaced by angle from the limb's own axis, so
+    // the mirror of a limb has exactly the mirrored points. `startCap` is kept
+    // for the callers' meaning (a chained limb's joint) but the outline is
+    // whole either way: it is no dearer.
+    void capsule(Vec2 a, Vec2 b, float wa, float wb, ImU32 col, bool /*startCap*/ = true) const {
         const float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
-        if (startCap) circle(a, wa / 2, col);
-        circle(b, wb / 2, col);
-        if (len <= 0) return;
-        const Vec2 n{-dy / len, dx / len};
-        convex({at({a.x + n.x * wa / 2, a.y + n.y * wa / 2}), at({b.x + n.x * wb / 2, b.y + n.y * wb / 2}),
-                at({b.x - n.x * wb / 2, b.y - n.y * wb / 2}), at({a.x - n.x * wa / 2, a.y - n.y * wa / 2})},
-               col);
+        const float ra = wa / 2, rb = wb / 2;
+        // One end inside the other: a circle is the whole shape.
+        if (len <= std::abs(ra - rb) + 1e-6f) {
+            circle(ra >= rb ? a : b, std::max(ra, rb), col);
+            return;
+        }
+        const float axis = std::atan2(dy, dx), phi = std::asin((ra - rb) / len);
+        // Around a's far end from angle axis + pi/2 - phi to axis + 3pi/2 + phi,
+        // then b's from there to axis + 5pi/2 - phi: always increasing.
+        const int na = std::max(2, segmentsFor(px(ra)) / 2), nb = std::max(2, segmentsFor(px(rb)) / 2);
+        ImVec2 pts[2 * 26];
+        int n = 0;
+        auto arcAround = [&](Vec2 c, float r, float from, float to, int segs) {
+            for (int i = 0; i <= segs && n < 52; ++i) {
+                const float t = from + (to - from) * static_cast<float>(i) / static_cast<float>(segs);
+                pts[n++] = at({c.x + r * std::cos(t), c.y + r * std::sin(t)});
+            }
+        };
+        const float halfPi = kPi / 2;
+        arcAround(a, ra, axis + halfPi - phi, axis + 3 * halfPi + phi, na);
+        arcAround(b, rb, axis - halfPi + phi, axis + halfPi - phi, nb);
+        fill(pts, n, col);
     }
     // A convex polygon with corners rounded by `r` (grown outward by r).
     void rounded(const std::vector<Vec2>& pts, float r, ImU32 col) const {

@@ -8,11 +8,10 @@
 // with no mark moving. A left-side segment is drawn as the exact mirror of
 // the right (FigureTime::mirrored).
 //
-// Wiring a screen takes a few lines. The player, for the segment playing
-// (once the timeline's Segment carries its step's figure):
-//     const FigureTime t{positionMs - seg.startMs, seg.durationMs, seg.side == Side::Left, reducedMotion};
-//     drawFigure(ImGui::GetWindowDrawList(), lib.figures, *seg.figure, t, boxMin, boxMax, figurePalette(pal()));
-// The card, a still end pose: FigureTime{0, 0, false, true}.
+// The player draws the segment playing through segmentFigure()
+// (unknot/timeline.hpp: the side, the keyframes and a switch's turn, from
+// the session position) and drawFigureShapes(); see player_figure.cpp. The
+// card draws a still end pose: drawFigure(..., FigureTime{0, 0, false, true}).
 #pragma once
 
 #include "widgets.hpp"

@@ -5,6 +5,7 @@
 // [SECTION] Info: summary, facts, cautions in plain sight
 // [SECTION] Steps: grouped from the compiled timeline
 #include "app_impl.hpp"
+#include "figure_draw.hpp"
 
 #include "unknot/ui/strings.hpp"
 
@@ -64,6 +65,18 @@ void App::Impl::drawCard(screen::Card& sc) {
 //-----------------------------------------------------------------------------
 void App::Impl::drawCardInfo(const Routine& r, const CardView& view) {
     const float em = ui.em();
+    // The routine's key figure first: where the ball goes, before any word.
+    if (const auto key = keyFigure(view.steps)) {
+        const float W = ImGui::GetContentRegionAvail().x;
+        const float side = std::min(W * 0.6f, 10.0f * em);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 min(p.x + (W - side) * 0.5f, p.y);
+        const ImVec2 max(min.x + side, min.y + side);
+        drawFigure(ImGui::GetWindowDrawList(), lib().figures, *key, {0, 0, false, true}, min, max,
+                   figurePalette(pal()));
+        ui.hotRect("card-figure", min, max);
+        ImGui::Dummy(ImVec2(W, side));
+    }
     if (!r.summary.empty()) ui.text(r.summary.get(lang));
     ImGui::Dummy(ImVec2(0, 0.2f * em));
 
@@ -174,6 +187,15 @@ void App::Impl::drawCardSteps(const CardView& view) {
         return a.kind == b.kind && a.say.get(lang) == b.say.get(lang) && a.totalMs == b.totalMs && a.sides == b.sides &&
                a.cycles == b.cycles && a.routineId == b.routineId;
     };
+    // The left column holds the step's number, and its figure below it when
+    // any step has one (then every step's text starts at the same place).
+    // A narrow column (large text on a phone) keeps the words' width: the
+    // figure then goes under the step's text instead, so no word is split.
+    const bool figured = std::any_of(view.steps.begin(), view.steps.end(), [](const StepSummary& s) { return s.figure; });
+    const float figSide = 3.4f * em;
+    const bool beside = figured && ImGui::GetContentRegionAvail().x - figSide - 0.5f * em >= 14.0f * em;
+    const float col = beside ? figSide : 1.6f * em;
+    const FigurePalette figures = figurePalette(pal());
     for (std::size_t i = 0, next = 0; i < view.steps.size(); i = next) {
         const StepSummary& s = view.steps[i];
         for (next = i + 1; next < view.steps.size() && same(s, view.steps[next]);) ++next;
@@ -181,16 +203,35 @@ void App::Impl::drawCardSteps(const CardView& view) {
         if (next - i > 1) time += "  \u00b7  " + trf("card.times", lang, {{"n", std::to_string(next - i)}});
         const std::string num = std::to_string(s.step);
         // The number in a soft disc at the left; the text wraps beside it.
+        // Under it, the step's figure (a still end pose) when it has one.
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float r = 0.8f * em;
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddCircleFilled(ImVec2(p.x + r, p.y + r), r, pal().accentTint, 24);
+        dl->AddCircleFilled(ImVec2(p.x + col * 0.5f, p.y + r), r, pal().accentTint, 24);
         const ImVec2 ns = ImGui::CalcTextSize(num.c_str());
-        dl->AddText(ImVec2(p.x + r - ns.x * 0.5f, p.y + r - ns.y * 0.5f), pal().accent, num.c_str());
-        ImGui::Indent(2 * r + 0.5f * em);
+        dl->AddText(ImVec2(p.x + col * 0.5f - ns.x * 0.5f, p.y + r - ns.y * 0.5f), pal().accent, num.c_str());
+        float bottom = p.y + 2 * r;
+        if (s.figure && beside) {
+            const ImVec2 f0(p.x, bottom + 0.2f * em);
+            bottom = f0.y + col;
+            const ImVec2 f1(f0.x + col, bottom);
+            if (ImGui::IsRectVisible(f0, f1)) {
+                drawFigure(dl, lib().figures, *s.figure, {0, 0, false, true}, f0, f1, figures);
+                ui.hotRect("step-figure-" + num, f0, f1);
+            }
+        }
+        ImGui::Indent(col + 0.5f * em);
         ui.text(s.say.get(lang));
         ui.text(time, nullptr, pal().textMuted);
-        ImGui::Unindent(2 * r + 0.5f * em);
+        if (s.figure && !beside) {
+            const ImVec2 f0 = ImGui::GetCursorScreenPos(), f1(f0.x + figSide, f0.y + figSide);
+            drawFigure(dl, lib().figures, *s.figure, {0, 0, false, true}, f0, f1, figures);
+            ui.hotRect("step-figure-" + num, f0, f1);
+            ImGui::Dummy(ImVec2(figSide, figSide));
+        }
+        ImGui::Unindent(col + 0.5f * em);
+        // The step ends below its text or its figure, whichever is lower.
+        ImGui::Dummy(ImVec2(0, std::max(0.0f, bottom - ImGui::GetCursorScreenPos().y)));
         ImGui::Dummy(ImVec2(0, 0.2f * em));
     }
 }

@@ -7,6 +7,7 @@
 // [SECTION] Controls (pause/resume, back, skip, stop with a confirm)
 // [SECTION] End screen
 #include "app_impl.hpp"
+#include "player_figure.hpp"
 
 #include "unknot/ui/strings.hpp"
 
@@ -110,6 +111,8 @@ App::Impl::VisualBox App::Impl::visualBox(ImVec2 origin) const {
 // Fills the current child window: a top row (side badge or breathing cycle), the
 // shape in the middle, a bottom row (the phase word, or "Paused").
 void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin) {
+    // The step's figure first, above or beside the shape, in the shape's room.
+    origin = placePlayerFigure(ui, lib().figures, seg, session.player->positionMs(now), settings.reducedMotion, origin);
     const VisualBox v = visualBox(origin);
     const float em = ui.em();
     const Fonts& f = ui.fonts();

@@ -3,10 +3,12 @@
 // every breathing phase of every cycle become segments of their own.
 #pragma once
 
+#include "unknot/figure.hpp"
 #include "unknot/model.hpp"
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,14 @@ struct Segment {
     Cue cue = Cue::Chime;  // fires at the segment's start
     std::string image;
     std::string routineId;  // the routine the step was written in
+    // The step's figure (figure.hpp), or null; every segment of the step
+    // shares it. Figures are written for the right side: a left-side segment
+    // draws the mirror (`mirrored`). A switch goes from the side it leaves
+    // (`fromMirrored`) to the side that comes next (`mirrored`), so the
+    // figure can move across while the person changes sides.
+    std::shared_ptr<const StepFigure> figure;
+    bool mirrored = false;
+    bool fromMirrored = false;
 
     std::int64_t endMs() const { return startMs + durationMs; }
     bool untimed() const { return kind == SegmentKind::Wait; }
@@ -89,6 +99,19 @@ StepsLength measureSteps(const Steps& steps, const std::function<StepsLength(con
 // nesting depth is safe.
 Timeline compileTimeline(const Library& lib, const Routine& routine);
 
+// The figure of `seg` with the session at `positionMs` (the player's
+// position, which stands still while paused): a pure function of its inputs,
+// so the same moment always gives the same shapes. A timed or untimed step
+// eases between its keyframes over the segment; a switch turns the end pose
+// from the side it leaves to the mirror on the side that comes. Reduced
+// motion gives the end pose of the segment's own side, with no mark moving.
+// No figure, or one whose pose the book lacks, gives empty shapes (no limbs).
+FigureShapes segmentFigure(const FigureBook& book, const Segment& seg, std::int64_t positionMs, bool reducedMotion);
+// Between two compositions of the same pose (a switch): every point and size
+// at `k` (0: a, 1: b). Shapes that do not match point for point give the
+// nearer of the two.
+FigureShapes blendShapes(const FigureShapes& a, const FigureShapes& b, float k);
+
 // One step of a compiled timeline as a card lists it: when it starts, how
 // long it lasts in all, and its shape (sides, breathing counts).
 struct StepSummary {
@@ -101,8 +124,13 @@ struct StepSummary {
     std::int64_t inhaleMs = 0, holdMs = 0, exhaleMs = 0, restMs = 0;
     int cycles = 0;
     std::string routineId;
+    std::shared_ptr<const StepFigure> figure;  // as written (the right side), or null
 };
 std::vector<StepSummary> summarizeSteps(const Timeline& t);
+// The figure a card shows at its top: the first step's figure that places a
+// prop (it shows what to do with the equipment), else the first figure; null
+// when no step has one.
+std::shared_ptr<const StepFigure> keyFigure(const std::vector<StepSummary>& steps);
 // "30 s each side (right, left), 5 s to switch", "4-2-6 breathing, 25 cycles
 // (5 min)", "until you tap Continue": how the CLI describes a step.
 std::string describeStep(const StepSummary& s);
