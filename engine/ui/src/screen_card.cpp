@@ -6,6 +6,8 @@
 // [SECTION] Steps: grouped from the compiled timeline
 #include "app_impl.hpp"
 
+#include "unknot/own_pack.hpp"
+
 #include "unknot/ui/strings.hpp"
 
 #include <algorithm>
@@ -62,6 +64,11 @@ void App::Impl::drawCard(screen::Card& sc) {
 //-----------------------------------------------------------------------------
 void App::Impl::drawCardInfo(const Routine& r, const CardView& view) {
     const float em = ui.em();
+    // A pattern the person made (their own pack) can be changed or deleted.
+    if (r.packId == kOwnPackId && canMake() && ui.button("make-edit", tr("make.edit", lang), 0, Tone::Quiet)) {
+        const std::string id = r.id;
+        later.push_back([this, id] { openMake(id); });
+    }
     if (!r.summary.empty()) ui.text(r.summary.get(lang));
     ImGui::Dummy(ImVec2(0, 0.2f * em));
 
