@@ -137,9 +137,12 @@ bool App::Impl::makeStepper(const std::string& id, const std::string& label, con
                             int lo, int hi, float width) {
     const float em = ui.em();
     const float bw = std::max(ui.touch(), 3.0f * em);
-    const float valueW = std::max(ImGui::CalcTextSize(value.c_str()).x, 4.0f * em);
-    const float controlsW = 2.0f * bw + valueW + 2.0f * ImGui::GetStyle().ItemSpacing.x;
+    const float gaps = 2.0f * ImGui::GetStyle().ItemSpacing.x;
+    float valueW = std::max(ImGui::CalcTextSize(value.c_str()).x, 4.0f * em);
+    const float controlsW = 2.0f * bw + valueW + gaps;
     const bool oneRow = ImGui::CalcTextSize(label.c_str()).x + controlsW + em <= width;
+    // On their own row the controls span the width: "+" never past the edge.
+    if (!oneRow) valueW = std::max(ImGui::CalcTextSize(value.c_str()).x, width - 2.0f * bw - gaps);
     const float x0 = ImGui::GetCursorPosX();
     const float rowY = ImGui::GetCursorPosY();
     if (oneRow) {
