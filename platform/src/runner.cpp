@@ -20,6 +20,7 @@
 #include "speech_sdl.hpp"
 #include "trace.hpp"
 #include "unknot/journal.hpp"
+#include "unknot/own_pack.hpp"
 #include "unknot/paths.hpp"
 #include "unknot/platform/damage.hpp"
 #include "unknot/platform/routine_audio.hpp"
@@ -226,6 +227,16 @@ void DesktopApp::makeApp() {
     config.mobile = platformName == "Android" || platformName == "iOS";
     config.exportDir = paths_.prefDir;
     config.watch = o_.watch;
+    // "Make your own" saves into <data folder>/packs/mine, which the default
+    // content set loads (not with --content: that set is exactly what was given).
+    if (!paths_.prefDir.empty() && o_.content.empty()) {
+        config.ownPackDir = joinPath(joinPath(paths_.prefDir, "packs"), kOwnPackId);
+        config.vocabularyDir = joinPath(dataDir_, "content");
+        config.reloadLibrary = [this] {
+            library_ = std::make_unique<Library>(loadContent(o_.content, dataDir_, paths_.prefDir, files_));
+            return static_cast<const Library*>(library_.get());
+        };
+    }
     // Screenshots keep a fixed day (deterministic images), unless they show
     // a real journal given with --journal: then its dates need today's date.
     // Benchmarks measure the screen they name (they run without anyone to

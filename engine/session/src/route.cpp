@@ -16,6 +16,7 @@ Result<Route> plainRoute(std::string_view name) {
     if (name == "settings") return Route{route::Settings{}};
     if (name == "safety") return Route{route::Safety{}};
     if (name == "history") return Route{route::History{}};
+    if (name == "make") return Route{route::Make{}};
     return fail("");
 }
 
@@ -55,6 +56,10 @@ Result<Route> parseRoute(std::string_view text) {
         if (arg.empty()) return fail("missing routine id in " + std::string(text) + " (want play:ID@SECONDS)");
         return Route{route::Play{arg, atMs}};
     }
+    if (name == "make") {
+        if (arg.empty()) return fail("missing routine id in " + std::string(text) + " (want make:ID)");
+        return Route{route::Make{arg}};
+    }
     if (name != "area" && name != "card" && name != "pain") return unknown(text);
     if (arg.empty())
         return fail("missing " + std::string(name == "area" ? "area" : "routine") + " id in " + std::string(text) +
@@ -75,6 +80,7 @@ struct Formatter {
     std::string operator()(const route::History&) const { return "history"; }
     std::string operator()(const route::Card& r) const { return "card:" + r.routine; }
     std::string operator()(const route::PainBefore& r) const { return "pain:" + r.routine; }
+    std::string operator()(const route::Make& r) const { return r.routine.empty() ? "make" : "make:" + r.routine; }
     std::string operator()(const route::Play& r) const {
         if (r.atMs == 0) return "play:" + r.routine;
         // Milliseconds as seconds with the fraction only when there is one.

@@ -61,6 +61,8 @@ bool App::needsAnimation() const {
     if (m.settleFrames > 0) return true;
     // Reduced motion still updates the countdown and the bar each frame: they
     // tell the time, they are not decoration.
+    // "Make your own" shows its pattern breathing (a still shape with reduced motion).
+    if (m.topIs<screen::Make>() && !m.settings.reducedMotion) return true;
     return m.topIs<screen::Player>() && m.session.player && m.session.player->state() == PlayerState::Running;
 }
 
@@ -203,7 +205,8 @@ void App::Impl::drawScreen() {
                           },
                           [this](screen::PainBefore& s) { drawPainBefore(s); },
                           [this](screen::Problems&) { drawProblems(); }, [this](screen::Settings&) { drawSettings(); },
-                          [this](screen::Safety& s) { drawSafety(s); }, [this](screen::History& s) { drawHistory(s); }},
+                          [this](screen::Safety& s) { drawSafety(s); }, [this](screen::History& s) { drawHistory(s); },
+                          [this](screen::Make& s) { drawMake(s); }},
                router.top());
 }
 

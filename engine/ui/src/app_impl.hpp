@@ -208,6 +208,20 @@ struct App::Impl {
     void drawHistoryStrip(const HistoryView& view, float width);
     void drawHistoryChart(const HistoryView& view, float width, float height);
     void drawPainBefore(const screen::PainBefore& sc);
+    // "Make your own" (screen_make.cpp)
+    bool canMake() const { return !cfg.ownPackDir.empty(); }
+    void openMake(const std::string& routineId);  // "" for a new pattern
+    void drawMake(screen::Make& sc);
+    void drawMakeForm(screen::Make& sc, float width);
+    bool makeStepper(const std::string& id, const std::string& label, const std::string& value, int& v, int lo,
+                     int hi, float width);
+    void drawMakeLength(screen::Make& sc, float width);
+    void drawMakePreview(screen::Make& sc, float width);
+    void drawMakeNotes(const screen::Make& sc);
+    void drawMakeDelete(screen::Make& sc);
+    void saveMade(screen::Make& sc);
+    void deleteMade(const std::string& id);
+    void reloadOwnContent();
     // A 0-10 picker of big targets; returns the value tapped this frame.
     std::optional<int> painPicker(const std::string& idPrefix, std::optional<int> selected, float width);
     void drawJournalNotices(float width);

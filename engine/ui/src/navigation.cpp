@@ -7,6 +7,7 @@
 // [SECTION] Content reloaded
 #include "app_impl.hpp"
 
+#include "unknot/own_pack.hpp"
 #include "unknot/session/route.hpp"
 
 #include <cmath>
@@ -17,6 +18,9 @@ const std::string* screenRoutine(const Screen& s) {
     return std::visit(Overloaded{[](const screen::Card& c) -> const std::string* { return &c.routine; },
                                  [](const screen::Player& p) -> const std::string* { return &p.routine; },
                                  [](const screen::PainBefore& p) -> const std::string* { return &p.routine; },
+                                 [](const screen::Make& m) -> const std::string* {
+                                     return m.routine.empty() ? nullptr : &m.routine;
+                                 },
                                  [](const auto&) -> const std::string* { return nullptr; }},
                       s);
 }
@@ -65,7 +69,8 @@ std::string App::Impl::screenName() const {
                    [ended](const screen::Player&) { return ended ? "end" : "player"; },
                    [](const screen::PainBefore&) { return "pain"; }, [](const screen::Problems&) { return "problems"; },
                    [](const screen::Settings&) { return "settings"; }, [](const screen::Safety&) { return "safety"; },
-                   [](const screen::History&) { return "history"; }},
+                   [](const screen::History&) { return "history"; },
+                   [](const screen::Make&) { return "make"; }},
         top());
 }
 
@@ -127,6 +132,19 @@ struct App::Impl::RouteOpener {
         m.push(screen::Player{r.routine});
         m.startSession(*found, 0);
         runTo(r.atMs);
+        return {};
+    }
+
+    Result<void> operator()(const route::Make& r) const {
+        if (!m.canMake()) return fail("making patterns needs a data folder (the own pack), and there is none");
+        if (!r.routine.empty()) {
+            const Routine* found = m.lib().findRoutine(r.routine);
+            if (!found) return fail("unknown routine: " + r.routine);
+            if (found->packId != kOwnPackId) return fail("not one of your own patterns: " + r.routine);
+        }
+        reset();
+        if (!r.routine.empty()) m.push(screen::Card{r.routine});
+        m.openMake(r.routine);
         return {};
     }
 

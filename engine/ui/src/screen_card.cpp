@@ -7,6 +7,8 @@
 #include "app_impl.hpp"
 #include "figure_draw.hpp"
 
+#include "unknot/own_pack.hpp"
+
 #include "unknot/ui/strings.hpp"
 
 #include <algorithm>
@@ -76,6 +78,11 @@ void App::Impl::drawCardInfo(const Routine& r, const CardView& view) {
                    figurePalette(pal()));
         ui.hotRect("card-figure", min, max);
         ImGui::Dummy(ImVec2(W, side));
+    }
+    // A pattern the person made (their own pack) can be changed or deleted.
+    if (r.packId == kOwnPackId && canMake() && ui.button("make-edit", tr("make.edit", lang), 0, Tone::Quiet)) {
+        const std::string id = r.id;
+        later.push_back([this, id] { openMake(id); });
     }
     if (!r.summary.empty()) ui.text(r.summary.get(lang));
     ImGui::Dummy(ImVec2(0, 0.2f * em));

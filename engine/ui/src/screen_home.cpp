@@ -69,6 +69,9 @@ void App::Impl::drawHomeButtons() {
             later.push_back([this, r] { beginRoutine(*r); });
         }
     }
+    // Beside the breathing button: a pattern of one's own (when there is a data folder to keep it in).
+    if (canMake() && ui.button("make", tr("make.open", lang), 0, Tone::Quiet))
+        later.push_back([this] { openMake({}); });
     if (ui.button("browse", tr("home.browse", lang), 0, Tone::Quiet, ui.fonts().large, tr("home.browse_sub", lang)))
         later.push_back([this] { push(screen::Browse{}); });
     std::size_t n = 0;

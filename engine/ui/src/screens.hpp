@@ -8,6 +8,7 @@
 // [SECTION] Router
 #pragma once
 
+#include "unknot/breath_pattern.hpp"
 #include "unknot/catalog.hpp"
 #include "unknot/journal.hpp"
 #include "unknot/model.hpp"
@@ -108,10 +109,20 @@ struct Safety {
 struct History {
     HistoryView view;
 };
+// "Make your own": a breathing pattern being made, or one of the own pack's
+// routines being edited (`routine` set).
+struct Make {
+    std::string routine;
+    BreathPattern pattern;
+    std::string error;          // why the last Save failed, in the loader's words
+    bool askDelete = false;     // Delete tapped: asking to confirm
+    std::int64_t previewStart = -1;  // the app clock when the preview began
+};
 }  // namespace screen
 
 using Screen = std::variant<screen::Home, screen::Browse, screen::List, screen::Card, screen::Player,
-                            screen::PainBefore, screen::Problems, screen::Settings, screen::Safety, screen::History>;
+                            screen::PainBefore, screen::Problems, screen::Settings, screen::Safety, screen::History,
+                            screen::Make>;
 
 // The routine a screen shows (a card, the pain question, the player), or null.
 const std::string* screenRoutine(const Screen& s);

@@ -51,6 +51,48 @@ static const std::vector<StringEntry> kTable = {
      "Unknot informe\u00a0; ce n’est pas un avis médical. Arrêtez en cas de douleur vive, "
      "d’engourdissement ou de picotements, et demandez conseil à un professionnel de santé."},
 
+    // Make your own (a breathing pattern of the person's own pack)
+    {"make.open", "Make your own breathing pattern", "Créer votre propre rythme de respiration"},
+    {"make.title", "Make your own", "Créer le vôtre"},
+    {"make.name", "Name", "Nom"},
+    {"make.name_hint", "e.g. Evening calm", "ex. Calme du soir"},
+    {"make.inhale", "Breathe in", "Inspirer"},
+    {"make.hold", "Hold", "Retenir"},
+    {"make.exhale", "Breathe out", "Expirer"},
+    {"make.rest", "Wait", "Attendre"},
+    {"make.off", "Left out", "Aucune"},
+    {"make.seconds", "{n} s", "{n}\u00a0s"},
+    {"make.less", "Less", "Moins"},
+    {"make.more", "More", "Plus"},
+    {"make.length", "Length", "Durée"},
+    {"make.breaths", "Breaths", "Respirations"},
+    {"make.minutes", "Minutes", "Minutes"},
+    {"make.breaths_n", "{n} breaths", "{n} respirations"},
+    {"make.minutes_n", "{n} min", "{n}\u00a0min"},
+    {"make.count_aloud", "Breaths counted aloud", "Respirations comptées à voix haute"},
+    {"make.pace", "{bpm} breaths a minute, {n} breaths, about {time}",
+     "{bpm} respirations par minute, {n} respirations, environ {time}"},
+    {"make.note_exhale",
+     "Your out-breath is shorter than your in-breath. Many people find slow breathing with a longer out-breath "
+     "the most soothing; a study on pain (Jafari 2020) found the same. Try it if it feels right.",
+     "Votre expiration est plus courte que votre inspiration. Beaucoup de gens trouvent qu’une respiration lente "
+     "avec une expiration plus longue apaise davantage\u00a0; une étude sur la douleur (Jafari 2020) l’a aussi "
+     "observé. Essayez si cela vous convient."},
+    {"make.note_holds", "Long holds can make some people dizzy. Keep them relaxed, and breathe normally if they feel hard.",
+     "Les longues pauses peuvent donner le vertige à certaines personnes. Gardez-les détendues, et respirez "
+     "normalement si elles sont difficiles."},
+    {"make.need_inhale", "Give the in-breath some time.", "Donnez un peu de temps à l’inspiration."},
+    {"make.need_exhale", "Give the out-breath some time.", "Donnez un peu de temps à l’expiration."},
+    {"make.need_name", "Give your pattern a name.", "Donnez un nom à votre rythme."},
+    {"make.save", "Save", "Enregistrer"},
+    {"make.not_saved", "Not saved:", "Non enregistré\u00a0:"},
+    {"make.edit", "Edit this pattern", "Modifier ce rythme"},
+    {"make.delete", "Delete this pattern", "Supprimer ce rythme"},
+    {"make.delete_ask", "Delete this pattern? This cannot be undone.",
+     "Supprimer ce rythme\u00a0? C’est définitif."},
+    {"make.delete_yes", "Delete", "Supprimer"},
+    {"make.delete_no", "Keep it", "Le garder"},
+
     // Browse
     {"browse.title", "Where does it hurt?", "Où avez-vous mal\u00a0?"},
     {"browse.front", "Front", "Face"},

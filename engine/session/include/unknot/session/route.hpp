@@ -7,6 +7,8 @@
 //   card:ROUTINE   a routine's card
 //   pain:ROUTINE   the pain question asked before ROUTINE starts
 //   play:ROUTINE[@SECONDS]  the session, SECONDS into it on a virtual clock
+//   make | make:ROUTINE     "Make your own" breathing pattern: a new one, or
+//                           editing one of the person's own pack
 //
 // The parser checks the shape only; whether ROUTINE or AREA exists is the
 // caller's question (it holds the library).
@@ -41,10 +43,14 @@ struct Play {
     std::string routine;
     std::int64_t atMs = 0;  // on the session's virtual clock, 0 = its start
 };
+struct Make {
+    std::string routine;  // "" makes a new pattern
+};
 }  // namespace route
 
 using Route = std::variant<route::Home, route::Browse, route::List, route::Problems, route::Settings, route::Safety,
-                           route::History, route::Card, route::PainBefore, route::Play>;
+                           route::History, route::Card, route::PainBefore, route::Play,
+                           route::Make>;
 
 // The longest SECONDS play: accepts (about 115 days: far beyond any routine,
 // small enough that the milliseconds fit every clock).
@@ -52,7 +58,8 @@ inline constexpr double kMaxRouteSeconds = 1e7;
 
 // The grammar in one line, for error messages and --help.
 inline constexpr std::string_view kRouteGrammar =
-    "home, browse, list, problems, settings, safety, history, area:ID, card:ID, pain:ID, play:ID@SECONDS";
+    "home, browse, list, problems, settings, safety, history, area:ID, card:ID, pain:ID, play:ID@SECONDS, "
+    "make, make:ID";
 
 Result<Route> parseRoute(std::string_view text);
 // The text parseRoute reads back as the same route ("list" for List{""}).

@@ -12,6 +12,7 @@
 #include "unknot/session/settings.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,6 +69,15 @@ struct AppConfig {
     bool askSafetyFirst = false;
     // unknot --watch: content errors show in an overlay as file:line: message.
     bool watch = false;
+    // "Make your own": where made breathing patterns are saved (the person's
+    // own pack, <data folder>/packs/mine) and the bundled content folder they
+    // are checked against; an empty ownPackDir hides the screen. After a save
+    // or a delete the App calls reloadLibrary, which loads the content again
+    // and returns it (owned by the caller and outliving the App, like
+    // `library`); without it the change shows at the next start.
+    std::string ownPackDir;
+    std::string vocabularyDir;
+    std::function<const Library*()> reloadLibrary;
 };
 
 // Builds the fonts and the style, in em units, for a font of `fontPx` logical
