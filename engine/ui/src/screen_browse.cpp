@@ -218,7 +218,8 @@ void App::Impl::drawBrowse(screen::Browse& sc) {
         if (ui.chip("view-front", tr("browse.front", lang), !sc.showBackView)) sc.showBackView = false;
         if (ui.chip("view-back", tr("browse.back", lang), sc.showBackView)) sc.showBackView = true;
         areaChips();
-        tappedArea = drawBodyMap(avail.y * 0.7f, sc.showBackView, true);
+        // The chip's tap above stands unless the map was tapped too.
+        if (std::string hit = drawBodyMap(avail.y * 0.7f, sc.showBackView, true); !hit.empty()) tappedArea = hit;
         ui.text(tr("browse.hint", lang), nullptr, pal().textMuted);
         drawAreaButtons(W);
         ui.endScroll();
