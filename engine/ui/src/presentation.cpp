@@ -4,8 +4,12 @@
 // [SECTION] Time
 // [SECTION] Step summaries
 // [SECTION] Touch targets
+// [SECTION] Numbers and dates
+// [SECTION] The body map
 #include "unknot/ui/presentation.hpp"
 #include "unknot/ui/strings.hpp"
+
+#include "figure_draw.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -203,6 +207,127 @@ std::vector<MapCircle> separateMapCircles(const std::vector<MapCircle>& spots, f
         for (std::size_t j = 0; j < kept.size(); ++j)
             if (i != j) out[i].r = std::min(out[i].r, std::max(0.0f, dist(kept[i], kept[j]) * 0.5f - gap));
     return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The body map
+//-----------------------------------------------------------------------------
+namespace {
+// The body's scale (px per figure unit): as tall as allowed, and narrow
+// enough that the labels' column fits at its right.
+float mapScale(FigureExtent body, const BodyMapMetrics& m, float labelW) {
+    const float bw = std::max(0.01f, body.x1 - body.x0), bh = std::max(0.01f, body.y1 - body.y0);
+    return std::max(1.0f, std::min(m.maxBodyH / bh, (m.width - m.gap - labelW) / bw));
+}
+
+// The labels' column: each label level with its anchor where it can be,
+// pushed down just enough to clear the one above; then, when the column runs
+// past the body, pulled back up as far as the space above allows.
+void stackLabels(std::vector<MapLabelBox>& labels, float bodyH, float gap) {
+    std::stable_sort(labels.begin(), labels.end(),
+                     [](const MapLabelBox& a, const MapLabelBox& b) { return a.ay < b.ay; });
+    float next = 0;
+    for (MapLabelBox& b : labels) {
+        b.y = std::max(b.ay - b.h * 0.5f, next);
+        next = b.y + b.h + gap;
+    }
+    float limit = bodyH;
+    for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
+        it->y = std::max(0.0f, std::min(it->y, limit - it->h));
+        limit = it->y - gap;
+    }
+    next = 0;
+    for (MapLabelBox& b : labels) {
+        b.y = std::max(b.y, next);
+        next = b.y + b.h + gap;
+    }
+}
+}  // namespace
+
+FigureExtent figureExtent(const FigureShapes& s) {
+    if (s.limbs.empty()) return {};
+    FigureExtent e{1, 1, 0, 0};
+    auto take = [&](Vec2 p, float r) {
+        e.x0 = std::min(e.x0, p.x - r);
+        e.y0 = std::min(e.y0, p.y - r);
+        e.x1 = std::max(e.x1, p.x + r);
+        e.y1 = std::max(e.y1, p.y + r);
+    };
+    for (const Limb& l : s.limbs) {
+        take(l.a, l.wa * 0.5f);
+        take(l.b, l.wb * 0.5f);
+    }
+    for (const Vec2& p : s.torso) take(p, 0);
+    take(s.head, s.headR);
+    return e;
+}
+
+BodyMapLayout layoutBodyMap(const std::vector<MapRegion>& regions, FigureExtent body, const BodyMapMetrics& m,
+                            const MapLabelMeasure& measure) {
+    // One label per area, anchored on its region nearest the labels (the
+    // rightmost): an area with a region on each side has one label.
+    std::vector<std::string> areas;
+    for (const MapRegion& r : regions)
+        if (std::find(areas.begin(), areas.end(), r.area) == areas.end()) areas.push_back(r.area);
+    const float maxLabelW = std::max(m.minTarget, m.width * m.maxLabelShare);
+    float labelW = m.minTarget;
+    for (const std::string& a : areas) labelW = std::max(labelW, std::min(maxLabelW, measure(a, maxLabelW).first));
+
+    BodyMapLayout l;
+    const float s = mapScale(body, m, labelW);
+    const float bodyW = (body.x1 - body.x0) * s, bodyH = (body.y1 - body.y0) * s;
+    const float left = std::max(0.0f, (m.width - (bodyW + m.gap + labelW)) * 0.5f);
+    l.figSize = s;
+    l.figX = left - body.x0 * s;
+    l.figY = -body.y0 * s;
+    std::vector<MapCircle> px;
+    for (const MapRegion& r : regions) px.push_back({r.area, l.figX + r.x * s, l.figY + r.y * s, r.r * s});
+    l.regions = separateMapCircles(px, std::max(1.0f, m.gap * 0.25f));
+
+    const float labelX = left + bodyW + m.gap;
+    for (const std::string& a : areas) {
+        const MapCircle* anchor = nullptr;
+        for (const MapCircle& c : l.regions)
+            if (c.area == a && (!anchor || c.x > anchor->x)) anchor = &c;
+        if (!anchor) continue;
+        const auto [w, h] = measure(a, labelW);
+        (void)w;
+        MapLabelBox b{a, labelX, 0, labelW, std::max(m.minTarget, h), anchor->x + anchor->r, anchor->y};
+        l.labels.push_back(b);
+    }
+    stackLabels(l.labels, bodyH, m.gap);
+    l.width = std::max(m.width, labelX + labelW);
+    l.height = bodyH;
+    for (const MapLabelBox& b : l.labels) l.height = std::max(l.height, b.y + b.h);
+    return l;
+}
+
+std::string mapRegionAt(const BodyMapLayout& l, float x, float y) {
+    for (const MapCircle& c : l.regions)
+        if (std::hypot(x - c.x, y - c.y) <= c.r) return c.area;
+    return {};
+}
+
+std::uint32_t mapRegionEdge(std::uint32_t body, std::uint32_t accent, std::uint32_t text, std::uint32_t bg) {
+    auto mixed = [](std::uint32_t a, std::uint32_t b, float t) {
+        std::uint32_t out = 0xFF000000u;
+        for (int shift = 0; shift < 24; shift += 8) {
+            const float x = static_cast<float>((a >> shift) & 0xFFu), y = static_cast<float>((b >> shift) & 0xFFu);
+            out |= static_cast<std::uint32_t>(std::lround(x + (y - x) * t)) << shift;
+        }
+        return out;
+    };
+    // Toward the text first: a colour past the body, away from the
+    // background, stands apart from both.
+    for (float t = 0; t <= 1.0f; t += 0.05f) {
+        const std::uint32_t c = mixed(accent, text, t);
+        if (contrastRatio(c, body) >= 3.0f && contrastRatio(c, bg) >= 3.0f) return c;
+    }
+    for (float t = 0; t <= 1.0f; t += 0.05f) {
+        const std::uint32_t c = mixed(accent, bg, t);
+        if (contrastRatio(c, body) >= 3.0f) return c;
+    }
+    return text | 0xFF000000u;
 }
 
 }  // namespace unknot::ui

@@ -1,11 +1,12 @@
 // Browse by pain area (the body map and area chips) and the card list with
 // its filters.
 //
-// [SECTION] The body map (a calm silhouette drawn with ImDrawList)
+// [SECTION] The body map (the figure model's person, regions and labels)
 // [SECTION] Browse screen
 // [SECTION] Card list and filters
 #include "app_impl.hpp"
 
+#include "figure_draw.hpp"
 #include "unknot/ui/strings.hpp"
 
 #include <imgui_stdlib.h>
@@ -20,80 +21,116 @@ namespace unknot::ui {
 //-----------------------------------------------------------------------------
 // [SECTION] The body map
 //-----------------------------------------------------------------------------
-// The figure stands in a box half as wide as it is tall, in the coordinates
-// content/areas.yaml uses for its spots (x across, y down, both 0..1). Limbs
-// are thick lines with round joints: soft shapes, no outline to read.
-static void drawSilhouette(ImDrawList* dl, ImVec2 p0, float h, ImU32 c) {
-    const float w = h * 0.5f;
-    auto P = [&](float x, float y) { return ImVec2(p0.x + x * w, p0.y + y * h); };
-    auto limb = [&](float x0, float y0, float x1, float y1, float thick) {
-        const float t = thick * w;
-        dl->AddLine(P(x0, y0), P(x1, y1), c, t);
-        dl->AddCircleFilled(P(x0, y0), t * 0.5f, c, 24);
-        dl->AddCircleFilled(P(x1, y1), t * 0.5f, c, 24);
-    };
-    // Head and neck
-    dl->AddCircleFilled(P(0.5f, 0.062f), 0.052f * h, c, 40);
-    dl->AddRectFilled(P(0.44f, 0.10f), P(0.56f, 0.17f), c, 0.03f * w);
-    // Torso and pelvis
-    dl->AddRectFilled(P(0.29f, 0.155f), P(0.71f, 0.47f), c, 0.12f * w);
-    dl->AddRectFilled(P(0.31f, 0.40f), P(0.69f, 0.54f), c, 0.10f * w);
-    // Arms hang a little away from the body, down to the hands at y 0.5.
-    for (int side = 0; side < 2; ++side) {
-        auto X = [&](float x) { return side == 0 ? x : 1.0f - x; };
-        limb(X(0.30f), 0.19f, X(0.21f), 0.325f, 0.13f);
-        limb(X(0.21f), 0.325f, X(0.15f), 0.455f, 0.10f);
-        dl->AddCircleFilled(P(X(0.125f), 0.50f), 0.032f * h, c, 24);
-        // Legs: hip, knee, ankle, foot
-        limb(X(0.40f), 0.50f, X(0.41f), 0.72f, 0.17f);
-        limb(X(0.41f), 0.72f, X(0.41f), 0.93f, 0.12f);
-        dl->AddRectFilled(P(X(0.41f) - 0.07f, 0.935f), P(X(0.41f) + 0.07f, 0.985f), c, 0.04f * w);
-    }
+// The figure model's standing person (the same drawing as the steps'
+// figures), each area a soft round region on it (content/areas.yaml `map`,
+// in figure space) and one label per area beside the body, joined to its
+// region by a thin line. The labels are the targets: a fingertip tall, never
+// overlapping (layoutBodyMap); a tap on a region works too. An area with
+// routines and no region ("whole body") is a chip above the map.
+namespace {
+// A view's standing figure, its end pose, still. No floor line: the map is
+// a picture of the body, not of a scene.
+FigureShapes standingFigure(const FigureBook& book, bool back) {
+    StepFigure f;
+    f.from = back ? "stand-back" : "stand-front";
+    FigureShapes s = composeFigure(book, f, FigureTime{0, 0, false, true});
+    s.scene.clear();
+    return s;
 }
 
-// Draws one view of the map at the cursor and returns the id of the area
-// tapped, or "". Spots of areas with no routine are not drawn: there would be
-// nothing to list.
-std::string App::Impl::drawBodyMap(float boxH, bool backView, bool recordSpots) {
-    const float boxW = boxH * 0.5f;
-    const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const bool tapped =
-        ImGui::InvisibleButton(backView ? "map-back" : "map-front", ImVec2(boxW, boxH)) && !ui.dragging();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    drawSilhouette(dl, p0, boxH, pal().body);
+ImU32 withAlpha(ImU32 c, float a) {
+    const auto alpha = static_cast<ImU32>(std::lround(std::clamp(a, 0.0f, 1.0f) * 255.0f));
+    return (c & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
+}
 
-    // Every spot is tappable across at least a fingertip, even when drawn small.
-    const float hitR = ui.touch() * 0.5f;
-    std::string best;
-    float bestD = FLT_MAX;
-    const ImVec2 m = ImGui::GetIO().MousePos;
-    std::vector<MapCircle> spots;
-    for (const Area& a : lib().areas) {
-        if (areaCount(a.id) == 0) continue;
+// The regions of one view, of the areas that have routines to list.
+template <class Count>
+std::vector<MapRegion> mapRegions(const Library& lib, bool backView, Count count) {
+    std::vector<MapRegion> out;
+    for (const Area& a : lib.areas) {
+        if (count(a.id) == 0) continue;
         for (const MapSpot& s : a.spots)
-            if (s.back == backView)
-                spots.push_back({a.id, p0.x + s.x * boxW, p0.y + s.y * boxH, std::max(s.r * boxH, 0.35f * ui.em())});
+            if (s.back == backView) out.push_back({a.id, s.x, s.y, s.r});
     }
-    // No circle over another (jaw, head and neck; hands and wrists).
-    for (const MapCircle& s : separateMapCircles(spots, 0.1f * ui.em())) {
-        const ImVec2 c(s.x, s.y);
-        const float r = s.r;
-        // A light disc with a full accent ring: findable on the figure in every theme.
-        dl->AddCircleFilled(c, r, (pal().bg & ~IM_COL32_A_MASK) | (170u << IM_COL32_A_SHIFT), 32);
-        dl->AddCircle(c, r, pal().accent, 32, std::max(2.0f, 0.1f * ui.em()));
-        const std::string id = "spot:" + s.area;
-        if (recordSpots && !ui.hasHot(id)) {
-            const float R = std::max(r, hitR);
-            ui.hotRect(id, ImVec2(c.x - R, c.y - R), ImVec2(c.x + R, c.y + R));
-        }
-        const float d = std::hypot(m.x - c.x, m.y - c.y);
-        // The nearest spot wins where two fingertip circles overlap.
-        if (tapped && d <= std::max(r, hitR) && d < bestD) {
-            bestD = d;
-            best = s.area;
-        }
+    return out;
+}
+
+// The regions, softly filled and outlined, and the thin lines to their labels.
+void drawMapRegions(ImDrawList* dl, const BodyMapLayout& l, ImVec2 o, const Palette& p, float em) {
+    const FigurePalette fp = figurePalette(p);
+    const ImU32 edge = mapRegionEdge(fp.body, p.accent | IM_COL32_A_MASK, p.text, p.bg);
+    const float t = std::max(2.0f, 0.1f * em);
+    for (const MapCircle& c : l.regions) {
+        const ImVec2 at(o.x + c.x, o.y + c.y);
+        dl->AddCircleFilled(at, c.r, withAlpha(fp.glow, 0.3f), 40);
+        dl->AddCircle(at, c.r, edge, 40, t);
     }
-    return best;
+    for (const MapLabelBox& b : l.labels) {
+        const ImVec2 from(o.x + b.ax, o.y + b.ay), to(o.x + b.x, o.y + b.y + b.h * 0.5f);
+        dl->AddLine(from, to, p.textMuted, std::max(1.5f, 0.07f * em));
+        dl->AddCircleFilled(from, t, edge, 12);
+    }
+}
+}  // namespace
+
+// Draws one view of the map at the cursor, `maxBodyH` tall at most, across
+// the width left, and returns the id of the area tapped, or "". Areas with
+// no routine are not drawn: there would be nothing to list.
+std::string App::Impl::drawBodyMap(float maxBodyH, bool backView, bool recordSpots) {
+    const float em = ui.em();
+    ImFont* font = ui.fonts().body;
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    const float padX = 0.6f * em, padY = 0.35f * em;
+    auto wrapLabel = [&](const std::string& area, float maxW) {
+        return ui.wrap(areaLabel(area), font, std::max(1.0f, maxW - 2 * padX), TooWide::Ellipsize);
+    };
+    const MapLabelMeasure measure = [&](const std::string& area, float maxW) {
+        const Wrapped w = wrapLabel(area, maxW);
+        return std::pair<float, float>(w.width + 2 * padX, w.height + 2 * padY);
+    };
+    const FigureShapes fig = standingFigure(lib().figures, backView);
+    const FigureExtent ext = figureExtent(fig);
+    BodyMapMetrics m;
+    m.width = ImGui::GetContentRegionAvail().x;
+    m.maxBodyH = maxBodyH;
+    m.minTarget = ui.touch();
+    m.gap = 0.4f * em;
+    const BodyMapLayout l =
+        layoutBodyMap(mapRegions(lib(), backView, [this](const std::string& id) { return areaCount(id); }), ext, m,
+                      measure);
+
+    // The body is one button (a tap picks the region under the finger); it
+    // ends where the labels' column begins, so no target overlaps another.
+    const float s = l.figSize;
+    const ImVec2 b0(o.x + l.figX + ext.x0 * s, o.y), b1(o.x + l.figX + ext.x1 * s, o.y + (ext.y1 - ext.y0) * s);
+    ImGui::SetCursorScreenPos(b0);
+    std::string tapped;
+    if (ImGui::InvisibleButton(backView ? "map-back" : "map-front", ImVec2(b1.x - b0.x, b1.y - b0.y)) &&
+        !ui.dragging()) {
+        const ImVec2 mp = ImGui::GetIO().MousePos;
+        tapped = mapRegionAt(l, mp.x - o.x, mp.y - o.y);
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 f0(o.x + l.figX, o.y + l.figY);
+    drawFigureShapes(dl, fig, f0, ImVec2(f0.x + s, f0.y + s), figurePalette(pal()));
+    drawMapRegions(dl, l, o, pal(), em);
+
+    for (const MapLabelBox& b : l.labels) {
+        const std::string id = "spot:" + b.area;
+        ImGui::SetCursorScreenPos(ImVec2(o.x + b.x, o.y + b.y));
+        if (ImGui::InvisibleButton(id.c_str(), ImVec2(b.w, b.h)) && !ui.dragging()) tapped = b.area;
+        const bool held = ImGui::IsItemActive() && !ui.dragging();
+        if (recordSpots) ui.hot(id);
+        const ImVec2 a(o.x + b.x, o.y + b.y), z(a.x + b.w, a.y + b.h);
+        dl->AddRectFilled(a, z, held ? pal().surfaceActive : pal().surface, 0.5f * em);
+        dl->AddRect(a, z, pal().textMuted, 0.5f * em, 0, std::max(1.0f, 0.06f * em));
+        const Wrapped w = wrapLabel(b.area, b.w);
+        ui.drawWrapped(dl, font, w, ImVec2(a.x + padX, a.y + (b.h - w.height) * 0.5f), pal().text);
+    }
+    // The map's whole size, so what follows starts below it.
+    ImGui::SetCursorScreenPos(o);
+    ImGui::Dummy(ImVec2(l.width, l.height));
+    return tapped;
 }
 
 // Routines of an area that are shown (flare mode hides the others).
@@ -134,29 +171,39 @@ void App::Impl::drawBrowse(screen::Browse& sc) {
     const float sp = ImGui::GetStyle().ItemSpacing.x;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     std::string tappedArea;
+    // Areas with routines and no region on the map (the whole body) are
+    // chips beside the view toggle: a circle on the belly would hide it.
+    auto areaChips = [&] {
+        for (const Area& a : lib().areas)
+            if (a.spots.empty() && areaCount(a.id) > 0 && ui.chip("spot:" + a.id, areaLabel(a.id), false))
+                tappedArea = a.id;
+    };
 
     if (wide) {
-        // Body map left (front and back side by side), areas right.
+        // Body map left (front and back side by side, each scrolling on its
+        // own when its labels run long at large text), areas right.
         const float labelH = ImGui::GetTextLineHeightWithSpacing();
         const float gap = 1.0f * em;
-        float boxH = avail.y - labelH - sp;
-        const float maxMapW = avail.x * 0.55f;
-        if (boxH + gap > maxMapW) boxH = maxMapW - gap;  // two boxes of boxH/2 each
-        const float mapW = boxH + gap;
-        ImGui::BeginChild("map-column", ImVec2(mapW, avail.y), false, ImGuiWindowFlags_NoScrollbar);
+        const float mapW = std::floor(avail.x * 0.6f);
+        ImGui::BeginGroup();
+        const float top = ImGui::GetCursorScreenPos().y;
+        ui.beginFlow();
+        areaChips();
         const ImVec2 c0 = ImGui::GetCursorScreenPos();
+        const float viewW = std::floor((mapW - gap) * 0.5f);
+        const float viewH = avail.y - (c0.y - top) - labelH;
         for (int v = 0; v < 2; ++v) {
             const bool back = v == 1;
-            const float x = c0.x + (back ? boxH * 0.5f + gap : 0);
-            const char* word = tr(back ? "browse.back" : "browse.front", lang);
-            const float tw = ImGui::CalcTextSize(word).x;
-            ImGui::SetCursorScreenPos(ImVec2(x + (boxH * 0.5f - tw) * 0.5f, c0.y));
-            ImGui::TextUnformatted(word);
+            const float x = c0.x + (back ? viewW + gap : 0);
+            ImGui::SetCursorScreenPos(ImVec2(x, c0.y));
+            ImGui::TextUnformatted(tr(back ? "browse.back" : "browse.front", lang));
             ImGui::SetCursorScreenPos(ImVec2(x, c0.y + labelH));
-            const std::string hit = drawBodyMap(boxH, back, true);
+            ui.beginScroll(back ? "map-back-view" : "map-front-view", viewH, viewW);
+            const std::string hit = drawBodyMap(viewH - em, back, true);
+            ui.endScroll();
             if (!hit.empty()) tappedArea = hit;
         }
-        ImGui::EndChild();
+        ImGui::EndGroup();
         ImGui::SameLine(0, sp);
         const float rightW = ImGui::GetContentRegionAvail().x;
         ui.beginScroll("areas", avail.y, rightW);
@@ -170,9 +217,9 @@ void App::Impl::drawBrowse(screen::Browse& sc) {
         ui.beginFlow();
         if (ui.chip("view-front", tr("browse.front", lang), !sc.showBackView)) sc.showBackView = false;
         if (ui.chip("view-back", tr("browse.back", lang), sc.showBackView)) sc.showBackView = true;
-        const float boxH = std::min(avail.y * 0.55f, W * 2.0f);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (W - boxH * 0.5f) * 0.5f);
-        tappedArea = drawBodyMap(boxH, sc.showBackView, true);
+        areaChips();
+        // The chip's tap above stands unless the map was tapped too.
+        if (std::string hit = drawBodyMap(avail.y * 0.7f, sc.showBackView, true); !hit.empty()) tappedArea = hit;
         ui.text(tr("browse.hint", lang), nullptr, pal().textMuted);
         drawAreaButtons(W);
         ui.endScroll();

@@ -6,11 +6,14 @@
 // [SECTION] Step summaries (a card's list of steps)
 // [SECTION] Touch targets
 // [SECTION] Numbers and dates in the UI's language
+// [SECTION] The body map (regions, labels, colours)
 #pragma once
 
+#include "unknot/figure.hpp"
 #include "unknot/timeline.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -92,5 +95,66 @@ struct MapCircle {
 // off the map (its area button lists it), and every other keeps at most half
 // the distance to its nearest neighbour, less `gap`.
 std::vector<MapCircle> separateMapCircles(const std::vector<MapCircle>& spots, float gap);
+
+//-----------------------------------------------------------------------------
+// [SECTION] The body map
+//-----------------------------------------------------------------------------
+// The map draws the figure model's standing person (poses stand-front and
+// stand-back) and, on it, each area as a soft round region; every area shown
+// has one label beside the figure, joined to its region by a thin line. The
+// labels are the targets (a fingertip at least, never overlapping); a tap on
+// a region itself also works. Pure geometry, so the tests check it without a
+// window.
+
+// One region of an area, in figure space (the figure model's unit square,
+// content/areas.yaml `map`): centre and radius.
+struct MapRegion {
+    std::string area;
+    float x = 0, y = 0, r = 0;
+};
+// What the figure covers of its square (from its composed shapes), so the
+// map can size the body itself, not the empty square around it.
+struct FigureExtent {
+    float x0 = 0, y0 = 0, x1 = 1, y1 = 1;
+};
+// The box around a figure's body (limbs, torso, head; not the scene), in
+// figure space; the whole square when it has no shapes.
+FigureExtent figureExtent(const FigureShapes& s);
+struct MapLabelBox {
+    std::string area;
+    float x = 0, y = 0, w = 0, h = 0;  // the label's target, px
+    float ax = 0, ay = 0;              // where its line meets the region, px
+};
+struct BodyMapLayout {
+    float figX = 0, figY = 0, figSize = 0;  // the figure's square, px
+    std::vector<MapCircle> regions;         // px; none overlaps another
+    std::vector<MapLabelBox> labels;        // top to bottom; none overlaps another
+    float width = 0, height = 0;            // all of it, from (0, 0)
+};
+struct BodyMapMetrics {
+    float width = 0;        // available across, px
+    float maxBodyH = 0;     // the tallest the body may be drawn, px
+    float minTarget = 48;   // a label is at least this tall and wide
+    float gap = 8;          // between labels, and between body and labels
+    float maxLabelShare = 0.5f;  // of the width, at most, for the labels
+};
+// The size of an area's label (its target, padding included) when it may
+// be at most `maxW` wide: the caller measures with its font.
+using MapLabelMeasure = std::function<std::pair<float, float>(const std::string& area, float maxW)>;
+// Lays one view out: the body at the left, sized to fit both the height and
+// the labels' column at its right; each area of `regions` (in the order
+// given, first region of an area the label's anchor: the one nearest the
+// labels) gets one label, placed level with its region where it can and
+// pushed down just enough not to overlap the one above. Regions that would
+// overlap at this size shrink to half the distance between them, less `gap`.
+BodyMapLayout layoutBodyMap(const std::vector<MapRegion>& regions, FigureExtent body, const BodyMapMetrics& m,
+                            const MapLabelMeasure& measure);
+// The area whose region holds the point (px), or "".
+std::string mapRegionAt(const BodyMapLayout& l, float x, float y);
+
+// Colours (ImU32, 0xAABBGGRR): a region's outline, the accent moved toward
+// the text or the background until it stands at least 3:1 against the body
+// it is drawn on (and against the background, where a region meets it).
+std::uint32_t mapRegionEdge(std::uint32_t body, std::uint32_t accent, std::uint32_t text, std::uint32_t bg);
 
 }  // namespace unknot::ui
