@@ -142,7 +142,8 @@ int importJournal(const CliEnv& env, const std::string& given, const std::string
              << (r.settingsAdded == 1 ? " setting added" : " settings added");
     // Plans only when there were some, so older exports read as before.
     if (r.planDaysAdded > 0)
-        *env.out << "; " << r.planDaysAdded << (r.planDaysAdded == 1 ? " plan day done added" : " plan days done added");
+        *env.out << "; " << r.planDaysAdded
+                 << (r.planDaysAdded == 1 ? " plan day done added" : " plan days done added");
     *env.out << "\n";
     return 0;
 }

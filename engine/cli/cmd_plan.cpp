@@ -83,11 +83,13 @@ std::string routineTitles(const Library& lib, const std::vector<std::string>& id
 void showJson(std::ostream& o, const Plan& p, const std::string& lang) {
     o << "{\"id\": " << jsonString(p.id) << ", \"title\": " << jsonString(p.title.get(lang))
       << ", \"summary\": " << jsonString(p.summary.empty() ? std::string() : p.summary.get(lang))
-      << ", \"pack\": " << jsonString(p.pack) << ",\n \"flare_day\": "
-      << (p.flareDay.empty() ? std::string("null") : jsonString(p.flareDay)) << ",\n \"weeks\": [";
+      << ", \"pack\": " << jsonString(p.pack)
+      << ",\n \"flare_day\": " << (p.flareDay.empty() ? std::string("null") : jsonString(p.flareDay))
+      << ",\n \"weeks\": [";
     for (std::size_t w = 0; w < p.weeks.size(); ++w) {
         o << (w ? ",\n  [" : "\n  [");
-        for (std::size_t d = 0; d < p.weeks[w].days.size(); ++d) o << (d ? ", " : "") << jsonIds(p.weeks[w].days[d].routines);
+        for (std::size_t d = 0; d < p.weeks[w].days.size(); ++d)
+            o << (d ? ", " : "") << jsonIds(p.weeks[w].days[d].routines);
         o << "]";
     }
     o << "\n ],\n \"then\": ";

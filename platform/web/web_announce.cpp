@@ -116,8 +116,10 @@ std::string sessionFinished(const std::string& lang) {
 
 std::string documentTitle(const Snapshot& s) {
     std::string heading;
-    if (s.screen == "list" && !s.areaTitle.empty()) heading = s.areaTitle;
-    else if (const char* key = titleKey(s.screen); *key) heading = ui::tr(key, s.lang);
+    if (s.screen == "list" && !s.areaTitle.empty())
+        heading = s.areaTitle;
+    else if (const char* key = titleKey(s.screen); *key)
+        heading = ui::tr(key, s.lang);
     if (heading.empty() && (s.screen == "player" || s.screen == "pain" || s.screen == "card")) heading = s.routineTitle;
     return heading.empty() ? std::string("Unknot") : heading + " · Unknot";
 }

@@ -151,7 +151,8 @@ TEST_CASE("figure: {none: ...} loads as a step with no figure; a none without it
     for (const char* bad : {"figure: none", "figure: {none: \"\"}", "figure: {none: \"resting\", pose: stand-back}"}) {
         INFO(bad);
         testing::TempDir d;
-        d.write("test.yaml", std::string(kHead) + "  - say: {en: Rest., fr: Repos.}\n    duration: 10s\n    " + bad + "\n");
+        d.write("test.yaml",
+                std::string(kHead) + "  - say: {en: Rest., fr: Repos.}\n    duration: 10s\n    " + bad + "\n");
         const Library l = testing::load({d.str() + "/test.yaml"});
         CHECK(l.routines.empty());
         REQUIRE(l.diagnostics.size() == 1);

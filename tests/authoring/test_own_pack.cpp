@@ -9,10 +9,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 
 using namespace unknot;
 

@@ -96,8 +96,9 @@ TEST_CASE("a pack without plans/ has no plan and says nothing") {
 
 TEST_CASE("a valid plan loads: days, rest days, one id alone, then, flare day") {
     PlanPack pp;
-    pp.plan("a.yaml", planText("a", "  - [[neck-release, shoulder-rolls], rest, shoulder-rolls, rest, rest, rest, rest]\n",
-                               "flare_day: neck-release\nthen: {every: monthly, routines: neck-release}\n"));
+    pp.plan("a.yaml",
+            planText("a", "  - [[neck-release, shoulder-rolls], rest, shoulder-rolls, rest, rest, rest, rest]\n",
+                     "flare_day: neck-release\nthen: {every: monthly, routines: neck-release}\n"));
     Library lib;
     PlanBook b = pp.load(lib);
     INFO(all(b));

@@ -69,8 +69,9 @@ TEST_CASE("plan show with an unknown id suggests the nearest; plan alone asks fo
     auto r = runCli({"plan", "show", "calmer-evening"});
     CHECK(r.status == 1);
     CHECK(r.out.empty());
-    CHECK(r.err == "unknot: no plan with id 'calmer-evening' (did you mean 'calmer-evenings'?); 'unknot plan list' "
-                   "shows them all\n");
+    CHECK(r.err ==
+          "unknot: no plan with id 'calmer-evening' (did you mean 'calmer-evenings'?); 'unknot plan list' "
+          "shows them all\n");
     CHECK(runCli({"plan"}).status == 2);
 }
 

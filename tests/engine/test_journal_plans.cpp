@@ -163,8 +163,7 @@ TEST_CASE("import reads format 1 files (no plans) and refuses bad plan entries, 
     CHECK(unknot::importJson(*j, R"({"format": "unknot-journal", "version": 1, "sessions": []})").ok);
     CHECK_FALSE(j->activePlan());
     auto bad = [&](const std::string& plans, const std::string& part) {
-        auto r = unknot::importJson(
-            *j, R"({"format": "unknot-journal", "version": 2, "sessions": [], )" + plans + "}");
+        auto r = unknot::importJson(*j, R"({"format": "unknot-journal", "version": 2, "sessions": [], )" + plans + "}");
         INFO(plans << " -> " << r.error);
         CHECK_FALSE(r.ok);
         CHECK(r.error.find(part) != std::string::npos);

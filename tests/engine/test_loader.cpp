@@ -25,7 +25,8 @@ TEST_CASE("the bundled vocabularies hold the required areas and equipment") {
                           "knees", "legs", "feet", "whole-body"}) {
         INFO(a);
         REQUIRE(lib.findArea(a));
-        CHECK_FALSE(lib.findArea(a)->spots.empty());
+        // Whole body is a chip beside the map, not a region on it.
+        CHECK(lib.findArea(a)->spots.empty() == (std::string(a) == "whole-body"));
     }
     for (const char* e : {"tennis-ball", "lotion", "warm-water", "cool-water", "wall", "chair", "towel", "heat-pack",
                           "cold-pack", "cupping-set", "massage-cane"})

@@ -139,8 +139,8 @@ wait_for safety safety-ok
 click safety-ok
 wait_for home browse
 click browse
-wait_for browse area:neck
-click area:neck
+wait_for browse spot:neck
+click spot:neck
 wait_for list
 scroll_to card:neck-release
 click card:neck-release
@@ -198,7 +198,7 @@ wait_for card start
 key Escape
 wait_for list
 key BackSpace
-wait_for browse area:neck
+wait_for browse spot:neck
 key Escape
 wait_for home browse
 

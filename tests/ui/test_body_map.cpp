@@ -86,8 +86,7 @@ struct Rig {
 //-----------------------------------------------------------------------------
 // [SECTION] Geometry
 //-----------------------------------------------------------------------------
-TEST_CASE("body map: no region overlaps another and every region lies on the body, front and back",
-          "[ui][bodymap]") {
+TEST_CASE("body map: no region overlaps another and every region lies on the body, front and back", "[ui][bodymap]") {
     for (const bool back : {false, true}) {
         INFO((back ? "back" : "front") << " view");
         const std::vector<MapRegion> regions = bundledRegions(back);
@@ -244,8 +243,7 @@ void checkMapTargets(const Rig& rig, const std::string& lang, std::set<std::stri
 }
 }  // namespace
 
-TEST_CASE("body map screen: targets 48 px, none overlapping, labels whole, every area reachable",
-          "[ui][bodymap]") {
+TEST_CASE("body map screen: targets 48 px, none overlapping, labels whole, every area reachable", "[ui][bodymap]") {
     needFont();
     // Areas that have routines: each must be reachable from the map.
     std::set<std::string> wanted;

@@ -108,12 +108,17 @@ TEST_CASE("the player draws the step's figure and the prompt stays whole, phone 
                 Rig rig(size.x, size.y, pct, lang);
                 // Every step that has a figure: still (1), waiting (2), rolling
                 // each side (3), pressing each side (4), lower back (5).
-                for (const auto& [step, side] : {std::pair{1, Side::None}, {2, Side::None}, {3, Side::Right},
-                                                 {3, Side::Left}, {4, Side::Left}, {5, Side::Right}}) {
+                for (const auto& [step, side] : {std::pair{1, Side::None},
+                                                 {2, Side::None},
+                                                 {3, Side::Right},
+                                                 {3, Side::Left},
+                                                 {4, Side::Left},
+                                                 {5, Side::Right}}) {
                     const Segment& seg = segmentOf(t, step, side);
                     const std::int64_t at = seg.untimed() ? seg.startMs : seg.startMs + 1500;
                     char route[120];
-                    std::snprintf(route, sizeof route, "play:tennis-ball-back-wall@%.3f", static_cast<double>(at) / 1e3);
+                    std::snprintf(route, sizeof route, "play:tennis-ball-back-wall@%.3f",
+                                  static_cast<double>(at) / 1e3);
                     rig.open(route, at);
                     INFO(size.x << "x" << size.y << " at " << pct << "% in " << lang << ", step " << step);
                     const auto prompt = wholePiece(rig.app, size.y, seg.say.get(lang));

@@ -124,8 +124,8 @@ TEST_CASE("make: set the phases, save, find it in the list, edit it, delete it",
     CHECK_FALSE(std::filesystem::exists(data.packDir()));
 
     typeText(h, app, "make-name", "Evening calm");
-    tapMake(h, app, "make-hold-more");  // 0 -> 0.5 s
-    tapMake(h, app, "make-hold-more");  // 1 s
+    tapMake(h, app, "make-hold-more");    // 0 -> 0.5 s
+    tapMake(h, app, "make-hold-more");    // 1 s
     tapMake(h, app, "make-exhale-more");  // 6 -> 6.5 s
     tapMake(h, app, "make-in-breaths");
     h.tap(app, "make-save");

@@ -215,9 +215,9 @@ async function firstStart(page) {
 // resume with taps, Back inside a session, hidden page pauses.
 async function session(page) {
   await tap(page, "browse");
-  const browse = await waitFor(page, "browse", "area:neck");
+  const browse = await waitFor(page, "browse", "spot:neck");
   check(browse.hotspots.length > 0, "browse by area: the body map's areas");
-  await tap(page, "area:neck");
+  await tap(page, "spot:neck");
   const list = await waitFor(page, "list", "card:*");
   await until(page, "an area's list carries the area's name as the page's title",
               () => document.title === "Neck · Unknot");
@@ -373,7 +373,7 @@ async function installable(page, url) {
   await waitFor(page, "home", "browse");
   ok("offline, a reload still starts the app");
   await tap(page, "browse");
-  await waitFor(page, "browse", "area:neck");
+  await waitFor(page, "browse", "spot:neck");
   ok("and it works offline");
   await page.setOfflineMode(false);
 }

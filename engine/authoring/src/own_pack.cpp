@@ -12,12 +12,12 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace unknot {
 
@@ -69,7 +69,8 @@ std::string seconds(int halves, const char* decimal) {
 // "breathe in for 4 s, hold for 2 s, breathe out for 6 s": the phases kept.
 std::string phasesText(const BreathPattern& p, const Words& w) {
     std::string s;
-    const std::pair<int, const char*> phases[] = {{p.inhale, w.in}, {p.hold, w.hold}, {p.exhale, w.out}, {p.rest, w.rest}};
+    const std::pair<int, const char*> phases[] = {
+        {p.inhale, w.in}, {p.hold, w.hold}, {p.exhale, w.out}, {p.rest, w.rest}};
     for (const auto& [halves, words] : phases) {
         if (halves <= 0) continue;
         if (!s.empty()) s += ", ";
@@ -170,8 +171,8 @@ std::string patternYaml(const BreathPattern& raw, const std::string& id) {
 
 std::string ownPackYaml() {
     YAML::Emitter out;
-    out << YAML::BeginMap << YAML::Key << "format" << YAML::Value << 1 << YAML::Key << "id" << YAML::Value
-        << kOwnPackId << YAML::Key << "title" << YAML::Value;
+    out << YAML::BeginMap << YAML::Key << "format" << YAML::Value << 1 << YAML::Key << "id" << YAML::Value << kOwnPackId
+        << YAML::Key << "title" << YAML::Value;
     emitText(out, "My patterns", "Mes rythmes");
     out << YAML::Key << "version" << YAML::Value << "1.0.0" << YAML::Key << "languages" << YAML::Value << YAML::Flow
         << std::vector<std::string>{"en", "fr"} << YAML::EndMap;
@@ -209,7 +210,8 @@ void syncFolder(const std::string& path) {
 Result<void> writeFileAtomic(const std::string& path, const std::string& bytes, unsigned mode) {
     const std::string tmp = path + ".tmp";
     // O_NOFOLLOW: a link planted at the temporary name is not followed.
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, static_cast<mode_t>(mode));
+    const int fd =
+        ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, static_cast<mode_t>(mode));
     if (fd < 0) return fail(errnoText("cannot write " + tmp, errno));
     int e = ::fchmod(fd, static_cast<mode_t>(mode)) == 0 ? 0 : errno;  // whatever the umask
     if (e == 0) e = writeAllAndSync(fd, bytes);
@@ -300,7 +302,9 @@ Result<void> ensurePack(const OwnPack& pack) {
 //-----------------------------------------------------------------------------
 // [SECTION] Saving and deleting
 //-----------------------------------------------------------------------------
-std::string OwnPack::routinePath(const std::string& id) const { return joinPath(joinPath(dir, "routines"), id + ".yaml"); }
+std::string OwnPack::routinePath(const std::string& id) const {
+    return joinPath(joinPath(dir, "routines"), id + ".yaml");
+}
 
 Result<void> saveOwnPattern(const OwnPack& pack, const BreathPattern& p, const std::string& id) {
     if (!isPlainId(id)) return fail("not a routine id: " + escapeControl(id));

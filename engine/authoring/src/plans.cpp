@@ -119,25 +119,25 @@ bool planThen(PlanCheck& c, const YAML::Node& n, Plan& plan) {
     PlanThen then;
     bool ok = true;
     const std::size_t before = c.rep.out->size();
-    forEachKey(
-        n, {"every", "routines"}, c.rep, "then",
-        [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
-            if (k == "every") {
-                auto s = c.sc.string(v, "every");
-                if (!s) {
-                    ok = false;
-                } else if (auto r = planRhythmFromString(*s)) {
-                    then.every = *r;
-                } else {
-                    c.rep.error(v, "unknown rhythm " + quote(*s) + " in then.every: use weekly, fortnightly or monthly" +
-                                       didYouMean(*s, {"weekly", "fortnightly", "monthly"}));
-                    ok = false;
-                }
-            } else if (!routineList(c, v, "then.routines", then.routines)) {
-                ok = false;
-            }
-        },
-        {"every", "routines"});
+    forEachKey(n, {"every", "routines"}, c.rep, "then",
+               [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+                   if (k == "every") {
+                       auto s = c.sc.string(v, "every");
+                       if (!s) {
+                           ok = false;
+                       } else if (auto r = planRhythmFromString(*s)) {
+                           then.every = *r;
+                       } else {
+                           c.rep.error(v, "unknown rhythm " + quote(*s) +
+                                              " in then.every: use weekly, fortnightly or monthly" +
+                                              didYouMean(*s, {"weekly", "fortnightly", "monthly"}));
+                           ok = false;
+                       }
+                   } else if (!routineList(c, v, "then.routines", then.routines)) {
+                       ok = false;
+                   }
+               },
+               {"every", "routines"});
     if (!ok || c.rep.out->size() != before) return false;
     plan.then = std::move(then);
     return true;
@@ -168,26 +168,25 @@ bool parsePlan(PlanCheck& c, const YAML::Node& root, ParsedPlan& out) {
     bool ok = true;
     const std::size_t before = c.rep.out->size();
     Plan& plan = out.plan;
-    forEachKey(
-        root, keys, c.rep, "a plan",
-        [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
-            if (k == "id") {
-                auto id = c.sc.id(v, "plan id");
-                if (id) plan.id = *id, out.idMark = v.Mark();
-                ok = ok && id.has_value();
-            } else if (k == "title" || k == "summary") {
-                auto t = c.sc.text(v, k, k == "title" ? kMaxTitleChars : kMaxPlanSummaryChars);
-                if (t) (k == "title" ? plan.title : plan.summary) = std::move(*t);
-                ok = ok && t.has_value();
-            } else if (k == "weeks") {
-                ok = planWeeks(c, v, plan) && ok;
-            } else if (k == "then") {
-                ok = planThen(c, v, plan) && ok;
-            } else {
-                ok = planFlareDay(c, v, plan) && ok;
-            }
-        },
-        {"id", "title", "weeks"});
+    forEachKey(root, keys, c.rep, "a plan",
+               [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+                   if (k == "id") {
+                       auto id = c.sc.id(v, "plan id");
+                       if (id) plan.id = *id, out.idMark = v.Mark();
+                       ok = ok && id.has_value();
+                   } else if (k == "title" || k == "summary") {
+                       auto t = c.sc.text(v, k, k == "title" ? kMaxTitleChars : kMaxPlanSummaryChars);
+                       if (t) (k == "title" ? plan.title : plan.summary) = std::move(*t);
+                       ok = ok && t.has_value();
+                   } else if (k == "weeks") {
+                       ok = planWeeks(c, v, plan) && ok;
+                   } else if (k == "then") {
+                       ok = planThen(c, v, plan) && ok;
+                   } else {
+                       ok = planFlareDay(c, v, plan) && ok;
+                   }
+               },
+               {"id", "title", "weeks"});
     // Any error (a missing key too) leaves the plan out; warnings do not.
     for (std::size_t i = before; i < c.rep.out->size(); ++i)
         if ((*c.rep.out)[i].severity == Severity::Error) ok = false;
@@ -256,10 +255,9 @@ struct PlanLoader {
         for (auto& p : parsed) {
             auto [it, fresh] = seen.emplace(p.plan.id, p.plan.path);
             if (!fresh) {
-                book.diagnostics.push_back({p.plan.path, p.idMark.line + 1,
-                                            p.idMark.column + 1, Severity::Error,
-                                            "duplicate plan id " + quote(p.plan.id) + ": also defined in " +
-                                                it->second});
+                book.diagnostics.push_back(
+                    {p.plan.path, p.idMark.line + 1, p.idMark.column + 1, Severity::Error,
+                     "duplicate plan id " + quote(p.plan.id) + ": also defined in " + it->second});
                 continue;
             }
             book.plans.push_back(std::move(p.plan));

@@ -188,8 +188,7 @@ std::optional<YAML::Node> parseOneDocument(const std::string& data, const LoadLi
         std::istringstream in(data);
         YAML::Parser parser(in);
         DocumentCounter counter;
-        while (counter.documents < 3 && !counter.stuck && parser.HandleNextDocument(counter)) {
-        }
+        while (counter.documents < 3 && !counter.stuck && parser.HandleNextDocument(counter)) {}
         if (counter.stuck) {
             const auto at = static_cast<std::size_t>(std::max(0, counter.mark.pos));
             const std::string ch = at < data.size() ? std::string(1, data[at]) : std::string("end of file");

@@ -359,7 +359,8 @@ struct Validator {
             if (!it->is_object()) fail("active_plan", "must be an object or null");
             onlyKeys(*it, "active_plan", {"plan_id", "start_date", "started_at"});
             auto [id, date] = planRun(*it, "active_plan");
-            st.activePlan = ActivePlan{id, date, time(need(*it, "active_plan", "started_at"), "active_plan.started_at")};
+            st.activePlan =
+                ActivePlan{id, date, time(need(*it, "active_plan", "started_at"), "active_plan.started_at")};
         }
         auto it = doc.find("plan_days");
         if (it == doc.end()) return;
@@ -379,8 +380,9 @@ struct Validator {
     static Staged run(const json& doc) {
         Staged st;
         if (!doc.is_object()) fail("file", "not a journal export (expected a JSON object)");
-        onlyKeys(doc, "file",
-                 {"format", "version", "exported_at", "sessions", "favourites", "settings", "active_plan", "plan_days"});
+        onlyKeys(
+            doc, "file",
+            {"format", "version", "exported_at", "sessions", "favourites", "settings", "active_plan", "plan_days"});
         const json& format = need(doc, "file", "format");
         if (format != "unknot-journal") fail("format", "not an Unknot journal export (expected \"unknot-journal\")");
         std::int64_t version = integer(need(doc, "file", "version"), "version", 1, INT32_MAX);

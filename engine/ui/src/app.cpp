@@ -195,19 +195,19 @@ void App::Impl::cancelStop() { session.cancelStop(now); }
 //-----------------------------------------------------------------------------
 // The screen on top draws itself, with its own state.
 void App::Impl::drawScreen() {
-    std::visit(Overloaded{[this](screen::Home&) { drawHome(); }, [this](screen::Browse& s) { drawBrowse(s); },
-                          [this](screen::List& s) { drawList(s); }, [this](screen::Card& s) { drawCard(s); },
-                          [this](screen::Player&) {
-                              if (session.player && session.player->state() == PlayerState::Finished)
-                                  drawEnd();
-                              else
-                                  drawPlayer();
-                          },
-                          [this](screen::PainBefore& s) { drawPainBefore(s); },
-                          [this](screen::Problems&) { drawProblems(); }, [this](screen::Settings&) { drawSettings(); },
-                          [this](screen::Safety& s) { drawSafety(s); }, [this](screen::History& s) { drawHistory(s); },
-                          [this](screen::Make& s) { drawMake(s); }},
-               router.top());
+    std::visit(
+        Overloaded{[this](screen::Home&) { drawHome(); }, [this](screen::Browse& s) { drawBrowse(s); },
+                   [this](screen::List& s) { drawList(s); }, [this](screen::Card& s) { drawCard(s); },
+                   [this](screen::Player&) {
+                       if (session.player && session.player->state() == PlayerState::Finished)
+                           drawEnd();
+                       else
+                           drawPlayer();
+                   },
+                   [this](screen::PainBefore& s) { drawPainBefore(s); }, [this](screen::Problems&) { drawProblems(); },
+                   [this](screen::Settings&) { drawSettings(); }, [this](screen::Safety& s) { drawSafety(s); },
+                   [this](screen::History& s) { drawHistory(s); }, [this](screen::Make& s) { drawMake(s); }},
+        router.top());
 }
 
 void App::Impl::frame(std::int64_t nowMs) {

@@ -213,8 +213,8 @@ struct App::Impl {
     void openMake(const std::string& routineId);  // "" for a new pattern
     void drawMake(screen::Make& sc);
     void drawMakeForm(screen::Make& sc, float width);
-    bool makeStepper(const std::string& id, const std::string& label, const std::string& value, int& v, int lo,
-                     int hi, float width);
+    bool makeStepper(const std::string& id, const std::string& label, const std::string& value, int& v, int lo, int hi,
+                     float width);
     void drawMakeLength(screen::Make& sc, float width);
     void drawMakePreview(screen::Make& sc, float width);
     void drawMakeNotes(const screen::Make& sc);

@@ -15,14 +15,13 @@
 namespace unknot::ui {
 
 const std::string* screenRoutine(const Screen& s) {
-    return std::visit(Overloaded{[](const screen::Card& c) -> const std::string* { return &c.routine; },
-                                 [](const screen::Player& p) -> const std::string* { return &p.routine; },
-                                 [](const screen::PainBefore& p) -> const std::string* { return &p.routine; },
-                                 [](const screen::Make& m) -> const std::string* {
-                                     return m.routine.empty() ? nullptr : &m.routine;
-                                 },
-                                 [](const auto&) -> const std::string* { return nullptr; }},
-                      s);
+    return std::visit(
+        Overloaded{[](const screen::Card& c) -> const std::string* { return &c.routine; },
+                   [](const screen::Player& p) -> const std::string* { return &p.routine; },
+                   [](const screen::PainBefore& p) -> const std::string* { return &p.routine; },
+                   [](const screen::Make& m) -> const std::string* { return m.routine.empty() ? nullptr : &m.routine; },
+                   [](const auto&) -> const std::string* { return nullptr; }},
+        s);
 }
 
 //-----------------------------------------------------------------------------
@@ -69,8 +68,7 @@ std::string App::Impl::screenName() const {
                    [ended](const screen::Player&) { return ended ? "end" : "player"; },
                    [](const screen::PainBefore&) { return "pain"; }, [](const screen::Problems&) { return "problems"; },
                    [](const screen::Settings&) { return "settings"; }, [](const screen::Safety&) { return "safety"; },
-                   [](const screen::History&) { return "history"; },
-                   [](const screen::Make&) { return "make"; }},
+                   [](const screen::History&) { return "history"; }, [](const screen::Make&) { return "make"; }},
         top());
 }
 

@@ -95,9 +95,8 @@ std::string App::Impl::drawBodyMap(float maxBodyH, bool backView, bool recordSpo
     m.maxBodyH = maxBodyH;
     m.minTarget = ui.touch();
     m.gap = 0.4f * em;
-    const BodyMapLayout l =
-        layoutBodyMap(mapRegions(lib(), backView, [this](const std::string& id) { return areaCount(id); }), ext, m,
-                      measure);
+    const BodyMapLayout l = layoutBodyMap(
+        mapRegions(lib(), backView, [this](const std::string& id) { return areaCount(id); }), ext, m, measure);
 
     // The body is one button (a tap picks the region under the finger); it
     // ends where the labels' column begins, so no target overlaps another.

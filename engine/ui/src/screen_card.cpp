@@ -198,7 +198,8 @@ void App::Impl::drawCardSteps(const CardView& view) {
     // any step has one (then every step's text starts at the same place).
     // A narrow column (large text on a phone) keeps the words' width: the
     // figure then goes under the step's text instead, so no word is split.
-    const bool figured = std::any_of(view.steps.begin(), view.steps.end(), [](const StepSummary& s) { return s.figure; });
+    const bool figured =
+        std::any_of(view.steps.begin(), view.steps.end(), [](const StepSummary& s) { return s.figure; });
     const float figSide = 3.4f * em;
     const bool beside = figured && ImGui::GetContentRegionAvail().x - figSide - 0.5f * em >= 14.0f * em;
     const float col = beside ? figSide : 1.6f * em;

@@ -133,8 +133,8 @@ void App::Impl::drawMakeForm(screen::Make& sc, float width) {
 //-----------------------------------------------------------------------------
 // A label, then "-  value  +" with targets at least touch() wide: on one row
 // when it all fits, else the label on its own line above. True on a change.
-bool App::Impl::makeStepper(const std::string& id, const std::string& label, const std::string& value, int& v,
-                            int lo, int hi, float width) {
+bool App::Impl::makeStepper(const std::string& id, const std::string& label, const std::string& value, int& v, int lo,
+                            int hi, float width) {
     const float em = ui.em();
     const float bw = std::max(ui.touch(), 3.0f * em);
     const float gaps = 2.0f * ImGui::GetStyle().ItemSpacing.x;
@@ -183,8 +183,8 @@ void App::Impl::drawMakeLength(screen::Make& sc, float width) {
     }
     p = clampPattern(p);
     const bool nowBreaths = p.lengthIn == BreathPattern::Length::Breaths;
-    const std::string amount = trf(nowBreaths ? "make.breaths_n" : "make.minutes_n", lang,
-                                   {{"n", std::to_string(p.amount)}});
+    const std::string amount =
+        trf(nowBreaths ? "make.breaths_n" : "make.minutes_n", lang, {{"n", std::to_string(p.amount)}});
     makeStepper("make-amount", tr("make.length", lang), amount, p.amount, 1,
                 nowBreaths ? kMaxPatternBreaths : kMaxPatternMinutes, width);
     makeStepper("make-count", tr("make.count_aloud", lang), std::to_string(p.countAloud), p.countAloud, 0,
@@ -238,8 +238,7 @@ void App::Impl::drawMakeNotes(const screen::Make& sc) {
         }
     }
     if (!lines.empty()) ui.notePanel({}, lines, pal().accentTint, pal().accentSoft);
-    if (!sc.error.empty())
-        ui.notePanel(tr("make.not_saved", lang), {sc.error}, pal().cautionTint, pal().caution);
+    if (!sc.error.empty()) ui.notePanel(tr("make.not_saved", lang), {sc.error}, pal().cautionTint, pal().caution);
 }
 
 //-----------------------------------------------------------------------------

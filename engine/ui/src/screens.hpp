@@ -114,15 +114,15 @@ struct History {
 struct Make {
     std::string routine;
     BreathPattern pattern;
-    std::string error;          // why the last Save failed, in the loader's words
-    bool askDelete = false;     // Delete tapped: asking to confirm
+    std::string error;               // why the last Save failed, in the loader's words
+    bool askDelete = false;          // Delete tapped: asking to confirm
     std::int64_t previewStart = -1;  // the app clock when the preview began
 };
 }  // namespace screen
 
-using Screen = std::variant<screen::Home, screen::Browse, screen::List, screen::Card, screen::Player,
-                            screen::PainBefore, screen::Problems, screen::Settings, screen::Safety, screen::History,
-                            screen::Make>;
+using Screen =
+    std::variant<screen::Home, screen::Browse, screen::List, screen::Card, screen::Player, screen::PainBefore,
+                 screen::Problems, screen::Settings, screen::Safety, screen::History, screen::Make>;
 
 // The routine a screen shows (a card, the pain question, the player), or null.
 const std::string* screenRoutine(const Screen& s);

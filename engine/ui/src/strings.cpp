@@ -78,7 +78,8 @@ static const std::vector<StringEntry> kTable = {
      "Votre expiration est plus courte que votre inspiration. Beaucoup de gens trouvent qu’une respiration lente "
      "avec une expiration plus longue apaise davantage\u00a0; une étude sur la douleur (Jafari 2020) l’a aussi "
      "observé. Essayez si cela vous convient."},
-    {"make.note_holds", "Long holds can make some people dizzy. Keep them relaxed, and breathe normally if they feel hard.",
+    {"make.note_holds",
+     "Long holds can make some people dizzy. Keep them relaxed, and breathe normally if they feel hard.",
      "Les longues pauses peuvent donner le vertige à certaines personnes. Gardez-les détendues, et respirez "
      "normalement si elles sont difficiles."},
     {"make.need_inhale", "Give the in-breath some time.", "Donnez un peu de temps à l’inspiration."},
@@ -88,8 +89,7 @@ static const std::vector<StringEntry> kTable = {
     {"make.not_saved", "Not saved:", "Non enregistré\u00a0:"},
     {"make.edit", "Edit this pattern", "Modifier ce rythme"},
     {"make.delete", "Delete this pattern", "Supprimer ce rythme"},
-    {"make.delete_ask", "Delete this pattern? This cannot be undone.",
-     "Supprimer ce rythme\u00a0? C’est définitif."},
+    {"make.delete_ask", "Delete this pattern? This cannot be undone.", "Supprimer ce rythme\u00a0? C’est définitif."},
     {"make.delete_yes", "Delete", "Supprimer"},
     {"make.delete_no", "Keep it", "Le garder"},
 

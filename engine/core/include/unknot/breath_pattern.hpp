@@ -39,7 +39,7 @@ struct BreathPattern {
 };
 
 inline constexpr int kMaxPatternBreaths = 600;
-inline constexpr int kMaxPatternMinutes = 60;   // the loader's longest step
+inline constexpr int kMaxPatternMinutes = 60;  // the loader's longest step
 inline constexpr int kMaxPatternCountAloud = 20;
 
 // Every field inside its range (phases 0..20, amount 1..max, count 0..20).

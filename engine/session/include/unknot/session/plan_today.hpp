@@ -72,8 +72,8 @@ struct PlanToday {
     int dayOfWeek = 0;     // 1 to 7, during the weeks
     // Today's routines, in order, after the flare swap; empty: a rest day.
     std::vector<std::string> routines;
-    bool flareSwapped = false;  // flare mode changed today (to the flare-day routine, or to rest)
-    bool done = false;          // today has routines and is marked done
+    bool flareSwapped = false;            // flare mode changed today (to the flare-day routine, or to rest)
+    bool done = false;                    // today has routines and is marked done
     std::optional<std::int64_t> nextDay;  // the next plan day with routines, after today
     int daysDone = 0;                     // days done so far in this run
 };
@@ -117,8 +117,7 @@ inline PlanToday planToday(const Plan& plan, const std::string& startDate, std::
         t.flareSwapped = true;
         t.routines = plan.flareDay.empty() ? std::vector<std::string>{} : std::vector<std::string>{plan.flareDay};
     }
-    t.done = !t.routines.empty() &&
-             std::find(doneDays.begin(), doneDays.end(), t.day) != doneDays.end();
+    t.done = !t.routines.empty() && std::find(doneDays.begin(), doneDays.end(), t.day) != doneDays.end();
     // The next day with routines: within a maintenance rhythm at most (or
     // the end of the weeks when there is no `then`).
     const std::int64_t from = std::max<std::int64_t>(t.day + 1, 0);

@@ -49,8 +49,7 @@ struct Make {
 }  // namespace route
 
 using Route = std::variant<route::Home, route::Browse, route::List, route::Problems, route::Settings, route::Safety,
-                           route::History, route::Card, route::PainBefore, route::Play,
-                           route::Make>;
+                           route::History, route::Card, route::PainBefore, route::Play, route::Make>;
 
 // The longest SECONDS play: accepts (about 115 days: far beyond any routine,
 // small enough that the milliseconds fit every clock).

@@ -132,10 +132,10 @@ struct BodyMapLayout {
     float width = 0, height = 0;            // all of it, from (0, 0)
 };
 struct BodyMapMetrics {
-    float width = 0;        // available across, px
-    float maxBodyH = 0;     // the tallest the body may be drawn, px
-    float minTarget = 48;   // a label is at least this tall and wide
-    float gap = 8;          // between labels, and between body and labels
+    float width = 0;             // available across, px
+    float maxBodyH = 0;          // the tallest the body may be drawn, px
+    float minTarget = 48;        // a label is at least this tall and wide
+    float gap = 8;               // between labels, and between body and labels
     float maxLabelShare = 0.5f;  // of the width, at most, for the labels
 };
 // The size of an area's label (its target, padding included) when it may
