@@ -197,7 +197,7 @@ std::string patternId(std::string_view name, const std::vector<std::string>& tak
         dash = false;
         slug += c;
     }
-    const std::string base = "my-" + (slug.empty() ? std::string("pattern") : slug);
+    std::string base = "my-" + (slug.empty() ? std::string("pattern") : slug);
     auto free = [&](const std::string& id) { return std::find(taken.begin(), taken.end(), id) == taken.end(); };
     if (free(base)) return base;
     for (int k = 2;; ++k) {

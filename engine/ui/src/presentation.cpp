@@ -281,6 +281,7 @@ BodyMapLayout layoutBodyMap(const std::vector<MapRegion>& regions, FigureExtent 
     l.figX = left - body.x0 * s;
     l.figY = -body.y0 * s;
     std::vector<MapCircle> px;
+    px.reserve(regions.size());
     for (const MapRegion& r : regions) px.push_back({r.area, l.figX + r.x * s, l.figY + r.y * s, r.r * s});
     l.regions = separateMapCircles(px, std::max(1.0f, m.gap * 0.25f));
 
