@@ -89,7 +89,9 @@ void App::Impl::drawMake(screen::Make& sc) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     // Save stays pinned at the bottom, as Start does on a card.
     ui.beginScroll("make-body", avail.y - ui.touch() - sp, avail.x);
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 30.0f * ui.em());
+    // Less the scrollbar's room: the form is taller than a phone at large
+    // text, and a row that spans the width would put "+" under the bar.
+    const float width = std::min(ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize, 30.0f * ui.em());
     drawMakeForm(sc, width);
     drawMakePreview(sc, width);
     drawMakeNotes(sc);
@@ -132,17 +134,25 @@ void App::Impl::drawMakeForm(screen::Make& sc, float width) {
 // [SECTION] Steppers and length
 //-----------------------------------------------------------------------------
 // A label, then "-  value  +" with targets at least touch() wide: on one row
-// when it all fits, else the label on its own line above. True on a change.
+// when it all fits, else the label on its own line above; where even the
+// controls alone do not fit (a long value at large text on a phone), the value
+// goes on its own line too and "-" and "+" share the row. True on a change.
 bool App::Impl::makeStepper(const std::string& id, const std::string& label, const std::string& value, int& v, int lo,
                             int hi, float width) {
     const float em = ui.em();
-    const float bw = std::max(ui.touch(), 3.0f * em);
-    const float gaps = 2.0f * ImGui::GetStyle().ItemSpacing.x;
-    float valueW = std::max(ImGui::CalcTextSize(value.c_str()).x, 4.0f * em);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float gaps = 2.0f * spacing;
+    const float textW = ImGui::CalcTextSize(value.c_str()).x;
+    // 3 em buttons where they fit; narrower (never below a finger's target)
+    // at large text, so the value and "+" stay on screen.
+    float bw = std::max(ui.touch(), std::min(3.0f * em, (width - gaps - textW - em) * 0.5f));
+    float valueW = std::max(textW, 4.0f * em);
     const float controlsW = 2.0f * bw + valueW + gaps;
     const bool oneRow = ImGui::CalcTextSize(label.c_str()).x + controlsW + em <= width;
+    const bool valueBetween = oneRow || 2.0f * bw + textW + gaps <= width;
     // On their own row the controls span the width: "+" never past the edge.
-    if (!oneRow) valueW = std::max(ImGui::CalcTextSize(value.c_str()).x, width - 2.0f * bw - gaps);
+    if (!oneRow) valueW = valueBetween ? width - 2.0f * bw - gaps : 0.0f;
+    if (!valueBetween) bw = std::max(ui.touch(), (width - spacing) * 0.5f);
     const float x0 = ImGui::GetCursorPosX();
     const float rowY = ImGui::GetCursorPosY();
     if (oneRow) {
@@ -151,17 +161,20 @@ bool App::Impl::makeStepper(const std::string& id, const std::string& label, con
         ImGui::SetCursorPos(ImVec2(x0 + width - controlsW, rowY));
     } else {
         ui.text(label);
+        if (!valueBetween) ui.text(value);
         ImGui::SetCursorPosX(x0);
     }
     const int before = v;
     if (ui.button(id + "-less", "-", bw, Tone::Quiet, ui.fonts().large)) v = std::max(lo, v - 1);
     ImGui::SameLine();
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(ImVec2(valueW, ui.touch()));
-    const ImVec2 ts = ImGui::CalcTextSize(value.c_str());
-    ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + (valueW - ts.x) * 0.5f, at.y + (ui.touch() - ts.y) * 0.5f),
-                                        v > 0 ? pal().text : pal().textMuted, value.c_str());
-    ImGui::SameLine();
+    if (valueBetween) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(ImVec2(valueW, ui.touch()));
+        const ImVec2 ts = ImGui::CalcTextSize(value.c_str());
+        ImGui::GetWindowDrawList()->AddText(ImVec2(at.x + (valueW - ts.x) * 0.5f, at.y + (ui.touch() - ts.y) * 0.5f),
+                                            v > 0 ? pal().text : pal().textMuted, value.c_str());
+        ImGui::SameLine();
+    }
     if (ui.button(id + "-more", "+", bw, Tone::Quiet, ui.fonts().large)) v = std::min(hi, v + 1);
     return v != before;
 }
