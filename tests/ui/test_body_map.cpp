@@ -213,7 +213,7 @@ TEST_CASE("body map colours: 3:1 at least in every theme", "[ui][bodymap][themes
 namespace {
 // On the browse screen shown: the map's targets a fingertip, none overlapping
 // another target of the screen, and each label's words whole inside it.
-void checkMapTargets(const Rig& rig, const std::string& lang, std::set<std::string>& seen) {
+void checkMapTargets(const Rig& rig, const std::string& lang, int pct, std::set<std::string>& seen) {
     const std::vector<Hotspot>& hs = rig.app.hotspots();
     INFO("hotspots: " << Harness::listHotspots(rig.app));
     for (std::size_t i = 0; i < hs.size(); ++i) {
@@ -230,11 +230,16 @@ void checkMapTargets(const Rig& rig, const std::string& lang, std::set<std::stri
         CHECK(a.w >= 48.0f - 0.01f);
         CHECK(a.h >= 48.0f - 0.01f);
         // Its words, as laid out inside it, are the area's whole label.
+        // At the person's text size: a long word is wrapped or given room,
+        // never drawn smaller.
         std::string words;
         for (const TextLine& t : rig.app.textLines())
             if (t.x >= a.x - 0.5f && t.x + t.w <= a.x + a.w + 0.5f && t.y >= a.y - 0.5f &&
-                t.y + t.h <= a.y + a.h + 0.5f)
+                t.y + t.h <= a.y + a.h + 0.5f) {
                 words += (words.empty() ? "" : " ") + t.text;
+                INFO(t.text << " at " << t.h << " px");
+                CHECK(t.h >= 20.0f * static_cast<float>(pct) / 100.0f - 0.01f);
+            }
         std::string label;
         for (const Area& ar : bundled().areas)
             if (ar.id == area) label = ar.label.get(lang);
@@ -268,7 +273,7 @@ TEST_CASE("body map screen: targets 48 px, none overlapping, labels whole, every
                     }
                     // Down the screen: the labels below the fold too.
                     for (int i = 0; i < 12; ++i) {
-                        checkMapTargets(rig, lang, seen);
+                        checkMapTargets(rig, lang, pct, seen);
                         // On a laptop the two views scroll on their own: drag both.
                         rig.h.drag(rig.app, phone ? W * 0.6f : W * 0.15f, H * 0.6f, H * 0.4f, 6);
                         if (!phone) rig.h.drag(rig.app, W * 0.45f, H * 0.6f, H * 0.4f, 6);

@@ -269,7 +269,7 @@ BodyMapLayout layoutBodyMap(const std::vector<MapRegion>& regions, FigureExtent 
     std::vector<std::string> areas;
     for (const MapRegion& r : regions)
         if (std::find(areas.begin(), areas.end(), r.area) == areas.end()) areas.push_back(r.area);
-    const float maxLabelW = std::max(m.minTarget, m.width * m.maxLabelShare);
+    const float maxLabelW = std::max({m.minTarget, m.width * m.maxLabelShare, std::min(m.widestWord, m.width * 0.75f)});
     float labelW = m.minTarget;
     for (const std::string& a : areas) labelW = std::max(labelW, std::min(maxLabelW, measure(a, maxLabelW).first));
 

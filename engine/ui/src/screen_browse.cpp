@@ -92,6 +92,15 @@ std::string App::Impl::drawBodyMap(float maxBodyH, bool backView, bool recordSpo
     const FigureExtent ext = figureExtent(fig);
     BodyMapMetrics m;
     m.width = ImGui::GetContentRegionAvail().x;
+    for (const Area& a : lib().areas) {
+        const std::string label = areaLabel(a.id);
+        for (std::size_t i = 0; i < label.size();) {
+            const std::size_t end = std::min(label.find(' ', i), label.size());
+            const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.data() + i, label.data() + end).x;
+            m.widestWord = std::max(m.widestWord, w + 2 * padX + 1.0f);
+            i = end + 1;
+        }
+    }
     m.maxBodyH = maxBodyH;
     m.minTarget = ui.touch();
     m.gap = 0.4f * em;

@@ -137,6 +137,10 @@ struct BodyMapMetrics {
     float minTarget = 48;        // a label is at least this tall and wide
     float gap = 8;               // between labels, and between body and labels
     float maxLabelShare = 0.5f;  // of the width, at most, for the labels
+    // The widest single word of a label, padding included: the column grows
+    // to it (up to 3/4 of the width) so a long word at large text keeps its
+    // size instead of shrinking; the body narrows instead.
+    float widestWord = 0;
 };
 // The size of an area's label (its target, padding included) when it may
 // be at most `maxW` wide: the caller measures with its font.
