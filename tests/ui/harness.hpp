@@ -14,8 +14,11 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -121,6 +124,16 @@ inline const std::string& appFont() {
         return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }();
     return ttf;
+}
+
+// Tests whose meaning depends on real glyph widths (wrapping, clipping, sizes)
+// cannot run without the app's font: they report a skip, not a pass (ctest
+// reads exit 77 as skipped, SKIP_RETURN_CODE).
+inline void needFont() {
+    if (appFont().empty()) {
+        std::printf("SKIP: DejaVuSans.ttf missing from the build tree: glyph widths unknown\n");
+        std::exit(77);
+    }
 }
 
 class Harness {
@@ -308,5 +321,52 @@ inline std::vector<std::string> clippedText(float W, float H) {
     }
     return out;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] A screen rig
+//-----------------------------------------------------------------------------
+// What the screen tests set apart from the text size and the language.
+struct ScreenOptions {
+    ThemeId theme = ThemeId::Light;
+    bool reducedMotion = false;
+    bool askPain = true;
+    bool manualClock = false;  // the app's wall clock is the rig's `clock`, which the test sets
+};
+
+// The real font and an App on the bundled content at `pct` % text in `lang`,
+// with a journal in memory, the safety note acknowledged, and `open` to go to
+// a route at a session time.
+struct ScreenRig {
+    Harness h;
+    ManualClock clock{1'795'000'000'000LL};
+    std::unique_ptr<Journal> journal = Journal::inMemory();
+    App app;
+    ScreenRig(float W, float H, int pct, const std::string& lang, ScreenOptions o = {})
+        : h(W, H, 20.0f, appFont()), app([this, o] {
+              AppConfig cfg;
+              cfg.library = &bundled();
+              cfg.journal = journal.get();
+              cfg.exportDir = "/tmp";
+              if (o.manualClock) cfg.services.clock = &clock;
+              return cfg;
+          }()) {
+        Settings s = app.settings();
+        s.textPercent = pct;
+        s.lang = lang;
+        s.theme = o.theme;
+        s.reducedMotion = o.reducedMotion;
+        s.askPain = o.askPain;
+        s.safetyAcknowledged = true;
+        app.setSettings(s);
+        h.frames(app, 2);
+    }
+    void open(const std::string& route, std::int64_t at = 0) {
+        std::string err;
+        h.now = at;
+        INFO("open " << route << ": " << err);
+        REQUIRE(app.open(route, h.now, &err));
+        h.frames(app, 3);
+    }
+};
 
 }  // namespace unknot::ui::test

@@ -51,14 +51,6 @@ bool overlaps(float ax, float ay, float aw, float ah, float bx, float by, float 
     return ax + aw > bx + e && bx + bw > ax + e && ay + ah > by + e && by + bh > ay + e;
 }
 
-void needFont() {
-    if (appFont().empty()) {
-        // Not a pass: ctest reports exit 77 as skipped (SKIP_RETURN_CODE).
-        std::printf("SKIP: DejaVuSans.ttf missing from the build tree: glyph widths unknown\n");
-        std::exit(77);
-    }
-}
-
 // The App on the bundled content at `pct` % text in `lang`, on Browse.
 struct Rig {
     Harness h;

@@ -28,14 +28,6 @@ using namespace unknot::ui::test;
 // [SECTION] Rig and reading helpers
 //-----------------------------------------------------------------------------
 namespace {
-void needFont() {
-    if (appFont().empty()) {
-        // Not a pass: ctest reports exit 77 as skipped (SKIP_RETURN_CODE).
-        std::printf("SKIP: DejaVuSans.ttf missing from the build tree: glyph widths unknown\n");
-        std::exit(77);
-    }
-}
-
 // One piece of text of the last frame: its lines joined with spaces, where
 // its first line starts, and the px size it was laid out at.
 struct Piece {
@@ -81,37 +73,10 @@ int countPieces(const App& app, const std::string& text) {
     return n;
 }
 
-// A harness and an App on the bundled content, at `pct` % text in `lang`, a
-// journal in memory and a wall clock the test sets.
-struct Rig {
-    Harness h;
-    ManualClock clock{1'795'000'000'000LL};
-    std::unique_ptr<Journal> journal = Journal::inMemory();
-    App app;
+// The screen rig with a wall clock the test sets, no pain question, in `theme`.
+struct Rig : ScreenRig {
     Rig(float W, float H, int pct, const std::string& lang, ThemeId theme = ThemeId::Light)
-        : h(W, H, 20.0f, appFont()), app([this] {
-              AppConfig cfg;
-              cfg.library = &bundled();
-              cfg.journal = journal.get();
-              cfg.services.clock = &clock;
-              return cfg;
-          }()) {
-        Settings s = app.settings();
-        s.textPercent = pct;
-        s.lang = lang;
-        s.theme = theme;
-        s.safetyAcknowledged = true;
-        s.askPain = false;
-        app.setSettings(s);
-        h.frames(app, 2);
-    }
-    void open(const std::string& route, std::int64_t at = 0) {
-        std::string err;
-        h.now = at;
-        INFO("open " << route << ": " << err);
-        REQUIRE(app.open(route, h.now, &err));
-        h.frames(app, 3);
-    }
+        : ScreenRig(W, H, pct, lang, {.theme = theme, .askPain = false, .manualClock = true}) {}
 };
 
 // The first routine of the bundled pack with a side switch, and the index of

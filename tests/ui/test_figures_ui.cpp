@@ -18,13 +18,6 @@ using namespace unknot::ui;
 using namespace unknot::ui::test;
 
 namespace {
-void needFont() {
-    if (appFont().empty()) {
-        std::printf("SKIP: DejaVuSans.ttf missing from the build tree: glyph widths unknown\n");
-        std::exit(77);
-    }
-}
-
 std::string spaced(const std::string& s) {
     std::string out;
     for (const char c : s) {
@@ -60,33 +53,10 @@ std::vector<TextLine> wholePiece(const App& app, float H, const std::string& wan
     return done() ? lines : std::vector<TextLine>{};
 }
 
-struct Rig {
-    Harness h;
-    std::unique_ptr<Journal> journal = Journal::inMemory();
-    App app;
+// The screen rig, with reduced motion on or off.
+struct Rig : ScreenRig {
     Rig(float W, float H, int pct, const std::string& lang, bool reduced = false)
-        : h(W, H, 20.0f, appFont()), app([this] {
-              AppConfig cfg;
-              cfg.library = &bundled();
-              cfg.journal = journal.get();
-              cfg.exportDir = "/tmp";
-              return cfg;
-          }()) {
-        Settings s = app.settings();
-        s.textPercent = pct;
-        s.lang = lang;
-        s.safetyAcknowledged = true;
-        s.reducedMotion = reduced;
-        app.setSettings(s);
-        h.frames(app, 2);
-    }
-    void open(const std::string& route, std::int64_t at = 0) {
-        std::string err;
-        h.now = at;
-        INFO("open " << route << ": " << err);
-        REQUIRE(app.open(route, h.now, &err));
-        h.frames(app, 3);
-    }
+        : ScreenRig(W, H, pct, lang, {.reducedMotion = reduced}) {}
 };
 
 const Segment& segmentOf(const Timeline& t, int step, Side side = Side::None) {

@@ -35,14 +35,6 @@ namespace {
 const int kPercents[] = {100, 125, 150, 175, 200};
 const char* const kLangs[] = {"en", "fr"};
 
-void needFont() {
-    if (appFont().empty()) {
-        // Not a pass: ctest reports exit 77 as skipped (SKIP_RETURN_CODE).
-        std::printf("SKIP: DejaVuSans.ttf missing from the build tree: glyph widths unknown\n");
-        std::exit(77);
-    }
-}
-
 // Lines that end inside a word: the source went on with a letter, not a
 // space, a line end or the end of the text.
 std::string splitWords(const App& app) {
@@ -106,34 +98,7 @@ std::string listPieces(const App& app, float H) {
     return o.str();
 }
 
-// A harness and an App at `pct` % text in `lang`, on the bundled content.
-struct Rig {
-    Harness h;
-    std::unique_ptr<Journal> journal = Journal::inMemory();
-    App app;
-    Rig(float W, float H, int pct, const std::string& lang)
-        : h(W, H, 20.0f, appFont()), app([this] {
-              AppConfig cfg;
-              cfg.library = &bundled();
-              cfg.journal = journal.get();
-              cfg.exportDir = "/tmp";
-              return cfg;
-          }()) {
-        Settings s = app.settings();
-        s.textPercent = pct;
-        s.lang = lang;
-        s.safetyAcknowledged = true;
-        app.setSettings(s);
-        h.frames(app, 2);
-    }
-    void open(const std::string& route, std::int64_t at = 0) {
-        std::string err;
-        h.now = at;
-        INFO("open " << route << ": " << err);
-        REQUIRE(app.open(route, h.now, &err));
-        h.frames(app, 3);
-    }
-};
+using Rig = ScreenRig;
 }  // namespace
 
 //-----------------------------------------------------------------------------
