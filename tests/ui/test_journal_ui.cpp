@@ -105,6 +105,46 @@ std::set<std::string> collectWhileScrolling(Harness& h, App& app, const std::str
 //-----------------------------------------------------------------------------
 // [SECTION] Sessions
 //-----------------------------------------------------------------------------
+// Skip through to the end, one frame at a time: the frame after which the
+// app first says "end" (what the web page publishes, and then shows) has the
+// session committed already, not one frame later.
+TEST_CASE("a session ended by a tap is in the journal in the frame that ends it", "[ui][journal]") {
+    TempDir dir;
+    const Library lib = smallLibrary();
+    auto j = openJournal(dir.file("journal.db"));
+    Harness h(390, 844);
+    App app(configFor(lib, j.get()));
+    std::string err;
+    REQUIRE(app.open("card:neck-release", 0, &err));
+    h.frames(app, 2);
+    h.start(app);
+    REQUIRE(app.screenName() == "player");
+    bool ended = false;
+    auto frame = [&] {
+        h.frame(app);
+        if (app.screenName() == "end" && !ended) {
+            ended = true;
+            INFO("the first frame that says \"end\"");
+            CHECK(j->allSessions().size() == 1);
+            CHECK(j->pendingWrites() == 0);
+        }
+    };
+    for (int i = 0; i < 200 && !ended; ++i) {
+        const Hotspot* s = Harness::find(app, "continue");
+        if (!s) s = Harness::find(app, "skip");
+        REQUIRE(s != nullptr);
+        h.moveMouse(s->x + s->w * 0.5f, s->y + s->h * 0.5f);
+        frame();
+        h.mouseDown(true);
+        frame();
+        h.mouseDown(false);
+        frame();
+        h.moveMouse(-1000, -1000);
+        frame();
+    }
+    REQUIRE(ended);
+}
+
 TEST_CASE("a finished session is in the journal file before the end screen shows, with pain before and after",
           "[ui][journal]") {
     TempDir dir;

@@ -251,6 +251,12 @@ void App::Impl::frame(std::int64_t nowMs) {
     std::vector<std::function<void()>> todo;
     todo.swap(later);
     for (auto& f : todo) f();
+    // A tap may have ended the session in this frame (Skip on the last step,
+    // Continue, Stop): it is recorded now, in the frame that ends it, not at
+    // the start of the next. Nothing may say "end" before the journal has
+    // the session: the web page publishes what each frame leaves, and holds
+    // the pixels only while a committed write is being copied.
+    if (session.player && session.player->state() == PlayerState::Finished && !session.finishCued) advancePlayer();
     updateKeepAwake();
     if (settleFrames > 0) --settleFrames;
 }
@@ -290,6 +296,21 @@ void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLan
     if (tw.lines.size() > 2 || tw.size < fontPx(f.body)) {
         tf = f.body;
         tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
+    }
+    // A short window (a phone on its side at large text, kShortWindowEm):
+    // a second title line would take the height the
+    // player's prompt needs, so the title keeps one line, at the body size
+    // and ellipsized if even that is too long. The card shows it whole.
+    if (ImGui::GetIO().DisplaySize.y < kShortWindowEm * em && tw.lines.size() > 1) {
+        tf = f.body;
+        tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
+        if (tw.lines.size() > 1) {
+            const float px = fontPx(tf);
+            WrappedLine one;
+            one.text = ellipsizeToWidth(title, tf, px, titleW);
+            one.w = tf->CalcTextSizeA(px, FLT_MAX, 0, one.text.c_str()).x;
+            tw = Wrapped{px, {one}, one.w, px};
+        }
     }
     const float th = tw.height;
     // Shortened (an ellipsis): the screen may show the whole title itself.
