@@ -240,10 +240,17 @@ void App::Impl::drawPlayer() {
         return;
     }
     Player& p = *session.player;
-    topBar(session.routine ? session.routine->title.get(lang) : p.timeline().routineId, true);
+    const std::string title = session.routine ? session.routine->title.get(lang) : p.timeline().routineId;
     const Segment* seg = p.current();
     const float em = ui.em();
     const float sp = ImGui::GetStyle().ItemSpacing.y;
+    // A phone on its side at large text (844x390 at 175 and 200 %): the top
+    // bar would take a quarter of the height the prompt needs. It gives way
+    // way: the person chose this routine on its card a moment ago, and
+    // leaving stays one tap away (Stop, or the device's Back).
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const bool sideways = seg && display.x > display.y * 1.5f && display.y < kShortWindowEm * em;
+    if (!sideways) topBar(title, true);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     // The height the controls take: one or two rows of buttons, or "Stop?"
     // and its answers while that is asked.
@@ -325,8 +332,10 @@ void App::Impl::drawPlayerMain(const Segment& seg, ImVec2 box) {
         const float visW = std::min(box.y, box.x * 0.45f);
         const float wordsW = box.x - visW - 1.5f * em;
         const PlayerWords w = layoutPlayerWords(seg, wordsW, box.y, 0);
-        // Beside the visual only when no word of the prompt has to break.
-        bool whole = true;
+        // Beside the visual only when no word of the prompt has to break,
+        // and the prompt keeps the person's text size (a narrow column at
+        // 200 % would shrink it: then the visual gives way instead).
+        bool whole = w.promptW.size >= fontPx(ui.fonts().body) - 0.5f;
         for (const WrappedLine& l : w.promptW.lines)
             whole = whole && (l.after == '\0' || l.after == ' ' || l.after == '\n');
         if (w.fits && whole && visW >= minVisual && w.tipShown == !w.tip.empty()) {

@@ -80,7 +80,10 @@ App::Impl::PlayerWords App::Impl::layoutPlayerWords(const Segment& seg, float wi
     w.fits = w.height <= room;
     const float lineH = ImGui::GetTextLineHeight();
     w.next = playerNextText(seg);
-    w.nextShown = w.height + sp + lineH <= room;
+    // "Next:" comes after the side and the seconds left (the status line,
+    // which stands in for the visual when it has no room), never before.
+    const float keepStatus = std::min(keepForVisual, playerStatusHeight(seg) + sp);
+    w.nextShown = w.height + sp + lineH <= room - keepStatus;
     if (w.nextShown) w.height += sp + lineH;
     if (!sw && !seg.tip.empty()) {
         w.tip = seg.tip.get(lang);

@@ -83,6 +83,11 @@ float longestWord(ImFont* font, std::string_view s);
 // rectangle are not drawn at all.
 inline constexpr std::size_t kMaxDrawnChars = 2000;
 inline constexpr std::size_t kMaxTitleChars = 120;
+// A window shorter than this many em is short: a phone on its side at 175 %
+// text or more (844x390 is 9.75 em at 200 %, 11.1 at 175 %, 13 at 150 %).
+// Its top bar keeps the title to one line, and the player gives the bar's
+// height to the prompt.
+inline constexpr float kShortWindowEm = 12.0f;
 // The list's search field keeps this many characters (a paste can be huge).
 inline constexpr std::size_t kMaxSearchChars = 100;
 // The content problems screen lists this many diagnostics, then a count.
