@@ -595,9 +595,11 @@ void App::Impl::drawEnd() {
     const float x0 = ImGui::GetCursorPosX() + (avail.x - colW) * 0.5f;
     ImGui::SetCursorPosX(x0);
     ui.beginScroll("end", avail.y - ui.touch() - ImGui::GetStyle().ItemSpacing.y, colW);
-    // A soft disc with a drawn check mark: a calm "done", no fanfare.
-    ImGui::Dummy(ImVec2(0, 1.0f * em));
-    {
+    // A soft disc with a drawn check mark: a calm "done", no fanfare. Left
+    // out in a short window (a phone on its side at large text), where it
+    // would push the words themselves below the fold.
+    if (ImGui::GetIO().DisplaySize.y >= kShortWindowEm * em) {
+        ImGui::Dummy(ImVec2(0, 1.0f * em));
         const float r = 2.2f * em;
         const ImVec2 p0 = ImGui::GetCursorScreenPos();
         const ImVec2 c(p0.x + colW * 0.5f, p0.y + r);
