@@ -264,6 +264,36 @@ void App::Impl::frame(std::int64_t nowMs) {
 //-----------------------------------------------------------------------------
 // [SECTION] Shared pieces
 //-----------------------------------------------------------------------------
+// The top bar's title in `titleW`: its font comes back in `tf`.
+Wrapped App::Impl::topBarTitle(const std::string& title, float titleW, ImFont*& tf) const {
+    const Fonts& f = ui.fonts();
+    const float em = ui.em();
+    // Long titles step down to the body size rather than take three lines,
+    // or than shrink the large size below it ("Unknot" at 200 % on a phone).
+    tf = f.large;
+    Wrapped tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
+    if (tw.lines.size() > 2 || tw.size < fontPx(f.body)) {
+        tf = f.body;
+        tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
+    }
+    // A short window (a phone on its side at large text, kShortWindowEm): a
+    // second line would take the height the screen's words need, so the
+    // title keeps one line, at the body size, ellipsized if even that is
+    // too long (the card shows it whole).
+    if (ImGui::GetIO().DisplaySize.y < kShortWindowEm * em && tw.lines.size() > 1) {
+        tf = f.body;
+        tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
+        if (tw.lines.size() > 1) {
+            const float px = fontPx(tf);
+            WrappedLine one;
+            one.text = ellipsizeToWidth(title, tf, px, titleW);
+            one.w = tf->CalcTextSizeA(px, FLT_MAX, 0, one.text.c_str()).x;
+            tw = Wrapped{px, {one}, one.w, px};
+        }
+    }
+    return tw;
+}
+
 void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLang, const std::string& starFor) {
     // A routine's title can be any length (content, an import): the bar
     // shows its first kMaxTitleChars characters.
@@ -289,29 +319,8 @@ void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLan
     const float left = showBack ? backW + sp : 0;
     const float right = showLang || !starFor.empty() ? langW + sp : 0;
     const float titleW = std::max(2 * em, W - left - right);
-    // Long titles step down to the body size rather than take three lines,
-    // or than shrink the large size below it ("Unknot" at 200 % on a phone).
     ImFont* tf = f.large;
-    Wrapped tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
-    if (tw.lines.size() > 2 || tw.size < fontPx(f.body)) {
-        tf = f.body;
-        tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
-    }
-    // A short window (a phone on its side at large text, kShortWindowEm):
-    // a second title line would take the height the
-    // player's prompt needs, so the title keeps one line, at the body size
-    // and ellipsized if even that is too long. The card shows it whole.
-    if (ImGui::GetIO().DisplaySize.y < kShortWindowEm * em && tw.lines.size() > 1) {
-        tf = f.body;
-        tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
-        if (tw.lines.size() > 1) {
-            const float px = fontPx(tf);
-            WrappedLine one;
-            one.text = ellipsizeToWidth(title, tf, px, titleW);
-            one.w = tf->CalcTextSizeA(px, FLT_MAX, 0, one.text.c_str()).x;
-            tw = Wrapped{px, {one}, one.w, px};
-        }
-    }
+    const Wrapped tw = topBarTitle(title, titleW, tf);
     const float th = tw.height;
     // Shortened (an ellipsis): the screen may show the whole title itself.
     topBarTitleCut = title != fullTitle;

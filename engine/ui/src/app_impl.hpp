@@ -128,6 +128,7 @@ struct App::Impl {
     // Drawing
     void frame(std::int64_t nowMs);
     // `starFor`: a routine id whose favourite star sits at the right.
+    Wrapped topBarTitle(const std::string& title, float titleW, ImFont*& tf) const;
     void topBar(const std::string& title, bool showBack, bool showLang = false, const std::string& starFor = {});
     float safetyFooterHeight(float width) const;
     void safetyFooter(float width);
@@ -149,6 +150,7 @@ struct App::Impl {
     void drawCardSteps(const CardView& view);
     void drawPlayer();
     void drawPlayerMain(const Segment& seg, ImVec2 box);
+    void drawPlayerBeside(const Segment& seg, ImVec2 avail);
     // The player's words, laid out by priority for this frame
     // (screen_player_words.cpp): the prompt whole first, then the tip or a
     // "More" that unfolds it, then "Next:" on one line.
@@ -191,6 +193,7 @@ struct App::Impl {
         bool stackConfirm = false;  // "Keep going" above "Stop"
     };
     ControlsLayout controlsLayout(float width, bool oneRow) const;
+    float playerControlsHeight(float width, bool oneRow, const ControlsLayout& layout) const;
     void drawPlayerControls(float width, bool oneRow, const ControlsLayout& layout);
     bool drawStopQuestion(float width, bool oneRow, const ControlsLayout& layout);
     void drawEnd();

@@ -245,50 +245,21 @@ void App::Impl::drawPlayer() {
     const float em = ui.em();
     const float sp = ImGui::GetStyle().ItemSpacing.y;
     // A phone on its side at large text (844x390 at 175 and 200 %): the top
-    // bar would take a quarter of the height the prompt needs. It gives way
-    // way: the person chose this routine on its card a moment ago, and
+    // bar would take a quarter of the height the prompt needs, so it gives
+    // way. The person chose this routine on its card a moment ago, and
     // leaving stays one tap away (Stop, or the device's Back).
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const bool sideways = seg && display.x > display.y * 1.5f && display.y < kShortWindowEm * em;
     if (!sideways) topBar(title, true);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    // The height the controls take: one or two rows of buttons, or "Stop?"
-    // and its answers while that is asked.
-    auto controlsHeight = [&](float width, bool oneRow, const ControlsLayout& layout) {
-        const float rows = oneRow ? 1.0f : 2.0f;
-        const float confirmRows = layout.stackConfirm ? 2.0f : 1.0f;
-        if (session.confirmingStop && !oneRow)
-            return ui.textHeight(tr("player.stop_ask", lang), ui.fonts().large, width) + sp +
-                   confirmRows * (ui.touch() + sp) - sp;
-        return rows * ui.touch() + (rows - 1) * sp;
-    };
-
-    // A phone on its side with large text: the height is what is short. The
-    // words and the visual take the whole height at the left; the time left
-    // tops a column at the right, the controls at its bottom, where a thumb
-    // holding the phone reaches them.
-    // Only where the column holds the time and two rows of controls (a
-    // two-line title leaves less), and not for "Stop?", which needs a row.
+    // A phone on its side with large text: the height is what is short, so
+    // the controls go in a column beside the words (drawPlayerBeside). Only
+    // where the column holds the time and two rows of controls, and not for
+    // "Stop?", which needs a row.
     const bool landscape = avail.x > avail.y * 1.5f;
     const float columnH = ImGui::GetTextLineHeight() + 2.0f * ui.touch() + 3.0f * sp;
     if (seg && landscape && avail.y < 14.0f * em && avail.y >= columnH && !session.confirmingStop) {
-        const float colW =
-            std::floor(std::min(avail.x * 0.4f, 3.0f * ui.touch() + 2.0f * ImGui::GetStyle().ItemSpacing.x));
-        const float mainW = avail.x - colW - 1.0f * em;
-        const ImVec2 mainA = ImGui::GetCursorScreenPos();
-        drawPlayerMain(*seg, ImVec2(mainW, avail.y));
-        continueOnTapAnywhere(mainA, ImVec2(mainA.x + mainW, mainA.y + avail.y));
-        const float colX = mainA.x + avail.x - colW;
-        const ControlsLayout layout = controlsLayout(colW, false);
-        ImGui::SetCursorScreenPos(ImVec2(colX, mainA.y));
-        ImGui::BeginGroup();
-        drawSessionProgress(colW, true);
-        ImGui::EndGroup();
-        const float controlsY = mainA.y + avail.y - controlsHeight(colW, false, layout);
-        ImGui::SetCursorScreenPos(ImVec2(colX, std::max(ImGui::GetCursorScreenPos().y, controlsY)));
-        ImGui::BeginGroup();
-        drawPlayerControls(colW, false, layout);
-        ImGui::EndGroup();
+        drawPlayerBeside(*seg, avail);
         return;
     }
     // Bottom first (progress, controls), so the middle gets what is left.
@@ -300,7 +271,7 @@ void App::Impl::drawPlayer() {
     // on one line, Back, Skip and Stop become drawn symbols (the words would
     // break mid-way) and the two answers to "Stop?" stack.
     const ControlsLayout layout = controlsLayout(avail.x, oneRow);
-    const float controlsH = controlsHeight(avail.x, oneRow, layout);
+    const float controlsH = playerControlsHeight(avail.x, oneRow, layout);
     // A short window (a phone on its side, large text): the time left goes
     // beside the bar, on one line, so the prompt keeps its lines.
     const float lineH = ImGui::GetTextLineHeight();
@@ -315,6 +286,41 @@ void App::Impl::drawPlayer() {
     continueOnTapAnywhere(mainA, ImVec2(mainA.x + avail.x, mainA.y + room));
     drawSessionProgress(avail.x, compactProgress);
     drawPlayerControls(avail.x, oneRow, layout);
+}
+
+// The height the controls take: one or two rows of buttons, or "Stop?" and
+// its answers while that is asked.
+float App::Impl::playerControlsHeight(float width, bool oneRow, const ControlsLayout& layout) const {
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    const float rows = oneRow ? 1.0f : 2.0f;
+    const float confirmRows = layout.stackConfirm ? 2.0f : 1.0f;
+    if (session.confirmingStop && !oneRow)
+        return ui.textHeight(tr("player.stop_ask", lang), ui.fonts().large, width) + sp +
+               confirmRows * (ui.touch() + sp) - sp;
+    return rows * ui.touch() + (rows - 1) * sp;
+}
+
+// A phone on its side with large text: the words and the visual take the
+// whole height at the left; the time left tops a column at the right, the
+// controls at its bottom, where a thumb holding the phone reaches them.
+void App::Impl::drawPlayerBeside(const Segment& seg, ImVec2 avail) {
+    const float em = ui.em();
+    const float colW = std::floor(std::min(avail.x * 0.4f, 3.0f * ui.touch() + 2.0f * ImGui::GetStyle().ItemSpacing.x));
+    const float mainW = avail.x - colW - 1.0f * em;
+    const ImVec2 mainA = ImGui::GetCursorScreenPos();
+    drawPlayerMain(seg, ImVec2(mainW, avail.y));
+    continueOnTapAnywhere(mainA, ImVec2(mainA.x + mainW, mainA.y + avail.y));
+    const float colX = mainA.x + avail.x - colW;
+    const ControlsLayout layout = controlsLayout(colW, false);
+    ImGui::SetCursorScreenPos(ImVec2(colX, mainA.y));
+    ImGui::BeginGroup();
+    drawSessionProgress(colW, true);
+    ImGui::EndGroup();
+    const float controlsY = mainA.y + avail.y - playerControlsHeight(colW, false, layout);
+    ImGui::SetCursorScreenPos(ImVec2(colX, std::max(ImGui::GetCursorScreenPos().y, controlsY)));
+    ImGui::BeginGroup();
+    drawPlayerControls(colW, false, layout);
+    ImGui::EndGroup();
 }
 
 // The visual and the words in `box`, by priority: the words first (the
