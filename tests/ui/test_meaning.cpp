@@ -19,6 +19,8 @@
 // [SECTION] Every card title whole
 #include "harness.hpp"
 
+#include "unknot/ui/strings.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -173,6 +175,19 @@ TEST_CASE("the player lays out the current prompt in full, in view, at every ste
                                << prompt << "\" is not laid out whole and in view; laid out:\n"
                                << listPieces(rig.app, H));
                     CHECK(shownWhole(rig.app, H, prompt));
+                    // Then the side: a person with a ball behind one shoulder
+                    // must see which (before "Next:" or "More" get room).
+                    if (seg.side != Side::None) {
+                        const std::string side =
+                            std::string(tr(seg.side == Side::Left ? "player.side_left" : "player.side_right", lang))
+                                .substr(1);  // "eft side": drawn as "Left side" or "left side"
+                        bool sideSeen = false;
+                        for (const TextLine& l : rig.app.textLines())
+                            sideSeen = sideSeen ||
+                                       (l.y >= 0 && l.y + l.h <= H + 0.5f && l.text.find(side) != std::string::npos);
+                        INFO("the side, \"" << side << "\", is not on screen");
+                        CHECK(sideSeen);
+                    }
                     CHECK(rig.app.layoutOverflow() == 0.0f);
                     // The controls too, whole, in the window.
                     for (const char* id : {"back", "skip", "stop"}) {

@@ -265,7 +265,7 @@ void App::Impl::frame(std::int64_t nowMs) {
 // [SECTION] Shared pieces
 //-----------------------------------------------------------------------------
 // The top bar's title in `titleW`: its font comes back in `tf`.
-Wrapped App::Impl::topBarTitle(const std::string& title, float titleW, ImFont*& tf) const {
+Wrapped App::Impl::topBarTitle(const std::string& title, float titleW, ImFont*& tf, bool oneLine) const {
     const Fonts& f = ui.fonts();
     const float em = ui.em();
     // Long titles step down to the body size rather than take three lines,
@@ -276,11 +276,11 @@ Wrapped App::Impl::topBarTitle(const std::string& title, float titleW, ImFont*& 
         tf = f.body;
         tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
     }
-    // A short window (a phone on its side at large text, kShortWindowEm): a
-    // second line would take the height the screen's words need, so the
-    // title keeps one line, at the body size, ellipsized if even that is
-    // too long (the card shows it whole).
-    if (ImGui::GetIO().DisplaySize.y < kShortWindowEm * em && tw.lines.size() > 1) {
+    // A short window (a phone on its side at large text, kShortWindowEm), or
+    // the player: a second line would take the height the screen's words
+    // need, so the title keeps one line, at the body size, ellipsized if even
+    // that is too long (the card shows it whole).
+    if ((oneLine || ImGui::GetIO().DisplaySize.y < kShortWindowEm * em) && tw.lines.size() > 1) {
         tf = f.body;
         tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
         if (tw.lines.size() > 1) {
@@ -294,7 +294,8 @@ Wrapped App::Impl::topBarTitle(const std::string& title, float titleW, ImFont*& 
     return tw;
 }
 
-void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLang, const std::string& starFor) {
+void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLang, const std::string& starFor,
+                       bool oneLine) {
     // A routine's title can be any length (content, an import): the bar
     // shows its first kMaxTitleChars characters.
     const std::string title = cappedText(fullTitle, kMaxTitleChars);
@@ -320,7 +321,7 @@ void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLan
     const float right = showLang || !starFor.empty() ? langW + sp : 0;
     const float titleW = std::max(2 * em, W - left - right);
     ImFont* tf = f.large;
-    const Wrapped tw = topBarTitle(title, titleW, tf);
+    const Wrapped tw = topBarTitle(title, titleW, tf, oneLine);
     const float th = tw.height;
     // Shortened (an ellipsis): the screen may show the whole title itself.
     topBarTitleCut = title != fullTitle;

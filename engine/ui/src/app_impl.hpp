@@ -128,8 +128,11 @@ struct App::Impl {
     // Drawing
     void frame(std::int64_t nowMs);
     // `starFor`: a routine id whose favourite star sits at the right.
-    Wrapped topBarTitle(const std::string& title, float titleW, ImFont*& tf) const;
-    void topBar(const std::string& title, bool showBack, bool showLang = false, const std::string& starFor = {});
+    Wrapped topBarTitle(const std::string& title, float titleW, ImFont*& tf, bool oneLine) const;
+    // `oneLine`: the title keeps one line whatever the window (the player,
+    // where the prompt needs the height more).
+    void topBar(const std::string& title, bool showBack, bool showLang = false, const std::string& starFor = {},
+                bool oneLine = false);
     float safetyFooterHeight(float width) const;
     void safetyFooter(float width);
     void drawHome();
@@ -194,6 +197,7 @@ struct App::Impl {
     };
     ControlsLayout controlsLayout(float width, bool oneRow) const;
     float playerControlsHeight(float width, bool oneRow, const ControlsLayout& layout) const;
+    float promptHeight(const Segment& seg, float width, float room) const;
     void drawPlayerControls(float width, bool oneRow, const ControlsLayout& layout);
     bool drawStopQuestion(float width, bool oneRow, const ControlsLayout& layout);
     void drawEnd();

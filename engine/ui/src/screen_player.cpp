@@ -23,11 +23,15 @@ static constexpr float kPi = 3.14159265358979323846f;
 //-----------------------------------------------------------------------------
 // [SECTION] Drawing helpers
 //-----------------------------------------------------------------------------
-// Text centred on `c`, at `size` px of `font`.
-static void centredText(ImDrawList* dl, ImFont* font, float size, ImVec2 c, ImU32 col, const std::string& full) {
-    const std::string s = cappedText(full, kMaxTitleChars);
+// Text centred on `c`, at `size` px of `font`, on one line. Drawn as laid-out
+// text, so what the visual says (the side, the phase, the seconds) is read
+// back like any other words (App::textLines).
+static void centredText(Widgets& ui, ImDrawList* dl, ImFont* font, float size, ImVec2 c, ImU32 col,
+                        const std::string& full) {
+    std::string s = cappedText(full, kMaxTitleChars);
     const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, s.c_str());
-    dl->AddText(font, size, ImVec2(std::floor(c.x - ts.x * 0.5f), std::floor(c.y - ts.y * 0.5f)), col, s.c_str());
+    const Wrapped one{size, {WrappedLine{std::move(s), '\0', ts.x}}, ts.x, ts.y};
+    ui.drawWrapped(dl, font, one, ImVec2(std::floor(c.x - ts.x * 0.5f), std::floor(c.y - ts.y * 0.5f)), col);
 }
 
 // An arc from the top, clockwise, over `fraction` of the circle.
@@ -50,14 +54,17 @@ static void doubleArrow(ImDrawList* dl, ImVec2 c, float halfW, ImU32 col, float 
     dl->AddLine(ImVec2(c.x + halfW, c.y), ImVec2(c.x + halfW - h, c.y + h), col, thick);
 }
 
-// A soft pill with a word in it, centred on `c`.
-static void badge(ImDrawList* dl, ImFont* font, float size, ImVec2 c, const std::string& s, ImU32 fill, ImU32 ink,
-                  float em) {
+// A soft pill with a word in it, centred on `c`. Its words are drawn as a
+// laid-out line, so they are read back like any other text (App::textLines).
+static void badge(Widgets& ui, ImDrawList* dl, ImFont* font, float size, ImVec2 c, const std::string& s, ImU32 fill,
+                  ImU32 ink) {
+    const float em = ui.em();
     const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, s.c_str());
     const ImVec2 a(c.x - ts.x * 0.5f - 0.8f * em, c.y - ts.y * 0.5f - 0.3f * em);
     const ImVec2 b(c.x + ts.x * 0.5f + 0.8f * em, c.y + ts.y * 0.5f + 0.3f * em);
     dl->AddRectFilled(a, b, fill, (b.y - a.y) * 0.5f);
-    centredText(dl, font, size, c, ink, s);
+    const Wrapped one{size, {WrappedLine{s, '\0', ts.x}}, ts.x, size};
+    ui.drawWrapped(dl, font, one, ImVec2(c.x - ts.x * 0.5f, c.y - size * 0.5f), ink);
 }
 
 static const char* phaseKey(BreathPhase p) {
@@ -114,17 +121,16 @@ void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin) {
     // The step's figure first, above or beside the shape, in the shape's room.
     origin = placePlayerFigure(ui, lib().figures, seg, session.player->positionMs(now), settings.reducedMotion, origin);
     const VisualBox v = visualBox(origin);
-    const float em = ui.em();
     const Fonts& f = ui.fonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // Top row: which side, or which breath of how many. With no room for it,
     // the side is still said below the shape.
     const ImVec2 topC(v.c.x, origin.y + v.topH * 0.5f);
     if (v.topH > 0 && seg.side != Side::None && seg.kind != SegmentKind::Switch)
-        badge(dl, f.body, fontPx(f.body), topC, tr(seg.side == Side::Left ? "common.left" : "common.right", lang),
-              pal().accentTint, pal().accent, em);
+        badge(ui, dl, f.body, fontPx(f.body), topC, tr(seg.side == Side::Left ? "common.left" : "common.right", lang),
+              pal().accentTint, pal().accent);
     else if (v.topH > 0 && seg.kind == SegmentKind::Breath && seg.cycles > 0)
-        centredText(dl, f.body, fontPx(f.body), topC, pal().textMuted,
+        centredText(ui, dl, f.body, fontPx(f.body), topC, pal().textMuted,
                     trf("player.cycle", lang, {{"i", std::to_string(seg.cycle)}, {"n", std::to_string(seg.cycles)}}));
 
     if (settings.reducedMotion && seg.kind != SegmentKind::Wait)
@@ -151,14 +157,14 @@ void App::Impl::drawVisualStill(const Segment& seg, const VisualBox& v) {
     const float blockH = wordH + numH + 0.6f * em + barH;
     float y = v.origin.y + v.topH + std::max(0.0f, (v.midH - blockH) * 0.5f);
     if (!word.empty()) {
-        centredText(dl, f.large, fontPx(f.large), ImVec2(v.c.x, y + fontPx(f.large) * 0.5f),
+        centredText(ui, dl, f.large, fontPx(f.large), ImVec2(v.c.x, y + fontPx(f.large) * 0.5f),
                     v.paused ? pal().textMuted
                     : sw     ? pal().sand
                              : pal().accent,
                     word);
         y += wordH;
     }
-    centredText(dl, f.huge, numH, ImVec2(v.c.x, y + numH * 0.5f), pal().text, formatCountdown(v.left));
+    centredText(ui, dl, f.huge, numH, ImVec2(v.c.x, y + numH * 0.5f), pal().text, formatCountdown(v.left));
     y += numH + 0.6f * em;
     const float bw = std::min(v.W - 1.0f * em, 18.0f * em);
     const ImVec2 b0(v.c.x - bw * 0.5f, y), b1(v.c.x + bw * 0.5f, y + barH);
@@ -179,7 +185,7 @@ void App::Impl::drawVisualShape(const Segment& seg, const VisualBox& v) {
     // The number must fit inside the smallest shape it sits in.
     auto number = [&](float fitR, ImU32 col) {
         const float sz = std::min(fontPx(f.huge), fitR * 1.1f);
-        centredText(dl, f.huge, sz, c, col, formatCountdown(v.left));
+        centredText(ui, dl, f.huge, sz, c, col, formatCountdown(v.left));
     };
     if (seg.kind == SegmentKind::Breath) {
         const float rMin = R * 0.45f;
@@ -188,7 +194,7 @@ void App::Impl::drawVisualShape(const Segment& seg, const VisualBox& v) {
         dl->AddCircleFilled(c, r, (pal().accent & ~IM_COL32_A_MASK) | (70u << IM_COL32_A_SHIFT), 64);
         dl->AddCircle(c, r, pal().accent, 64, v.thick * 0.6f);
         number(rMin, pal().text);
-        centredText(dl, v.wordFont, fontPx(v.wordFont), v.bottomC, v.paused ? pal().textMuted : pal().accent,
+        centredText(ui, dl, v.wordFont, fontPx(v.wordFont), v.bottomC, v.paused ? pal().textMuted : pal().accent,
                     v.paused ? std::string(tr("player.paused", lang)) : std::string(tr(phaseKey(seg.phase), lang)));
         return;
     }
@@ -203,11 +209,11 @@ void App::Impl::drawVisualShape(const Segment& seg, const VisualBox& v) {
     if (sw) doubleArrow(dl, ImVec2(c.x, c.y + R * 0.55f), R * 0.4f, col, std::max(2.0f, 0.15f * em));
     // The words below say which side comes now; the ring says to switch.
     if (v.paused)
-        centredText(dl, v.wordFont, fontPx(v.wordFont), v.bottomC, pal().textMuted, tr("player.paused", lang));
+        centredText(ui, dl, v.wordFont, fontPx(v.wordFont), v.bottomC, pal().textMuted, tr("player.paused", lang));
     else if (sw)
-        centredText(dl, v.wordFont, fontPx(v.wordFont), v.bottomC, pal().sand, tr("player.switch", lang));
+        centredText(ui, dl, v.wordFont, fontPx(v.wordFont), v.bottomC, pal().sand, tr("player.switch", lang));
     else if (v.topH <= 0 && seg.side != Side::None && !sw)
-        centredText(dl, v.wordFont, fontPx(v.wordFont), v.bottomC, pal().accent,
+        centredText(ui, dl, v.wordFont, fontPx(v.wordFont), v.bottomC, pal().accent,
                     tr(seg.side == Side::Left ? "common.left" : "common.right", lang));
 }
 
@@ -250,7 +256,10 @@ void App::Impl::drawPlayer() {
     // leaving stays one tap away (Stop, or the device's Back).
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const bool sideways = seg && display.x > display.y * 1.5f && display.y < kShortWindowEm * em;
-    if (!sideways) topBar(title, true);
+    // Large text in a window under 25 em tall (a phone at 175 and 200 %, a
+    // laptop at 200 %): the title keeps one line. On a phone at 200 % a
+    // routine's name took four, and the side and the seconds left had no room.
+    if (!sideways) topBar(title, true, false, {}, display.y < 25.0f * em);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     // A phone on its side with large text: the height is what is short, so
     // the controls go in a column beside the words (drawPlayerBeside). Only
@@ -275,7 +284,12 @@ void App::Impl::drawPlayer() {
     // A short window (a phone on its side, large text): the time left goes
     // beside the bar, on one line, so the prompt keeps its lines.
     const float lineH = ImGui::GetTextLineHeight();
-    const bool compactProgress = avail.y - controlsH - (0.6f * em + sp + lineH) - 2 * sp < 3.0f * lineH;
+    // Also when a long prompt would leave no line for the side and the
+    // seconds left: they come before the session's bar has its own row.
+    const float roomFull = avail.y - controlsH - (0.6f * em + sp + lineH) - 2 * sp;
+    const bool compactProgress =
+        roomFull < 3.0f * lineH ||
+        (seg && promptHeight(*seg, avail.x, roomFull) + sp + playerStatusHeight(*seg) > roomFull);
     const float progressH = compactProgress ? lineH : 0.6f * em + sp + lineH;
     // What the words and the visual share: never taller than what is left,
     // so the controls are never pushed off the bottom of the screen.
@@ -284,8 +298,19 @@ void App::Impl::drawPlayer() {
     if (seg && room >= ui.floorPx()) drawPlayerMain(*seg, ImVec2(avail.x, room));
     ImGui::SetCursorScreenPos(ImVec2(mainA.x, mainA.y + room + sp));
     continueOnTapAnywhere(mainA, ImVec2(mainA.x + avail.x, mainA.y + room));
-    drawSessionProgress(avail.x, compactProgress);
+    // Even then no line for them (a very long prompt at 200 %): the side and
+    // the seconds left take the session bar's place.
+    if (compactProgress && seg && seg->kind != SegmentKind::Wait &&
+        promptHeight(*seg, avail.x, room) + sp + playerStatusHeight(*seg) > room)
+        drawPlayerStatus(*seg, avail.x);
+    else
+        drawSessionProgress(avail.x, compactProgress);
     drawPlayerControls(avail.x, oneRow, layout);
+}
+
+// How tall the prompt alone is laid out in `width` (the words' own rules).
+float App::Impl::promptHeight(const Segment& seg, float width, float room) const {
+    return layoutPlayerWords(seg, width, room, 0).promptW.height;
 }
 
 // The height the controls take: one or two rows of buttons, or "Stop?" and
@@ -314,7 +339,13 @@ void App::Impl::drawPlayerBeside(const Segment& seg, ImVec2 avail) {
     const ControlsLayout layout = controlsLayout(colW, false);
     ImGui::SetCursorScreenPos(ImVec2(colX, mainA.y));
     ImGui::BeginGroup();
-    drawSessionProgress(colW, true);
+    // A prompt that takes the whole height leaves the side and the seconds
+    // left no line beside it: they take the session bar's place.
+    if (promptHeight(seg, mainW, avail.y) + ImGui::GetStyle().ItemSpacing.y + playerStatusHeight(seg) > avail.y &&
+        seg.kind != SegmentKind::Wait)
+        drawPlayerStatus(seg, colW);
+    else
+        drawSessionProgress(colW, true);
     ImGui::EndGroup();
     const float controlsY = mainA.y + avail.y - playerControlsHeight(colW, false, layout);
     ImGui::SetCursorScreenPos(ImVec2(colX, std::max(ImGui::GetCursorScreenPos().y, controlsY)));

@@ -80,8 +80,8 @@ App::Impl::PlayerWords App::Impl::layoutPlayerWords(const Segment& seg, float wi
     w.fits = w.height <= room;
     const float lineH = ImGui::GetTextLineHeight();
     w.next = playerNextText(seg);
-    // "Next:" comes after the side and the seconds left (the status line,
-    // which stands in for the visual when it has no room), never before.
+    // "Next:" and "More" come after the side and the seconds left (the
+    // status line, which stands in for the visual when it has no room).
     const float keepStatus = std::min(keepForVisual, playerStatusHeight(seg) + sp);
     w.nextShown = w.height + sp + lineH <= room - keepStatus;
     if (w.nextShown) w.height += sp + lineH;
@@ -95,7 +95,7 @@ App::Impl::PlayerWords App::Impl::layoutPlayerWords(const Segment& seg, float wi
             if (w.tipShown) w.height += sp + w.tipW.height;
         }
         // Folded (or unfolded by a tap): a "More" / "Less" under the prompt.
-        w.moreShown = (open || !w.tipShown) && w.height + sp + ui.touch() <= room;
+        w.moreShown = (open || !w.tipShown) && w.height + sp + ui.touch() <= room - keepStatus;
         if (w.moreShown) w.height += sp + ui.touch();
     }
     return w;
@@ -167,12 +167,15 @@ void App::Impl::drawPlayerStatus(const Segment& seg, float width) {
                   lang);
     const std::string clock = formatCountdown(p.segmentLeftMs(now));
     const std::string line = what.empty() ? clock : what + "  \xc2\xb7  " + clock;  // a middle dot between
+    // One line, centred, drawn as laid-out text so tests read it back.
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const float tw = ImGui::CalcTextSize(line.c_str()).x;
-    ImGui::SetCursorScreenPos(ImVec2(p0.x + std::max(0.0f, (width - tw) * 0.5f), p0.y));
-    ImGui::PushStyleColor(ImGuiCol_Text, seg.kind == SegmentKind::Switch ? pal().sand : pal().accent);
-    ImGui::TextUnformatted(ellipsizeToWidth(line, ImGui::GetFont(), ImGui::GetFontSize(), width).c_str());
-    ImGui::PopStyleColor();
+    const float size = ImGui::GetFontSize();
+    const std::string shown = ellipsizeToWidth(line, ImGui::GetFont(), size, width);
+    const float tw = ImGui::CalcTextSize(shown.c_str()).x;
+    const Wrapped one{size, {WrappedLine{shown, '\0', tw}}, tw, size};
+    ui.drawWrapped(ImGui::GetWindowDrawList(), ImGui::GetFont(), one, p0,
+                   seg.kind == SegmentKind::Switch ? pal().sand : pal().accent, width);
+    ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
 }
 
 //-----------------------------------------------------------------------------
