@@ -80,16 +80,16 @@ App::Impl::PlayerWords App::Impl::layoutPlayerWords(const Segment& seg, float wi
     w.fits = w.height <= room;
     const float lineH = ImGui::GetTextLineHeight();
     w.next = playerNextText(seg);
-    // "Next:" and "More" come after the side and the seconds left (the
-    // status line, which stands in for the visual when it has no room).
+    // The side and the seconds left (the status line, which stands in for
+    // the visual when it has no room) come first; then the tip or the "More"
+    // that opens it (a tip may hold a caution: it must stay reachable); then
+    // "Next:", the first to give way.
     const float keepStatus = std::min(keepForVisual, playerStatusHeight(seg) + sp);
-    w.nextShown = w.height + sp + lineH <= room - keepStatus;
-    if (w.nextShown) w.height += sp + lineH;
     if (!sw && !seg.tip.empty()) {
         w.tip = seg.tip.get(lang);
         w.tipW = ui.wrap(w.tip, f.body, width);
         const bool open = tipOpenStep == seg.step;
-        const float left = room - w.height - keepForVisual;
+        const float left = room - w.height - keepForVisual - sp - lineH;  // "Next:" after it, when it can
         if (open || w.tipW.height + sp <= left) {
             w.tipShown = w.height + sp + w.tipW.height <= room;
             if (w.tipShown) w.height += sp + w.tipW.height;
@@ -98,6 +98,8 @@ App::Impl::PlayerWords App::Impl::layoutPlayerWords(const Segment& seg, float wi
         w.moreShown = (open || !w.tipShown) && w.height + sp + ui.touch() <= room - keepStatus;
         if (w.moreShown) w.height += sp + ui.touch();
     }
+    w.nextShown = w.height + sp + lineH <= room - keepStatus;
+    if (w.nextShown) w.height += sp + lineH;
     return w;
 }
 
