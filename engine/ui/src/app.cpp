@@ -265,7 +265,7 @@ void App::Impl::frame(std::int64_t nowMs) {
 // [SECTION] Shared pieces
 //-----------------------------------------------------------------------------
 // The top bar's title in `titleW`: its font comes back in `tf`.
-Wrapped App::Impl::topBarTitle(const std::string& title, float titleW, ImFont*& tf, bool oneLine) const {
+Wrapped App::Impl::topBarTitle(const std::string& title, float titleW, ImFont*& tf, bool singleLine) const {
     const Fonts& f = ui.fonts();
     const float em = ui.em();
     // Long titles step down to the body size rather than take three lines,
@@ -280,22 +280,16 @@ Wrapped App::Impl::topBarTitle(const std::string& title, float titleW, ImFont*& 
     // the player: a second line would take the height the screen's words
     // need, so the title keeps one line, at the body size, ellipsized if even
     // that is too long (the card shows it whole).
-    if ((oneLine || ImGui::GetIO().DisplaySize.y < kShortWindowEm * em) && tw.lines.size() > 1) {
+    if ((singleLine || ImGui::GetIO().DisplaySize.y < kShortWindowEm * em) && tw.lines.size() > 1) {
         tf = f.body;
         tw = ui.wrap(title, tf, titleW, TooWide::Ellipsize);
-        if (tw.lines.size() > 1) {
-            const float px = fontPx(tf);
-            WrappedLine one;
-            one.text = ellipsizeToWidth(title, tf, px, titleW);
-            one.w = tf->CalcTextSizeA(px, FLT_MAX, 0, one.text.c_str()).x;
-            tw = Wrapped{px, {one}, one.w, px};
-        }
+        if (tw.lines.size() > 1) tw = oneLine(tf, fontPx(tf), ellipsizeToWidth(title, tf, fontPx(tf), titleW));
     }
     return tw;
 }
 
 void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLang, const std::string& starFor,
-                       bool oneLine) {
+                       bool singleLine) {
     // A routine's title can be any length (content, an import): the bar
     // shows its first kMaxTitleChars characters.
     const std::string title = cappedText(fullTitle, kMaxTitleChars);
@@ -321,7 +315,7 @@ void App::Impl::topBar(const std::string& fullTitle, bool showBack, bool showLan
     const float right = showLang || !starFor.empty() ? langW + sp : 0;
     const float titleW = std::max(2 * em, W - left - right);
     ImFont* tf = f.large;
-    const Wrapped tw = topBarTitle(title, titleW, tf, oneLine);
+    const Wrapped tw = topBarTitle(title, titleW, tf, singleLine);
     const float th = tw.height;
     // Shortened (an ellipsis): the screen may show the whole title itself.
     topBarTitleCut = title != fullTitle;

@@ -128,11 +128,11 @@ struct App::Impl {
     // Drawing
     void frame(std::int64_t nowMs);
     // `starFor`: a routine id whose favourite star sits at the right.
-    Wrapped topBarTitle(const std::string& title, float titleW, ImFont*& tf, bool oneLine) const;
-    // `oneLine`: the title keeps one line whatever the window (the player,
+    Wrapped topBarTitle(const std::string& title, float titleW, ImFont*& tf, bool singleLine) const;
+    // `singleLine`: the title keeps one line whatever the window (the player,
     // where the prompt needs the height more).
     void topBar(const std::string& title, bool showBack, bool showLang = false, const std::string& starFor = {},
-                bool oneLine = false);
+                bool singleLine = false);
     float safetyFooterHeight(float width) const;
     void safetyFooter(float width);
     void drawHome();

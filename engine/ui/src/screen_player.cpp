@@ -28,10 +28,8 @@ static constexpr float kPi = 3.14159265358979323846f;
 // back like any other words (App::textLines).
 static void centredText(Widgets& ui, ImDrawList* dl, ImFont* font, float size, ImVec2 c, ImU32 col,
                         const std::string& full) {
-    std::string s = cappedText(full, kMaxTitleChars);
-    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, s.c_str());
-    const Wrapped one{size, {WrappedLine{std::move(s), '\0', ts.x}}, ts.x, ts.y};
-    ui.drawWrapped(dl, font, one, ImVec2(std::floor(c.x - ts.x * 0.5f), std::floor(c.y - ts.y * 0.5f)), col);
+    const Wrapped one = oneLine(font, size, cappedText(full, kMaxTitleChars));
+    ui.drawWrapped(dl, font, one, ImVec2(std::floor(c.x - one.width * 0.5f), std::floor(c.y - size * 0.5f)), col);
 }
 
 // An arc from the top, clockwise, over `fraction` of the circle.
@@ -54,8 +52,7 @@ static void doubleArrow(ImDrawList* dl, ImVec2 c, float halfW, ImU32 col, float 
     dl->AddLine(ImVec2(c.x + halfW, c.y), ImVec2(c.x + halfW - h, c.y + h), col, thick);
 }
 
-// A soft pill with a word in it, centred on `c`. Its words are drawn as a
-// laid-out line, so they are read back like any other text (App::textLines).
+// A soft pill with a word in it, centred on `c`.
 static void badge(Widgets& ui, ImDrawList* dl, ImFont* font, float size, ImVec2 c, const std::string& s, ImU32 fill,
                   ImU32 ink) {
     const float em = ui.em();
@@ -63,8 +60,7 @@ static void badge(Widgets& ui, ImDrawList* dl, ImFont* font, float size, ImVec2 
     const ImVec2 a(c.x - ts.x * 0.5f - 0.8f * em, c.y - ts.y * 0.5f - 0.3f * em);
     const ImVec2 b(c.x + ts.x * 0.5f + 0.8f * em, c.y + ts.y * 0.5f + 0.3f * em);
     dl->AddRectFilled(a, b, fill, (b.y - a.y) * 0.5f);
-    const Wrapped one{size, {WrappedLine{s, '\0', ts.x}}, ts.x, size};
-    ui.drawWrapped(dl, font, one, ImVec2(c.x - ts.x * 0.5f, c.y - size * 0.5f), ink);
+    centredText(ui, dl, font, size, c, ink, s);
 }
 
 static const char* phaseKey(BreathPhase p) {

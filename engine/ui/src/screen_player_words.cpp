@@ -126,13 +126,10 @@ void App::Impl::drawPlayerWords(const PlayerWords& w, float width) {
     if (w.nextShown) {
         // One line, shortened if it must: drawn like every other piece of
         // text, so the tests read back what Next really says.
-        Wrapped one;
-        one.size = ImGui::GetFontSize();
-        const std::string line = ellipsizeToWidth(w.next, ImGui::GetFont(), one.size, width);
-        one.lines.push_back(WrappedLine{line, '\0', ImGui::CalcTextSize(line.c_str()).x});
-        one.width = one.lines.back().w;
-        one.height = one.size;
-        block(ImGui::GetFont(), one, pal().textMuted);
+        const float size = ImGui::GetFontSize();
+        block(ImGui::GetFont(),
+              oneLine(ImGui::GetFont(), size, ellipsizeToWidth(w.next, ImGui::GetFont(), size, width)),
+              pal().textMuted);
     }
 }
 
@@ -172,9 +169,7 @@ void App::Impl::drawPlayerStatus(const Segment& seg, float width) {
     // One line, centred, drawn as laid-out text so tests read it back.
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float size = ImGui::GetFontSize();
-    const std::string shown = ellipsizeToWidth(line, ImGui::GetFont(), size, width);
-    const float tw = ImGui::CalcTextSize(shown.c_str()).x;
-    const Wrapped one{size, {WrappedLine{shown, '\0', tw}}, tw, size};
+    const Wrapped one = oneLine(ImGui::GetFont(), size, ellipsizeToWidth(line, ImGui::GetFont(), size, width));
     ui.drawWrapped(ImGui::GetWindowDrawList(), ImGui::GetFont(), one, p0,
                    seg.kind == SegmentKind::Switch ? pal().sand : pal().accent, width);
     ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));

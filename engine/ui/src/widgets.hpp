@@ -127,6 +127,10 @@ struct Wrapped {
     float width = 0, height = 0;
 };
 Wrapped wrapWords(ImFont* font, float size, std::string_view s, float width, TooWide mode = TooWide::Break);
+// `text` as one laid-out line at `size` px of `font`, as it is (the caller
+// has already shortened it): for a line drawn with drawWrapped, so it is
+// recorded like every other piece of text.
+Wrapped oneLine(ImFont* font, float size, std::string text);
 // The size `font` draws `s` at so that its widest word fits `width`: the
 // font's own size when it fits, else smaller, never below `floorPx`.
 float fitPx(ImFont* font, std::string_view s, float width, float floorPx);

@@ -97,6 +97,11 @@ struct LineBuilder {
 };
 }  // namespace
 
+Wrapped oneLine(ImFont* font, float size, std::string text) {
+    const float w = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x;
+    return Wrapped{size, {WrappedLine{std::move(text), '\0', w}}, w, size};
+}
+
 Wrapped wrapWords(ImFont* font, float size, std::string_view s, float width, TooWide mode) {
     Wrapped w;
     w.size = size;
