@@ -22,6 +22,7 @@
 #include "unknot/journal.hpp"
 #include "unknot/own_pack.hpp"
 #include "unknot/paths.hpp"
+#include "unknot/plans.hpp"
 #include "unknot/platform/damage.hpp"
 #include "unknot/platform/routine_audio.hpp"
 #include "unknot/platform/runner.hpp"
@@ -89,6 +90,10 @@ private:
     std::optional<AppFonts> fonts_;
     std::unique_ptr<Journal> journal_;
     std::unique_ptr<Library> library_;
+    // The packs' plans over weeks, loaded again with the library; the App
+    // keeps a pointer to this object, whose contents change on a reload.
+    PlanBook plans_;
+    void loadPlansFor(const Library& lib) { plans_ = loadPlans(lib, files_); }
     // Screenshots are silent and deterministic: null services.
     NullAudio nullAudio_;
     NullHaptics nullHaptics_;
@@ -220,6 +225,8 @@ int DesktopApp::join(bool& abandoned) {
 void DesktopApp::makeApp() {
     ui::AppConfig config;
     config.library = library_.get();
+    loadPlansFor(*library_);
+    config.plans = &plans_;
     config.lang = o_.lang;
     config.defaultLang = preferredLanguage();
     config.journal = journal_.get();
@@ -234,6 +241,7 @@ void DesktopApp::makeApp() {
         config.vocabularyDir = joinPath(dataDir_, "content");
         config.reloadLibrary = [this] {
             library_ = std::make_unique<Library>(loadContent(o_.content, dataDir_, paths_.prefDir, files_));
+            loadPlansFor(*library_);
             return static_cast<const Library*>(library_.get());
         };
     }
@@ -326,6 +334,7 @@ int DesktopApp::runInteractive(const Route& route, std::int64_t startMs) {
             if (!watch_->changed()) return false;
             auto next = std::make_unique<Library>(loadContent(o_.content, dataDir_, paths_.prefDir, files_));
             keepBrokenRoutines(*next, *library_);
+            loadPlansFor(*next);
             app_->setLibrary(next.get());
             library_ = std::move(next);
             return true;

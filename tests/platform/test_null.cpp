@@ -183,7 +183,8 @@ TEST_CASE("option validation: a --screen outside the route grammar is refused be
     refused("play:neck-release@", "seconds from 0 to 86400");
     refused("play:neck-release@90000", "seconds from 0 to 86400");  // parseRoute allows it; the shell caps at 24 h
     for (const char* fine : {"home", "browse", "list", "all", "problems", "settings", "safety", "history", "area:neck",
-                             "card:neck-release", "pain:neck-release", "play:neck-release", "play:neck-release@20.5"}) {
+                             "card:neck-release", "pain:neck-release", "play:neck-release", "play:neck-release@20.5",
+                             "plans", "plan:calmer-evenings"}) {
         INFO("--screen " << fine);
         AppOptions o;
         CHECK(parse({"--screen", fine}, o) == -1);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "unknot/loader.hpp"
+#include "unknot/plans.hpp"
 #include "unknot/timeline.hpp"
 #include "unknot/ui/app.hpp"
 
@@ -36,6 +37,12 @@ inline const Library& bundled() {
         return loadLibrary(o);
     }();
     return lib;
+}
+
+// The bundled pack's plans over weeks, loaded once, as the shell loads them.
+inline const PlanBook& bundledPlans() {
+    static const PlanBook plans = loadPlans(bundled());
+    return plans;
 }
 
 inline Text both(const std::string& en, const std::string& fr) {
@@ -347,6 +354,7 @@ struct ScreenRig {
               cfg.library = &bundled();
               cfg.journal = journal.get();
               cfg.exportDir = "/tmp";
+              cfg.plans = &bundledPlans();
               if (o.manualClock) cfg.services.clock = &clock;
               return cfg;
           }()) {

@@ -119,10 +119,22 @@ TEST_CASE("no word is split across lines, on every screen, at 100 to 200% text, 
         routes.push_back("play:" + r.id + "@0");
         routes.push_back("play:" + r.id + "@100000");  // the end screen
     }
+    routes.push_back("plans");
+    for (const Plan& p : bundledPlans().plans) routes.push_back("plan:" + p.id);
+    // "+plan": the rest again with a plan under way (Home's Today card, the
+    // plan's dated weeks), started on the null clock's fixed day.
+    routes.push_back("+plan");
+    routes.push_back("home");
+    routes.push_back("plan:neck-shoulders-first-weeks");
     for (const int pct : kPercents) {
         for (const char* lang : kLangs) {
             Rig rig(W, H, pct, lang);
             for (const std::string& route : routes) {
+                if (route == "+plan") {
+                    REQUIRE(rig.journal->startPlan("neck-shoulders-first-weeks", "2026-11-18", 0) ==
+                            WriteStatus::Saved);
+                    continue;
+                }
                 rig.open(route);
                 // Down through the scroll regions: what is below the fold too.
                 for (int i = 0; i <= 12; ++i) {

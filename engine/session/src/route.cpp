@@ -17,6 +17,7 @@ Result<Route> plainRoute(std::string_view name) {
     if (name == "safety") return Route{route::Safety{}};
     if (name == "history") return Route{route::History{}};
     if (name == "make") return Route{route::Make{}};
+    if (name == "plans") return Route{route::Plans{}};
     return fail("");
 }
 
@@ -60,6 +61,10 @@ Result<Route> parseRoute(std::string_view text) {
         if (arg.empty()) return fail("missing routine id in " + std::string(text) + " (want make:ID)");
         return Route{route::Make{arg}};
     }
+    if (name == "plan") {
+        if (arg.empty()) return fail("missing plan id in " + std::string(text) + " (want plan:ID)");
+        return Route{route::Plan{arg}};
+    }
     if (name != "area" && name != "card" && name != "pain") return unknown(text);
     if (arg.empty())
         return fail("missing " + std::string(name == "area" ? "area" : "routine") + " id in " + std::string(text) +
@@ -81,6 +86,8 @@ struct Formatter {
     std::string operator()(const route::Card& r) const { return "card:" + r.routine; }
     std::string operator()(const route::PainBefore& r) const { return "pain:" + r.routine; }
     std::string operator()(const route::Make& r) const { return r.routine.empty() ? "make" : "make:" + r.routine; }
+    std::string operator()(const route::Plans&) const { return "plans"; }
+    std::string operator()(const route::Plan& r) const { return "plan:" + r.plan; }
     std::string operator()(const route::Play& r) const {
         if (r.atMs == 0) return "play:" + r.routine;
         // Milliseconds as seconds with the fraction only when there is one.

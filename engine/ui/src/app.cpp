@@ -181,7 +181,11 @@ void App::Impl::cancelAhead() { session.cancelAhead(); }
 // Once per frame, before drawing. The wall clock is read only while a session
 // is open: it dates the record of a session that finishes.
 void App::Impl::advancePlayer() {
-    if (session.player && session.advance(now, wallNow())) changed();
+    if (!session.player) return;
+    const bool wasRecorded = session.recorded;
+    if (session.advance(now, wallNow())) changed();
+    // The session just went into the journal: it may complete today's plan day.
+    if (!wasRecorded && session.recorded) markPlanDay();
 }
 
 void App::Impl::updateKeepAwake() { session.updateKeepAwake(topIs<screen::Player>()); }
@@ -206,7 +210,8 @@ void App::Impl::drawScreen() {
                    },
                    [this](screen::PainBefore& s) { drawPainBefore(s); }, [this](screen::Problems&) { drawProblems(); },
                    [this](screen::Settings&) { drawSettings(); }, [this](screen::Safety& s) { drawSafety(s); },
-                   [this](screen::History& s) { drawHistory(s); }, [this](screen::Make& s) { drawMake(s); }},
+                   [this](screen::History& s) { drawHistory(s); }, [this](screen::Make& s) { drawMake(s); },
+                   [this](screen::Plans&) { drawPlans(); }, [this](screen::Plan& s) { drawPlan(s); }},
         router.top());
 }
 

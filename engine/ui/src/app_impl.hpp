@@ -7,6 +7,7 @@
 #include "screens.hpp"
 #include "unknot/catalog.hpp"
 #include "unknot/player.hpp"
+#include "unknot/session/plan_progress.hpp"
 #include "unknot/session/session.hpp"
 #include "unknot/timeline.hpp"
 #include "unknot/ui/app.hpp"
@@ -41,6 +42,17 @@ struct JournalLists {
     std::vector<std::string> recent;      // the 8 most recent routines
 };
 
+// The active plan and today in it (Home's "Today" card, the plan screen),
+// computed again when the journal, the calendar day or flare mode changed.
+struct PlanView {
+    bool valid = false;
+    std::uint64_t at = 0;
+    std::int64_t day = 0;
+    bool flare = false;
+    const PlanBook* book = nullptr;
+    std::optional<session::TodayInPlan> today;
+};
+
 //-----------------------------------------------------------------------------
 // [SECTION] App::Impl
 //-----------------------------------------------------------------------------
@@ -64,6 +76,7 @@ struct App::Impl {
     Settings settings;
     JournalLists lists;
     const JournalLists& journalLists();
+    PlanView planView;
     // What History and the Home lists show changed without a journal write
     // (flare mode, language): they query again.
     void journalChanged();
@@ -228,6 +241,17 @@ struct App::Impl {
     void drawMakeDelete(screen::Make& sc);
     void saveMade(screen::Make& sc);
     void deleteMade(const std::string& id);
+    // Plans over weeks (screen_plans.cpp)
+    const PlanBook& plans() const;
+    const std::optional<session::TodayInPlan>& todayInPlan();  // cached like journalLists()
+    void markPlanDay();
+    void drawHomeToday(float width);
+    void drawTodayRoutines(const session::TodayInPlan& t, float width);
+    void drawPlans();
+    void drawPlan(screen::Plan& sc);
+    void drawPlanWeeks(const Plan& p, const std::optional<session::TodayInPlan>& t);
+    void drawPlanActions(screen::Plan& sc, const Plan& p, bool active);
+    std::string planDayText(const std::vector<std::string>& routines) const;
     void reloadOwnContent();
     // A 0-10 picker of big targets; returns the value tapped this frame.
     std::optional<int> painPicker(const std::string& idPrefix, std::optional<int> selected, float width);

@@ -52,6 +52,7 @@ bool App::Impl::pop() {
 // History's words and the Home lists follow flare mode and the language.
 void App::Impl::journalChanged() {
     lists.valid = false;
+    planView.valid = false;
     for (Screen& s : router.stack())
         if (auto* h = std::get_if<screen::History>(&s)) h->view.valid = false;
 }
@@ -68,7 +69,8 @@ std::string App::Impl::screenName() const {
                    [ended](const screen::Player&) { return ended ? "end" : "player"; },
                    [](const screen::PainBefore&) { return "pain"; }, [](const screen::Problems&) { return "problems"; },
                    [](const screen::Settings&) { return "settings"; }, [](const screen::Safety&) { return "safety"; },
-                   [](const screen::History&) { return "history"; }, [](const screen::Make&) { return "make"; }},
+                   [](const screen::History&) { return "history"; }, [](const screen::Make&) { return "make"; },
+                   [](const screen::Plans&) { return "plans"; }, [](const screen::Plan&) { return "plan"; }},
         top());
 }
 
@@ -145,6 +147,14 @@ struct App::Impl::RouteOpener {
         m.openMake(r.routine);
         return {};
     }
+    Result<void> operator()(const route::Plans&) const { return plain(screen::Plans{}); }
+    Result<void> operator()(const route::Plan& r) const {
+        if (!m.plans().find(r.plan)) return fail("unknown plan: " + r.plan);
+        reset();
+        m.push(screen::Plans{});
+        m.push(screen::Plan{r.plan});
+        return {};
+    }
 
 private:
     Result<void> plain(Screen s) const {
@@ -194,6 +204,7 @@ bool App::open(const std::string& screenText, std::int64_t nowMs, std::string* e
 // Screens whose routine or area disappeared are dropped from the stack, with
 // every screen above them; the caches of the rest are queried again.
 void App::Impl::libraryChanged() {
+    planView.valid = false;  // the plans were loaded again with the content
     // A session keeps its compiled timeline; its routine pointer is looked up
     // again, or the session ends if the routine is gone.
     if (session.routine) {

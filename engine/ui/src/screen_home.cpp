@@ -1,6 +1,7 @@
 // Home (the root of the back stack) and the content problems screen.
 //
-// [SECTION] Home: one-tap breathing, browse, all routines, favourites, recent
+// [SECTION] Home: today in a plan, one-tap breathing, browse, all routines,
+//           plans, favourites, recent
 // [SECTION] Problems: every content diagnostic, wrapped
 #include "app_impl.hpp"
 
@@ -45,6 +46,7 @@ void App::Impl::drawHome() {
     }
     ui.text(tr(settings.flareMode ? "home.greeting_flare" : "home.greeting", lang), nullptr, pal().textMuted);
     ImGui::Dummy(ImVec2(0, 0.2f * em));
+    drawHomeToday(0);
     drawHomeButtons();
     drawHomeLists();
     ui.endScroll();
@@ -72,6 +74,10 @@ void App::Impl::drawHomeButtons() {
     // Beside the breathing button: a pattern of one's own (when there is a data folder to keep it in).
     if (canMake() && ui.button("make", tr("make.open", lang), 0, Tone::Quiet))
         later.push_back([this] { openMake({}); });
+    // Plans over weeks, while none is active (the Today card leads to it then).
+    if (!plans().plans.empty() && !todayInPlan() &&
+        ui.button("plans", tr("plans.open", lang), 0, Tone::Quiet, nullptr, tr("plans.open_sub", lang)))
+        later.push_back([this] { push(screen::Plans{}); });
     if (ui.button("browse", tr("home.browse", lang), 0, Tone::Quiet, ui.fonts().large, tr("home.browse_sub", lang)))
         later.push_back([this] { push(screen::Browse{}); });
     std::size_t n = 0;

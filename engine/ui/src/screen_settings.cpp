@@ -244,6 +244,12 @@ void App::Impl::drawSettings() {
     change = drawSettingsCues(next) || change;
     change = drawVoice(*this, next) || change;
 
+    // What reminders there are, said honestly: Home only, no notifications.
+    if (!plans().plans.empty()) {
+        settingsHeading("settings.reminders");
+        ui.text(tr("settings.reminders_sub", lang), nullptr, pal().textMuted);
+    }
+
     settingsHeading("settings.about");
     if (ui.button("safety", tr("settings.safety", lang), 0, Tone::Quiet))
         later.push_back([this] { push(screen::Safety{}); });

@@ -118,11 +118,17 @@ struct Make {
     bool askDelete = false;          // Delete tapped: asking to confirm
     std::int64_t previewStart = -1;  // the app clock when the preview began
 };
+// The plans over weeks, and one plan: its weeks, the days done, start or stop.
+struct Plans {};
+struct Plan {
+    std::string plan;
+    bool askStop = false;  // Stop tapped: asking to confirm
+};
 }  // namespace screen
 
-using Screen =
-    std::variant<screen::Home, screen::Browse, screen::List, screen::Card, screen::Player, screen::PainBefore,
-                 screen::Problems, screen::Settings, screen::Safety, screen::History, screen::Make>;
+using Screen = std::variant<screen::Home, screen::Browse, screen::List, screen::Card, screen::Player,
+                            screen::PainBefore, screen::Problems, screen::Settings, screen::Safety, screen::History,
+                            screen::Make, screen::Plans, screen::Plan>;
 
 // The routine a screen shows (a card, the pain question, the player), or null.
 const std::string* screenRoutine(const Screen& s);

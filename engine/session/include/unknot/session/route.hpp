@@ -9,6 +9,7 @@
 //   play:ROUTINE[@SECONDS]  the session, SECONDS into it on a virtual clock
 //   make | make:ROUTINE     "Make your own" breathing pattern: a new one, or
 //                           editing one of the person's own pack
+//   plans | plan:PLAN       the plans over weeks, and one plan's weeks
 //
 // The parser checks the shape only; whether ROUTINE or AREA exists is the
 // caller's question (it holds the library).
@@ -46,10 +47,15 @@ struct Play {
 struct Make {
     std::string routine;  // "" makes a new pattern
 };
+struct Plans {};
+struct Plan {
+    std::string plan;
+};
 }  // namespace route
 
-using Route = std::variant<route::Home, route::Browse, route::List, route::Problems, route::Settings, route::Safety,
-                           route::History, route::Card, route::PainBefore, route::Play, route::Make>;
+using Route =
+    std::variant<route::Home, route::Browse, route::List, route::Problems, route::Settings, route::Safety,
+                 route::History, route::Card, route::PainBefore, route::Play, route::Make, route::Plans, route::Plan>;
 
 // The longest SECONDS play: accepts (about 115 days: far beyond any routine,
 // small enough that the milliseconds fit every clock).
@@ -58,7 +64,7 @@ inline constexpr double kMaxRouteSeconds = 1e7;
 // The grammar in one line, for error messages and --help.
 inline constexpr std::string_view kRouteGrammar =
     "home, browse, list, problems, settings, safety, history, area:ID, card:ID, pain:ID, play:ID@SECONDS, "
-    "make, make:ID";
+    "make, make:ID, plans, plan:ID";
 
 Result<Route> parseRoute(std::string_view text);
 // The text parseRoute reads back as the same route ("list" for List{""}).

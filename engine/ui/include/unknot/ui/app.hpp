@@ -7,6 +7,7 @@
 #include "unknot/catalog.hpp"
 #include "unknot/journal.hpp"
 #include "unknot/model.hpp"
+#include "unknot/plan.hpp"
 #include "unknot/player.hpp"
 #include "unknot/session/services.hpp"
 #include "unknot/session/settings.hpp"
@@ -78,6 +79,10 @@ struct AppConfig {
     std::string ownPackDir;
     std::string vocabularyDir;
     std::function<const Library*()> reloadLibrary;
+    // Plans over weeks (the packs' plans/ folders, unknot::loadPlans): owned
+    // by the caller and outliving the App, like `library`; the caller may
+    // change its contents when content reloads. Null: no plans are offered.
+    const PlanBook* plans = nullptr;
 };
 
 // Builds the fonts and the style, in em units, for a font of `fontPx` logical
