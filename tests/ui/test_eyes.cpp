@@ -270,6 +270,30 @@ TEST_CASE("History: the weeks strip says which dates it covers", "[ui][eyes]") {
     }
 }
 
+TEST_CASE("History: each row of the weeks strip is labelled with its Monday's date, at 100 and 200%", "[ui][eyes]") {
+    needFont();
+    for (const int pct : {100, 200})
+        for (const char* lang : {"en", "fr"}) {
+            Rig rig(390, 3000, pct, lang);
+            add(*rig.journal, sessionAt(rig.clock.ms - 3 * 86'400'000LL, "neck-release", {}, {}));
+            rig.open("history");
+            const History h = rig.journal->history(HistoryQuery{rig.clock.ms, 0});
+            const std::int64_t weeks = static_cast<std::int64_t>(h.daysPractised.size() / 7);
+            REQUIRE(weeks > 1);
+            float lastY = -1;
+            for (std::int64_t row = 0; row < weeks; ++row) {
+                const std::string label = formatDayMonth(h.firstDayStartMs + row * 7 * 86'400'000LL, 0, lang);
+                INFO(lang << " at " << pct << "%: row " << row << " wants \"" << label << "\"; laid out:\n"
+                          << listPieces(rig.app));
+                const std::optional<Piece> p = findPiece(rig.app, label);
+                REQUIRE(p.has_value());
+                CHECK(p->x >= 0);
+                CHECK(p->y > lastY);  // one row under the other, oldest first
+                lastY = p->y;
+            }
+        }
+}
+
 TEST_CASE("History: equal pain before and after shows both marks, the ring around the disc", "[ui][eyes]") {
     needFont();
     Rig rig(390, 3000, 100, "en");

@@ -178,6 +178,11 @@ std::string formatShortDay(std::int64_t unixMs, int utcOffsetMinutes, const std:
     return std::string(weekdayShort(d.weekday, fr)) + " " + std::to_string(d.day) + " " + monthName(d.month, fr);
 }
 
+std::string formatDayMonth(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang) {
+    const CivilDate d = civilDate(unixMs, utcOffsetMinutes);
+    return std::to_string(d.day) + "\u00a0" + monthName(d.month, isFrench(lang));
+}
+
 std::string weekdayInitial(int weekday, const std::string& lang) {
     static const char* en[] = {"M", "T", "W", "T", "F", "S", "S"};
     static const char* frs[] = {"L", "M", "M", "J", "V", "S", "D"};

@@ -13,8 +13,10 @@
 #include "unknot/ui/strings.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 
 namespace unknot::ui {
 
@@ -225,6 +227,39 @@ void App::Impl::drawHistoryExport(HistoryView& historyView, int offset) {
 //-----------------------------------------------------------------------------
 // [SECTION] History: the strip of weeks
 //-----------------------------------------------------------------------------
+// The strip's rows, each labelled with the date of its Monday ("16 Nov"), as
+// a paper calendar is: in a column at the left where it fits beside day
+// cells of at least 1 em (a label may shrink to 80 % for that); otherwise
+// (large text on a phone) above its row, at full size, the cells kept large.
+struct StripLayout {
+    float cell = 0, labelW = 0, labelPx = 0, labelLine = 0;  // labelLine > 0: labels above their rows
+    std::vector<std::string> labels;
+    float rowH() const { return cell + labelLine; }
+};
+
+static StripLayout stripLayout(const History& h, int weeks, float width, float em, ImFont* font,
+                               const std::function<int(std::int64_t)>& offsetAt, const std::string& lang) {
+    StripLayout L;
+    float widest = 0;
+    const float px = fontPx(font);
+    for (int row = 0; row < weeks; ++row) {
+        const std::int64_t monday = h.firstDayStartMs + static_cast<std::int64_t>(row) * 7 * 86'400'000LL;
+        L.labels.push_back(formatDayMonth(monday, offsetAt(monday), lang));
+        widest = std::max(widest, font->CalcTextSizeA(px, FLT_MAX, 0, L.labels.back().c_str()).x);
+    }
+    const float gap = 0.3f * em;
+    const float room = width - 7 * em - gap;  // the most the labels can take beside cells of 1 em
+    L.labelPx = widest <= room ? px : px * room / std::max(widest, 1.0f);
+    if (L.labelPx >= 0.8f * px) {
+        L.labelW = widest * L.labelPx / px + gap;
+    } else {
+        L.labelPx = px;
+        L.labelLine = px * 1.15f;
+    }
+    L.cell = std::min((width - L.labelW) / 7.0f, 2.6f * em);
+    return L;
+}
+
 // Seven columns, Monday first, one row per week, oldest at the top: a filled
 // disc on each day practised, a ring around today.
 void App::Impl::drawHistoryStrip(const HistoryView& view, float width) {
@@ -237,12 +272,16 @@ void App::Impl::drawHistoryStrip(const HistoryView& view, float width) {
     ui.text(formatShortDay(h.firstDayStartMs, utcOffset(h.firstDayStartMs), lang) + " \u2013 " +
                 formatShortDay(lastDay, utcOffset(lastDay), lang),
             nullptr, pal().textMuted);
-    const float cell = std::min(width / 7.0f, 2.6f * em);
-    const float x0 = ImGui::GetCursorScreenPos().x + (width - cell * 7) * 0.5f;
+    ImFont* font = ui.fonts().body;
+    const StripLayout L = stripLayout(
+        h, weeks, width, em, font, [this](std::int64_t ms) { return utcOffset(ms); }, lang);
+    const float cell = L.cell;
+    const float gridW = L.labelW + cell * 7;
+    const float xl = ImGui::GetCursorScreenPos().x + (width - gridW) * 0.5f;
+    const float x0 = xl + L.labelW;
     const float y0 = ImGui::GetCursorScreenPos().y;
     float y = y0;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImFont* font = ui.fonts().body;
     for (int d = 0; d < 7; ++d) {
         const std::string l = weekdayInitial(d, lang);
         const ImVec2 ts = ImGui::CalcTextSize(l.c_str());
@@ -250,6 +289,16 @@ void App::Impl::drawHistoryStrip(const HistoryView& view, float width) {
                     pal().textMuted, l.c_str());
     }
     y += ImGui::GetTextLineHeightWithSpacing();
+    // The centre height of each row's cells.
+    auto rowMid = [&](int row) { return y + L.rowH() * static_cast<float>(row) + L.labelLine + cell * 0.5f; };
+    // Each row's date (recorded as laid-out text): beside the row, or above it.
+    for (std::size_t row = 0; row < L.labels.size(); ++row) {
+        const Wrapped w = oneLine(font, L.labelPx, L.labels[row]);
+        const float mid = rowMid(static_cast<int>(row));
+        const ImVec2 at =
+            L.labelLine > 0 ? ImVec2(x0, mid - cell * 0.5f - L.labelLine) : ImVec2(xl, mid - L.labelPx * 0.5f);
+        ui.drawWrapped(dl, font, w, at, pal().textMuted);
+    }
     // Today's index in the strip, from the local date.
     const std::int64_t todayIndex =
         (wallNow() + static_cast<std::int64_t>(utcOffset(wallNow())) * 60'000 -
@@ -258,7 +307,7 @@ void App::Impl::drawHistoryStrip(const HistoryView& view, float width) {
     const float r = cell * 0.32f;
     for (int i = 0; i < weeks * 7; ++i) {
         const int row = i / 7, col = i % 7;
-        const ImVec2 c(x0 + cell * (static_cast<float>(col) + 0.5f), y + cell * (static_cast<float>(row) + 0.5f));
+        const ImVec2 c(x0 + cell * (static_cast<float>(col) + 0.5f), rowMid(row));
         if (i > todayIndex) continue;  // the rest of this week is still to come
         if (h.daysPractised[static_cast<std::size_t>(i)])
             dl->AddCircleFilled(c, r, pal().accent, 20);
@@ -267,7 +316,7 @@ void App::Impl::drawHistoryStrip(const HistoryView& view, float width) {
         if (i == todayIndex) dl->AddCircle(c, r + 0.15f * em, pal().text, 24, std::max(1.5f, 0.08f * em));
     }
     // The weekday letters and the rows of weeks, and a little air below.
-    ImGui::Dummy(ImVec2(width, y - y0 + cell * static_cast<float>(weeks) + 0.3f * em));
+    ImGui::Dummy(ImVec2(width, y - y0 + L.rowH() * static_cast<float>(weeks) + 0.3f * em));
 }
 
 //-----------------------------------------------------------------------------

@@ -45,8 +45,8 @@ const std::optional<session::TodayInPlan>& App::Impl::todayInPlan() {
     const std::int64_t day = session::localDayNumber(w, offset);
     if (!planView.valid || planView.at != journal->changeCount() || planView.day != day ||
         planView.flare != settings.flareMode || planView.book != cfg.plans) {
-        planView.today = cfg.plans ? session::todayInPlan(*journal, *cfg.plans, w, offset, settings.flareMode)
-                                   : std::nullopt;
+        planView.today =
+            cfg.plans ? session::todayInPlan(*journal, *cfg.plans, w, offset, settings.flareMode) : std::nullopt;
         planView.at = journal->changeCount();
         planView.day = day;
         planView.flare = settings.flareMode;
@@ -245,12 +245,10 @@ void App::Impl::drawPlanWeeks(const Plan& p, const std::optional<session::TodayI
                                  : trf("plan.day", lang, {{"n", std::to_string(d + 1)}});
             line += "  \u00b7  " + planDayText(routines);
             const bool isToday = t && t->today.day == index;
-            const bool done =
-                t && std::binary_search(t->daysDone.begin(), t->daysDone.end(), static_cast<int>(index));
+            const bool done = t && std::binary_search(t->daysDone.begin(), t->daysDone.end(), static_cast<int>(index));
             if (done) line += "  \u00b7  " + std::string(tr("plan.done", lang));
             if (isToday) line += "  \u00b7  " + std::string(tr("plan.today", lang));
-            ui.text(line, nullptr,
-                    isToday ? pal().accent : routines.empty() ? pal().textMuted : pal().text);
+            ui.text(line, nullptr, isToday ? pal().accent : routines.empty() ? pal().textMuted : pal().text);
         }
     }
     if (p.then) {

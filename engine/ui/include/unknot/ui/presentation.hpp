@@ -77,6 +77,8 @@ std::string formatDate(std::int64_t unixMs, int utcOffsetMinutes, const std::str
 std::string formatTime(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang);
 // "Mon 16 Nov" / "lun. 16 nov.": short, for list rows.
 std::string formatShortDay(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang);
+// "16 Nov" / "16 nov.": the day and the month, for a calendar row's label.
+std::string formatDayMonth(std::int64_t unixMs, int utcOffsetMinutes, const std::string& lang);
 // One letter per weekday, Monday first: "M T W T F S S" / "L M M J V S D".
 std::string weekdayInitial(int weekday, const std::string& lang);
 
