@@ -344,6 +344,41 @@ async function reloadKeepsSession(page, routine) {
         "History's Export is offered as downloads (CSV and JSON)", files.join(", "));
 }
 
+// A plan over weeks, started on the phone: the start is a journal write
+// copied to IndexedDB, and after a reload Home shows the plan's Today card;
+// then Stop, after its question.
+async function plan(page) {
+  await waitFor(page, "home", "");
+  await scrollTo(page, "plans");
+  await tap(page, "plans");
+  await waitFor(page, "plans", "plan:*");
+  await scrollTo(page, "plan:calmer-evenings");
+  await tap(page, "plan:calmer-evenings");
+  await waitFor(page, "plan", "plan-start");
+  const syncs = await page.evaluate(() => window.unknot.syncs);
+  await tap(page, "plan-start");
+  await waitFor(page, "plan", "plan-stop");
+  await until(page, "starting a plan was copied to IndexedDB", (n) => window.unknot.syncs > n, syncs);
+  ok("a plan started from its screen");
+  await page.reload();
+  await started(page);
+  await waitFor(page, "home", "");
+  await scrollTo(page, "today-plan");
+  check(await shows(page, "Calmer evenings"), "after a reload Home's Today card names the plan started");
+  // Stopped again (after its question), so the journeys that follow see Home as before.
+  await tap(page, "today-plan");
+  await waitFor(page, "plan", "plan-stop");
+  await tap(page, "plan-stop");
+  await waitFor(page, "plan", "plan-stop-yes");
+  await tap(page, "plan-stop-yes");
+  await waitFor(page, "plan", "plan-start");
+  await tap(page, "back-nav");
+  await waitFor(page, "plans", "back-nav");
+  await tap(page, "back-nav");
+  await waitFor(page, "home", "");
+  ok("the plan stopped from its screen after a question");
+}
+
 // Installable: the manifest's fields and icons; the service worker controls
 // the page; offline, a reload still starts the app.
 async function installable(page, url) {
@@ -682,6 +717,9 @@ try {
   const routine = await session(page);
   await finish(page);
   await reloadKeepsSession(page, routine);
+  await page.goto(server.url);
+  await started(page);
+  await plan(page);
   await installable(page, server.url);
   await userPack(page, tmp);
   await idle(page);
