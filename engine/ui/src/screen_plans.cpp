@@ -203,9 +203,10 @@ void App::Impl::drawPlan(screen::Plan& sc) {
 // Start (replacing another plan, which it says), or Stop after a question.
 void App::Impl::drawPlanActions(screen::Plan& sc, const Plan& p, bool active) {
     if (!active) {
-        if (const std::optional<ActivePlan> other = journal->activePlan())
-            if (const Plan* o = plans().find(other->planId))
-                ui.text(trf("plan.start_replaces", lang, {{"plan", o->title.get(lang)}}), nullptr, pal().textMuted);
+        // The current plan, from the cached view: no SQLite work in a frame.
+        if (const std::optional<session::TodayInPlan>& other = todayInPlan())
+            ui.text(trf("plan.start_replaces", lang, {{"plan", other->plan->title.get(lang)}}), nullptr,
+                    pal().textMuted);
         if (ui.button("plan-start", tr("plan.start", lang), 0, Tone::Primary)) {
             later.push_back([this, id = p.id] {
                 const std::int64_t w = wallNow();
