@@ -179,6 +179,14 @@ std::vector<Hostile> hostileFiles() {
     h.push_back({"stray-comma-anchor.yaml", "&or,forma\nmt:a 1i", 1, "unexpected ','"});
     h.push_back({"stray-comma-tag.yaml", "!t ,\nid: x\n", 1, "unexpected ','"});
     h.push_back({"stray-comma-next-line.yaml", "&a\n,b\n", 2, "unexpected ','"});
+    // One pass suffices only for a block mapping at column 0 (reader.cpp,
+    // loadPlainMapping): a flow or an indented mapping may be followed by
+    // more documents without a "---", and a marker may end a line with CR.
+    h.push_back({"flow-then-more.yaml", "{id: flow-more}\ntitle: x\n", 0, "2 YAML documents"});
+    h.push_back({"indented-then-more.yaml", "  id: indented\ntitle: x\n", 0, "2 YAML documents"});
+    h.push_back({"flow-stray-comma.yaml", "{id: flow-comma} ,\n", 1, "unexpected ','"});
+    // (yaml-cpp reads a lone CR as no line break: refused, not half read.)
+    h.push_back({"cr-marker.yaml", "id: cr-a\r---\rid: cr-b\r", 1, "YAML syntax error"});
     h.push_back(
         {"huge-number.yaml", withDuration("huge-number", "1" + std::string(400, '0')), kDurationLine, "duration"});
     h.push_back({"inf.yaml", withDuration("inf", ".inf"), kDurationLine, "duration"});
