@@ -2,7 +2,8 @@
 // context, no window): a left-side figure's vertices are the mirror of the
 // right one's, the same time gives the same vertices, a paused clock and
 // reduced motion move none, everything stays inside its box, and the body
-// stands 3:1 against the background in every theme.
+// stands 3:1 against the background in every theme; the player's vertex
+// cache replays exactly what a fresh drawing writes.
 #include "figure_draw.hpp"
 
 #include "unknot/loader.hpp"
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <tuple>
 #include <vector>
@@ -340,4 +342,79 @@ TEST_CASE("a switch turns the figure from the side it leaves to the side that co
     CHECK_FALSE(sameVertices(middle, leftEnd));
     // Halfway, the figure is symmetric about the box's middle: it is turning.
     CHECK(segmentFigure(book, sw, sw.startMs + sw.durationMs / 2, false).head.x == Approx(0.5f).margin(1e-4));
+}
+
+namespace {
+// Everything a figure wrote into a draw list: each vertex whole (position,
+// UV, colour) and each index relative to the first vertex it wrote.
+struct Written {
+    std::vector<ImDrawVert> vtx;
+    std::vector<int> idx;
+};
+bool operator==(const Written& a, const Written& b) {
+    if (a.idx != b.idx || a.vtx.size() != b.vtx.size()) return false;
+    for (std::size_t i = 0; i < a.vtx.size(); ++i)
+        if (std::memcmp(&a.vtx[i], &b.vtx[i], sizeof(ImDrawVert)) != 0) return false;
+    return true;
+}
+
+// Draws `s` into a fresh window's list after `padding` other vertices (so the
+// base index differs), with `cache` or without one.
+Written drawOnce(const FigureShapes& s, FigureVertexCache* cache, int padding, ImVec2 min = {100, 50},
+                 ImVec2 max = {490, 440}) {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(1280, 800));
+    ImGui::Begin("figure", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int i = 0; i < padding; ++i) dl->AddRectFilled(ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE);
+    const int v0 = dl->VtxBuffer.Size, i0 = dl->IdxBuffer.Size;
+    const unsigned base = dl->_VtxCurrentIdx;
+    const FigurePalette pal = figurePalette(paletteFor(ThemeId::Light));
+    if (cache)
+        cache->draw(dl, s, min, max, pal);
+    else
+        drawFigureShapes(dl, s, min, max, pal);
+    Written w;
+    w.vtx.assign(dl->VtxBuffer.Data + v0, dl->VtxBuffer.Data + dl->VtxBuffer.Size);
+    for (int i = i0; i < dl->IdxBuffer.Size; ++i)
+        w.idx.push_back(static_cast<int>(dl->IdxBuffer[i]) - static_cast<int>(base));
+    ImGui::End();
+    ImGui::EndFrame();
+    return w;
+}
+}  // namespace
+
+TEST_CASE("the vertex cache replays exactly what a fresh drawing writes, and draws afresh when anything changes") {
+    Frame frame;
+    const StepFigure& rolling = figureOf("tennis-ball-back-wall", 2);
+    FigureShapes s = composeFigure(bundled().figures, rolling, {2500, 25000, false, false});
+    REQUIRE(s.hasSpot);
+    REQUIRE(s.mark != MarkKind::None);
+    FigureVertexCache cache;
+    const Written fresh = drawOnce(s, nullptr, 0);
+    REQUIRE_FALSE(fresh.vtx.empty());
+    CHECK(drawOnce(s, &cache, 0) == fresh);  // the first drawing records
+    CHECK(cache.hits() == 0);
+    // Replayed at another base index: the same vertices, the indices moved.
+    CHECK(drawOnce(s, &cache, 37) == fresh);
+    CHECK(drawOnce(s, &cache, 500) == fresh);
+    CHECK(cache.hits() == 2);
+    // The mark moved: the body replays, the mark is drawn at its new phase.
+    FigureShapes later = s;
+    later.markPhase = 0.5f;
+    CHECK(drawOnce(later, &cache, 3) == drawOnce(later, nullptr, 0));
+    CHECK(cache.hits() == 3);
+    // Another box, the body moved, the mirror: each drawn afresh, exactly.
+    CHECK(drawOnce(s, &cache, 0, {110, 50}, {500, 440}) == drawOnce(s, nullptr, 0, {110, 50}, {500, 440}));
+    const FigureShapes moved = composeFigure(bundled().figures, rolling, {4000, 25000, false, false});
+    REQUIRE_FALSE(moved == s);
+    CHECK(drawOnce(moved, &cache, 0) == drawOnce(moved, nullptr, 0));
+    const FigureShapes left = mirrorShapes(s);
+    CHECK(drawOnce(left, &cache, 0) == drawOnce(left, nullptr, 0));
+    CHECK(cache.hits() == 3);
+    // Past the 16-bit index limit (65,000 vertices before it) a replay would
+    // not fit: it is drawn afresh.
+    CHECK(drawOnce(left, &cache, 16250) == drawOnce(left, nullptr, 16250));
+    CHECK(cache.hits() == 3);
 }

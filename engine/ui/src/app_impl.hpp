@@ -4,6 +4,7 @@
 // [SECTION] App::Impl
 #pragma once
 
+#include "player_figure.hpp"
 #include "screens.hpp"
 #include "unknot/catalog.hpp"
 #include "unknot/player.hpp"
@@ -96,6 +97,7 @@ struct App::Impl {
     std::string savedNoticeFor;       // "Saved to your journal" on this routine's card, after Done
     int tipOpenStep = -1;             // the player's tip unfolded ("More") for this step
     Widgets ui;                       // also the theme: this App's palette, not a global
+    PlayerFigureCache figureCache;    // the player's figure, from one frame to the next
     const Palette& pal() const { return ui.pal(); }
     void applyTheme(ThemeId id) { ui.setTheme(id); }
     std::int64_t now = 0;

@@ -6,10 +6,13 @@
 // [SECTION] Props
 // [SECTION] The glow and the marks
 // [SECTION] Entry points
+// [SECTION] The vertex cache
 #include "figure_draw.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <numbers>
 
@@ -344,19 +347,118 @@ void drawMark(const Painter& pt, const FigureShapes& s, const FigurePalette& pal
 
 //-----------------------------------------------------------------------------
 // [SECTION] Entry points
+// [SECTION] The vertex cache
 //-----------------------------------------------------------------------------
-void drawFigureShapes(ImDrawList* dl, const FigureShapes& s, ImVec2 min, ImVec2 max, const FigurePalette& pal) {
-    const float side = std::min(max.x - min.x, max.y - min.y);
-    if (side <= 0) return;
-    const Painter pt{
+namespace {
+// The figure's square fitted and centred in [min, max].
+Painter painterFor(ImDrawList* dl, const FigureShapes& s, ImVec2 min, ImVec2 max, float side) {
+    return Painter{
         dl, {min.x + (max.x - min.x - side) / 2, min.y + (max.y - min.y - side) / 2}, side, s.mirrored ? -1.0f : 1.0f};
-    dl->PushClipRect(min, max, true);
+}
+
+// Everything but the mark: the scene, the body, the glow, the props.
+void drawStill(const Painter& pt, const FigureShapes& s, const FigurePalette& pal) {
     for (const auto& p : s.scene) drawProp(pt, p, pal.scene, pal.far);
     drawBody(pt, s, pal);
     // The glow under the props: the ball stays in plain sight on its spot.
     if (s.hasSpot) drawGlow(pt, s.spot, pal);
     for (const auto& p : s.props) drawProp(pt, p, pal.prop, pal.far);
+}
+
+bool same(ImVec2 a, ImVec2 b) { return a.x == b.x && a.y == b.y; }
+}  // namespace
+
+void drawFigureShapes(ImDrawList* dl, const FigureShapes& s, ImVec2 min, ImVec2 max, const FigurePalette& pal) {
+    const float side = std::min(max.x - min.x, max.y - min.y);
+    if (side <= 0) return;
+    const Painter pt = painterFor(dl, s, min, max, side);
+    dl->PushClipRect(min, max, true);
+    drawStill(pt, s, pal);
     if (s.hasSpot) drawMark(pt, s, pal);
+    dl->PopClipRect();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The vertex cache
+//-----------------------------------------------------------------------------
+// The shapes alike but for the mark (its kind and phase are drawn live).
+bool sameStill(const FigureShapes& a, const FigureShapes& b) {
+    return a.view == b.view && a.mirrored == b.mirrored && a.hasSpot == b.hasSpot && a.spot == b.spot &&
+           a.head == b.head && a.headR == b.headR && a.torso == b.torso && a.limbsBeforeTorso == b.limbsBeforeTorso &&
+           a.limbs == b.limbs && a.scene == b.scene && a.props == b.props;
+}
+
+bool FigureVertexCache::Key::matches(const FigureShapes& s, ImVec2 mn, ImVec2 mx, ImVec2 uv, const FigurePalette& p,
+                                     ImDrawListFlags f, float fr) const {
+    return same(min, mn) && same(max, mx) && same(uvWhite, uv) && pal == p && flags == f && fringe == fr &&
+           sameStill(still, s);
+}
+
+bool FigureVertexCache::Recording::replay(ImDrawList* dl) const {
+    // 16-bit indices: a replay must not cross 65,535 vertices in one command
+    // (drawing afresh lets Dear ImGui handle that as it always does).
+    if (!valid || dl->_VtxCurrentIdx + static_cast<unsigned>(vtx.Size) >= (1u << 16)) return false;
+    dl->PrimReserve(idx.Size, vtx.Size);
+    std::memcpy(dl->_VtxWritePtr, vtx.Data, static_cast<std::size_t>(vtx.Size) * sizeof(ImDrawVert));
+    // The indices moved to this base, four at a time in one 64-bit add: no
+    // lane carries into the next, as every index + base stays below 65,536
+    // (checked above).
+    static_assert(sizeof(ImDrawIdx) == 2, "16-bit indices");
+    const auto base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
+    const std::uint64_t base4 = 0x0001000100010001ULL * base;
+    const int n = idx.Size;
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+        std::uint64_t four = 0;
+        std::memcpy(&four, idx.Data + i, sizeof four);
+        four += base4;
+        std::memcpy(dl->_IdxWritePtr + i, &four, sizeof four);
+    }
+    for (; i < n; ++i) dl->_IdxWritePtr[i] = static_cast<ImDrawIdx>(idx[i] + base);
+    dl->_VtxWritePtr += vtx.Size;
+    dl->_IdxWritePtr += idx.Size;
+    dl->_VtxCurrentIdx += static_cast<unsigned>(vtx.Size);
+    return true;
+}
+
+// Draws with `draw`, and keeps what it wrote when it went into one command
+// from one base vertex (else the next frame draws afresh again).
+template <class F>
+void FigureVertexCache::Recording::record(ImDrawList* dl, F&& draw) {
+    const int v0 = dl->VtxBuffer.Size, i0 = dl->IdxBuffer.Size, cmds = dl->CmdBuffer.Size;
+    const unsigned base = dl->_VtxCurrentIdx;
+    draw();
+    valid = dl->CmdBuffer.Size == cmds && dl->_VtxCurrentIdx - base == static_cast<unsigned>(dl->VtxBuffer.Size - v0);
+    if (!valid) return;
+    vtx.resize(dl->VtxBuffer.Size - v0);
+    std::memcpy(vtx.Data, dl->VtxBuffer.Data + v0, static_cast<std::size_t>(vtx.Size) * sizeof(ImDrawVert));
+    idx.resize(dl->IdxBuffer.Size - i0);
+    for (int i = 0; i < idx.Size; ++i) idx[i] = static_cast<ImDrawIdx>(dl->IdxBuffer[i0 + i] - base);
+}
+
+void FigureVertexCache::draw(ImDrawList* dl, const FigureShapes& s, ImVec2 min, ImVec2 max, const FigurePalette& pal) {
+    const float side = std::min(max.x - min.x, max.y - min.y);
+    if (side <= 0) return;
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    const Painter pt = painterFor(dl, s, min, max, side);
+    dl->PushClipRect(min, max, true);
+    const bool same = still_.valid && key_.matches(s, min, max, uv, pal, dl->Flags, dl->_FringeScale);
+    if (same && still_.replay(dl)) {
+        ++hits_;
+    } else {
+        still_.record(dl, [&] { drawStill(pt, s, pal); });
+        key_ = Key{s, min, max, uv, pal, dl->Flags, dl->_FringeScale};
+        mark_.valid = false;  // it hangs on the same spot and box
+    }
+    // The mark: again when its kind and phase are the ones last drawn.
+    if (s.hasSpot && s.mark != MarkKind::None) {
+        const bool markSame = same && mark_.valid && markKind_ == s.mark && markPhase_ == s.markPhase;
+        if (!(markSame && mark_.replay(dl))) {
+            mark_.record(dl, [&] { drawMark(pt, s, pal); });
+            markKind_ = s.mark;
+            markPhase_ = s.markPhase;
+        }
+    }
     dl->PopClipRect();
 }
 

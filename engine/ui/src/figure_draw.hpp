@@ -33,6 +33,7 @@ struct FigurePalette {
     ImU32 glow;   // the spot being worked
     ImU32 mark;   // arrows, circles, pulses
     ImU32 gap;    // the background: a thin edge that parts an arm from the torso behind it
+    bool operator==(const FigurePalette&) const = default;
 };
 FigurePalette figurePalette(const Palette& p);
 
@@ -45,5 +46,47 @@ void drawFigure(ImDrawList* dl, const FigureBook& book, const StepFigure& f, con
                 ImVec2 max, const FigurePalette& pal);
 // The same for shapes already composed.
 void drawFigureShapes(ImDrawList* dl, const FigureShapes& s, ImVec2 min, ImVec2 max, const FigurePalette& pal);
+
+// The still part of a figure (scene, body, glow, props: everything but the
+// moving mark) drawn again from the vertices of its last drawing while
+// nothing it depends on changed: the shapes, the box, the colours, the font
+// atlas's white pixel and the draw list's anti-aliasing. The player draws
+// the same still figure 60 times a second while a step plays; tessellating
+// it each time cost as much as the rest of the player (bench/bench_figure).
+// The replay writes exactly the vertices and indices a fresh drawing would
+// (tests/core/test_figure_draw.cpp compares them). The mark is kept the same
+// way for its kind and phase: the player steps its phase (player_figure.hpp)
+// so that consecutive frames share one. One cache per place a figure is drawn.
+class FigureVertexCache {
+public:
+    // drawFigureShapes(), with the still part from the cache when it can be.
+    void draw(ImDrawList* dl, const FigureShapes& s, ImVec2 min, ImVec2 max, const FigurePalette& pal);
+    int hits() const { return hits_; }  // replays so far (tests)
+
+private:
+    struct Key {
+        FigureShapes still;  // the shapes drawn (their mark is not part of the key)
+        ImVec2 min, max, uvWhite;
+        FigurePalette pal;
+        ImDrawListFlags flags = 0;
+        float fringe = 1;
+        bool matches(const FigureShapes& s, ImVec2 mn, ImVec2 mx, ImVec2 uv, const FigurePalette& p, ImDrawListFlags f,
+                     float fr) const;
+    };
+    // What one part wrote into a draw list, its indices from its first vertex.
+    struct Recording {
+        bool valid = false;
+        ImVector<ImDrawVert> vtx;
+        ImVector<ImDrawIdx> idx;
+        bool replay(ImDrawList* dl) const;
+        template <class F>
+        void record(ImDrawList* dl, F&& draw);
+    };
+    Key key_;
+    Recording still_, mark_;
+    MarkKind markKind_ = MarkKind::None;
+    float markPhase_ = -1;
+    int hits_ = 0;
+};
 
 }  // namespace unknot::ui

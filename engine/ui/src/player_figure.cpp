@@ -34,13 +34,30 @@ PlayerFigureSlot playerFigureSlot(ImVec2 origin, ImVec2 size, float em) {
 }
 
 ImVec2 placePlayerFigure(Widgets& ui, const FigureBook& book, const Segment& seg, std::int64_t positionMs,
-                         bool reducedMotion, ImVec2 origin) {
+                         bool reducedMotion, ImVec2 origin, PlayerFigureCache& cache) {
     if (!seg.figure || seg.kind == SegmentKind::Breath) return origin;
     const PlayerFigureSlot slot = playerFigureSlot(origin, ImGui::GetContentRegionAvail(), ui.em());
     if (!slot.shown) return origin;
-    const FigureShapes shapes = segmentFigure(book, seg, positionMs, reducedMotion);
-    if (shapes.limbs.empty()) return origin;  // a pose the book lacks: the shape keeps the box
-    drawFigureShapes(ImGui::GetWindowDrawList(), shapes, slot.min, slot.max, figurePalette(ui.pal()));
+    // The body at the start of its step; a switch (a turn of a second or
+    // two, where the whole figure moves) follows the clock exactly.
+    const std::int64_t into = std::max<std::int64_t>(0, positionMs - seg.startMs);
+    const std::int64_t bodyAt =
+        seg.kind == SegmentKind::Switch ? positionMs : seg.startMs + into - into % kPlayerBodyStepMs;
+    if (cache.figure != seg.figure.get() || cache.segmentStartMs != seg.startMs || cache.stepStartMs != bodyAt ||
+        cache.mirrored != seg.mirrored || cache.reducedMotion != reducedMotion) {
+        cache.shapes = segmentFigure(book, seg, bodyAt, reducedMotion);
+        cache.figure = seg.figure.get();
+        cache.segmentStartMs = seg.startMs;
+        cache.stepStartMs = bodyAt;
+        cache.mirrored = seg.mirrored;
+        cache.reducedMotion = reducedMotion;
+    }
+    if (cache.shapes.limbs.empty()) return origin;  // a pose the book lacks: the shape keeps the box
+    // The mark's own motion, in steps of kPlayerMarkStepMs (a switch has no mark).
+    if (seg.kind != SegmentKind::Switch)
+        cache.shapes.markPhase =
+            markPhase(FigureTime{into - into % kPlayerMarkStepMs, seg.durationMs, seg.mirrored, reducedMotion});
+    cache.vertices.draw(ImGui::GetWindowDrawList(), cache.shapes, slot.min, slot.max, figurePalette(ui.pal()));
     ui.hotRect("figure", slot.min, slot.max);
     ImGui::SetCursorScreenPos(slot.restOrigin);
     return slot.restOrigin;

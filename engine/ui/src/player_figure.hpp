@@ -28,7 +28,25 @@ PlayerFigureSlot playerFigureSlot(ImVec2 origin, ImVec2 size, float em);
 // box from `origin`, records it as the "figure" rectangle (tests find it
 // there), and moves the cursor to the box left for the shape. Returns that
 // box's top-left corner (`origin` when nothing was drawn).
+//
+// The body's keyframe motion (a lean over seconds) is composed at the start
+// of each kPlayerBodyStepMs of the segment: it then moves about a pixel a
+// step at phone size, and in between the still figure is drawn again from
+// its vertices (`cache`). The motion mark (a bob of a few pixels, a ring
+// turning once in 2 s) moves in steps of kPlayerMarkStepMs, 20 a second, and
+// is drawn again from its vertices within a step. A switch's turn follows
+// the clock exactly.
+inline constexpr std::int64_t kPlayerBodyStepMs = 100;
+inline constexpr std::int64_t kPlayerMarkStepMs = 50;
+struct PlayerFigureCache {
+    FigureVertexCache vertices;
+    // The shapes composed for one body step, kept while it lasts.
+    const StepFigure* figure = nullptr;
+    std::int64_t stepStartMs = -1, segmentStartMs = -1;
+    bool mirrored = false, reducedMotion = false;
+    FigureShapes shapes;
+};
 ImVec2 placePlayerFigure(Widgets& ui, const FigureBook& book, const Segment& seg, std::int64_t positionMs,
-                         bool reducedMotion, ImVec2 origin);
+                         bool reducedMotion, ImVec2 origin, PlayerFigureCache& cache);
 
 }  // namespace unknot::ui

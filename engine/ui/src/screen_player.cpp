@@ -115,7 +115,8 @@ App::Impl::VisualBox App::Impl::visualBox(ImVec2 origin) const {
 // shape in the middle, a bottom row (the phase word, or "Paused").
 void App::Impl::drawPlayerVisual(const Segment& seg, ImVec2 origin) {
     // The step's figure first, above or beside the shape, in the shape's room.
-    origin = placePlayerFigure(ui, lib().figures, seg, session.player->positionMs(now), settings.reducedMotion, origin);
+    origin = placePlayerFigure(ui, lib().figures, seg, session.player->positionMs(now), settings.reducedMotion, origin,
+                               figureCache);
     const VisualBox v = visualBox(origin);
     const Fonts& f = ui.fonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
