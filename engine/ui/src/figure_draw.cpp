@@ -83,6 +83,10 @@ constexpr float kPi = std::numbers::pi_v<float>;
 // Even segment counts only: a circle's vertices then mirror onto themselves,
 // so a left-side figure is the exact mirror of the right one.
 int segmentsFor(float radiusPx) { return std::clamp(2 * static_cast<int>(radiusPx / 2.5f + 4), 12, 48); }
+// The segments of a capsule's half-turn end: half a circle's, but only 3 for
+// the thin strokes of the marks (under 3 px round: more are not seen, and a
+// mark's five strokes cost as much as the whole body otherwise).
+int arcSegments(float radiusPx) { return radiusPx < 3.0f ? 3 : std::max(2, segmentsFor(radiusPx) / 2); }
 
 struct Painter {
     ImDrawList* dl;
@@ -131,7 +135,7 @@ struct Painter {
         const float axis = std::atan2(dy, dx), phi = std::asin((ra - rb) / len);
         // Around a's far end from angle axis + pi/2 - phi to axis + 3pi/2 + phi,
         // then b's from there to axis + 5pi/2 - phi: always increasing.
-        const int na = std::max(2, segmentsFor(px(ra)) / 2), nb = std::max(2, segmentsFor(px(rb)) / 2);
+        const int na = arcSegments(px(ra)), nb = arcSegments(px(rb));
         ImVec2 pts[2 * 26];
         int n = 0;
         auto arcAround = [&](Vec2 c, float r, float from, float to, int segs) {
