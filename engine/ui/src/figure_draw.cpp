@@ -55,6 +55,16 @@ float contrastRatio(ImU32 a, ImU32 b) {
     return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
 }
 
+const FigurePalette& FigurePaletteCache::of(const Palette& p) {
+    const ImU32 from[5] = {p.bg, p.text, p.textMuted, p.sand, p.accent};
+    if (!valid_ || !std::equal(std::begin(from), std::end(from), std::begin(from_))) {
+        pal_ = figurePalette(p);
+        std::copy(std::begin(from), std::end(from), std::begin(from_));
+        valid_ = true;
+    }
+    return pal_;
+}
+
 FigurePalette figurePalette(const Palette& p) {
     FigurePalette f{};
     f.body = mixUntil(p.bg, p.text, 0.35f, 3.0f);

@@ -36,6 +36,17 @@ struct FigurePalette {
     bool operator==(const FigurePalette&) const = default;
 };
 FigurePalette figurePalette(const Palette& p);
+// figurePalette() again only when a colour it reads changed: it searches
+// each colour by contrast (hundreds of pow() calls), too dear for a frame.
+class FigurePaletteCache {
+public:
+    const FigurePalette& of(const Palette& p);
+
+private:
+    bool valid_ = false;
+    ImU32 from_[5] = {};  // bg, text, textMuted, sand, accent
+    FigurePalette pal_{};
+};
 
 // WCAG contrast ratio of two opaque colours (1 to 21).
 float contrastRatio(ImU32 a, ImU32 b);

@@ -53,11 +53,11 @@ ImVec2 placePlayerFigure(Widgets& ui, const FigureBook& book, const Segment& seg
         cache.reducedMotion = reducedMotion;
     }
     if (cache.shapes.limbs.empty()) return origin;  // a pose the book lacks: the shape keeps the box
-    // The mark's own motion, in steps of kPlayerMarkStepMs (a switch has no mark).
+    // The mark's own motion, in its steps (a switch has no mark).
     if (seg.kind != SegmentKind::Switch)
         cache.shapes.markPhase =
             markPhase(FigureTime{into - into % kPlayerMarkStepMs, seg.durationMs, seg.mirrored, reducedMotion});
-    cache.vertices.draw(ImGui::GetWindowDrawList(), cache.shapes, slot.min, slot.max, figurePalette(ui.pal()));
+    cache.vertices.draw(ImGui::GetWindowDrawList(), cache.shapes, slot.min, slot.max, cache.palette.of(ui.pal()));
     ui.hotRect("figure", slot.min, slot.max);
     ImGui::SetCursorScreenPos(slot.restOrigin);
     return slot.restOrigin;

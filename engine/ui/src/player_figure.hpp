@@ -35,11 +35,12 @@ PlayerFigureSlot playerFigureSlot(ImVec2 origin, ImVec2 size, float em);
 // its vertices (`cache`). The motion mark (a bob of a few pixels, a ring
 // turning once in 2 s) moves in steps of kPlayerMarkStepMs, 20 a second, and
 // is drawn again from its vertices within a step. A switch's turn follows
-// the clock exactly.
+// the clock exactly. The colours are worked out once per theme (`palette`).
 inline constexpr std::int64_t kPlayerBodyStepMs = 100;
 inline constexpr std::int64_t kPlayerMarkStepMs = 50;
 struct PlayerFigureCache {
     FigureVertexCache vertices;
+    FigurePaletteCache palette;
     // The shapes composed for one body step, kept while it lasts.
     const StepFigure* figure = nullptr;
     std::int64_t stepStartMs = -1, segmentStartMs = -1;
