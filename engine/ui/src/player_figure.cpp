@@ -43,9 +43,10 @@ ImVec2 placePlayerFigure(Widgets& ui, const FigureBook& book, const Segment& seg
     const std::int64_t into = std::max<std::int64_t>(0, positionMs - seg.startMs);
     const std::int64_t bodyAt =
         seg.kind == SegmentKind::Switch ? positionMs : seg.startMs + into - into % kPlayerBodyStepMs;
-    if (cache.figure != seg.figure.get() || cache.segmentStartMs != seg.startMs || cache.stepStartMs != bodyAt ||
-        cache.mirrored != seg.mirrored || cache.reducedMotion != reducedMotion) {
+    if (cache.book != &book || cache.figure != seg.figure.get() || cache.segmentStartMs != seg.startMs ||
+        cache.stepStartMs != bodyAt || cache.mirrored != seg.mirrored || cache.reducedMotion != reducedMotion) {
         cache.shapes = segmentFigure(book, seg, bodyAt, reducedMotion);
+        cache.book = &book;
         cache.figure = seg.figure.get();
         cache.segmentStartMs = seg.startMs;
         cache.stepStartMs = bodyAt;

@@ -41,7 +41,9 @@ inline constexpr std::int64_t kPlayerMarkStepMs = 50;
 struct PlayerFigureCache {
     FigureVertexCache vertices;
     FigurePaletteCache palette;
-    // The shapes composed for one body step, kept while it lasts.
+    // The shapes composed for one body step, kept while it lasts (a content
+    // reload brings a new book: its poses may have changed).
+    const FigureBook* book = nullptr;
     const StepFigure* figure = nullptr;
     std::int64_t stepStartMs = -1, segmentStartMs = -1;
     bool mirrored = false, reducedMotion = false;
