@@ -74,9 +74,11 @@ TEST_CASE("lookups fall back to English, unknown keys show themselves", "[ui][st
 // [SECTION] Keys used by the screens
 //-----------------------------------------------------------------------------
 // Every string key that the .cpp files of `folder` (whose names start with
-// `prefix`) name through `re` (first group: the key) is in the table; returns
-// how many uses were found, so a scan that finds nothing fails.
-static int checkKeysUsedIn(const char* folder, const std::string& prefix, const std::regex& re) {
+// `prefix`) name through `re` (first group: the key) is in the table, with
+// each of `suffixes` added; returns how many uses were found, so a scan that
+// finds nothing fails.
+static int checkKeysUsedIn(const char* folder, const std::string& prefix, const std::regex& re,
+                           const std::vector<std::string>& suffixes = {""}) {
     std::set<std::string> table;
     for (const StringEntry& e : stringTable()) table.insert(e.key);
     const std::filesystem::path dir = std::filesystem::path(UNKNOT_SOURCE_DIR) / folder;
@@ -90,9 +92,11 @@ static int checkKeysUsedIn(const char* folder, const std::string& prefix, const 
         ss << in.rdbuf();
         const std::string src = ss.str();
         for (auto it = std::sregex_iterator(src.begin(), src.end(), re); it != std::sregex_iterator(); ++it) {
-            const std::string key = (*it)[1].str();
-            INFO(name << " uses " << key);
-            CHECK(table.count(key) == 1);
+            for (const std::string& suffix : suffixes) {
+                const std::string key = (*it)[1].str() + suffix;
+                INFO(name << " uses " << key);
+                CHECK(table.count(key) == 1);
+            }
             ++used;
         }
     }
@@ -103,6 +107,9 @@ TEST_CASE("every key the screens ask for is in the table", "[ui][strings]") {
     // Scans engine/ui/src for tr("...") and trf("...") with a literal key.
     static const std::regex re(R"re(\btrf?\("([a-z_.\-]+)")re");
     REQUIRE(checkKeysUsedIn("engine/ui/src", "", re) > 40);  // the scan found the screens' keys
+    // confirmAction(id, key, ...) shows key, key_ask, key_no and key_yes.
+    static const std::regex confirm(R"re(\bconfirmAction\("[^"]*",\s*"([a-z_.\-]+)")re");
+    REQUIRE(checkKeysUsedIn("engine/ui/src", "", confirm, {"", "_ask", "_no", "_yes"}) >= 2);
 }
 
 TEST_CASE("every notice the journal can raise has words on Home, in both languages", "[ui][strings]") {

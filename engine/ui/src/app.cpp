@@ -386,6 +386,16 @@ void App::Impl::safetyFooter(float width) {
 
 // A star drawn in the top bar of a card: filled when the routine is a
 // favourite. The journal saves the change at once.
+bool App::Impl::confirmAction(const std::string& id, const std::string& key, bool& asking) {
+    if (!asking) {
+        if (ui.button(id, tr(key, lang), 0, Tone::Quiet)) asking = true;
+        return false;
+    }
+    ui.text(tr(key + "_ask", lang));
+    if (ui.button(id + "-no", tr(key + "_no", lang), 0, Tone::Primary)) asking = false;
+    return ui.button(id + "-yes", tr(key + "_yes", lang), 0, Tone::Caution);
+}
+
 bool App::Impl::favouriteStar(const std::string& routineId, float size) {
     const std::vector<std::string>& favs = journalLists().favourites;
     const bool on = std::find(favs.begin(), favs.end(), routineId) != favs.end();

@@ -261,6 +261,11 @@ struct App::Impl {
     void drawRoutineRows(const std::vector<std::string>& ids, const std::string& prefix);
     void drawLintOverlay();
     bool favouriteStar(const std::string& routineId, float size);
+    // An action that cannot be undone, behind a question: its button `id`
+    // (words `key`), then, once tapped, the question (`key`_ask) with "keep"
+    // first (`id`-no, `key`_no) and the action (`id`-yes, `key`_yes). True
+    // on the frame the action is confirmed; `asking` holds the state.
+    bool confirmAction(const std::string& id, const std::string& key, bool& asking);
 
     // Words
     std::string label(const std::string& key) const;

@@ -259,13 +259,7 @@ void App::Impl::drawMakeNotes(const screen::Make& sc) {
 //-----------------------------------------------------------------------------
 void App::Impl::drawMakeDelete(screen::Make& sc) {
     ImGui::Dummy(ImVec2(0, 0.5f * ui.em()));
-    if (!sc.askDelete) {
-        if (ui.button("make-delete", tr("make.delete", lang), 0, Tone::Quiet)) sc.askDelete = true;
-        return;
-    }
-    ui.text(tr("make.delete_ask", lang));
-    if (ui.button("make-delete-no", tr("make.delete_no", lang), 0, Tone::Primary)) sc.askDelete = false;
-    if (ui.button("make-delete-yes", tr("make.delete_yes", lang), 0, Tone::Caution)) {
+    if (confirmAction("make-delete", "make.delete", sc.askDelete)) {
         const std::string id = sc.routine;
         later.push_back([this, id] { deleteMade(id); });
     }

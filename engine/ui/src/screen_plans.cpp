@@ -217,13 +217,7 @@ void App::Impl::drawPlanActions(screen::Plan& sc, const Plan& p, bool active) {
         }
         return;
     }
-    if (!sc.askStop) {
-        if (ui.button("plan-stop", tr("plan.stop", lang), 0, Tone::Quiet)) sc.askStop = true;
-        return;
-    }
-    ui.text(tr("plan.stop_ask", lang));
-    if (ui.button("plan-stop-no", tr("plan.stop_no", lang), 0, Tone::Primary)) sc.askStop = false;
-    if (ui.button("plan-stop-yes", tr("plan.stop_yes", lang), 0, Tone::Caution)) {
+    if (confirmAction("plan-stop", "plan.stop", sc.askStop)) {
         sc.askStop = false;
         later.push_back([this] {
             (void)journal->stopPlan();
