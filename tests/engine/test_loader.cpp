@@ -253,3 +253,34 @@ TEST_CASE("the content asked for (--content) loads exactly the paths given; none
     CHECK(all.routines.size() > 1);
     CHECK_FALSE(all.findRoutine("own-routine"));
 }
+
+// The loader reads YAML through its own flat tree (yaml_tree.hpp), not
+// yaml-cpp's nodes: these pin what that tree must keep of YAML's meaning.
+TEST_CASE("YAML anchors, aliases and repeated keys keep their meaning in the loader's tree") {
+    TempDir d;
+    SECTION("an alias reads as the text it names") {
+        auto f = d.write("r.yaml", testing::routineHead("aliased") +
+                                       "  - say: &calm {en: Breathe slowly., fr: Respirez lentement.}\n"
+                                       "    duration: 10s\n"
+                                       "  - say: *calm\n    duration: 20s\n");
+        Library lib = testing::load({f});
+        INFO((lib.diagnostics.empty() ? "" : formatDiagnostic(lib.diagnostics[0])));
+        REQUIRE(lib.routines.size() == 1);
+        REQUIRE(lib.routines[0].steps.size() == 2);
+        const auto& steps = lib.routines[0].steps;
+        CHECK(std::get<SayStep>(steps[1].v).say.get("fr") == "Respirez lentement.");
+        CHECK(std::get<SayStep>(steps[1].v).say.get("en") == std::get<SayStep>(steps[0].v).say.get("en"));
+    }
+    SECTION("a list that contains itself is refused, with a position, and nothing hangs") {
+        auto f = d.write("r.yaml", "id: selfish\ntitle: {en: T, fr: T}\nsteps: &s [*s]\n");
+        Library lib = testing::load({f});
+        CHECK(lib.routines.empty());
+        CHECK(hasMessage(lib, "nesting deeper than"));
+    }
+    SECTION("a key given twice in one map is reported, not silently merged") {
+        auto f = d.write("r.yaml", testing::routineHead("twice") + kStep + "    duration: 20s\n");
+        Library lib = testing::load({f});
+        CHECK(lib.routines.empty());
+        CHECK(hasMessage(lib, "duplicate key 'duration'"));
+    }
+}

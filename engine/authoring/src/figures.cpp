@@ -32,7 +32,7 @@ bool readFloat(const std::string& s, float& v) {
 }
 }  // namespace
 
-std::optional<float> figureNumber(const YAML::Node& n, Scalars& sc, const std::string& what, float lo, float hi) {
+std::optional<float> figureNumber(const YamlNode& n, Scalars& sc, const std::string& what, float lo, float hi) {
     auto s = sc.string(n, what);
     if (!s) return std::nullopt;
     float v = 0;
@@ -55,7 +55,7 @@ std::optional<float> figureNumber(const YAML::Node& n, Scalars& sc, const std::s
 
 namespace {
 // `[x, y]` in figure space (0..1 each).
-bool point(const YAML::Node& n, Scalars& sc, const std::string& what, float& x, float& y) {
+bool point(const YamlNode& n, Scalars& sc, const std::string& what, float& x, float& y) {
     if (!n.IsSequence() || n.size() != 2) {
         sc.rep.error(n, what + " must be a pair [x, y] of numbers from 0 to 1");
         return false;
@@ -70,7 +70,7 @@ bool point(const YAML::Node& n, Scalars& sc, const std::string& what, float& x, 
 
 // A list item by item, at most `max` items (the rest reported once).
 template <class F>
-void boundedList(const YAML::Node& v, const std::string& what, std::size_t max, Reporter& rep, F&& each) {
+void boundedList(const YamlNode& v, const std::string& what, std::size_t max, Reporter& rep, F&& each) {
     if (!v.IsSequence()) return rep.error(v, what + " must be a list, not " + typeName(v));
     if (v.size() > max) {
         rep.error(
@@ -83,11 +83,11 @@ void boundedList(const YAML::Node& v, const std::string& what, std::size_t max, 
 //-----------------------------------------------------------------------------
 // [SECTION] props.yaml
 //-----------------------------------------------------------------------------
-void prop(const YAML::Node& node, Scalars& sc, Reporter& rep, FigureBook& book) {
+void prop(const YamlNode& node, Scalars& sc, Reporter& rep, FigureBook& book) {
     PropDef d;
     bool ok = true;
     forEachKey(node, {"id", "shape", "size"}, rep, "a prop",
-               [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+               [&](const std::string& k, const YamlNode&, const YamlNode& v) {
                    if (k == "id") {
                        auto id = sc.id(v, "prop id");
                        if (id) d.id = *id;
@@ -115,10 +115,10 @@ void prop(const YAML::Node& node, Scalars& sc, Reporter& rep, FigureBook& book) 
 // [SECTION] poses.yaml
 //-----------------------------------------------------------------------------
 // `joints` (degrees) or `lengths` (factors): a number per bone named.
-bool perBone(const YAML::Node& v, Scalars& sc, Reporter& rep, const std::string& what, float lo, float hi,
+bool perBone(const YamlNode& v, Scalars& sc, Reporter& rep, const std::string& what, float lo, float hi,
              std::array<float, kBoneCount>& out) {
     bool ok = true;
-    forEachKey(v, boneNames(), rep, what, [&](const std::string& k, const YAML::Node&, const YAML::Node& a) {
+    forEachKey(v, boneNames(), rep, what, [&](const std::string& k, const YamlNode&, const YamlNode& a) {
         auto x = figureNumber(a, sc, k, lo, hi);
         if (x)
             out[static_cast<std::size_t>(*boneFromName(k))] = *x;
@@ -129,7 +129,7 @@ bool perBone(const YAML::Node& v, Scalars& sc, Reporter& rep, const std::string&
 }
 
 // `frame: [x, y, size]`: a close-up that stays inside the square.
-bool frameOf(const YAML::Node& v, Scalars& sc, Pose& p) {
+bool frameOf(const YamlNode& v, Scalars& sc, Pose& p) {
     if (!v.IsSequence() || v.size() != 3) {
         sc.rep.error(v, "frame must be [x, y, size]: the top-left corner and side of the part shown");
         return false;
@@ -147,12 +147,12 @@ bool frameOf(const YAML::Node& v, Scalars& sc, Pose& p) {
     return true;
 }
 
-bool scene(const YAML::Node& v, Scalars& sc, Reporter& rep, const FigureBook& book, Pose& pose) {
+bool scene(const YamlNode& v, Scalars& sc, Reporter& rep, const FigureBook& book, Pose& pose) {
     bool ok = true;
-    boundedList(v, "scene", kMaxScenePerPose, rep, [&](const YAML::Node& item) {
+    boundedList(v, "scene", kMaxScenePerPose, rep, [&](const YamlNode& item) {
         ScenePlacement sp;
         forEachKey(item, {"prop", "at", "angle"}, rep, "a scene prop",
-                   [&](const std::string& k, const YAML::Node&, const YAML::Node& x) {
+                   [&](const std::string& k, const YamlNode&, const YamlNode& x) {
                        if (k == "prop") {
                            auto s = sc.string(x, "prop");
                            if (s && !book.findProp(*s))
@@ -173,12 +173,12 @@ bool scene(const YAML::Node& v, Scalars& sc, Reporter& rep, const FigureBook& bo
     return ok && v.IsSequence() && v.size() <= kMaxScenePerPose;
 }
 
-void pose(const YAML::Node& node, Scalars& sc, Reporter& rep, FigureBook& book) {
+void pose(const YamlNode& node, Scalars& sc, Reporter& rep, FigureBook& book) {
     Pose p;
     p.line = node.Mark().line + 1;
     bool ok = true;
     forEachKey(node, {"id", "view", "at", "joints", "lengths", "frame", "scene"}, rep, "a pose",
-               [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+               [&](const std::string& k, const YamlNode&, const YamlNode& v) {
                    if (k == "id") {
                        auto id = sc.id(v, "pose id");
                        if (id) p.id = *id;
@@ -220,9 +220,9 @@ void figureFile(const FileSource& files, const std::string& path, const LoadLimi
     Scalars sc{rep, ctx};
     const std::string fileName = path.substr(path.find_last_of('/') + 1);
     forEachKey(*root, {"format", listKey}, rep, fileName,
-               [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
+               [&](const std::string& key, const YamlNode&, const YamlNode& v) {
                    if (key == "format") return checkFormat(v, rep, sc);
-                   boundedList(v, listKey, max, rep, [&](const YAML::Node& n) { item(n, sc, rep); });
+                   boundedList(v, listKey, max, rep, [&](const YamlNode& n) { item(n, sc, rep); });
                },
                {"format", listKey});
 }
@@ -237,9 +237,9 @@ void loadFigures(const FileSource& files, const std::string& vocabularyDir, cons
     FigureBook& book = lib.figures;
     // Props first: a pose's scene names them.
     figureFile(files, joinPath(dir, "props.yaml"), limits, lib, "props", kMaxProps,
-               [&](const YAML::Node& n, Scalars& sc, Reporter& rep) { prop(n, sc, rep, book); });
+               [&](const YamlNode& n, Scalars& sc, Reporter& rep) { prop(n, sc, rep, book); });
     figureFile(files, joinPath(dir, "poses.yaml"), limits, lib, "poses", kMaxPoses,
-               [&](const YAML::Node& n, Scalars& sc, Reporter& rep) { pose(n, sc, rep, book); });
+               [&](const YamlNode& n, Scalars& sc, Reporter& rep) { pose(n, sc, rep, book); });
 }
 
 }  // namespace unknot::loading

@@ -20,11 +20,11 @@ void loadFigures(const FileSource& files, const std::string& vocabularyDir, cons
 
 // A step's `figure:` map. Returns false after reporting every problem;
 // otherwise sets `out`.
-bool stepFigure(const YAML::Node& n, const Library& lib, Reporter& rep, const PackContext& pack,
+bool stepFigure(const YamlNode& n, const Library& lib, Reporter& rep, const PackContext& pack,
                 std::shared_ptr<const StepFigure>& out);
 
 // A plain number (like 12, -35 or 0.25) within [lo, hi], or nullopt after
 // reporting why not.
-std::optional<float> figureNumber(const YAML::Node& n, Scalars& sc, const std::string& what, float lo, float hi);
+std::optional<float> figureNumber(const YamlNode& n, Scalars& sc, const std::string& what, float lo, float hi);
 
 }  // namespace unknot::loading

@@ -25,7 +25,7 @@ struct FigureParser {
     bool ok = true;
 
     // A pose id the book holds; "" after reporting.
-    std::string poseId(const YAML::Node& v, const std::string& what) {
+    std::string poseId(const YamlNode& v, const std::string& what) {
         auto s = sc.string(v, what);
         if (!s) return {};
         if (lib.figures.findPose(*s)) return *s;
@@ -33,14 +33,14 @@ struct FigureParser {
         return {};
     }
 
-    std::string bodyPoint(const YAML::Node& at, const std::string& name) {
+    std::string bodyPoint(const YamlNode& at, const std::string& name) {
         if (findBodyPoint(name)) return name;
         rep.error(at, "unknown body point " + quote(name) + didYouMean(name, bodyPointNames()));
         return {};
     }
 
     // `tennis-ball@upper-back-right`: a prop and the body point it sits on.
-    void prop(const YAML::Node& item) {
+    void prop(const YamlNode& item) {
         auto s = sc.string(item, "prop");
         if (!s) return void(ok = false);
         const auto at = s->find('@');
@@ -58,7 +58,7 @@ struct FigureParser {
         fig.props.push_back(std::move(pa));
     }
 
-    void props(const YAML::Node& v) {
+    void props(const YamlNode& v) {
         if (!v.IsSequence()) {
             rep.error(v, "props must be a list like [tennis-ball@upper-back-right], not " + typeName(v));
             return void(ok = false);
@@ -71,7 +71,7 @@ struct FigureParser {
         for (const auto& item : v) prop(item);
     }
 
-    void mark(const YAML::Node& v) {
+    void mark(const YamlNode& v) {
         auto s = sc.string(v, "mark");
         auto m = s ? markFromString(*s) : std::nullopt;
         if (s && !m) rep.error(v, "unknown mark " + quote(*s) + didYouMean(*s, markNames()));
@@ -79,7 +79,7 @@ struct FigureParser {
         ok = ok && m;
     }
 
-    void key(const std::string& k, const YAML::Node& v, Slot& every) {
+    void key(const std::string& k, const YamlNode& v, Slot& every) {
         if (k == "pose" || k == "from") {
             fig.from = poseId(v, k);
             ok = ok && !fig.from.empty();
@@ -101,7 +101,7 @@ struct FigureParser {
 
     // What the keys mean together: one pose or two, `every` with two, a
     // mark somewhere to be drawn.
-    void together(const YAML::Node& n, const std::vector<std::string>& seen, const Slot& every) {
+    void together(const YamlNode& n, const std::vector<std::string>& seen, const Slot& every) {
         auto has = [&](const char* k) { return std::find(seen.begin(), seen.end(), k) != seen.end(); };
         if (has("pose") && (has("from") || has("to"))) {
             rep.error(n, "a figure takes pose (one still pose) or from and to (a movement), not both");
@@ -134,13 +134,13 @@ struct FigureParser {
 
 // `figure: {none: why}`: true when the map says so. Reports a `none` that is
 // not alone or gives no reason.
-bool noFigure(const YAML::Node& n, Reporter& rep, Scalars& sc) {
+bool noFigure(const YamlNode& n, Reporter& rep, Scalars& sc) {
     if (n.IsScalar() && n.Scalar() == "none") {
         rep.error(n, "say why the step has no figure, like figure: {none: \"noticing how you feel\"}");
         return true;
     }
     if (!n.IsMap() || !n["none"]) return false;
-    const YAML::Node why = n["none"];
+    const YamlNode why = n["none"];
     if (n.size() != 1)
         rep.error(n, "a figure with none has no pose, props or mark: give only none and its reason");
     else if (auto s = sc.string(why, "none"); s && s->empty())
@@ -153,7 +153,7 @@ bool noFigure(const YAML::Node& n, Reporter& rep, Scalars& sc) {
 
 }  // namespace
 
-bool stepFigure(const YAML::Node& n, const Library& lib, Reporter& rep, const PackContext& pack,
+bool stepFigure(const YamlNode& n, const Library& lib, Reporter& rep, const PackContext& pack,
                 std::shared_ptr<const StepFigure>& out) {
     FigureParser p{lib, rep, Scalars{rep, pack}, {}};
     const std::size_t before = rep.out->size();
@@ -161,7 +161,7 @@ bool stepFigure(const YAML::Node& n, const Library& lib, Reporter& rep, const Pa
     std::vector<std::string> seen;
     Slot every;
     forEachKey(n, {"pose", "from", "to", "every", "props", "spot", "mark"}, rep, "a figure",
-               [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+               [&](const std::string& k, const YamlNode&, const YamlNode& v) {
                    seen.push_back(k);
                    p.key(k, v, every);
                });

@@ -2,6 +2,8 @@
 // includes yaml-cpp, through this header).
 //
 // The loader is split by grammar area, as ink splits its parser:
+//   yaml_tree.hpp       a flat, read-only document built from yaml-cpp's
+//                       parser events (the YamlNode every file below walks)
 //   reader.cpp          reporting at a position; reading one file safely
 //   scalars.cpp         strings, ids, numbers, durations, text; map keys
 //   vocabularies.cpp    areas.yaml, equipment.yaml
@@ -19,6 +21,7 @@
 #pragma once
 
 #include "unknot/loader.hpp"
+#include "yaml_tree.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -42,8 +45,8 @@ struct Reporter {
     bool failed = false;
 
     void at(const YAML::Mark& m, Severity sev, std::string msg);
-    void error(const YAML::Node& n, std::string msg) { at(n.Mark(), Severity::Error, std::move(msg)); }
-    void warning(const YAML::Node& n, std::string msg) { at(n.Mark(), Severity::Warning, std::move(msg)); }
+    void error(const YamlNode& n, std::string msg) { at(n.Mark(), Severity::Error, std::move(msg)); }
+    void warning(const YamlNode& n, std::string msg) { at(n.Mark(), Severity::Warning, std::move(msg)); }
     void fileError(std::string msg, int line = 0, int column = 0) {
         failed = true;
         out->push_back({path, line, column, Severity::Error, std::move(msg)});
@@ -56,7 +59,7 @@ std::string quote(const std::string& s);
 // " (did you mean 'x'?)" or "".
 std::string didYouMean(const std::string& word, const std::vector<std::string>& candidates);
 // "a map", "a list", "a value", "empty".
-std::string typeName(const YAML::Node& n);
+std::string typeName(const YamlNode& n);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Reading files safely
@@ -71,8 +74,8 @@ void setCurrentLoadStats(LoadStats* stats);
 // Reads and parses one YAML file within the limits (size, UTF-8, one
 // document, depth, node count, no tags). Returns nullopt (and reports why)
 // when the file cannot be used at all.
-std::optional<YAML::Node> readYaml(const FileSource& files, const std::string& path, const LoadLimits& limits,
-                                   Reporter& rep);
+std::optional<Document> readYaml(const FileSource& files, const std::string& path, const LoadLimits& limits,
+                                 Reporter& rep);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Scalars and map keys
@@ -95,34 +98,34 @@ struct Scalars {
     Reporter& rep;
     const PackContext& pack;
 
-    std::optional<std::string> string(const YAML::Node& n, const std::string& what);
-    bool noControl(const YAML::Node& n, const std::string& v, const std::string& what);
-    bool notTooLong(const YAML::Node& n, const std::string& v, const std::string& what, std::size_t maxChars);
-    std::optional<std::string> id(const YAML::Node& n, const std::string& what);
-    std::optional<bool> boolean(const YAML::Node& n, const std::string& what);
-    std::optional<long long> integer(const YAML::Node& n, const std::string& what, long long lo, long long hi);
-    std::optional<std::int64_t> secondsMs(const YAML::Node& n, const std::string& what, std::int64_t maxSeconds = -1);
-    std::optional<std::int64_t> duration(const YAML::Node& n, const std::string& what, std::int64_t maxSeconds,
+    std::optional<std::string> string(const YamlNode& n, const std::string& what);
+    bool noControl(const YamlNode& n, const std::string& v, const std::string& what);
+    bool notTooLong(const YamlNode& n, const std::string& v, const std::string& what, std::size_t maxChars);
+    std::optional<std::string> id(const YamlNode& n, const std::string& what);
+    std::optional<bool> boolean(const YamlNode& n, const std::string& what);
+    std::optional<long long> integer(const YamlNode& n, const std::string& what, long long lo, long long hi);
+    std::optional<std::int64_t> secondsMs(const YamlNode& n, const std::string& what, std::int64_t maxSeconds = -1);
+    std::optional<std::int64_t> duration(const YamlNode& n, const std::string& what, std::int64_t maxSeconds,
                                          bool allowZero = false);
-    std::optional<Text> text(const YAML::Node& n, const std::string& what, std::size_t maxChars);
+    std::optional<Text> text(const YamlNode& n, const std::string& what, std::size_t maxChars);
 
 private:
-    bool textEntry(const YAML::Node& k, const YAML::Node& v, const std::string& what, std::size_t maxChars, Text& t);
+    bool textEntry(const YamlNode& k, const YamlNode& v, const std::string& what, std::size_t maxChars, Text& t);
 };
 
-// A node that may or may not have been given. YAML::Node's own bool is no use
-// for this: a default-constructed Node is a defined null.
+// A node that may or may not have been given. YamlNode's own bool is no use
+// for this: a default-constructed YamlNode is a defined null.
 struct Slot {
-    YAML::Node n;
+    YamlNode n;
     bool set = false;
-    Slot& operator=(const YAML::Node& x) {
+    Slot& operator=(const YamlNode& x) {
         n = x;
         set = true;
         return *this;
     }
     explicit operator bool() const { return set; }
-    operator const YAML::Node&() const { return n; }
-    const YAML::Node* operator->() const { return &n; }
+    operator const YamlNode&() const { return n; }
+    const YamlNode* operator->() const { return &n; }
 };
 
 // Iterates a map's keys once, reporting duplicates and unknown keys (with a
@@ -132,7 +135,7 @@ struct Slot {
 // map again, the slow part of checking a large library. A template, not a
 // std::function: most visitors capture more than fits without allocating.
 template <class Visit>
-void forEachKey(const YAML::Node& map, const std::vector<std::string>& known, Reporter& rep, const std::string& where,
+void forEachKey(const YamlNode& map, const std::vector<std::string>& known, Reporter& rep, const std::string& where,
                 Visit&& visit, const std::vector<std::string>& required = {}) {
     if (!map.IsMap()) {
         rep.error(map, where + " must be a map of keys and values, not " + typeName(map));
@@ -144,7 +147,7 @@ void forEachKey(const YAML::Node& map, const std::vector<std::string>& known, Re
     std::vector<const std::string*> seen;  // into the document, which outlives this walk
     seen.reserve(known.size() + 1);
     for (const auto& kv : map) {  // kv: a temporary pair of handles, alive for the body
-        const YAML::Node& k = kv.first;
+        const YamlNode& k = kv.first;
         if (!k.IsScalar()) {
             rep.error(k, "keys in " + where + " must be plain names");
             continue;
@@ -172,7 +175,7 @@ void forEachKey(const YAML::Node& map, const std::vector<std::string>& known, Re
 }
 
 // `format: 1`, the only format this version reads.
-void checkFormat(const YAML::Node& n, Reporter& rep, Scalars& sc);
+void checkFormat(const YamlNode& n, Reporter& rep, Scalars& sc);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Vocabularies and packs
@@ -197,7 +200,7 @@ struct Parsed {
 
 // Parses one routine file's root into `parsed`; errors go to `rep`.
 void parseRoutine(const FileSource& files, const LoadLimits& limits, const Library& lib, Reporter& rep,
-                  const PackContext& pack, const YAML::Node& root, Parsed& parsed);
+                  const PackContext& pack, const YamlNode& root, Parsed& parsed);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Whole-library checks

@@ -8,7 +8,7 @@ namespace {
 
 // `languages: [en, fr]`: each a known ISO 639-1 code, none twice. Sets
 // ctx.languages when at least one is usable.
-void packLanguages(const YAML::Node& v, Scalars& sc, Reporter& rep, PackContext& ctx) {
+void packLanguages(const YamlNode& v, Scalars& sc, Reporter& rep, PackContext& ctx) {
     if (!v.IsSequence() || v.size() == 0) {
         rep.error(v, "languages must be a non-empty list like [en, fr]");
         return;
@@ -43,7 +43,7 @@ bool loadPackFile(const FileSource& files, const std::string& dir, const LoadLim
     Scalars sc{rep, ctx};
     Slot titleNode;  // title is checked once languages are known
     forEachKey(*root, {"format", "id", "title", "version", "languages"}, rep, "pack.yaml",
-               [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+               [&](const std::string& k, const YamlNode&, const YamlNode& v) {
                    if (k == "format") {
                        std::size_t before = lib.diagnostics.size();
                        checkFormat(v, rep, sc);
@@ -68,7 +68,7 @@ bool loadPackFile(const FileSource& files, const std::string& dir, const LoadLim
     ctx.id = pack.id;
     if (!formatOk) return false;
     if (const Pack* other = lib.findPack(pack.id)) {
-        const YAML::Node& r = *root;
+        const YamlNode& r = *root;
         rep.error(r["id"] ? r["id"] : r, "duplicate pack id " + quote(pack.id) + ": also used by " + other->dir);
         return false;
     }

@@ -29,7 +29,7 @@ struct PlanCheck {
 // [SECTION] Days and weeks
 //-----------------------------------------------------------------------------
 // One routine id that must name a loaded routine.
-std::optional<std::string> routineRef(PlanCheck& c, const YAML::Node& n, const std::string& what) {
+std::optional<std::string> routineRef(PlanCheck& c, const YamlNode& n, const std::string& what) {
     auto id = c.sc.id(n, what);
     if (!id) return std::nullopt;
     if (!c.lib.findRoutine(*id)) {
@@ -41,7 +41,7 @@ std::optional<std::string> routineRef(PlanCheck& c, const YAML::Node& n, const s
 
 // 1 to kMaxRoutinesPerPlanDay routine ids: a list, or one id alone. Returns
 // false (after reporting) when any is wrong.
-bool routineList(PlanCheck& c, const YAML::Node& n, const std::string& where, std::vector<std::string>& out) {
+bool routineList(PlanCheck& c, const YamlNode& n, const std::string& where, std::vector<std::string>& out) {
     if (n.IsScalar()) {
         auto id = routineRef(c, n, "routine id");
         if (id) out.push_back(*id);
@@ -69,14 +69,14 @@ bool routineList(PlanCheck& c, const YAML::Node& n, const std::string& where, st
 }
 
 // `rest`, one routine id, or a list of 1 to 3.
-bool planDay(PlanCheck& c, const YAML::Node& n, PlanDay& day) {
+bool planDay(PlanCheck& c, const YamlNode& n, PlanDay& day) {
     if (n.IsScalar() && n.Scalar() == "rest") return true;
     return routineList(c, n, "a day", day.routines);
 }
 
 // A week: exactly seven days, Monday to Sunday of the plan's own calendar
 // (day one is the day the plan starts).
-bool planWeek(PlanCheck& c, const YAML::Node& n, std::size_t number, PlanWeek& week) {
+bool planWeek(PlanCheck& c, const YamlNode& n, std::size_t number, PlanWeek& week) {
     const std::string where = "week " + std::to_string(number);
     if (!n.IsSequence() || n.size() != kPlanDaysPerWeek) {
         c.rep.error(n, where + " must be a list of " + std::to_string(kPlanDaysPerWeek) +
@@ -93,7 +93,7 @@ bool planWeek(PlanCheck& c, const YAML::Node& n, std::size_t number, PlanWeek& w
     return ok;
 }
 
-bool planWeeks(PlanCheck& c, const YAML::Node& n, Plan& plan) {
+bool planWeeks(PlanCheck& c, const YamlNode& n, Plan& plan) {
     if (!n.IsSequence() || n.size() == 0 || n.size() > kMaxPlanWeeks) {
         c.rep.error(n, "weeks must be a list of 1 to " + std::to_string(kMaxPlanWeeks) + " weeks, not " +
                            (n.IsSequence() ? std::to_string(n.size()) + " weeks" : typeName(n)));
@@ -115,12 +115,12 @@ bool planWeeks(PlanCheck& c, const YAML::Node& n, Plan& plan) {
 }
 
 // `then: {every: fortnightly, routines: [...]}`: the rhythm after the weeks.
-bool planThen(PlanCheck& c, const YAML::Node& n, Plan& plan) {
+bool planThen(PlanCheck& c, const YamlNode& n, Plan& plan) {
     PlanThen then;
     bool ok = true;
     const std::size_t before = c.rep.out->size();
     forEachKey(n, {"every", "routines"}, c.rep, "then",
-               [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+               [&](const std::string& k, const YamlNode&, const YamlNode& v) {
                    if (k == "every") {
                        auto s = c.sc.string(v, "every");
                        if (!s) {
@@ -144,7 +144,7 @@ bool planThen(PlanCheck& c, const YAML::Node& n, Plan& plan) {
 }
 
 // `flare_day: flare-day-calm`: it must be known and marked flare_safe.
-bool planFlareDay(PlanCheck& c, const YAML::Node& n, Plan& plan) {
+bool planFlareDay(PlanCheck& c, const YamlNode& n, Plan& plan) {
     auto id = routineRef(c, n, "flare_day");
     if (!id) return false;
     if (!c.lib.findRoutine(*id)->flareSafe) {
@@ -163,13 +163,13 @@ struct ParsedPlan {
     YAML::Mark idMark;
 };
 
-bool parsePlan(PlanCheck& c, const YAML::Node& root, ParsedPlan& out) {
+bool parsePlan(PlanCheck& c, const YamlNode& root, ParsedPlan& out) {
     const std::vector<std::string> keys{"id", "title", "summary", "weeks", "then", "flare_day"};
     bool ok = true;
     const std::size_t before = c.rep.out->size();
     Plan& plan = out.plan;
     forEachKey(root, keys, c.rep, "a plan",
-               [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+               [&](const std::string& k, const YamlNode&, const YamlNode& v) {
                    if (k == "id") {
                        auto id = c.sc.id(v, "plan id");
                        if (id) plan.id = *id, out.idMark = v.Mark();

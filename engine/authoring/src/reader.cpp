@@ -46,13 +46,13 @@ std::string didYouMean(const std::string& word, const std::vector<std::string>& 
     return s.empty() ? std::string() : " (did you mean '" + s + "'?)";
 }
 
-std::string typeName(const YAML::Node& n) {
+std::string typeName(const YamlNode& n) {
     switch (n.Type()) {
-    case YAML::NodeType::Map: return "a map";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return "a value";
-    case YAML::NodeType::Null: return "empty";
-    case YAML::NodeType::Undefined: break;
+    case NodeType::Map: return "a map";
+    case NodeType::Sequence: return "a list";
+    case NodeType::Scalar: return "a value";
+    case NodeType::Null: return "empty";
+    case NodeType::Undefined: break;
     }
     return "nothing";
 }
@@ -83,7 +83,7 @@ struct ShapeCheck {
     // ignored would make a file mean something else to another reader.
     std::vector<std::pair<YAML::Mark, std::string>> tags;
 
-    void noteTag(const YAML::Node& n) {
+    void noteTag(const YamlNode& n) {
         // yaml-cpp gives "?" for an untagged plain node and "!" for a quoted
         // scalar (the non-specific tag); anything else was written.
         const std::string& tag = n.Tag();
@@ -94,7 +94,7 @@ struct ShapeCheck {
         if (!seen) tags.emplace_back(m, tag);
     }
 
-    bool walk(const YAML::Node& n, int depth) {
+    bool walk(const YamlNode& n, int depth) {
         if (++nodes > limits.maxNodes) return false;
         noteTag(n);
         if (depth > limits.maxDepth) {
@@ -200,10 +200,11 @@ bool markerAfterFirstLine(std::string_view data) {
 // be followed by further documents without a marker: those, and anything
 // that is not a mapping, go the careful way below. Checked against the
 // counting pass on crafted texts and by the fuzzers.
-std::optional<YAML::Node> loadPlainMapping(const std::string& data) {
+std::optional<Document> loadPlainMapping(const std::string& data) {
     if (markerAfterFirstLine(data)) return std::nullopt;
-    YAML::Node root = YAML::Load(data);
-    if (root.IsMap() && root.Style() == YAML::EmitterStyle::Block && root.Mark().column == 0) return root;
+    Document doc = Document::parse(data);
+    const YamlNode root = doc.root();
+    if (root.IsMap() && root.Style() == YAML::EmitterStyle::Block && root.Mark().column == 0) return doc;
     return std::nullopt;
 }
 
@@ -211,9 +212,9 @@ std::optional<YAML::Node> loadPlainMapping(const std::string& data) {
 // YAML::Load, so it is refused. Where one pass cannot prove there is just
 // one (loadPlainMapping), a counting pass goes first; it stops at the third
 // document, so a file of many documents (or a stuck parser) costs little.
-std::optional<YAML::Node> parseOneDocument(const std::string& data, const LoadLimits& limits, Reporter& rep) {
+std::optional<Document> parseOneDocument(const std::string& data, const LoadLimits& limits, Reporter& rep) {
     try {
-        if (std::optional<YAML::Node> root = loadPlainMapping(data)) return root;
+        if (std::optional<Document> doc = loadPlainMapping(data)) return doc;
         std::istringstream in(data);
         YAML::Parser parser(in);
         DocumentCounter counter;
@@ -234,7 +235,7 @@ std::optional<YAML::Node> parseOneDocument(const std::string& data, const LoadLi
                           " YAML documents; one routine per file");
             return std::nullopt;
         }
-        return YAML::Load(data);
+        return Document::parse(data);
     } catch (const YAML::DeepRecursion& e) {
         rep.at(e.mark, Severity::Error, "nesting deeper than " + std::to_string(limits.maxDepth) + " levels");
     } catch (const YAML::Exception& e) {
@@ -244,7 +245,7 @@ std::optional<YAML::Node> parseOneDocument(const std::string& data, const LoadLi
 }
 
 // Depth, node count and tags of a parsed document.
-bool shapeUsable(const YAML::Node& root, const LoadLimits& limits, Reporter& rep) {
+bool shapeUsable(const YamlNode& root, const LoadLimits& limits, Reporter& rep) {
     ShapeCheck shape{limits, 0, false, YAML::Mark(), {}};
     bool shapeOk = shape.walk(root, 0);
     if (tStats) tStats->yamlNodes += shape.nodes;
@@ -270,8 +271,8 @@ bool shapeUsable(const YAML::Node& root, const LoadLimits& limits, Reporter& rep
 
 }  // namespace
 
-std::optional<YAML::Node> readYaml(const FileSource& files, const std::string& path, const LoadLimits& limits,
-                                   Reporter& rep) {
+std::optional<Document> readYaml(const FileSource& files, const std::string& path, const LoadLimits& limits,
+                                 Reporter& rep) {
     std::string err;
     auto data = files.read(path, limits.maxFileBytes, err);
     if (!data) {

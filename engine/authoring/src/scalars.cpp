@@ -58,7 +58,7 @@ bool isValidId(const std::string& s) {
 //-----------------------------------------------------------------------------
 // [SECTION] Scalars
 //-----------------------------------------------------------------------------
-std::optional<std::string> Scalars::string(const YAML::Node& n, const std::string& what) {
+std::optional<std::string> Scalars::string(const YamlNode& n, const std::string& what) {
     if (!n.IsScalar()) {
         rep.error(n, what + " must be a value, not " + typeName(n));
         return std::nullopt;
@@ -70,7 +70,7 @@ std::optional<std::string> Scalars::string(const YAML::Node& n, const std::strin
 // Content text holds line breaks at most: no tab, ESC, NUL (written
 // "\t", "\x1b", "\0" in a double-quoted YAML string) or other control
 // character, which a terminal would obey and the app cannot draw.
-bool Scalars::noControl(const YAML::Node& n, const std::string& v, const std::string& what) {
+bool Scalars::noControl(const YamlNode& n, const std::string& v, const std::string& what) {
     std::size_t at = findControlCharacter(v);
     if (at == std::string::npos) return true;
     std::string which = v[at] == '\t' ? "a tab" : "a control character (" + describeCodePoint(v, at) + ")";
@@ -79,7 +79,7 @@ bool Scalars::noControl(const YAML::Node& n, const std::string& v, const std::st
 }
 
 // At most `maxChars` characters.
-bool Scalars::notTooLong(const YAML::Node& n, const std::string& v, const std::string& what, std::size_t maxChars) {
+bool Scalars::notTooLong(const YamlNode& n, const std::string& v, const std::string& what, std::size_t maxChars) {
     std::size_t chars = countCodePoints(v);
     if (chars <= maxChars) return true;
     rep.error(n, what + " is " + std::to_string(chars) + " characters long; at most " + std::to_string(maxChars) +
@@ -87,7 +87,7 @@ bool Scalars::notTooLong(const YAML::Node& n, const std::string& v, const std::s
     return false;
 }
 
-std::optional<std::string> Scalars::id(const YAML::Node& n, const std::string& what) {
+std::optional<std::string> Scalars::id(const YamlNode& n, const std::string& what) {
     auto s = string(n, what);
     if (!s) return std::nullopt;
     if (!isValidId(*s)) {
@@ -98,7 +98,7 @@ std::optional<std::string> Scalars::id(const YAML::Node& n, const std::string& w
     return s;
 }
 
-std::optional<bool> Scalars::boolean(const YAML::Node& n, const std::string& what) {
+std::optional<bool> Scalars::boolean(const YamlNode& n, const std::string& what) {
     auto s = string(n, what);
     if (!s) return std::nullopt;
     if (*s == "true" || *s == "yes") return true;
@@ -108,7 +108,7 @@ std::optional<bool> Scalars::boolean(const YAML::Node& n, const std::string& wha
 }
 
 // Whole number within [lo, hi].
-std::optional<long long> Scalars::integer(const YAML::Node& n, const std::string& what, long long lo, long long hi) {
+std::optional<long long> Scalars::integer(const YamlNode& n, const std::string& what, long long lo, long long hi) {
     auto s = string(n, what);
     if (!s) return std::nullopt;
     const std::string& v = *s;
@@ -135,7 +135,7 @@ std::optional<long long> Scalars::integer(const YAML::Node& n, const std::string
 
 // Seconds with up to three decimals, returned in milliseconds; at most
 // maxSeconds when it is given (>= 0).
-std::optional<std::int64_t> Scalars::secondsMs(const YAML::Node& n, const std::string& what, std::int64_t maxSeconds) {
+std::optional<std::int64_t> Scalars::secondsMs(const YamlNode& n, const std::string& what, std::int64_t maxSeconds) {
     auto s = string(n, what);
     if (!s) return std::nullopt;
     const std::string& v = *s;
@@ -167,7 +167,7 @@ std::optional<std::int64_t> Scalars::secondsMs(const YAML::Node& n, const std::s
 }
 
 // A duration in whole seconds, > 0 and at most `maxSeconds` (0 allowed if allowZero).
-std::optional<std::int64_t> Scalars::duration(const YAML::Node& n, const std::string& what, std::int64_t maxSeconds,
+std::optional<std::int64_t> Scalars::duration(const YamlNode& n, const std::string& what, std::int64_t maxSeconds,
                                               bool allowZero) {
     auto s = string(n, what);
     if (!s) return std::nullopt;
@@ -196,8 +196,7 @@ std::optional<std::int64_t> Scalars::duration(const YAML::Node& n, const std::st
 // [SECTION] Text in one or more languages
 //-----------------------------------------------------------------------------
 // One `lang: text` entry of a text map; false (after reporting) when unusable.
-bool Scalars::textEntry(const YAML::Node& k, const YAML::Node& v, const std::string& what, std::size_t maxChars,
-                        Text& t) {
+bool Scalars::textEntry(const YamlNode& k, const YamlNode& v, const std::string& what, std::size_t maxChars, Text& t) {
     if (!k.IsScalar()) {
         rep.error(k, what + ": language keys must be codes like en or fr");
         return false;
@@ -234,7 +233,7 @@ bool Scalars::textEntry(const YAML::Node& k, const YAML::Node& v, const std::str
 
 // Text: a plain string in the pack's default language, or a map of
 // language -> string. Missing translations are warnings.
-std::optional<Text> Scalars::text(const YAML::Node& n, const std::string& what, std::size_t maxChars) {
+std::optional<Text> Scalars::text(const YamlNode& n, const std::string& what, std::size_t maxChars) {
     Text t;
     t.defaultLang = pack.defaultLang();
     if (n.IsScalar()) {
@@ -265,7 +264,7 @@ std::optional<Text> Scalars::text(const YAML::Node& n, const std::string& what, 
 //-----------------------------------------------------------------------------
 // [SECTION] Format
 //-----------------------------------------------------------------------------
-void checkFormat(const YAML::Node& n, Reporter& rep, Scalars& sc) {
+void checkFormat(const YamlNode& n, Reporter& rep, Scalars& sc) {
     if (auto f = sc.string(n, "format")) {
         if (*f != "1") rep.error(n, "unsupported format " + quote(*f) + ": this version of Unknot reads format 1");
     }

@@ -44,7 +44,7 @@ struct RoutineParser {
     }
 
     // A list of ids from a vocabulary.
-    std::vector<std::string> vocabList(const YAML::Node& n, const std::string& what,
+    std::vector<std::string> vocabList(const YamlNode& n, const std::string& what,
                                        const std::vector<std::string>& known, bool allowEmpty) {
         std::vector<std::string> out;
         if (!n.IsSequence()) {
@@ -69,10 +69,10 @@ struct RoutineParser {
 
     // The phases of a breathing block; false when one is unusable or inhale
     // or exhale is missing.
-    bool breathePhases(const YAML::Node& n, Breathe& b, Slot& durationNode, Slot& cyclesNode) {
+    bool breathePhases(const YamlNode& n, Breathe& b, Slot& durationNode, Slot& cyclesNode) {
         bool ok = true, hasInhale = false, hasExhale = false;
         forEachKey(n, {"inhale", "hold", "exhale", "rest", "duration", "cycles", "count_aloud"}, rep, "breathe",
-                   [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+                   [&](const std::string& k, const YamlNode&, const YamlNode& v) {
                        if (k == "count_aloud") {
                            if (auto c = sc.integer(v, "count_aloud", 0, 100000))
                                b.countAloud = static_cast<int>(*c);
@@ -120,7 +120,7 @@ struct RoutineParser {
         return ok;
     }
 
-    std::optional<Breathe> breathe(const YAML::Node& n) {
+    std::optional<Breathe> breathe(const YamlNode& n) {
         Breathe b;
         Slot durationNode, cyclesNode;
         bool ok = breathePhases(n, b, durationNode, cyclesNode);
@@ -156,7 +156,7 @@ struct RoutineParser {
 
     // The path relative to the pack folder, resolved lexically; "" (after
     // reporting) when it climbs out of the pack.
-    std::optional<std::string> imageRelative(const YAML::Node& n, const std::string& s) {
+    std::optional<std::string> imageRelative(const YamlNode& n, const std::string& s) {
         if (s.empty() || s[0] == '/' || s[0] == '\\' || s.find(':') != std::string::npos) {
             rep.error(n, "image path " + quote(s) + " must be relative to the pack folder");
             return std::nullopt;
@@ -184,7 +184,7 @@ struct RoutineParser {
         return rel;
     }
 
-    std::optional<std::string> image(const YAML::Node& n) {
+    std::optional<std::string> image(const YamlNode& n) {
         auto s = sc.string(n, "image");
         if (!s) return std::nullopt;
         // Anything that climbs out of the pack (absolute, "..", a drive
@@ -215,12 +215,12 @@ struct RoutineParser {
     //-------------------------------------------------------------------------
     // [SECTION] Steps
     //-------------------------------------------------------------------------
-    std::optional<Step> repeatStep(const YAML::Node& n, int depth, Step st) {
+    std::optional<Step> repeatStep(const YamlNode& n, int depth, Step st) {
         RepeatStep r;
         bool ok = true;
         Slot stepsNode;
         forEachKey(n, {"repeat", "steps"}, rep, "a repeat step",
-                   [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+                   [&](const std::string& k, const YamlNode&, const YamlNode& v) {
                        if (k == "repeat") {
                            if (auto c = sc.integer(v, "repeat count", 1, 100))
                                r.count = static_cast<int>(*c);
@@ -241,25 +241,24 @@ struct RoutineParser {
         return st;
     }
 
-    std::optional<Step> includeStep(const YAML::Node& n, Step st) {
+    std::optional<Step> includeStep(const YamlNode& n, Step st) {
         IncludeStep inc;
         bool ok = true;
-        forEachKey(n, {"include"}, rep, "an include step",
-                   [&](const std::string&, const YAML::Node&, const YAML::Node& v) {
-                       if (auto id = sc.id(v, "included routine id")) {
-                           inc.routineId = *id;
-                           parsed.includes.emplace_back(*id, v.Mark());
-                       } else {
-                           ok = false;
-                       }
-                   });
+        forEachKey(n, {"include"}, rep, "an include step", [&](const std::string&, const YamlNode&, const YamlNode& v) {
+            if (auto id = sc.id(v, "included routine id")) {
+                inc.routineId = *id;
+                parsed.includes.emplace_back(*id, v.Mark());
+            } else {
+                ok = false;
+            }
+        });
         if (!ok) return std::nullopt;
         st.v = std::move(inc);
         return st;
     }
 
     // `say`: the prompt; one that cannot be read at a glance is a warning.
-    bool prompt(const YAML::Node& sayNode, SayStep& say) {
+    bool prompt(const YamlNode& sayNode, SayStep& say) {
         auto t = sc.text(sayNode, "say", kMaxPromptChars);
         if (!t) return false;
         // A prompt is read at a glance by someone tired: long ones belong in `tip`.
@@ -277,7 +276,7 @@ struct RoutineParser {
     }
 
     // `sides: [right, left]`: each side once.
-    bool sides(const YAML::Node& sidesNode, Timed& t) {
+    bool sides(const YamlNode& sidesNode, Timed& t) {
         if (!sidesNode.IsSequence() || sidesNode.size() == 0) {
             rep.error(sidesNode, "sides must be a list of left and right, like [right, left]");
             return false;
@@ -328,7 +327,7 @@ struct RoutineParser {
     }
 
     // Exactly one of duration, wait and breathe.
-    bool body(const YAML::Node& n, const SayNodes& nodes, SayStep& say, bool& ok) {
+    bool body(const YamlNode& n, const SayNodes& nodes, SayStep& say, bool& ok) {
         int bodies = !!nodes.duration + !!nodes.wait + !!nodes.breathe;
         if (bodies == 0) {
             rep.error(n, "this step says something but has no duration, wait, breathe, repeat or include");
@@ -363,7 +362,7 @@ struct RoutineParser {
 
     // `voice: none` keeps the step quiet; any other text is what is spoken
     // instead of the prompt (shorter, or better heard than read).
-    void voice(const YAML::Node& v, SayStep& say, bool& ok) {
+    void voice(const YamlNode& v, SayStep& say, bool& ok) {
         if (v.IsScalar() && v.Scalar() == "none") {
             say.quiet = true;
             return;
@@ -374,7 +373,7 @@ struct RoutineParser {
             ok = false;
     }
 
-    void cue(const YAML::Node& v, SayStep& say, bool& ok) {
+    void cue(const YamlNode& v, SayStep& say, bool& ok) {
         auto s = sc.string(v, "cue");
         if (s && *s == "chime")
             say.cue = Cue::Chime;
@@ -386,13 +385,13 @@ struct RoutineParser {
         }
     }
 
-    std::optional<Step> sayStep(const YAML::Node& n, Step st) {
+    std::optional<Step> sayStep(const YamlNode& n, Step st) {
         SayStep say;
         bool ok = true;
         SayNodes nodes;
         forEachKey(n,
                    {"say", "tip", "voice", "duration", "sides", "switch", "cue", "wait", "breathe", "image", "figure"},
-                   rep, "a step", [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+                   rep, "a step", [&](const std::string& k, const YamlNode&, const YamlNode& v) {
                        if (k == "say")
                            nodes.say = v;
                        else if (k == "tip") {
@@ -433,7 +432,7 @@ struct RoutineParser {
     }
 
     // Parses one step; returns nullopt if it is unusable.
-    std::optional<Step> step(const YAML::Node& n, int depth) {
+    std::optional<Step> step(const YamlNode& n, int depth) {
         Step st;
         st.pos = {n.Mark().line + 1, n.Mark().column + 1};
         if (!n.IsMap()) {
@@ -452,7 +451,7 @@ struct RoutineParser {
         return sayStep(n, std::move(st));
     }
 
-    std::optional<Steps> steps(const YAML::Node& n, int depth) {
+    std::optional<Steps> steps(const YamlNode& n, int depth) {
         if (!n.IsSequence()) {
             rep.error(n, "steps must be a list, not " + typeName(n));
             return std::nullopt;
@@ -477,7 +476,7 @@ struct RoutineParser {
     // [SECTION] Routines
     //-------------------------------------------------------------------------
     // `cautions`: one to kMaxCautionsPerRoutine texts.
-    bool cautions(const YAML::Node& v, Routine& r) {
+    bool cautions(const YamlNode& v, Routine& r) {
         if (!v.IsSequence() || v.size() == 0) {
             rep.error(v, "cautions must be a list with at least one caution");
             return false;
@@ -499,7 +498,7 @@ struct RoutineParser {
 
     // `kind` and `intensity`: a name from a fixed list.
     template <class E>
-    std::optional<E> named(const YAML::Node& v, const std::string& what, std::optional<E> (*parse)(std::string_view),
+    std::optional<E> named(const YamlNode& v, const std::string& what, std::optional<E> (*parse)(std::string_view),
                            const std::vector<std::string>& names) {
         auto s = sc.string(v, what);
         auto e = s ? parse(*s) : std::nullopt;
@@ -508,7 +507,7 @@ struct RoutineParser {
     }
 
     // One key of a routine's root (all but `steps`); false when unusable.
-    bool routineField(const std::string& k, const YAML::Node& v, Routine& r) {
+    bool routineField(const std::string& k, const YamlNode& v, Routine& r) {
         if (k == "id") {
             auto id = sc.id(v, "id");
             if (id) {
@@ -554,7 +553,7 @@ struct RoutineParser {
         return true;
     }
 
-    void routine(const YAML::Node& root) {
+    void routine(const YamlNode& root) {
         Routine& r = parsed.routine;
         r.packId = pack.id;
         r.pos = {1, 1};
@@ -564,7 +563,7 @@ struct RoutineParser {
                    {"id", "title", "summary", "kind", "areas", "conditions", "equipment", "intensity", "flare_safe",
                     "cautions", "steps"},
                    rep, "a routine",
-                   [&](const std::string& k, const YAML::Node&, const YAML::Node& v) {
+                   [&](const std::string& k, const YamlNode&, const YamlNode& v) {
                        if (k == "steps")
                            stepsNode = v;
                        else if (!routineField(k, v, r))
@@ -581,7 +580,7 @@ struct RoutineParser {
 }  // namespace
 
 void parseRoutine(const FileSource& files, const LoadLimits& limits, const Library& lib, Reporter& rep,
-                  const PackContext& pack, const YAML::Node& root, Parsed& parsed) {
+                  const PackContext& pack, const YamlNode& root, Parsed& parsed) {
     RoutineParser rp{files, limits, lib, rep, pack, parsed};
     rp.routine(root);
 }

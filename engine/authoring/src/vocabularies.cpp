@@ -9,18 +9,18 @@ namespace unknot::loading {
 namespace {
 
 template <class T>
-using ExtraKey = std::function<void(T&, const std::string&, const YAML::Node&, Scalars&, Reporter&)>;
+using ExtraKey = std::function<void(T&, const std::string&, const YamlNode&, Scalars&, Reporter&)>;
 
 // One item of a vocabulary list: its id, label and extra keys. Kept in `out`
 // unless it has errors or repeats an id.
 template <class T>
-void vocabularyItem(const YAML::Node& node, const std::vector<std::string>& itemKeys, const std::string& itemName,
+void vocabularyItem(const YamlNode& node, const std::vector<std::string>& itemKeys, const std::string& itemName,
                     const std::string& single, Scalars& sc, Reporter& rep, std::vector<T>& out,
                     const ExtraKey<T>& extra) {
     T item;
     bool ok = true;
     forEachKey(node, itemKeys, rep, itemName,
-               [&](const std::string& k, const YAML::Node&, const YAML::Node& val) {
+               [&](const std::string& k, const YamlNode&, const YamlNode& val) {
                    if (k == "id") {
                        if (auto id = sc.id(val, single + " id"))
                            item.id = std::move(*id);
@@ -60,20 +60,20 @@ void loadVocabulary(const FileSource& files, const std::string& path, const Load
     const std::string fileName = path.substr(path.find_last_of('/') + 1);
     const std::string single = listKey.ends_with('s') ? listKey.substr(0, listKey.size() - 1) : listKey;
     forEachKey(*root, {"format", listKey}, rep, fileName,
-               [&](const std::string& key, const YAML::Node&, const YAML::Node& v) {
+               [&](const std::string& key, const YamlNode&, const YamlNode& v) {
                    if (key == "format") return checkFormat(v, rep, sc);
                    if (!v.IsSequence()) return rep.error(v, listKey + " must be a list");
                    for (const auto& node : v) vocabularyItem(node, itemKeys, itemName, single, sc, rep, out, extra);
                });
-    if (const YAML::Node& r = *root; r.IsMap() && !r[listKey]) rep.error(r, "missing required field '" + listKey + "'");
+    if (const YamlNode& r = *root; r.IsMap() && !r[listKey]) rep.error(r, "missing required field '" + listKey + "'");
 }
 
-void synonyms(Area& area, const YAML::Node& val, Scalars& sc, Reporter& rep) {
+void synonyms(Area& area, const YamlNode& val, Scalars& sc, Reporter& rep) {
     if (!val.IsMap()) return rep.error(val, "synonyms must map a language to a list of words");
     for (const auto& kv : val) {
         // Copies: kv is a temporary, and a range-for over kv.second must not
         // outlive it (ASan, fuzz_loader).
-        const YAML::Node lang = kv.first, list = kv.second;
+        const YamlNode lang = kv.first, list = kv.second;
         auto& words = area.synonyms[lang.Scalar()];
         if (!list.IsSequence()) {
             rep.error(list, "synonyms must be a list");
@@ -86,12 +86,12 @@ void synonyms(Area& area, const YAML::Node& val, Scalars& sc, Reporter& rep) {
 }
 
 // `map`: one or more spots on the body map.
-void mapSpots(Area& area, const YAML::Node& val, Scalars& sc, Reporter& rep) {
+void mapSpots(Area& area, const YamlNode& val, Scalars& sc, Reporter& rep) {
     if (!val.IsSequence()) return rep.error(val, "map must be a list of spots");
     for (const auto& spot : val) {
         MapSpot ms;
         forEachKey(spot, {"view", "x", "y", "r"}, rep, "a map spot",
-                   [&](const std::string& sk, const YAML::Node&, const YAML::Node& sv) {
+                   [&](const std::string& sk, const YamlNode&, const YamlNode& sv) {
                        if (sk == "view") {
                            auto s = sc.string(sv, "view");
                            if (s && *s != "front" && *s != "back") rep.error(sv, "view must be front or back");
@@ -111,7 +111,7 @@ void mapSpots(Area& area, const YAML::Node& val, Scalars& sc, Reporter& rep) {
 
 void loadAreas(const FileSource& files, const std::string& path, const LoadLimits& limits, Library& lib) {
     loadVocabulary<Area>(files, path, limits, lib.diagnostics, "areas", "an area", lib.areas, {"synonyms", "map"},
-                         [](Area& area, const std::string& k, const YAML::Node& val, Scalars& sc, Reporter& rep) {
+                         [](Area& area, const std::string& k, const YamlNode& val, Scalars& sc, Reporter& rep) {
                              if (k == "synonyms")
                                  synonyms(area, val, sc, rep);
                              else
@@ -121,7 +121,7 @@ void loadAreas(const FileSource& files, const std::string& path, const LoadLimit
 
 void loadEquipment(const FileSource& files, const std::string& path, const LoadLimits& limits, Library& lib) {
     loadVocabulary<Equipment>(files, path, limits, lib.diagnostics, "equipment", "a piece of equipment", lib.equipment,
-                              {}, [](Equipment&, const std::string&, const YAML::Node&, Scalars&, Reporter&) {});
+                              {}, [](Equipment&, const std::string&, const YamlNode&, Scalars&, Reporter&) {});
 }
 
 }  // namespace unknot::loading
