@@ -42,11 +42,12 @@ void BenchStats::print(double seconds) const {
     std::printf(
         "bench seconds=%.1f frames=%lld presents=%lld frames_after_1s=%lld fps_after_1s=%.2f "
         "cpu_ms_per_frame=%.3f cpu_ms_per_s=%.2f maxrss_kb=%ld worst_late_ms=%.3f "
-        "worst_present_late_ms=%.3f segments_checked=%zu\n",
+        "worst_present_late_ms=%.3f segments_checked=%zu speech_onsets=%lld worst_speech_late_ms=%.3f\n",
         seconds, static_cast<long long>(frames), static_cast<long long>(presents),
         static_cast<long long>(framesAfter1s), measured > 0 ? static_cast<double>(framesAfter1s) / measured : 0.0,
         framesAfter1s > 0 ? cpu * 1000.0 / static_cast<double>(framesAfter1s) : 0.0,
-        measured > 0 ? cpu * 1000.0 / measured : 0.0, maxRssKb(), worstLateMs, worstPresentLateMs, segmentsChecked);
+        measured > 0 ? cpu * 1000.0 / measured : 0.0, maxRssKb(), worstLateMs, worstPresentLateMs, segmentsChecked,
+        static_cast<long long>(speech.count), speech.worstLateMs);
     std::fflush(stdout);
 }
 

@@ -5,10 +5,12 @@
 // Lateness: for a "play:" screen, each segment of the timeline is due at its
 // startMs on the app clock; it is late by (time of the first frame drawn at or
 // after it) - startMs. "frame" is when the frame sampled the clock (what the
-// player shows), "present" when it reached the screen.
+// player shows), "present" when it reached the screen. Speech onsets: see
+// SdlAudio::speechOnsets (lateness in the audio stream, on SDL's counter).
 #pragma once
 
 #include "unknot/model.hpp"
+#include "unknot/platform/sdl_services.hpp"
 #include "unknot/session/route.hpp"
 #include "unknot/timeline.hpp"
 
@@ -25,6 +27,9 @@ struct BenchStats {
     std::size_t shownIndex = 0;  // segments below this were shown already
     std::size_t segmentsChecked = 0;
     double worstLateMs = 0, worstPresentLateMs = 0;
+    // Speech: utterances placed in the audio stream, and the worst lateness
+    // of a first sample against its due instant (SdlAudio::speechOnsets).
+    SdlAudio::SpeechOnsets speech;
 
     // For a play: route, checks its routine's segments from `startMs` on
     // (segments begun before the run started are not checked).

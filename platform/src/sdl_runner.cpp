@@ -69,6 +69,7 @@ bool SdlRunner::periodicWork(std::int64_t t) {
     }
     if (!c_.bench || t < benchEndNs_) return false;
     c_.bench->cpuEnd = cpuSeconds();
+    c_.bench->speech = c_.audio.speechOnsets();
     c_.bench->print(c_.benchSeconds);
     if (c_.partial && c_.bench->frames > 0)
         std::printf("bench redrawn_px_per_frame=%lld of %lld\n",
@@ -132,7 +133,9 @@ bool SdlRunner::drawNextFrame(bool& endNow) {
     const std::int64_t frameNs = nowNs();
     const Size logical = c_.window.logicalSize();
     const float scale = pixelScale(logical, c_.renderer.outputSize());
+    c_.audio.beginFrame(frameNs);  // sound asked for in this frame is placed from frameNs
     const bool changed = drawFrame(c_.app, c_.renderer, c_.partial, {appMs(frameNs), logical, scale, true});
+    c_.audio.beginFrame(0);
     // Nothing changed on screen: no present, no copy to the display.
     if (changed) c_.renderer.present();
     const std::int64_t presentNs = nowNs();

@@ -5,6 +5,8 @@
 // [SECTION] SdlLifecycle
 #include "unknot/platform/sdl_services.hpp"
 
+#include "clock.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -111,9 +113,13 @@ void SdlAudio::callback(void* self, std::uint8_t* stream, int len) {
         // Signed: a due instant already past (negative) starts at once.
         const auto ahead = static_cast<std::int64_t>(d.ticks - now);
         const std::int64_t at = first + std::llround(static_cast<double>(ahead) * samplesPerTick);
-        if (d.speech)
+        if (d.speech) {
             mixer.speak(*d.speech, at);
-        else
+            // Due before this buffer's first sample: it starts late, by that much.
+            audio->speechOnsets_.fetch_add(1, std::memory_order_relaxed);
+            if (first - at > audio->worstSpeechLateSamples_.load(std::memory_order_relaxed))
+                audio->worstSpeechLateSamples_.store(first - at, std::memory_order_relaxed);
+        } else
             mixer.play(d.sound, at);
     }
     audio->pendingCount_ = 0;
@@ -124,6 +130,14 @@ void SdlAudio::callback(void* self, std::uint8_t* stream, int len) {
 }
 
 void SdlAudio::queue(const Due& due) {
+    // A cue's first time: synthesized here, outside the lock (the callback
+    // never waits for it, and never allocates), then handed to the mixer.
+    if (!due.speech && !mixer_->ready(due.sound)) {
+        std::vector<float> samples = synthesizeCue(due.sound, mixer_->sampleRate());
+        SDL_LockAudioDevice(device_);
+        mixer_->adopt(due.sound, std::move(samples));
+        SDL_UnlockAudioDevice(device_);
+    }
     SDL_LockAudioDevice(device_);
     // A burst of cues before the next callback (hardly possible: it comes
     // every ~11 ms) drops the oldest, like the mixer does.
@@ -139,9 +153,33 @@ void SdlAudio::queue(const Due& due) {
     }
 }
 
+void SdlAudio::beginFrame(std::int64_t frameNs) {
+    if (frameNs == 0) {
+        frameTicks_ = 0;
+        return;
+    }
+    // Two clocks (steady_clock, SDL's counter) agree on a few ms of elapsed
+    // time to well under a microsecond: map the frame's instant across.
+    const std::int64_t sinceNs = std::max<std::int64_t>(0, nowNs() - frameNs);
+    const auto sinceTicks = static_cast<std::uint64_t>(static_cast<double>(sinceNs) *
+                                                       static_cast<double>(SDL_GetPerformanceFrequency()) / 1e9);
+    frameTicks_ = SDL_GetPerformanceCounter() - sinceTicks;
+}
+
+std::uint64_t SdlAudio::dueTicks(int delayMs) const {
+    return (frameTicks_ != 0 ? frameTicks_ : SDL_GetPerformanceCounter()) + ticksIn(delayMs);
+}
+
+SdlAudio::SpeechOnsets SdlAudio::speechOnsets() const {
+    const int rate = sampleRate();
+    const auto late = worstSpeechLateSamples_.load(std::memory_order_relaxed);
+    return {speechOnsets_.load(std::memory_order_relaxed),
+            rate > 0 ? static_cast<double>(late) * 1000.0 / static_cast<double>(rate) : 0.0};
+}
+
 void SdlAudio::play(CueSound sound, int delayMs) {
-    // The instant of the call, first: everything after is bookkeeping.
-    const Due due{sound, SDL_GetPerformanceCounter() + ticksIn(delayMs)};
+    // The instant it is due, first: everything after is bookkeeping.
+    const Due due{sound, dueTicks(delayMs)};
     if (muted_) return;  // dropped: the device need not wake for silence
     if (!opened_) {
         early_.push_back(due);
@@ -172,7 +210,7 @@ void SdlAudio::stopAll() {
 }
 
 void SdlAudio::speak(Samples samples, int delayMs) {
-    const Due due{CueSound::Chime, SDL_GetPerformanceCounter() + ticksIn(delayMs), samples.get()};
+    const Due due{CueSound::Chime, dueTicks(delayMs), samples.get()};
     if (!samples || samples->empty()) return;
     held_.push_back(std::move(samples));
     if (!opened_) {

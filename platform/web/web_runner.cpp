@@ -138,9 +138,12 @@ void WebRunner::frame() {
     // the flag mid-frame) until IndexedDB has the copy.
     web::State& st = web::state();
     st.holdFrame = st.syncsPending > 0;
-    FrameInput in{appMs(), logical, scale, true};
+    const std::int64_t frameNs = nowNs();
+    FrameInput in{(frameNs - c_.originNs) / 1'000'000, logical, scale, true};
     in.holdPixels = &st.holdFrame;
+    c_.audio.beginFrame(frameNs);  // sound asked for in this frame is placed from frameNs
     const bool drawn = drawFrame(c_.app, c_.renderer, nullptr, in);
+    c_.audio.beginFrame(0);
     afterDraw(drawn);
 }
 

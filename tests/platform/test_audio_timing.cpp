@@ -21,6 +21,7 @@
 // [SECTION] The recorded stream and the cue finder
 // [SECTION] Cues land where they are due (the app's look-ahead, 60 fps)
 // [SECTION] stopAll and mute make silence
+// [SECTION] Speech: due from the frame, late onsets measured
 // [SECTION] No sound device: silent, and says why
 #include "unknot/platform/sdl_services.hpp"
 
@@ -32,6 +33,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -392,6 +394,50 @@ TEST_CASE("muted cues make no sound, and once unmuted the next one sounds", "[au
                               static_cast<std::size_t>(rate / 20));
     CHECK(m.correlation > 0.999);
     CHECK(m.gain == Approx(1.0).epsilon(0.001));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Speech: due from the frame, late onsets measured
+//-----------------------------------------------------------------------------
+// The frame reads the clock once and the session computes every delay from
+// that instant; the sound is asked for later in the frame. beginFrame() makes
+// the delay count from the frame's instant, and speechOnsets() reports how
+// late a first sample of speech was placed (what bench/run_app prints).
+TEST_CASE("speech is due from the frame's instant, and a late onset is measured", "[audio][timing]") {
+    useDummyDriver();
+    SdlAudio audio;
+    Recording rec;
+    audio.setTap(rec.tap());
+    audio.open();
+    REQUIRE(audio.deviceOpen());
+    const int rate = audio.sampleRate();
+    const auto steadyNs = [] {
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    };
+    const auto words = [&] { return std::make_shared<const std::vector<float>>(rate / 10, 0.25f); };
+
+    // Asked for 60 ms ahead of this frame: placed ahead, on time.
+    audio.beginFrame(steadyNs());
+    audio.speak(words(), 60);
+    audio.beginFrame(0);
+    REQUIRE(waitFor([&] { return audio.speechOnsets().count == 1; }));
+    CHECK(audio.speechOnsets().worstLateMs == 0.0);
+
+    // A frame that read the clock 30 ms ago asks for words 10 ms after it:
+    // they were due 20 ms ago, so they start at once, at least 20 ms late
+    // (plus the wait for the next callback, about 11 ms on this driver).
+    // Counted from the call, as before, they would seem 10 ms early.
+    REQUIRE(waitFor([&] { return recorded(rec) > static_cast<std::size_t>(rate) / 2; }));
+    audio.beginFrame(steadyNs() - 30'000'000);
+    audio.speak(words(), 10);
+    audio.beginFrame(0);
+    REQUIRE(waitFor([&] { return audio.speechOnsets().count == 2; }));
+    audio.setTap({});
+    const double late = audio.speechOnsets().worstLateMs;
+    INFO("worst onset lateness " << late << " ms");
+    CHECK(late >= 19.0);
+    CHECK(late < 20.0 + 100.0);  // one callback, with room for a loaded machine
 }
 
 //-----------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 #include "unknot/audio/synth.hpp"
 
 #include <algorithm>
-#include <cassert>
+#include <iterator>
 
 namespace unknot::audio {
 
@@ -19,15 +19,25 @@ constexpr CueSound kAllSounds[] = {CueSound::Chime,    CueSound::Inhale,      Cu
 }
 
 Mixer::Mixer(int sampleRate) : rate_(sampleRate), fadeLength_(std::max(1, sampleRate * kStopFadeMs / 1000)) {
-    // Synthesized once up front: the audio callback must never allocate.
-    for (CueSound s : kAllSounds) {
-        assert(static_cast<std::size_t>(s) == sounds_.size() && "kAllSounds follows the enum");
-        sounds_.push_back(synthesizeCue(s, sampleRate));
-    }
+    // One empty slot per sound, synthesized when first wanted (sound(), play(),
+    // or adopted from SdlAudio, which makes it outside the audio callback).
+    sounds_.resize(std::size(kAllSounds));
     voices_.reserve(kMaxVoices);
 }
 
-const std::vector<float>& Mixer::sound(CueSound s) const { return sounds_.at(static_cast<std::size_t>(s)); }
+bool Mixer::ready(CueSound s) const { return !sounds_.at(static_cast<std::size_t>(s)).empty(); }
+
+void Mixer::adopt(CueSound s, std::vector<float> samples) {
+    std::vector<float>& slot = sounds_.at(static_cast<std::size_t>(s));
+    // A sounding voice points into the slot: a ready sound is never replaced.
+    if (slot.empty()) slot = std::move(samples);
+}
+
+const std::vector<float>& Mixer::sound(CueSound s) const {
+    std::vector<float>& slot = sounds_.at(static_cast<std::size_t>(s));
+    if (slot.empty()) slot = synthesizeCue(s, rate_);
+    return slot;
+}
 
 void Mixer::add(const std::vector<float>* samples, std::int64_t startSample, bool speech) {
     // A burst of cues (skipping quickly through steps) must not pile up
@@ -36,9 +46,7 @@ void Mixer::add(const std::vector<float>* samples, std::int64_t startSample, boo
     voices_.push_back({samples, std::max(startSample, position_), -1, speech});
 }
 
-void Mixer::play(CueSound sound, std::int64_t startSample) {
-    add(&sounds_.at(static_cast<std::size_t>(sound)), startSample, false);
-}
+void Mixer::play(CueSound s, std::int64_t startSample) { add(&sound(s), startSample, false); }
 
 void Mixer::speak(const std::vector<float>& samples, std::int64_t startSample) { add(&samples, startSample, true); }
 

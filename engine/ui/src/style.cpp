@@ -81,6 +81,10 @@ void setupImGui(const std::string& ttf, float fontPx_, float dpiScale, std::stri
     if (dpiScale <= 0) dpiScale = 1;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // The atlas as tall as its glyphs, not rounded up to a power of two: the
+    // three sizes fill 512x515, which rounded up was 512x1024 (2 MB of RGBA
+    // texture, half of it empty). SDL's renderers take any height.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     if (ttf.empty() && warning)
         *warning = "no TrueType font given: using Dear ImGui's built-in font (accents may be missing)";
     // Order matters: Fonts::current() reads body, large, huge by index.

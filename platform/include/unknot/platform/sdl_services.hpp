@@ -13,6 +13,7 @@
 #include <SDL.h>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -81,6 +82,20 @@ public:
     int sampleRate() const { return mixer_ ? mixer_->sampleRate() : 0; }
     const std::string& error() const { return error_; }
 
+    // The instant the frame read the clock (nowNs(); 0: none). Until the
+    // next call, a cue or speech asked for `delayMs` ahead is due delayMs
+    // after that instant, as the session meant it, not after the moment of
+    // the call: the work a frame does before asking does not delay it.
+    void beginFrame(std::int64_t frameNs);
+    // Speech placed in the stream so far, and the worst lateness of a first
+    // sample against its due instant: 0 when every utterance was handed
+    // over ahead of the callback that plays it. Read by --bench.
+    struct SpeechOnsets {
+        std::int64_t count = 0;
+        double worstLateMs = 0;
+    };
+    SpeechOnsets speechOnsets() const;
+
     // Test tap: called from the audio thread, after each callback has mixed,
     // with the absolute index of its first sample, the performance counter at
     // the callback's start (the anchor) and the samples. The tests read the
@@ -103,6 +118,7 @@ private:
     };
     void releaseSpeech();
     void queue(const Due& due);
+    std::uint64_t dueTicks(int delayMs) const;
     std::uint32_t device_ = 0;
     std::unique_ptr<Mixer> mixer_;
     bool opened_ = false, failed_ = false, reopenFailed_ = false, paused_ = true, muted_ = false;
@@ -118,6 +134,9 @@ private:
     static constexpr std::size_t kMaxPending = 16;
     std::array<Due, kMaxPending> pending_{};
     std::size_t pendingCount_ = 0;
+    std::uint64_t frameTicks_ = 0;  // beginFrame's instant on SDL's counter; 0: none
+    // Written by the callback only, read by the loop's thread.
+    std::atomic<std::int64_t> speechOnsets_{0}, worstSpeechLateSamples_{0};
     Tap tap_;
     std::string error_;
 };

@@ -27,8 +27,9 @@ std::vector<float> synthesizeCue(CueSound sound, int sampleRate);
 // [SECTION] Mixer
 //-----------------------------------------------------------------------------
 // Owned by the audio callback's side: the SDL audio device locks around every
-// call. Cue voices point into the mixer's own precomputed sounds; speech
-// voices into buffers their owner keeps alive while uses() says so.
+// call. Cue voices point into the mixer's own sounds, each synthesized the
+// first time it is wanted (a session uses a few of them: 1.5 MB at 48 kHz for
+// all); speech voices into buffers their owner keeps alive while uses() says so.
 //
 // Time is the absolute sample index of the output stream: mix() writes the
 // samples position() .. position() + frames - 1 and advances position(). A
@@ -39,8 +40,13 @@ public:
     explicit Mixer(int sampleRate);
 
     // Starts `sound` at absolute sample `startSample`. A start that is already
-    // mixed (late) starts at once, at position().
+    // mixed (late) starts at once, at position(). It synthesizes the sound if
+    // it is not ready (allocating): the audio callback plays only ready ones.
     void play(CueSound sound, std::int64_t startSample);
+    // Whether `sound` is synthesized; adopt() gives it one made elsewhere
+    // (SdlAudio synthesizes outside the device lock, then adopts under it).
+    bool ready(CueSound sound) const;
+    void adopt(CueSound sound, std::vector<float> samples);
     // Starts speech samples (at this mixer's rate) the same way; they sound
     // at the speech volume. `samples` must outlive the voice (see uses()).
     void speak(const std::vector<float>& samples, std::int64_t startSample);
@@ -69,7 +75,7 @@ public:
     std::int64_t samplesLeft() const;
     std::int64_t position() const { return position_; }
     int sampleRate() const { return rate_; }
-    const std::vector<float>& sound(CueSound s) const;
+    const std::vector<float>& sound(CueSound s) const;  // synthesized if not ready
 
 private:
     struct Voice {
@@ -87,7 +93,8 @@ private:
     float gain_ = 0.8f;  // the volume actually applied, gliding to volume_
     float speechVolume_ = 1.0f;
     std::int64_t position_ = 0;
-    std::vector<std::vector<float>> sounds_;  // by CueSound
+    // By CueSound; each empty until wanted (a cache: sound() const fills it).
+    mutable std::vector<std::vector<float>> sounds_;
     std::vector<Voice> voices_;
 };
 
