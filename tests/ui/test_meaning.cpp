@@ -200,6 +200,13 @@ TEST_CASE("the player lays out the current prompt in full, in view, at every ste
                         INFO("the side, \"" << side << "\", is not on screen");
                         CHECK(sideSeen);
                     }
+                    // The tip (it may hold a caution): on screen whole, or
+                    // one tap away, behind a "More" in view.
+                    if (const std::string tip = seg.tip.get(lang); !tip.empty() && seg.kind != SegmentKind::Switch) {
+                        const Hotspot* more = Harness::find(rig.app, "more");
+                        INFO("the tip \"" << tip << "\" is neither shown whole nor behind a More in view");
+                        CHECK((shownWhole(rig.app, H, tip) || (more && more->y + more->h <= H + 0.5f)));
+                    }
                     CHECK(rig.app.layoutOverflow() == 0.0f);
                     // The controls too, whole, in the window.
                     for (const char* id : {"back", "skip", "stop"}) {
@@ -213,6 +220,46 @@ TEST_CASE("the player lays out the current prompt in full, in view, at every ste
             }
         }
     }
+}
+
+// A long prompt at large text on a phone: no room under it for the tip or
+// its "More". "More" then sits among the controls, and opens the tip in the
+// prompt's place; "Less" brings the prompt back. With symbols (200 %) it is
+// a fourth symbol, its word in the hotspot.
+TEST_CASE("a tip with no room under the prompt opens from a More among the controls, and Less brings the prompt back",
+          "[ui][meaning]") {
+    needFont();
+    const float H = 844;
+    const int pct = GENERATE(175, 200);
+    Rig rig(390, H, pct, "en");
+    rig.open("play:massage-ball-back-hips@1", 1000);
+    const Segment* seg = rig.app.player()->current();
+    REQUIRE(seg != nullptr);
+    const std::string prompt = seg->say.get("en"), tip = seg->tip.get("en");
+    REQUIRE_FALSE(tip.empty());
+    INFO(pct << "%, laid out:\n" << listPieces(rig.app, H));
+    CHECK(shownWhole(rig.app, H, prompt));
+    REQUIRE_FALSE(shownWhole(rig.app, H, tip));  // else this case tests nothing
+    const Hotspot* more = Harness::find(rig.app, "more");
+    REQUIRE(more != nullptr);
+    const Hotspot* stop = Harness::find(rig.app, "stop");
+    REQUIRE(stop != nullptr);
+    CHECK(more->y >= stop->y - 1.0f);  // among the controls, not under the words
+    CHECK(more->y + more->h <= H + 0.5f);
+    CHECK(more->w >= 48.0f);
+    CHECK(more->h >= 48.0f);
+
+    rig.h.tap(rig.app, "more");
+    rig.h.frame(rig.app);
+    INFO("after More:\n" << listPieces(rig.app, H));
+    CHECK(shownWhole(rig.app, H, tip));
+    CHECK(rig.app.player()->state() == PlayerState::Running);  // More is no pause, and no Continue
+
+    rig.h.tap(rig.app, "more");
+    rig.h.frame(rig.app);
+    INFO("after Less:\n" << listPieces(rig.app, H));
+    CHECK(shownWhole(rig.app, H, prompt));
+    CHECK_FALSE(shownWhole(rig.app, H, tip));
 }
 
 //-----------------------------------------------------------------------------

@@ -96,8 +96,14 @@ struct App::Impl {
     bool topBarTitleCut = false;      // the last top bar ellipsized its title
     std::string savedNoticeFor;       // "Saved to your journal" on this routine's card, after Done
     int tipOpenStep = -1;             // the player's tip unfolded ("More") for this step
-    Widgets ui;                       // also the theme: this App's palette, not a global
-    PlayerFigureCache figureCache;    // the player's figure, from one frame to the next
+    // A long prompt at large text on a phone leaves no room under it for the
+    // tip or its "More": "More" then goes among the controls (moreInControls,
+    // set each frame as the words are drawn), and the tip it opens takes the
+    // prompt's place for this step until "Less" (tipInsteadStep).
+    int tipInsteadStep = -1;
+    bool moreInControls = false;
+    Widgets ui;                     // also the theme: this App's palette, not a global
+    PlayerFigureCache figureCache;  // the player's figure, from one frame to the next
     const Palette& pal() const { return ui.pal(); }
     void applyTheme(ThemeId id) { ui.setTheme(id); }
     std::int64_t now = 0;
@@ -178,7 +184,8 @@ struct App::Impl {
         Wrapped promptW, tipW;
         ImU32 promptCol = 0;
         bool tipShown = false, moreShown = false, nextShown = false;
-        bool fits = true;  // false: even the prompt alone overflows (hostile text): it scrolls
+        bool tipInstead = false;  // the tip in the prompt's place (opened from the controls)
+        bool fits = true;         // false: even the prompt alone overflows (hostile text): it scrolls
         float height = 0;
     };
     PlayerWords layoutPlayerWords(const Segment& seg, float width, float room, float keepForVisual) const;

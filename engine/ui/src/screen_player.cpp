@@ -4,7 +4,7 @@
 // [SECTION] Drawing helpers (rings, arrows, badges)
 // [SECTION] The visual: breathing shape, countdown ring, switch, continue
 // [SECTION] Player screen layout
-// [SECTION] Controls (pause/resume, back, skip, stop with a confirm)
+// [SECTION] Controls: screen_player_controls.cpp
 // [SECTION] End screen
 #include "app_impl.hpp"
 #include "player_figure.hpp"
@@ -292,6 +292,7 @@ void App::Impl::drawPlayer() {
     // so the controls are never pushed off the bottom of the screen.
     const float room = std::max(0.0f, avail.y - controlsH - progressH - 2 * sp);
     const ImVec2 mainA = ImGui::GetCursorScreenPos();
+    moreInControls = false;
     if (seg && room >= ui.floorPx()) drawPlayerMain(*seg, ImVec2(avail.x, room));
     ImGui::SetCursorScreenPos(ImVec2(mainA.x, mainA.y + room + sp));
     continueOnTapAnywhere(mainA, ImVec2(mainA.x + avail.x, mainA.y + room));
@@ -443,178 +444,6 @@ void App::Impl::drawSessionProgress(float width, bool oneLine) {
     ui.hotRect("progress-bar", b0, ImVec2(b0.x + width, b0.y + barH));  // not a button: for tests
     ImGui::Dummy(ImVec2(width, barH));
     ui.text(left, nullptr, pal().textMuted);
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Controls
-//-----------------------------------------------------------------------------
-App::Impl::ControlsLayout App::Impl::controlsLayout(float width, bool oneRow) const {
-    const float sp = ImGui::GetStyle().ItemSpacing.x;
-    const float em = ui.em();
-    // A word fits a button when it and the smallest padding fit on one line.
-    auto fits = [&](const char* key, float w) { return ImGui::CalcTextSize(tr(key, lang)).x + 0.7f * em <= w; };
-    ControlsLayout l;
-    const float half = (width - sp) * 0.5f;
-    l.stackConfirm = !oneRow && !(fits("player.stop_cancel", half) && fits("player.stop_confirm", half));
-    if (oneRow) return l;
-    const float side = std::floor((width - 2 * sp) * 0.28f);
-    const float middle = width - 2 * sp - 2 * side;
-    l.symbols = !(fits("player.back", side) && fits("player.skip", side) && fits("player.pause", middle) &&
-                  fits("player.resume", middle));
-    return l;
-}
-
-// Drawn symbols for the controls when their words do not fit: |◀ back, ▶|
-// skip, ■ stop. Centred on `c`, `s` half the symbol's size.
-static void controlSymbol(ImDrawList* dl, const std::string& which, ImVec2 c, float s, ImU32 col) {
-    const float bar = std::max(2.0f, s * 0.22f);
-    if (which == "back") {
-        dl->AddRectFilled(ImVec2(c.x - s, c.y - s), ImVec2(c.x - s + bar, c.y + s), col);
-        dl->AddTriangleFilled(ImVec2(c.x + s, c.y - s), ImVec2(c.x + s, c.y + s), ImVec2(c.x - s + bar, c.y), col);
-    } else if (which == "skip") {
-        dl->AddRectFilled(ImVec2(c.x + s - bar, c.y - s), ImVec2(c.x + s, c.y + s), col);
-        dl->AddTriangleFilled(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s - bar, c.y), ImVec2(c.x - s, c.y + s), col);
-    } else {
-        dl->AddRectFilled(ImVec2(c.x - s * 0.85f, c.y - s * 0.85f), ImVec2(c.x + s * 0.85f, c.y + s * 0.85f), col,
-                          s * 0.15f);
-    }
-}
-
-// "Stop?" and its two answers in the controls' place, while it is asked:
-// Keep going (the safe, primary answer) and Stop. False when not asked.
-bool App::Impl::drawStopQuestion(float width, bool oneRow, const ControlsLayout& layout) {
-    if (!session.confirmingStop) return false;
-    const float sp = ImGui::GetStyle().ItemSpacing.x;
-    const Fonts& f = ui.fonts();
-    auto confirmButtons = [&](float w) {
-        if (ui.button("stop-cancel", tr("player.stop_cancel", lang), w, Tone::Primary)) {
-            cancelStop();
-            changed();
-        }
-        if (!layout.stackConfirm || oneRow) ImGui::SameLine(0, sp);
-        if (ui.button("stop-confirm", tr("player.stop_confirm", lang), w, Tone::Caution)) {
-            session.confirmStop(now);
-            changed();
-        }
-    };
-    if (oneRow) {
-        // One row: the question, then its two answers.
-        const std::string ask = tr("player.stop_ask", lang);
-        const float bw = std::floor((width - 3 * sp) / 4);
-        const float tw = width - 2 * (bw + sp);
-        ImFont* font = ui.textHeight(ask, f.large, tw) <= ui.touch() ? f.large : f.body;
-        const Wrapped aw = ui.wrap(ask, font, tw);
-        const ImVec2 p0 = ImGui::GetCursorScreenPos();
-        ui.drawWrapped(ImGui::GetWindowDrawList(), font, aw, ImVec2(p0.x, p0.y + (ui.touch() - aw.height) * 0.5f),
-                       pal().text);
-        ImGui::Dummy(ImVec2(tw, ui.touch()));
-        ImGui::SameLine(0, sp);
-        confirmButtons(bw);
-        return true;
-    }
-    ui.text(tr("player.stop_ask", lang), f.large);
-    confirmButtons(layout.stackConfirm ? width : (width - sp) * 0.5f);
-    return true;
-}
-
-namespace {
-// The four controls, each drawn at the width it is given.
-struct ControlButtons {
-    std::function<void(float)> back, main, skip, stop;
-};
-
-// Where the controls go: one row of four, or two rows (Back, the main
-// control and Skip, then Stop), or symbols with the main control alone.
-void arrangeControls(const ControlButtons& b, float width, bool oneRow, bool symbols, PlayerState st) {
-    const float sp = ImGui::GetStyle().ItemSpacing.x;
-    const bool waiting = st == PlayerState::WaitingForTap;
-    if (symbols || (waiting && oneRow)) {
-        // Back, Skip and Stop share one row. With symbols the main control
-        // follows alone, full width ("Reprendre" at 200% needs the whole
-        // line); while waiting, Continue (in the visual) is the way on.
-        const float w = std::floor((width - 2 * sp) / 3);
-        b.back(w);
-        ImGui::SameLine(0, sp);
-        b.skip(w);
-        ImGui::SameLine(0, sp);
-        b.stop(width - 2 * (w + sp));
-        if (symbols && !waiting) b.main(width);
-    } else if (waiting) {
-        // Two rows as while running, Stop in its usual place at the bottom.
-        const float w = std::floor((width - sp) / 2);
-        b.back(w);
-        ImGui::SameLine(0, sp);
-        b.skip(width - w - sp);
-        b.stop(width);
-    } else if (oneRow) {
-        const float w = std::floor((width - 3 * sp) / 4);
-        b.back(w);
-        ImGui::SameLine(0, sp);
-        b.main(w);
-        ImGui::SameLine(0, sp);
-        b.skip(w);
-        ImGui::SameLine(0, sp);
-        b.stop(w);
-    } else {
-        const float side = std::floor((width - 2 * sp) * 0.28f);
-        const float middle = width - 2 * sp - 2 * side;
-        b.back(side);
-        ImGui::SameLine(0, sp);
-        b.main(middle);
-        ImGui::SameLine(0, sp);
-        b.skip(side);
-        b.stop(width);
-    }
-}
-}  // namespace
-
-void App::Impl::drawPlayerControls(float width, bool oneRow, const ControlsLayout& layout) {
-    if (drawStopQuestion(width, oneRow, layout)) return;
-    const Player& p = *session.player;
-    const PlayerState st = p.state();
-    // A symbol button: the word stays in the hotspot and the trace, the
-    // symbol is drawn over an empty button.
-    auto symbolic = [&](const char* id, const char* key, float w) {
-        if (!layout.symbols) return ui.button(id, tr(key, lang), w, Tone::Quiet);
-        const bool tapped = ui.button(id, "", w, Tone::Quiet);
-        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        controlSymbol(ImGui::GetWindowDrawList(), id, ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f),
-                      std::min(b.y - a.y, b.x - a.x) * 0.2f, pal().text);
-        return tapped;
-    };
-    ControlButtons b;
-    b.back = [&](float w) {
-        if (symbolic("back", "player.back", w)) {
-            session.back(now);
-            changed();
-        }
-    };
-    b.main = [&](float w) {
-        if (st == PlayerState::Paused) {
-            if (ui.button("resume", tr("player.resume", lang), w, Tone::Primary)) {
-                session.resume(now);
-                changed();
-            }
-        } else if (st == PlayerState::Running) {
-            if (ui.button("pause", tr("player.pause", lang), w, Tone::Primary)) {
-                session.pause(now);
-                changed();
-            }
-        }
-    };
-    b.skip = [&](float w) {
-        if (symbolic("skip", "player.skip", w)) {
-            session.skip(now);
-            changed();
-        }
-    };
-    b.stop = [&](float w) {
-        if (symbolic("stop", "player.stop", w)) {
-            askStop();
-            changed();
-        }
-    };
-    arrangeControls(b, width, oneRow, layout.symbols, st);
 }
 
 //-----------------------------------------------------------------------------

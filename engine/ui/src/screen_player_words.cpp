@@ -61,6 +61,11 @@ App::Impl::PlayerWords App::Impl::layoutPlayerWords(const Segment& seg, float wi
         const Side side = i + 1 < segs.size() ? segs[i + 1].side : Side::None;
         w.prompt = side == Side::None ? std::string(tr("player.switch", lang))
                                       : trf("player.now_side", lang, {{"s", tr(sideKey(side), lang)}});
+    } else if (tipInsteadStep == seg.step && !seg.tip.empty()) {
+        // Opened from the controls: no room for both, so the tip stands in
+        // the prompt's place until "Less" (the prompt was read, or heard).
+        w.prompt = seg.tip.get(lang);
+        w.tipInstead = true;
     } else {
         w.prompt = seg.say.get(lang);
     }
@@ -85,7 +90,7 @@ App::Impl::PlayerWords App::Impl::layoutPlayerWords(const Segment& seg, float wi
     // that opens it (a tip may hold a caution: it must stay reachable); then
     // "Next:", the first to give way.
     const float keepStatus = std::min(keepForVisual, playerStatusHeight(seg) + sp);
-    if (!sw && !seg.tip.empty()) {
+    if (!sw && !seg.tip.empty() && !w.tipInstead) {
         w.tip = seg.tip.get(lang);
         w.tipW = ui.wrap(w.tip, f.body, width);
         const bool open = tipOpenStep == seg.step;
@@ -107,6 +112,9 @@ App::Impl::PlayerWords App::Impl::layoutPlayerWords(const Segment& seg, float wi
 // [SECTION] Drawing the words
 //-----------------------------------------------------------------------------
 void App::Impl::drawPlayerWords(const PlayerWords& w, float width) {
+    // The tip is neither shown nor one tap away under the prompt: the
+    // controls carry "More" (or "Less", while the tip stands in).
+    moreInControls = w.tipInstead || (!w.tip.empty() && !w.tipShown && !w.moreShown);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     auto block = [&](ImFont* font, const Wrapped& t, ImU32 col) {
         const ImVec2 p0 = ImGui::GetCursorScreenPos();
