@@ -164,6 +164,40 @@ TEST_CASE("body map layout: labels a fingertip at least, none overlapping anothe
     }
 }
 
+// A laptop at 200 %: eleven labels a fingertip tall make a column far taller
+// than the body's allowance. Grown to the column, the body keeps every label
+// near its spot: no line runs more than two labels' height down the page
+// (649 and 761 px before, on the front and the back; 176 and 184 px grown).
+TEST_CASE("body map layout: a wide window at large text grows the body to its labels, so lines stay short",
+          "[ui][bodymap]") {
+    const MapLabelMeasure measure = [](const std::string& area, float maxW) {
+        return std::pair<float, float>(std::min(maxW, static_cast<float>(area.size()) * 20 + 48), 96.0f);
+    };
+    for (const bool back : {false, true}) {
+        BodyMapMetrics m;
+        m.width = 1216;
+        m.maxBodyH = 420;
+        m.minTarget = 96;
+        m.gap = 16;
+        const std::vector<MapRegion> regions = bundledRegions(back);
+        const FigureExtent e = figureExtent(standing(back));
+        auto longestLine = [&](const BodyMapLayout& l) {
+            float worst = 0;
+            for (const MapLabelBox& b : l.labels) worst = std::max(worst, std::fabs(b.y + b.h * 0.5f - b.ay));
+            return worst;
+        };
+        const BodyMapLayout fixed = layoutBodyMap(regions, e, m, measure);
+        m.growToLabels = true;
+        const BodyMapLayout grown = layoutBodyMap(regions, e, m, measure);
+        INFO((back ? "back" : "front") << ": longest drop " << longestLine(fixed) << " px fixed, " << longestLine(grown)
+                                       << " px grown");
+        CHECK(longestLine(fixed) > 300.0f);         // the case is real
+        CHECK(longestLine(grown) <= 2.0f * 96.0f);  // spots close together (head, jaw, neck) stack their labels
+        CHECK((e.y1 - e.y0) * grown.figSize > 420.0f);
+        CHECK(grown.figX + e.x1 * grown.figSize <= grown.labels.front().x);  // still beside its labels
+    }
+}
+
 TEST_CASE("body map layout: a tap on a region picks it, a tap between regions picks none", "[ui][bodymap]") {
     const MapLabelMeasure measure = [](const std::string&, float maxW) { return std::pair<float, float>(maxW, 48); };
     BodyMapMetrics m;

@@ -160,7 +160,7 @@ struct App::Impl {
     void drawHomeButtons();
     void drawHomeLists();
     void drawBrowse(screen::Browse& sc);
-    std::string drawBodyMap(float boxH, bool backView, bool recordSpots);
+    std::string drawBodyMap(float boxH, bool backView, bool recordSpots, bool growToLabels = false);
     void drawAreaButtons(float width);
     int areaCount(const std::string& areaId) const;
     void drawList(screen::List& sc);

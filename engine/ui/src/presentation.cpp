@@ -279,7 +279,13 @@ BodyMapLayout layoutBodyMap(const std::vector<MapRegion>& regions, FigureExtent 
     for (const std::string& a : areas) labelW = std::max(labelW, std::min(maxLabelW, measure(a, maxLabelW).first));
 
     BodyMapLayout l;
-    const float s = mapScale(body, m, labelW);
+    BodyMapMetrics fit = m;
+    if (m.growToLabels) {
+        float column = 0;
+        for (const std::string& a : areas) column += std::max(m.minTarget, measure(a, labelW).second) + m.gap;
+        fit.maxBodyH = std::max(m.maxBodyH, column - m.gap);
+    }
+    const float s = mapScale(body, fit, labelW);
     const float bodyW = (body.x1 - body.x0) * s, bodyH = (body.y1 - body.y0) * s;
     const float left = std::max(0.0f, (m.width - (bodyW + m.gap + labelW)) * 0.5f);
     l.figSize = s;

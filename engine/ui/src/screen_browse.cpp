@@ -76,7 +76,7 @@ void drawMapRegions(ImDrawList* dl, const BodyMapLayout& l, ImVec2 o, const Pale
 // Draws one view of the map at the cursor, `maxBodyH` tall at most, across
 // the width left, and returns the id of the area tapped, or "". Areas with
 // no routine are not drawn: there would be nothing to list.
-std::string App::Impl::drawBodyMap(float maxBodyH, bool backView, bool recordSpots) {
+std::string App::Impl::drawBodyMap(float maxBodyH, bool backView, bool recordSpots, bool growToLabels) {
     const float em = ui.em();
     ImFont* font = ui.fonts().body;
     const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -104,6 +104,7 @@ std::string App::Impl::drawBodyMap(float maxBodyH, bool backView, bool recordSpo
     m.maxBodyH = maxBodyH;
     m.minTarget = ui.touch();
     m.gap = 0.4f * em;
+    m.growToLabels = growToLabels;
     const BodyMapLayout l = layoutBodyMap(
         mapRegions(lib(), backView, [this](const std::string& id) { return areaCount(id); }), ext, m, measure);
 
@@ -226,8 +227,11 @@ void App::Impl::drawBrowse(screen::Browse& sc) {
         if (ui.chip("view-front", tr("browse.front", lang), !sc.showBackView)) sc.showBackView = false;
         if (ui.chip("view-back", tr("browse.back", lang), sc.showBackView)) sc.showBackView = true;
         areaChips();
-        // The chip's tap above stands unless the map was tapped too.
-        if (std::string hit = drawBodyMap(avail.y * 0.7f, sc.showBackView, true); !hit.empty()) tappedArea = hit;
+        // The chip's tap above stands unless the map was tapped too. A wide
+        // window in this layout has large text (a laptop at 200 %): the body
+        // grows to its labels' column, so no line runs far to its label.
+        const bool grow = W >= 24.0f * em;
+        if (std::string hit = drawBodyMap(avail.y * 0.7f, sc.showBackView, true, grow); !hit.empty()) tappedArea = hit;
         ui.text(tr("browse.hint", lang), nullptr, pal().textMuted);
         drawAreaButtons(W);
         ui.endScroll();

@@ -143,6 +143,11 @@ struct BodyMapMetrics {
     // to it (up to 3/4 of the width) so a long word at large text keeps its
     // size instead of shrinking; the body narrows instead.
     float widestWord = 0;
+    // A wide window at large text (a laptop at 200 %): the labels' column is
+    // far taller than maxBodyH, and lines from the spots would run far down
+    // to their labels. Then the body grows to the column's height, as wide as
+    // the width allows, so each label sits beside its spot (the map scrolls).
+    bool growToLabels = false;
 };
 // The size of an area's label (its target, padding included) when it may
 // be at most `maxW` wide: the caller measures with its font.
