@@ -307,6 +307,12 @@ std::size_t recorded(Recording& rec) {
     std::lock_guard lock(rec.mutex);
     return rec.samples.size();
 }
+// Opens `audio` on the dummy driver with every mixed sample going to `rec`.
+void openRecorded(SdlAudio& audio, Recording& rec) {
+    audio.setTap(rec.tap());
+    audio.open();
+    REQUIRE(audio.deviceOpen());
+}
 float peakOf(const std::vector<float>& x, std::int64_t from, std::int64_t to) {
     float p = 0;
     for (std::int64_t i = std::max<std::int64_t>(0, from); i < to && i < static_cast<std::int64_t>(x.size()); ++i)
@@ -319,9 +325,7 @@ TEST_CASE("stopAll cuts the sounding cue in a short fade and cancels the schedul
     useDummyDriver();
     SdlAudio audio;
     Recording rec;
-    audio.setTap(rec.tap());
-    audio.open();
-    REQUIRE(audio.deviceOpen());
+    openRecorded(audio, rec);
     audio.setVolume(1.0f);
     audio.play(CueSound::Chime, 0);
     // 300 ms into the chime (1.6 s long), a finish is asked for 40 ms ahead,
@@ -360,9 +364,7 @@ TEST_CASE("muted cues make no sound, and once unmuted the next one sounds", "[au
     useDummyDriver();
     SdlAudio audio;
     Recording rec;
-    audio.setTap(rec.tap());
-    audio.open();
-    REQUIRE(audio.deviceOpen());
+    openRecorded(audio, rec);
     audio.setVolume(1.0f);
     audio.play(CueSound::Chime, 0);
     REQUIRE(waitFor([&] { return recorded(rec) > static_cast<std::size_t>(audio.sampleRate()) / 5; }));
@@ -407,9 +409,7 @@ TEST_CASE("speech is due from the frame's instant, and a late onset is measured"
     useDummyDriver();
     SdlAudio audio;
     Recording rec;
-    audio.setTap(rec.tap());
-    audio.open();
-    REQUIRE(audio.deviceOpen());
+    openRecorded(audio, rec);
     const int rate = audio.sampleRate();
     const auto steadyNs = [] {
         return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
