@@ -5,7 +5,7 @@
 # WM_CLASS is the StartupWMClass the desktop file promises, so a dock groups
 # the running window with its launcher.
 #
-# [SECTION] Setup: skip (77) without the tools, re-run inside xvfb-run
+# [SECTION] Setup: skip (77) without the tools, re-run inside its own Xvfb
 # [SECTION] Start the app, find its window
 # [SECTION] Compare
 #
@@ -21,10 +21,10 @@ tool=${2:?$usage}
 desktop=${3:?$usage}
 work=${4:?$usage}
 if [ -n "${UNKNOT_TEST_NO_XVFB:-}" ]; then
-  echo "SKIP: UNKNOT_TEST_NO_XVFB is set: run as if xvfb-run were not installed"
+  echo "SKIP: UNKNOT_TEST_NO_XVFB is set: run as if Xvfb were not installed"
   exit 77
 fi
-for t in xvfb-run:xvfb xdotool:xdotool xprop:x11-utils convert:imagemagick python3:python3; do
+for t in Xvfb:xvfb xdotool:xdotool xprop:x11-utils convert:imagemagick python3:python3; do
   if ! command -v "${t%%:*}" >/dev/null; then
     echo "SKIP: ${t%%:*} is not installed (apt install ${t##*:})"
     exit 77
@@ -32,7 +32,7 @@ for t in xvfb-run:xvfb xdotool:xdotool xprop:x11-utils convert:imagemagick pytho
 done
 if [ -z "${UNKNOT_WINDOW_ICON_INNER:-}" ]; then
   export UNKNOT_WINDOW_ICON_INNER=1
-  exec timeout 120 xvfb-run -a -s "-screen 0 800x1000x24" bash "$0" "$@"
+  exec timeout 120 bash "$(dirname "$0")/../xvfb_run.sh" 800x1000 bash "$0" "$@"
 fi
 
 #-----------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 # every frame in which its screen or hotspots changed:
 #   <screen>\t<id> <x> <y> <w> <h>\t<id> <x> <y> <w> <h>...   (logical pixels)
 #
-# [SECTION] Setup: skip (77) without the tools, re-run inside xvfb-run
+# [SECTION] Setup: skip (77) without the tools, re-run inside its own Xvfb
 # [SECTION] Helpers: wait for a screen, click or scroll to a hotspot (every
 #           wait is bounded)
 # [SECTION] The journey: home, browse, neck, card, back key, start, pause,
@@ -19,12 +19,12 @@ set -u
 #-----------------------------------------------------------------------------
 exe=${1:?usage: e2e.sh PATH/TO/unknot WORK_DIR}
 work=${2:?usage: e2e.sh PATH/TO/unknot WORK_DIR}
-# UNKNOT_TEST_NO_XVFB=1 pretends xvfb-run is missing, to check the skip.
+# UNKNOT_TEST_NO_XVFB=1 pretends Xvfb is missing, to check the skip.
 if [ -n "${UNKNOT_TEST_NO_XVFB:-}" ]; then
-  echo "SKIP: UNKNOT_TEST_NO_XVFB is set: run as if xvfb-run were not installed"
+  echo "SKIP: UNKNOT_TEST_NO_XVFB is set: run as if Xvfb were not installed"
   exit 77
 fi
-for tool in xvfb-run xdotool; do
+for tool in Xvfb xdotool; do
   if ! command -v "$tool" >/dev/null; then
     echo "SKIP: $tool is not installed (apt install xvfb xdotool)"
     exit 77
@@ -33,7 +33,7 @@ done
 if [ -z "${UNKNOT_E2E_INNER:-}" ]; then
   export UNKNOT_E2E_INNER=1
   # The whole script runs inside one X server; timeout bounds it for CI.
-  exec timeout 200 xvfb-run -a -s "-screen 0 1400x1000x24" bash "$0" "$@"
+  exec timeout 200 bash "$(dirname "$0")/../xvfb_run.sh" 1400x1000 bash "$0" "$@"
 fi
 
 # The pixel checks need ImageMagick; without it they are listed at the end and

@@ -40,7 +40,7 @@ const char* const kEnv =
     "SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 "
     "SDL_AUDIODRIVER=dummy";
 
-bool haveXvfb() { return std::string(UNKNOT_XVFB_RUN).find("NOTFOUND") == std::string::npos && *UNKNOT_XVFB_RUN; }
+bool haveXvfb() { return std::string(UNKNOT_XVFB).find("NOTFOUND") == std::string::npos && *UNKNOT_XVFB; }
 
 std::string outDir() {
     const fs::path d = fs::path(UNKNOT_BINARY_DIR) / "tests/platform/shots";
@@ -64,7 +64,7 @@ Run runUnknot(const std::string& args, bool withDisplay = true) {
     const std::string log = outDir() + "/last-run-" + std::to_string(::getpid()) + ".log";
     std::string cmd;
     if (withDisplay)
-        cmd = std::string(UNKNOT_XVFB_RUN) + " -a -s '-screen 0 1400x1000x24' env " + kEnv + " ";
+        cmd = "bash " + quote(UNKNOT_XVFB_RUN) + " 1400x1000 env " + kEnv + " ";
     else
         cmd = std::string("env -u DISPLAY -u WAYLAND_DISPLAY ") + kEnv + " ";
     cmd += quote(UNKNOT_EXE) + " " + args + " > " + quote(log) + " 2>&1";
@@ -162,18 +162,18 @@ Rect middle(const Image& img) { return {img.w / 20, img.h * 15 / 100, img.w - im
 // Catch2 2.13 has no skip. catch_discover_tests runs each TEST_CASE in a
 // process of its own, and CMakeLists.txt gives these tests SKIP_RETURN_CODE 77,
 // so exiting 77 makes ctest report this case as skipped (not passed).
-// UNKNOT_TEST_NO_XVFB=1 pretends xvfb-run is missing, to check the skip.
+// UNKNOT_TEST_NO_XVFB=1 pretends Xvfb is missing, to check the skip.
 [[noreturn]] void skipTest(const char* why) {
     std::fprintf(stderr, "SKIP: %s\n", why);
     std::fflush(nullptr);
     std::exit(77);
 }
 
-#define SKIP_WITHOUT_XVFB()                                                                                     \
-    do {                                                                                                        \
-        if (std::getenv("UNKNOT_TEST_NO_XVFB"))                                                                 \
-            skipTest("UNKNOT_TEST_NO_XVFB is set: screenshot test not run, as if xvfb-run were not installed"); \
-        if (!haveXvfb()) skipTest("xvfb-run is not installed: screenshot test not run (apt install xvfb)");     \
+#define SKIP_WITHOUT_XVFB()                                                                                 \
+    do {                                                                                                    \
+        if (std::getenv("UNKNOT_TEST_NO_XVFB"))                                                             \
+            skipTest("UNKNOT_TEST_NO_XVFB is set: screenshot test not run, as if Xvfb were not installed"); \
+        if (!haveXvfb()) skipTest("Xvfb is not installed: screenshot test not run (apt install xvfb)");     \
     } while (false)
 
 }  // namespace

@@ -5,7 +5,7 @@
 # changed: <screen>\t<id> <x> <y> <w> <h>...) tells what is shown; the error
 # overlay is the hotspot "lint-overlay".
 #
-# [SECTION] Setup: skip (77) without the tools, re-run inside xvfb-run
+# [SECTION] Setup: skip (77) without the tools, re-run inside its own Xvfb
 # [SECTION] Helpers: wait for a screen, with or without a hotspot (bounded)
 # [SECTION] The journey: first-start note, the card, an error in another
 #           routine (overlay over the card), repaired (overlay gone, still the
@@ -20,12 +20,12 @@ set -u
 exe=${1:?usage: watch_e2e.sh PATH/TO/unknot WORK_DIR CONTENT_DIR}
 work=${2:?usage: watch_e2e.sh PATH/TO/unknot WORK_DIR CONTENT_DIR}
 source_content=${3:?usage: watch_e2e.sh PATH/TO/unknot WORK_DIR CONTENT_DIR}
-# UNKNOT_TEST_NO_XVFB=1 pretends xvfb-run is missing, to check the skip.
+# UNKNOT_TEST_NO_XVFB=1 pretends Xvfb is missing, to check the skip.
 if [ -n "${UNKNOT_TEST_NO_XVFB:-}" ]; then
-  echo "SKIP: UNKNOT_TEST_NO_XVFB is set: run as if xvfb-run were not installed"
+  echo "SKIP: UNKNOT_TEST_NO_XVFB is set: run as if Xvfb were not installed"
   exit 77
 fi
-for tool in xvfb-run xdotool; do
+for tool in Xvfb xdotool; do
   if ! command -v "$tool" >/dev/null; then
     echo "SKIP: $tool is not installed (apt install xvfb xdotool)"
     exit 77
@@ -34,7 +34,7 @@ done
 if [ -z "${UNKNOT_E2E_INNER:-}" ]; then
   export UNKNOT_E2E_INNER=1
   # The whole script runs inside one X server; timeout bounds it for CI.
-  exec timeout 150 xvfb-run -a -s "-screen 0 1400x1000x24" bash "$0" "$@"
+  exec timeout 150 bash "$(dirname "$0")/../xvfb_run.sh" 1400x1000 bash "$0" "$@"
 fi
 
 export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 SDL_AUDIODRIVER=dummy
