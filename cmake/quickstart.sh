@@ -22,14 +22,15 @@ shift || true
 # ImageMagick for its pixel checks,
 # Python's jsonschema to check the content schema (content/schema/), and the
 # freedesktop validators for the installed desktop file and AppStream
-# metainfo (docs/install.md).
+# metainfo (docs/install.md), and a D-Bus daemon with dbus-monitor, which
+# check the daily reminder's call on a real bus (tests/platform).
 packages=(build-essential cmake pkg-config git
           libyaml-cpp-dev catch2 libcli11-dev libsqlite3-dev nlohmann-json3-dev
           libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-dejavu-core
           libespeak-ng-dev espeak-ng-data libopusenc-dev
           xvfb xauth xdotool x11-utils imagemagick
           python3 python3-yaml python3-jsonschema
-          desktop-file-utils appstream)
+          desktop-file-utils appstream dbus-daemon dbus-bin)
 
 # The web build (docs/web.md) needs emscripten, tcl for SQLite's amalgamation,
 # dpkg-dev for dpkg-source, the header-only libraries and node; g++ and

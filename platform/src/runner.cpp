@@ -24,6 +24,7 @@
 #include "unknot/paths.hpp"
 #include "unknot/plans.hpp"
 #include "unknot/platform/damage.hpp"
+#include "unknot/platform/desktop_notifier.hpp"
 #include "unknot/platform/routine_audio.hpp"
 #include "unknot/platform/runner.hpp"
 #include "unknot/platform/rw_files.hpp"
@@ -105,6 +106,10 @@ private:
     std::optional<SdlAudio> audio_;
     std::optional<SdlSpeech> speech_;                  // espeak-ng into audio_'s mixer
     std::optional<DesktopRoutineAudio> routineAudio_;  // the card's "Save as audio"
+#ifndef __EMSCRIPTEN__
+    std::optional<DesktopNotifier> notifier_;  // the daily reminder, over D-Bus
+#endif
+    NullNotifier nullNotifier_;  // screenshots: the switch shows, nothing is sent
     std::optional<SdlHaptics> haptics_;
     SdlLifecycle lifecycle_;
     std::unique_ptr<ui::App> app_;
@@ -257,6 +262,7 @@ void DesktopApp::makeApp() {
     const bool realDates = !screenshot_ || !o_.journal.empty();
     if (screenshot_) {
         config.services = {&nullAudio_, &nullHaptics_, &nullLifecycle_};
+        config.services.notifier = &nullNotifier_;
     } else {
         audio_.emplace();  // opened after the first frame (SdlAudio::open)
         haptics_.emplace();
@@ -264,11 +270,14 @@ void DesktopApp::makeApp() {
 #ifndef __EMSCRIPTEN__
         speech_.emplace(*audio_);
         config.services.speech = &*speech_;
+        notifier_.emplace(sessionBus(), UNKNOT_APP_ID);
+        config.services.notifier = &*notifier_;
 #else
         // The browser speaks (speechSynthesis, platform/web/web_speech.cpp):
         // espeak-ng is not compiled for wasm (UNKNOT_WITH_VOICE=OFF).
         // navigator.vibrate and the Screen Wake Lock; a phone is a touch screen.
         config.services = {&*audio_, &webHaptics(), &webLifecycle(), &webSpeech()};
+        config.services.notifier = &webNotifier();  // the Notifications API, while the page is open
         config.mobile = webIsMobile();
 #endif
     }

@@ -97,6 +97,10 @@ bool SdlRunner::waitForEvents(std::int64_t t) {
     wakeAt(c_.haptics.update());
     if (c_.bench) wakeAt(msUntil(benchEndNs_));
     if (c_.periodic) wakeAt(msUntil(nextPeriodicNs_));
+    // The daily reminder: its instant on the wall clock, looked at again at
+    // least every 5 minutes (the clock may be set, or the computer sleep).
+    if (const std::int64_t at = c_.app.reminderAtWallMs(); at >= 0)
+        wakeAt(static_cast<int>(std::clamp<std::int64_t>(at - wallUs() / 1000 + 1, 0, 5 * 60 * 1000)));
     SDL_Event e;
     const int got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
     return !got || handle(e);
@@ -176,6 +180,8 @@ int SdlRunner::loop() {
         const bool visible = !backgrounded_ && (!shown_ || !c_.window.minimized());
         if (nextLoopStep(framesSinceInput_, c_.app.needsAnimation(), visible) == LoopStep::Block) {
             if (!waitForEvents(t)) return 0;
+            // Idle, no frame: the reminder is still shown on time.
+            c_.app.tick(appMs(nowNs()));
             continue;
         }
         bool endNow = false;

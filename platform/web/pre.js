@@ -29,6 +29,7 @@ unknotPage.imports = [];         // packs added from a file (or why not)
 unknotPage.spoken = [];          // {text, lang, voice}: each utterance given to speechSynthesis
 unknotPage.speechStops = 0;      // stopAll() calls (pause, skip, stop)
 unknotPage.speechPending = 0;    // utterances waiting for their instant
+unknotPage.notifications = [];   // {title, body}: each reminder handed to the browser
 
 function unknotNotice(text) {
   unknotPage.notice = text;  // the tests read the words here

@@ -34,3 +34,15 @@ self.addEventListener("fetch", (event) => {
     return hit || fetch(request);
   })());
 });
+
+// The daily reminder (platform/web/web_notifier.cpp) is shown through this
+// worker: a tap on it brings the open Unknot page forward (or opens one).
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil((async () => {
+    const pages = await self.clients.matchAll({type: "window", includeUncontrolled: true});
+    for (const page of pages)
+      if ("focus" in page) return page.focus();
+    return self.clients.openWindow("./");
+  })());
+});

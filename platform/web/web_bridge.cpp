@@ -32,6 +32,15 @@ EM_JS(void, unknot_js_stop_speaking, (), { Module.unknotStopSpeaking(); });
 EM_JS(void, unknot_js_first_frame, (), { Module.unknotFirstFrame(); });
 EM_JS(void, unknot_js_frame, (), { window.unknot.frames++; });
 EM_JS(void, unknot_js_wake_after, (int ms), { setTimeout(function() { Module._unknot_web_wake(); }, ms); });
+// One timer for the reminder, at most 10 minutes ahead (then looked at again:
+// setTimeout cannot wait weeks, and the clock may be set meanwhile).
+EM_JS(void, unknot_js_reminder_at, (double atMs), {
+    clearTimeout(Module.unknotReminderTimer);
+    window.unknot.reminderAt = atMs >= 0 ? atMs : null;
+    if (atMs < 0) return;
+    var wait = Math.max(0, Math.min(atMs - Date.now() + 1, 600000));
+    Module.unknotReminderTimer = setTimeout(function() { Module._unknot_web_reminder(); }, wait);
+});
 EM_JS(void, unknot_js_download, (const char* path), {
     var p = UTF8ToString(path);
     var name = p.split("/").pop();
@@ -66,6 +75,7 @@ void stopSpeaking() { unknot_js_stop_speaking(); }
 void firstFrameDrawn() { unknot_js_first_frame(); }
 void frameDrawn() { unknot_js_frame(); }
 void wakeAfter(int ms) { unknot_js_wake_after(ms); }
+void reminderAt(std::int64_t atMs) { unknot_js_reminder_at(static_cast<double>(atMs)); }
 void offerDownload(const std::string& path) { unknot_js_download(path.c_str()); }
 
 }  // namespace unknot::platform::web

@@ -3,6 +3,7 @@
 // web shell is plain C++.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace unknot::platform::web {
@@ -34,6 +35,8 @@ void firstFrameDrawn();
 void frameDrawn();
 // Calls unknot_web_wake() after `ms` (a sound's end, a haptic pulse).
 void wakeAfter(int ms);
+// Calls unknot_web_reminder() at `atMs` (Unix ms; -1: no reminder).
+void reminderAt(std::int64_t atMs);
 // Hands a file of the in-browser file system to the user as a download (the
 // browser's own "save" flow): how History's Export reaches the phone's files.
 void offerDownload(const std::string& path);

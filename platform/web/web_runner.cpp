@@ -49,6 +49,9 @@ EMSCRIPTEN_KEEPALIVE int unknot_web_back() {
 EMSCRIPTEN_KEEPALIVE void unknot_web_visibility(int hidden) {
     if (WebRunner* r = web::state().runner) r->visibility(hidden != 0);
 }
+EMSCRIPTEN_KEEPALIVE void unknot_web_reminder() {
+    if (WebRunner* r = web::state().runner) r->reminderDue();
+}
 EMSCRIPTEN_KEEPALIVE void unknot_web_content_changed() {
     if (WebRunner* r = web::state().runner) r->contentChanged();
 }
@@ -160,6 +163,7 @@ void WebRunner::afterDraw(bool drawn) {
     // the end screen's state wait for the copy, as its pixels do.
     if (drawn) announceAndPublish();
     if (framesSinceInput_ <= 1) offerExports();
+    armReminder();
     if (!shown_ && drawn) {
         shown_ = true;
         c_.window.show();
@@ -198,12 +202,31 @@ void WebRunner::offerExports() {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] The reminder's timer
+//-----------------------------------------------------------------------------
+void WebRunner::armReminder() {
+    const std::int64_t at = c_.app.reminderAtWallMs();
+    if (at == reminderArmed_) return;
+    reminderArmed_ = at;
+    web::reminderAt(at);
+}
+
+// The App shows it if it is due (and works out the next); the timer is set
+// again, for the next one or, when the page timer fired early, for this one.
+void WebRunner::reminderDue() {
+    c_.app.tick(appMs());
+    reminderArmed_ = -2;
+    armReminder();
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Idle
 //-----------------------------------------------------------------------------
 // Nothing moves and nothing is being saved: no more frames until the page
 // sees input (pre.js calls unknot_web_wake) or a sound ends (its device is
 // then paused, as on the desktop).
 void WebRunner::sleepIfStill() {
+    armReminder();
     const bool visible = !hidden_;
     if (web::state().syncsPending > 0) return;
     if (visible && nextLoopStep(framesSinceInput_, c_.app.needsAnimation(), visible) != LoopStep::Block) return;

@@ -26,6 +26,7 @@ public:
     void visibility(bool hidden);  // visibilitychange
     void journalSynced(bool ok);   // a FS.syncfs finished
     void contentChanged();         // a pack was added under /data/packs
+    void reminderDue();            // the reminder's timer fired (no frame needed)
 
 private:
     std::int64_t appMs() const;
@@ -34,6 +35,10 @@ private:
     void handle(const SDL_Event& e);
     void afterDraw(bool drawn);
     void sleepIfStill();
+    // Keeps one page timer on the App's next reminder: a hidden tab draws no
+    // frames, but its timers run (throttled to a minute at worst).
+    void armReminder();
+    std::int64_t reminderArmed_ = -2;
     void offerExports();
     void announceAndPublish();
 

@@ -38,6 +38,9 @@ Lifecycle& webLifecycle();
 // says so; the tones still guide). Words start on the session clock and
 // stopAll() silences them (a paused session is silent).
 Speech& webSpeech();
+// The Notifications API (web_notifier.cpp): the daily reminder, with the
+// person's permission, while the page is open.
+Notifier& webNotifier();
 // A phone or tablet (a touch screen, coarse pointer): haptics default to on.
 bool webIsMobile();
 

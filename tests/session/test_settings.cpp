@@ -31,6 +31,8 @@ Settings allChanged() {
     s.flareMode = true;
     s.askPain = false;
     s.safetyAcknowledged = true;
+    s.reminder = true;
+    s.reminderMinute = 7 * 60 + 30;
     return s;
 }
 
@@ -55,10 +57,10 @@ TEST_CASE("the table has every field once, each key distinct, each changed value
         // or two rows at one field, shows here or in the count below.
         CHECK(encodeSetting(defaults, f) != encodeSetting(changed, f));
     }
-    CHECK(keys.size() == 14);
+    CHECK(keys.size() == 16);
     CHECK(keys == std::set<std::string>{"lang", "theme", "text_percent", "reduced_motion", "sound", "volume", "haptics",
                                         "voice_guided", "voice_breathing", "voice_rate", "voice_volume", "flare_mode",
-                                        "ask_pain", "safety_acknowledged"});
+                                        "ask_pain", "safety_acknowledged", "reminder", "reminder_minute"});
 }
 
 TEST_CASE("the ranges in the table are the named constants", "[settings]") {
@@ -69,6 +71,7 @@ TEST_CASE("the ranges in the table are the named constants", "[settings]") {
         if (key == "voice_volume") CHECK((f.min == kVolumePercentMin && f.max == kVolumePercentMax));
         if (key == "voice_rate") CHECK((f.min == kVoiceRateMin && f.max == kVoiceRateMax));
         if (key == "lang") CHECK((f.min == kLangLengthMin && f.max == kLangLengthMax));
+        if (key == "reminder_minute") CHECK((f.min == kReminderMinuteMin && f.max == kReminderMinuteMax));
     }
 }
 

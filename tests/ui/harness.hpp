@@ -346,6 +346,7 @@ struct ScreenOptions {
 struct ScreenRig {
     Harness h;
     ManualClock clock{1'795'000'000'000LL};
+    NullNotifier notifier;  // Settings shows the reminder's switch, as on a desktop with a bus
     std::unique_ptr<Journal> journal = Journal::inMemory();
     App app;
     ScreenRig(float W, float H, int pct, const std::string& lang, ScreenOptions o = {})
@@ -356,6 +357,7 @@ struct ScreenRig {
               cfg.exportDir = "/tmp";
               cfg.plans = &bundledPlans();
               if (o.manualClock) cfg.services.clock = &clock;
+              cfg.services.notifier = &notifier;
               return cfg;
           }()) {
         Settings s = app.settings();

@@ -122,10 +122,12 @@ TEST_CASE("no word is split across lines, on every screen, at 100 to 200% text, 
     routes.push_back("plans");
     for (const Plan& p : bundledPlans().plans) routes.push_back("plan:" + p.id);
     // "+plan": the rest again with a plan under way (Home's Today card, the
-    // plan's dated weeks), started on the null clock's fixed day.
+    // plan's dated weeks), started on the null clock's fixed day, and the
+    // daily reminder on (Settings' time, next reminder and "Send one now").
     routes.push_back("+plan");
     routes.push_back("home");
     routes.push_back("plan:neck-shoulders-first-weeks");
+    routes.push_back("settings");
     for (const int pct : kPercents) {
         for (const char* lang : kLangs) {
             Rig rig(W, H, pct, lang);
@@ -133,6 +135,9 @@ TEST_CASE("no word is split across lines, on every screen, at 100 to 200% text, 
                 if (route == "+plan") {
                     REQUIRE(rig.journal->startPlan("neck-shoulders-first-weeks", "2026-11-18", 0) ==
                             WriteStatus::Saved);
+                    Settings s = rig.app.settings();
+                    s.reminder = true;
+                    rig.app.setSettings(s);
                     continue;
                 }
                 rig.open(route);

@@ -674,6 +674,104 @@ async function storageFull(browser, url) {
   await ctx.close();
 }
 
+// The wall clock the page sees (Date.now, which the wasm's system_clock
+// reads) moved by window.unknotShift ms; the monotonic clock is untouched.
+function shiftableClock() {
+  const real = Date.now.bind(Date);
+  window.unknotShift = 0;
+  Date.now = () => real() + window.unknotShift;
+}
+
+// Settings' daily reminder with the Notifications API: refused, it says where
+// to allow it; allowed, "Send one now" reaches the browser, a page timer waits
+// for the next reminder, and with the page hidden (no frames at all) the
+// reminder still comes when that timer calls in, naming today's routines.
+async function reminders(browser, url) {
+  const origin = new URL(url).origin;
+  const openReminder = async (page) => {
+    await waitFor(page, "safety", "safety-ok");
+    await tap(page, "safety-ok");
+    await waitFor(page, "home", "browse");
+    await scrollTo(page, "settings");
+    await tap(page, "settings");
+    await waitFor(page, "settings", "");
+    await scrollTo(page, "reminder");
+    await tapAndWait(page, "reminder");
+  };
+  {
+    const ctx = await browser.createBrowserContext();
+    await ctx.overridePermissions(origin, []);  // notifications refused
+    const page = await ctx.newPage();
+    await page.emulate({viewport: phone, userAgent: await browser.userAgent()});
+    await page.goto(url);
+    await started(page);
+    await openReminder(page);
+    await until(page, "Settings says notifications are blocked",
+                () => window.unknot.state.text.some((t) => t.includes("Notifications are blocked")));
+    ok("reminder: refused by the browser, Settings says where to allow it");
+    await ctx.close();
+  }
+  const ctx = await browser.createBrowserContext();
+  await ctx.overridePermissions(origin, ["notifications"]);
+  const page = await ctx.newPage();
+  await page.emulate({viewport: phone, userAgent: await browser.userAgent()});
+  await page.evaluateOnNewDocument(shiftableClock);
+  await page.goto(url);
+  await started(page);
+  // A plan first: the reminder names its day's routines.
+  await waitFor(page, "safety", "safety-ok");
+  await tap(page, "safety-ok");
+  await waitFor(page, "home", "browse");
+  await scrollTo(page, "plans");
+  await tap(page, "plans");
+  await waitFor(page, "plans", "plan:*");
+  await scrollTo(page, "plan:calmer-evenings");
+  await tap(page, "plan:calmer-evenings");
+  await waitFor(page, "plan", "plan-start");
+  await tap(page, "plan-start");
+  await waitFor(page, "plan", "plan-stop");
+  await tap(page, "back-nav");
+  await waitFor(page, "plans", "back-nav");
+  await tap(page, "back-nav");
+  await waitFor(page, "home", "browse");
+  await scrollTo(page, "settings");
+  await tap(page, "settings");
+  await waitFor(page, "settings", "");
+  await scrollTo(page, "reminder");
+  await tapAndWait(page, "reminder");
+  await until(page, "a page timer waits for the next reminder", () => typeof window.unknot.reminderAt === "number");
+  const at = await page.evaluate(() => window.unknot.reminderAt);
+  check(at > Date.now() && at - Date.now() <= 8 * 86400000, "the next reminder is within the week, not in the past",
+        new Date(at).toISOString());
+  check(await shows(page, "Next reminder"), "Settings says when the next reminder comes");
+  await scrollTo(page, "reminder-try");
+  await tap(page, "reminder-try");
+  await until(page, "Send one now reached the browser", () => window.unknot.notifications.length === 1);
+  await until(page, "the browser shows it", async () => {
+    if (Module.unknotNotifyError) return true;
+    const r = await navigator.serviceWorker.getRegistration();
+    return !!r && (await r.getNotifications()).length > 0;
+  });
+  const shown = await page.evaluate(async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    return {error: Module.unknotNotifyError, active: !!(r && r.active),
+            titles: r ? (await r.getNotifications()).map((n) => n.title) : []};
+  });
+  check(!shown.error && shown.titles.includes("Today’s practice"), "it is shown through the service worker",
+        JSON.stringify(shown));
+  // Hidden: no frames. The timer's call at the instant still shows it.
+  await page.evaluate(() => Module._unknot_web_visibility(1));
+  const frames = await page.evaluate(() => window.unknot.frames);
+  await page.evaluate((t) => { window.unknotShift = t - Date.now() + 1000; Module._unknot_web_reminder(); }, at);
+  const got = await page.evaluate(() => window.unknot.notifications);
+  check(got.length === 2 && got[1].title === "Today’s practice" && got[1].body.endsWith("whenever it suits you."),
+        "hidden, the reminder came at its instant with the day's routines", JSON.stringify(got));
+  check((await page.evaluate(() => window.unknot.frames)) === frames, "and no frame was drawn for it");
+  check((await page.evaluate(() => window.unknot.reminderAt)) > at, "the next one is set for a later day");
+  await page.evaluate(() => Module._unknot_web_visibility(0));
+  await ctx.close();
+}
+
 // The browser's language picks the app's on a first start.
 async function french(browser, url) {
   const ctx = await browser.createBrowserContext();
@@ -727,6 +825,9 @@ try {
   await noStorage(browser, server.url);
   await storageRefused(browser, server.url);
   await storageFull(browser, server.url);
+  await reminders(browser, server.url);
+  // Last: once its context (which holds a CDP session of its own) was closed,
+  // making another context failed here ("Session with given id not found").
   await french(browser, server.url);
   console.log(`${passed} passed, 0 failed`);
 } catch (e) {

@@ -42,7 +42,7 @@ std::optional<ThemeId> parseThemeName(std::string_view name) {
 // [SECTION] The table
 //-----------------------------------------------------------------------------
 namespace {
-const std::array<SettingField, 14> kTable = {{
+const std::array<SettingField, 16> kTable = {{
     {"lang", &Settings::lang, kLangLengthMin, kLangLengthMax},
     {"theme", &Settings::theme},
     {"text_percent", &Settings::textPercent, kTextPercentMin, kTextPercentMax},
@@ -57,6 +57,8 @@ const std::array<SettingField, 14> kTable = {{
     {"flare_mode", &Settings::flareMode},
     {"ask_pain", &Settings::askPain},
     {"safety_acknowledged", &Settings::safetyAcknowledged},
+    {"reminder", &Settings::reminder},
+    {"reminder_minute", &Settings::reminderMinute, kReminderMinuteMin, kReminderMinuteMax},
 }};
 
 // Helper for std::visit over the member pointers.

@@ -56,6 +56,16 @@ App::~App() = default;
 
 void App::frame(std::int64_t nowMs) { impl_->frame(nowMs); }
 
+std::int64_t App::reminderAtWallMs() const {
+    const ReminderView& v = impl_->reminderView;
+    return v.valid && v.set ? v.set->atMs : -1;
+}
+
+void App::tick(std::int64_t nowMs) {
+    impl_->now = nowMs;
+    impl_->updateReminder();
+}
+
 bool App::needsAnimation() const {
     const Impl& m = *impl_;
     if (m.settleFrames > 0) return true;
@@ -263,6 +273,7 @@ void App::Impl::frame(std::int64_t nowMs) {
     // the pixels only while a committed write is being copied.
     if (session.player && session.player->state() == PlayerState::Finished && !session.finishCued) advancePlayer();
     updateKeepAwake();
+    updateReminder();
     if (settleFrames > 0) --settleFrames;
 }
 

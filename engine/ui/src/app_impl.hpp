@@ -54,6 +54,25 @@ struct PlanView {
     std::optional<session::TodayInPlan> today;
 };
 
+// The daily reminder set (reminders.cpp): when, and its words, worked out
+// again when the journal, a setting or the session changed.
+struct ReminderView {
+    bool valid = false;
+    std::uint64_t at = 0;  // the journal's changeCount()
+    bool on = false;       // the setting, a plan book, no session playing
+    int minute = 0;
+    bool flare = false;
+    std::string lang;
+    const PlanBook* book = nullptr;
+    struct Set {
+        std::int64_t atMs = 0;  // Unix ms
+        std::string title, body;
+    };
+    std::optional<Set> set;
+};
+// A reminder found this late (the computer was asleep) is not shown.
+inline constexpr std::int64_t kReminderLateMs = 60LL * 60 * 1000;
+
 //-----------------------------------------------------------------------------
 // [SECTION] App::Impl
 //-----------------------------------------------------------------------------
@@ -254,6 +273,11 @@ struct App::Impl {
     const PlanBook& plans() const;
     const std::optional<session::TodayInPlan>& todayInPlan();  // cached like journalLists()
     void markPlanDay();
+    // The daily reminder (reminders.cpp)
+    ReminderView reminderView;
+    void updateReminder();
+    std::string reminderBody(const std::vector<std::string>& routines) const;
+    bool drawSettingsReminders(Settings& next);
     void drawHomeToday(float width);
     void drawTodayRoutines(const session::TodayInPlan& t, float width);
     void drawPlans();

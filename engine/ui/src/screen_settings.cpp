@@ -243,12 +243,7 @@ void App::Impl::drawSettings() {
     change = drawSettingsComfort(next) || change;
     change = drawSettingsCues(next) || change;
     change = drawVoice(*this, next) || change;
-
-    // What reminders there are, said honestly: Home only, no notifications.
-    if (!plans().plans.empty()) {
-        settingsHeading("settings.reminders");
-        ui.text(tr("settings.reminders_sub", lang), nullptr, pal().textMuted);
-    }
+    change = drawSettingsReminders(next) || change;
 
     settingsHeading("settings.about");
     if (ui.button("safety", tr("settings.safety", lang), 0, Tone::Quiet))

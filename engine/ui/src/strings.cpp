@@ -314,12 +314,34 @@ static const std::vector<StringEntry> kTable = {
     {"settings.about", "About", "À propos"},
     {"settings.safety", "Read the safety note", "Lire la note de sécurité"},
     {"settings.reminders", "Reminders", "Rappels"},
-    {"settings.reminders_sub",
-     "While a plan is active, Home says when today’s practice is not done yet. Unknot sends no notifications, on this "
-     "computer or in a browser: it reminds you only when you open it.",
-     "Quand un programme est en cours, l’accueil indique si la pratique du jour n’est pas encore faite. Unknot "
-     "n’envoie aucune notification, ni sur cet ordinateur ni dans un navigateur\u00a0: il vous le rappelle seulement "
-     "quand vous l’ouvrez."},
+    {"settings.reminders_home", "While a plan is active, Home says when today’s practice is not done yet.",
+     "Quand un programme est en cours, l’accueil indique si la pratique du jour n’est pas encore faite."},
+    {"settings.reminder_none", "This device offers Unknot no way to show notifications, so the reminder stays on Home.",
+     "Cet appareil n’offre à Unknot aucun moyen d’afficher des notifications\u00a0: le rappel reste sur l’accueil."},
+    {"settings.reminder", "Daily reminder", "Rappel quotidien"},
+    {"settings.reminder_sub",
+     "A notification at the time below, on days your plan has practice not yet done. It comes only while Unknot is "
+     "open, even in the background: nothing arrives when it is closed.",
+     "Une notification à l’heure ci-dessous, les jours où votre programme prévoit une pratique pas encore faite. Elle "
+     "ne vient que si Unknot est ouvert, même en arrière-plan\u00a0: rien n’arrive quand il est fermé."},
+    {"settings.reminder_denied",
+     "Notifications are blocked for Unknot here. Allow them in the browser’s settings for this site, and the reminder "
+     "will come.",
+     "Les notifications sont bloquées pour Unknot ici. Autorisez-les dans les réglages du navigateur pour ce site, et "
+     "le rappel viendra."},
+    {"settings.reminder_time", "Time", "Heure"},
+    {"settings.reminder_no_plan",
+     "No plan is active yet: start one from Home, and the reminder will name its practice.",
+     "Aucun programme n’est en cours\u00a0: commencez-en un depuis l’accueil, et le rappel en nommera la pratique."},
+    {"settings.reminder_next", "Next reminder: {date}, {time}", "Prochain rappel\u00a0: {date}, {time}"},
+    {"settings.reminder_try", "Send one now", "En envoyer un maintenant"},
+    {"settings.reminder_failed", "The last one could not be shown: {why}",
+     "Le dernier n’a pas pu s’afficher\u00a0: {why}"},
+    {"reminder.title", "Today’s practice", "La pratique du jour"},
+    {"reminder.body", "{routines}. A few gentle minutes, whenever it suits you.",
+     "{routines}. Quelques minutes en douceur, quand cela vous convient."},
+    {"reminder.example", "This is how the daily reminder looks: it names the day’s routines.",
+     "Voici à quoi ressemble le rappel quotidien\u00a0: il nomme les routines du jour."},
     {"settings.private", "Your journal and settings stay on this device. Nothing is sent anywhere.",
      "Votre journal et vos réglages restent sur cet appareil. Rien n’est envoyé nulle part."},
 

@@ -152,6 +152,35 @@ public:
 };
 
 //-----------------------------------------------------------------------------
+// [SECTION] Notifier (the daily reminder)
+//-----------------------------------------------------------------------------
+// A notification outside the window: the desktop's notification service
+// (D-Bus), or the browser's Notifications API. The App decides what is due
+// and when (unknot/session/reminder.hpp) and calls show() at that instant
+// (the runner wakes it: App::reminderAtWallMs, App::tick); the notifier only
+// carries the words out. It exists only while Unknot runs: nothing is sent
+// when it is closed.
+enum class NotifyPermission {
+    Unsupported,  // no notification service here (no session bus, an old browser)
+    NotAsked,     // the browser has not asked the person yet
+    Granted,
+    Denied,  // the person said no (the browser's own settings can change it)
+};
+
+class Notifier {
+public:
+    virtual ~Notifier() = default;
+    virtual NotifyPermission permission() const = 0;
+    // Asks the person (the browser's own question); nothing on the desktop.
+    // Called from a tap, which browsers require.
+    virtual void requestPermission() = 0;
+    // Shows it now, without waiting for the service's answer.
+    virtual void show(const std::string& title, const std::string& body) = 0;
+    // Why the last one could not be shown ("" when it was, or none was sent).
+    virtual std::string lastError() const { return {}; }
+};
+
+//-----------------------------------------------------------------------------
 // [SECTION] Services bundle and null implementations
 //-----------------------------------------------------------------------------
 class NullAudio final : public Audio {
@@ -170,6 +199,26 @@ public:
 
 private:
     bool muted_ = false;
+};
+// Shows nothing; records what it was asked to show, so a test sees the
+// reminders the App sent and their words.
+class NullNotifier final : public Notifier {
+public:
+    NotifyPermission permission() const override { return allowed; }
+    void requestPermission() override {
+        ++asked;
+        if (allowed == NotifyPermission::NotAsked) allowed = answer;
+    }
+    void show(const std::string& title, const std::string& body) override { shown.push_back({title, body}); }
+    std::string lastError() const override { return error; }
+    struct Shown {
+        std::string title, body;
+    };
+    NotifyPermission allowed = NotifyPermission::Granted;
+    NotifyPermission answer = NotifyPermission::Granted;  // what requestPermission() makes of NotAsked
+    std::vector<Shown> shown;
+    int asked = 0;
+    std::string error;
 };
 class NullHaptics final : public Haptics {
 public:
@@ -246,6 +295,7 @@ struct Services {
     // tests and screenshots are deterministic.
     Clock* clock = nullptr;
     RoutineAudio* routineAudio = nullptr;  // null: the card offers no "Save as audio"
+    Notifier* notifier = nullptr;          // null: reminders are in the app only
 };
 
 }  // namespace unknot

@@ -40,6 +40,12 @@ inline constexpr int kVolumePercentMax = 100;
 inline constexpr int kVoiceRateMin = 100;
 inline constexpr int kVoiceRateMax = 260;
 inline constexpr int kVoiceRateDefault = 165;
+// The daily reminder's time, in minutes after local midnight, in steps of a
+// quarter of an hour; 18:00 until the person picks another.
+inline constexpr int kReminderMinuteMin = 0;
+inline constexpr int kReminderMinuteMax = 24 * 60 - 1;
+inline constexpr int kReminderMinuteStep = 15;
+inline constexpr int kReminderMinuteDefault = 18 * 60;
 // A language code ("en", "fr", "pt-BR"): never empty, never a paragraph.
 inline constexpr int kLangLengthMin = 1;
 inline constexpr int kLangLengthMax = 16;
@@ -73,6 +79,10 @@ struct Settings {
     bool flareMode = false;  // hide routines that are not flare-safe
     bool askPain = true;     // ask "How is your pain?" before and after
     bool safetyAcknowledged = false;
+    // A daily notification at reminderMinute while a plan is active and the
+    // day's practice is not done (only while Unknot runs): off until asked.
+    bool reminder = false;
+    int reminderMinute = kReminderMinuteDefault;  // kReminderMinuteMin..Max
 };
 
 //-----------------------------------------------------------------------------

@@ -104,6 +104,12 @@ public:
     // the shell keeps drawing at the display rate. False: it may block for input.
     bool needsAnimation() const;
 
+    // The daily reminder's next instant (Unix ms, on the services' Clock), or
+    // -1 when none is set: the runner wakes then, even when idle, and calls
+    // tick(), which shows it through the services' Notifier. Without drawing:
+    // a hidden browser tab gets no frames, but its timers still run.
+    std::int64_t reminderAtWallMs() const;
+    void tick(std::int64_t nowMs);
     // Escape, Backspace, the Android back key. False when already at Home.
     bool goBack(std::int64_t nowMs);
 
