@@ -234,7 +234,8 @@ public:
         if (!align(4) || pos + 4 > end_) return ok = false, 0;
         std::uint32_t v = 0;
         for (int i = 0; i < 4; ++i) {
-            const auto byteAt = static_cast<std::uint32_t>(static_cast<unsigned char>(b_[pos + static_cast<std::size_t>(i)]));
+            const auto byteAt =
+                static_cast<std::uint32_t>(static_cast<unsigned char>(b_[pos + static_cast<std::size_t>(i)]));
             v |= little_ ? byteAt << (8 * i) : byteAt << (8 * (3 - i));
         }
         pos += 4;
@@ -379,7 +380,8 @@ Result<int> connectBus(const BusSocket& bus) {
     std::size_t at = 0;
     if (bus.abstract) addr.sun_path[at++] = '\0';
     std::memcpy(addr.sun_path + at, bus.name.data(), bus.name.size());
-    const auto len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + at + bus.name.size() + (bus.abstract ? 0 : 1));
+    const auto len =
+        static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + at + bus.name.size() + (bus.abstract ? 0 : 1));
     if (::connect(fd, reinterpret_cast<const sockaddr*>(&addr), len) != 0) {
         const std::string why = std::strerror(errno);
         ::close(fd);
@@ -426,8 +428,8 @@ Result<std::uint32_t> sendNotification(const BusSocket& bus, const Notification&
     if (Result<void> a = authenticate(sock.fd(), in, deadline); !a) return a.error();
     // BEGIN, then Hello and Notify at once: the bus answers them in order.
     constexpr std::uint32_t kHelloSerial = 1, kNotifySerial = 2;
-    if (Result<void> w = writeAll(sock.fd(), "BEGIN\r\n" + encodeHello(kHelloSerial) + encodeNotify(kNotifySerial, n),
-                                  deadline);
+    if (Result<void> w =
+            writeAll(sock.fd(), "BEGIN\r\n" + encodeHello(kHelloSerial) + encodeNotify(kNotifySerial, n), deadline);
         !w)
         return w.error();
     for (int messages = 0; messages < 64; ++messages) {

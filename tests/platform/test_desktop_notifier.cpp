@@ -162,8 +162,8 @@ enum class BusPlays { Answers, NoService, Silent, RefusesSignIn, HangsUpAfterSig
 class FakeBus {
 public:
     explicit FakeBus(BusPlays plays) {
-        dir_ = fs::temp_directory_path() / ("unknot-fakebus-" + std::to_string(::getpid()) + "-" +
-                                            std::to_string(static_cast<int>(plays)));
+        dir_ = fs::temp_directory_path() /
+               ("unknot-fakebus-" + std::to_string(::getpid()) + "-" + std::to_string(static_cast<int>(plays)));
         fs::remove_all(dir_);
         fs::create_directories(dir_);
         path_ = (dir_ / "bus").string();
@@ -319,7 +319,9 @@ TEST_CASE("notifier: DesktopNotifier: no bus is Unsupported and sends nothing; a
 // [SECTION] The real dbus-daemon
 //-----------------------------------------------------------------------------
 namespace {
-bool onPath(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
+bool onPath(const char* tool) {
+    return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
 
 std::string readFile(const fs::path& p) {
     std::ifstream in(p);

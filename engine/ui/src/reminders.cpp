@@ -11,8 +11,6 @@
 #include "unknot/ui/presentation.hpp"
 #include "unknot/ui/strings.hpp"
 
-#include <algorithm>
-
 namespace unknot::ui {
 
 //-----------------------------------------------------------------------------
@@ -106,8 +104,8 @@ bool App::Impl::drawSettingsReminders(Settings& next) {
                 nullptr, pal().textMuted);
     }
     if (ui.button("reminder-try", tr("settings.reminder_try", lang), 0, Tone::Quiet)) {
-        const std::string body = t && !t->today.routines.empty() ? reminderBody(t->today.routines)
-                                                                 : tr("reminder.example", lang);
+        const std::string body =
+            t && !t->today.routines.empty() ? reminderBody(t->today.routines) : tr("reminder.example", lang);
         n->show(tr("reminder.title", lang), body);
     }
     if (const std::string e = n->lastError(); !e.empty())

@@ -320,10 +320,10 @@ static const std::vector<StringEntry> kTable = {
      "Cet appareil n’offre à Unknot aucun moyen d’afficher des notifications\u00a0: le rappel reste sur l’accueil."},
     {"settings.reminder", "Daily reminder", "Rappel quotidien"},
     {"settings.reminder_sub",
-     "A notification at the time below, on days your plan has practice not yet done. It comes only while Unknot is "
-     "open, even in the background: nothing arrives when it is closed.",
-     "Une notification à l’heure ci-dessous, les jours où votre programme prévoit une pratique pas encore faite. Elle "
-     "ne vient que si Unknot est ouvert, même en arrière-plan\u00a0: rien n’arrive quand il est fermé."},
+     "A notification at a time you choose, on days your plan has practice not yet done. It comes only while Unknot "
+     "is open, even in the background: nothing arrives when it is closed.",
+     "Une notification à l’heure de votre choix, les jours où votre programme prévoit une pratique pas encore faite. "
+     "Elle ne vient que si Unknot est ouvert, même en arrière-plan\u00a0: rien n’arrive quand il est fermé."},
     {"settings.reminder_denied",
      "Notifications are blocked for Unknot here. Allow them in the browser’s settings for this site, and the reminder "
      "will come.",

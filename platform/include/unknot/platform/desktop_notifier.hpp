@@ -69,7 +69,7 @@ struct Reply {
     int type = 0;
     std::uint32_t replySerial = 0;
     std::string errorName;
-    std::string errorText;  // an error's first argument, when it is a string
+    std::string errorText;    // an error's first argument, when it is a string
     std::uint32_t value = 0;  // a return's first argument, when it is a uint32
 };
 // Reads one whole message from the start of `bytes`: its total size and what
