@@ -163,7 +163,6 @@ void WebRunner::afterDraw(bool drawn) {
     // the end screen's state wait for the copy, as its pixels do.
     if (drawn) announceAndPublish();
     if (framesSinceInput_ <= 1) offerExports();
-    armReminder();
     if (!shown_ && drawn) {
         shown_ = true;
         c_.window.show();

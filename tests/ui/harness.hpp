@@ -3,6 +3,9 @@
 //
 // [SECTION] Libraries: the bundled content, and a small one built in code
 // [SECTION] Harness: context, frames, taps and drags
+// [SECTION] Text clipping, from the last frame's draw data
+// [SECTION] A plan rig: the bundled plans on a clock the test moves
+// [SECTION] A screen rig
 #pragma once
 
 #include "unknot/loader.hpp"
@@ -328,6 +331,65 @@ inline std::vector<std::string> clippedText(float W, float H) {
     }
     return out;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] A plan rig
+//-----------------------------------------------------------------------------
+// The bundled plans driven by taps (test_plans_ui.cpp, test_reminders.cpp):
+// a phone, a wall clock the test moves (ManualClock, from kMondayMs), a
+// journal in memory, the pain question off and the safety note read.
+// 2026-11-30 10:00 UTC: the start day, a Monday.
+constexpr std::int64_t kMondayMs = 1'796'032'800'000LL;
+
+struct PlanRig {
+    Harness h{390, 844};
+    ManualClock clock{kMondayMs, 0};
+    NullLifecycle life;
+    NullNotifier notifier;  // the daily reminder's notifications, recorded
+    std::unique_ptr<Journal> journal = Journal::inMemory();
+    App app{[this] {
+        AppConfig cfg;
+        cfg.library = &bundled();
+        cfg.plans = &bundledPlans();
+        cfg.journal = journal.get();
+        cfg.services.clock = &clock;
+        cfg.services.lifecycle = &life;
+        cfg.services.notifier = &notifier;
+        return cfg;
+    }()};
+    PlanRig() {
+        Settings s = app.settings();
+        s.askPain = false;
+        s.safetyAcknowledged = true;
+        app.setSettings(s);
+        h.frames(app, 3);
+    }
+    // Whether the words laid out this frame hold `part` (lines joined: a
+    // sentence may wrap).
+    bool says(const std::string& part) const {
+        std::string all;
+        for (const TextLine& l : app.textLines()) all += l.text + " ";
+        return all.find(part) != std::string::npos;
+    }
+    bool has(const std::string& id) const { return Harness::find(app, id) != nullptr; }
+    // Taps the hotspot, scrolling the screen to it first when it is below the fold.
+    void tapShown(const std::string& id) {
+        REQUIRE(h.reveal(app, id, 195, 500));
+        h.tap(app, id);
+    }
+    // Plays the routine on screen to its end screen: the clock runs, and
+    // Space continues each tap step.
+    void playToEnd() {
+        REQUIRE(app.screenName() == "player");
+        for (int i = 0; i < 200000 && app.screenName() == "player"; ++i) {
+            if (app.player()->state() == PlayerState::WaitingForTap)
+                h.pressKey(app, 44);
+            else
+                h.frame(app);
+        }
+        REQUIRE(app.screenName() == "end");
+    }
+};
 
 //-----------------------------------------------------------------------------
 // [SECTION] A screen rig

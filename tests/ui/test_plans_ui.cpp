@@ -16,56 +16,6 @@ using namespace unknot::ui::test;
 
 namespace {
 constexpr const char* kPlan = "neck-shoulders-first-weeks";
-// 2026-11-30 10:00 UTC: the start day, a Monday.
-constexpr std::int64_t kMondayMs = 1'796'032'800'000LL;
-
-struct PlanRig {
-    Harness h{390, 844};
-    ManualClock clock{kMondayMs, 0};
-    NullLifecycle life;
-    std::unique_ptr<Journal> journal = Journal::inMemory();
-    App app{[this] {
-        AppConfig cfg;
-        cfg.library = &bundled();
-        cfg.plans = &bundledPlans();
-        cfg.journal = journal.get();
-        cfg.services.clock = &clock;
-        cfg.services.lifecycle = &life;
-        return cfg;
-    }()};
-    PlanRig() {
-        Settings s = app.settings();
-        s.askPain = false;
-        s.safetyAcknowledged = true;
-        app.setSettings(s);
-        h.frames(app, 3);
-    }
-    // Whether the words laid out this frame hold `part` (lines joined: a
-    // sentence may wrap).
-    bool says(const std::string& part) const {
-        std::string all;
-        for (const TextLine& l : app.textLines()) all += l.text + " ";
-        return all.find(part) != std::string::npos;
-    }
-    bool has(const std::string& id) const { return Harness::find(app, id) != nullptr; }
-    // Taps the hotspot, scrolling the screen to it first when it is below the fold.
-    void tapShown(const std::string& id) {
-        REQUIRE(h.reveal(app, id, 195, 500));
-        h.tap(app, id);
-    }
-    // Plays the routine on screen to its end screen: the clock runs, and
-    // Space continues each tap step.
-    void playToEnd() {
-        REQUIRE(app.screenName() == "player");
-        for (int i = 0; i < 200000 && app.screenName() == "player"; ++i) {
-            if (app.player()->state() == PlayerState::WaitingForTap)
-                h.pressKey(app, 44);
-            else
-                h.frame(app);
-        }
-        REQUIRE(app.screenName() == "end");
-    }
-};
 }  // namespace
 
 TEST_CASE("plans: the routes plans and plan:ID, read back as written; an unknown plan is refused") {

@@ -6,8 +6,6 @@
 // its answer said honestly. The wall clock is a ManualClock the test moves.
 #include "harness.hpp"
 
-#include <memory>
-
 using namespace unknot;
 using namespace unknot::ui;
 using namespace unknot::ui::test;
@@ -16,58 +14,31 @@ namespace {
 constexpr const char* kPlan = "neck-shoulders-first-weeks";
 constexpr std::int64_t kDayMs = 86400000;
 constexpr std::int64_t kHourMs = 3600000;
-// 2026-11-30 10:00 UTC: the start day, a Monday.
-constexpr std::int64_t kMondayMs = 1'796'032'800'000LL;
 constexpr std::int64_t kMidnight = kMondayMs - 10 * kHourMs;
 
-struct ReminderRig {
-    Harness h{390, 844};
-    ManualClock clock{kMondayMs, 0};
-    NullLifecycle life;
-    NullNotifier notifier;
-    std::unique_ptr<Journal> journal = Journal::inMemory();
-    std::unique_ptr<App> app;
+// The plan rig (harness.hpp) with the notifier's permission set and, unless
+// asked otherwise, the plan started on its Monday.
+struct ReminderRig : PlanRig {
     explicit ReminderRig(NotifyPermission perm = NotifyPermission::Granted, bool startPlan = true) {
         notifier.allowed = perm;
         if (startPlan) REQUIRE(journal->startPlan(kPlan, "2026-11-30", kMondayMs) == WriteStatus::Saved);
-        AppConfig cfg;
-        cfg.library = &bundled();
-        cfg.plans = &bundledPlans();
-        cfg.journal = journal.get();
-        cfg.services.clock = &clock;
-        cfg.services.lifecycle = &life;
-        cfg.services.notifier = &notifier;
-        app = std::make_unique<App>(cfg);
-        Settings s = app->settings();
-        s.askPain = false;
-        s.safetyAcknowledged = true;
-        app->setSettings(s);
-        h.frames(*app, 3);
-    }
-    bool says(const std::string& part) const {
-        std::string all;
-        for (const TextLine& l : app->textLines()) all += l.text + " ";
-        return all.find(part) != std::string::npos;
+        h.frames(app, 2);
     }
     void openSettings() {
         std::string err;
-        REQUIRE(app->open("settings", h.now, &err));
-        h.frames(*app, 3);
-    }
-    void tapShown(const std::string& id) {
-        REQUIRE(h.reveal(*app, id, 195, 500));
-        h.tap(*app, id);
+        REQUIRE(app.open("settings", h.now, &err));
+        h.frames(app, 3);
     }
     void turnOn() {
         openSettings();
         tapShown("reminder");
-        REQUIRE(app->settings().reminder);
-        h.frames(*app, 2);
+        REQUIRE(app.settings().reminder);
+        h.frames(app, 2);
     }
     // The runner's wake: the wall clock moved to `wallMs`, no frame drawn.
     void wakeAt(std::int64_t wallMs) {
         clock.ms = wallMs;
-        app->tick(h.now);
+        app.tick(h.now);
     }
     // The titles of the plan's first day, as Home names them.
     static std::string firstDayTitle() {
@@ -83,10 +54,10 @@ struct ReminderRig {
 
 TEST_CASE("reminders: off at first; on, it is set for today at 18:00 and Settings says when") {
     ReminderRig r;
-    CHECK_FALSE(r.app->settings().reminder);
-    CHECK(r.app->reminderAtWallMs() == -1);
+    CHECK_FALSE(r.app.settings().reminder);
+    CHECK(r.app.reminderAtWallMs() == -1);
     r.turnOn();
-    CHECK(r.app->reminderAtWallMs() == kMidnight + 18 * kHourMs);
+    CHECK(r.app.reminderAtWallMs() == kMidnight + 18 * kHourMs);
     CHECK(r.says("Next reminder"));
     CHECK(r.says("18:00"));
     // Saved like every setting: a new App on the same journal has it on.
@@ -107,9 +78,9 @@ TEST_CASE("reminders: shown once at its instant, naming the day's routines, then
     CHECK(r.notifier.shown[0].body.find(ReminderRig::firstDayTitle()) != std::string::npos);
     // Not twice, and the next one is a later day at 18:00.
     r.wakeAt(kMidnight + 18 * kHourMs + 60000);
-    r.h.frames(*r.app, 2);
+    r.h.frames(r.app, 2);
     CHECK(r.notifier.shown.size() == 1);
-    const std::int64_t next = r.app->reminderAtWallMs();
+    const std::int64_t next = r.app.reminderAtWallMs();
     CHECK(next > kMidnight + kDayMs);
     CHECK((next - kMidnight) % kDayMs == 18 * kHourMs);
 }
@@ -118,14 +89,14 @@ TEST_CASE("reminders: the time moves by quarters of an hour, and the French remi
     ReminderRig r;
     r.turnOn();
     r.tapShown("reminder-time-more");
-    CHECK(r.app->settings().reminderMinute == 18 * 60 + 15);
-    r.h.frames(*r.app, 2);
-    CHECK(r.app->reminderAtWallMs() == kMidnight + 18 * kHourMs + 15 * 60000);
+    CHECK(r.app.settings().reminderMinute == 18 * 60 + 15);
+    r.h.frames(r.app, 2);
+    CHECK(r.app.reminderAtWallMs() == kMidnight + 18 * kHourMs + 15 * 60000);
     r.tapShown("reminder-time-less");
     r.tapShown("reminder-time-less");
-    CHECK(r.app->settings().reminderMinute == 17 * 60 + 45);
-    r.app->setLanguage("fr");
-    r.h.frames(*r.app, 3);
+    CHECK(r.app.settings().reminderMinute == 17 * 60 + 45);
+    r.app.setLanguage("fr");
+    r.h.frames(r.app, 3);
     CHECK(r.says("17\u00a0h\u00a045"));
     r.wakeAt(kMidnight + 17 * kHourMs + 45 * 60000);
     REQUIRE(r.notifier.shown.size() == 1);
@@ -136,19 +107,19 @@ TEST_CASE("reminders: none while off, while a session plays, once the day is don
     SECTION("off: nothing is ever shown") {
         ReminderRig r;
         r.wakeAt(kMidnight + 18 * kHourMs);
-        r.h.frames(*r.app, 2);
+        r.h.frames(r.app, 2);
         CHECK(r.notifier.shown.empty());
-        CHECK(r.app->reminderAtWallMs() == -1);
+        CHECK(r.app.reminderAtWallMs() == -1);
     }
     SECTION("a session playing at the time: the person is practising") {
         ReminderRig r;
         r.turnOn();
         std::string err;
-        REQUIRE(r.app->open("card:" + bundledPlans().find(kPlan)->day(0)->routines.front(), r.h.now, &err));
-        r.h.frames(*r.app, 2);
-        r.h.start(*r.app);
-        REQUIRE(r.app->screenName() == "player");
-        CHECK(r.app->reminderAtWallMs() == -1);
+        REQUIRE(r.app.open("card:" + bundledPlans().find(kPlan)->day(0)->routines.front(), r.h.now, &err));
+        r.h.frames(r.app, 2);
+        r.h.start(r.app);
+        REQUIRE(r.app.screenName() == "player");
+        CHECK(r.app.reminderAtWallMs() == -1);
         r.wakeAt(kMidnight + 18 * kHourMs);
         CHECK(r.notifier.shown.empty());
     }
@@ -165,8 +136,8 @@ TEST_CASE("reminders: none while off, while a session plays, once the day is don
             s.finished = true;
             REQUIRE(r.journal->addSession(s) == WriteStatus::Saved);
         }
-        r.h.frames(*r.app, 2);
-        CHECK(r.app->reminderAtWallMs() > kMidnight + kDayMs);
+        r.h.frames(r.app, 2);
+        CHECK(r.app.reminderAtWallMs() > kMidnight + kDayMs);
         r.wakeAt(kMidnight + 18 * kHourMs);
         CHECK(r.notifier.shown.empty());
     }
@@ -175,12 +146,12 @@ TEST_CASE("reminders: none while off, while a session plays, once the day is don
         r.turnOn();
         r.wakeAt(kMidnight + 21 * kHourMs);
         CHECK(r.notifier.shown.empty());
-        CHECK(r.app->reminderAtWallMs() > kMidnight + kDayMs);
+        CHECK(r.app.reminderAtWallMs() > kMidnight + kDayMs);
     }
     SECTION("no plan active: nothing set, and Settings says what the reminder needs") {
         ReminderRig r(NotifyPermission::Granted, false);
         r.turnOn();
-        CHECK(r.app->reminderAtWallMs() == -1);
+        CHECK(r.app.reminderAtWallMs() == -1);
         CHECK(r.says("No plan is active yet"));
     }
 }
@@ -211,15 +182,15 @@ TEST_CASE("reminders: the browser is asked on the tap that turns it on, and each
     SECTION("no notification service: no switch, the reminder stays on Home") {
         ReminderRig r(NotifyPermission::Unsupported);
         r.openSettings();
-        REQUIRE(r.h.reveal(*r.app, "safety", 195, 500));
-        CHECK(Harness::find(*r.app, "reminder") == nullptr);
+        REQUIRE(r.h.reveal(r.app, "safety", 195, 500));
+        CHECK(Harness::find(r.app, "reminder") == nullptr);
         CHECK(r.says("no way to show notifications"));
     }
     SECTION("a failure is said") {
         ReminderRig r;
         r.notifier.error = "no notification service answered";
         r.turnOn();
-        r.h.frames(*r.app, 2);
+        r.h.frames(r.app, 2);
         CHECK(r.says("The last one could not be shown"));
     }
 }

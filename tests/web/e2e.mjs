@@ -186,7 +186,14 @@ const testVoices = [{name: "Test French", lang: "fr-FR", default: false, localSe
 // A fresh browser context (its own storage) with the phone's viewport; each
 // `before` runs in the page before the app's scripts.
 async function freshPage(browser, url, ...before) {
+  return permittedPage(browser, url, null, ...before);
+}
+
+// The same, with the browser's answers set for the site: `permissions` lists
+// what is granted and refuses the rest (null: nothing set, the browser asks).
+async function permittedPage(browser, url, permissions, ...before) {
   const ctx = await browser.createBrowserContext();
+  if (permissions) await ctx.overridePermissions(new URL(url).origin, permissions);
   const page = await ctx.newPage();
   await page.emulate({viewport: phone, userAgent: await browser.userAgent()});
   for (const [fn, arg] of before) await page.evaluateOnNewDocument(fn, arg);
@@ -347,17 +354,22 @@ async function reloadKeepsSession(page, routine) {
 // A plan over weeks, started on the phone: the start is a journal write
 // copied to IndexedDB, and after a reload Home shows the plan's Today card;
 // then Stop, after its question.
-async function plan(page) {
-  await waitFor(page, "home", "");
+// From Home: Plans, the plan `id`, Start; it ends on the plan's screen.
+async function startPlan(page, id) {
   await scrollTo(page, "plans");
   await tap(page, "plans");
   await waitFor(page, "plans", "plan:*");
-  await scrollTo(page, "plan:calmer-evenings");
-  await tap(page, "plan:calmer-evenings");
+  await scrollTo(page, `plan:${id}`);
+  await tap(page, `plan:${id}`);
   await waitFor(page, "plan", "plan-start");
-  const syncs = await page.evaluate(() => window.unknot.syncs);
   await tap(page, "plan-start");
   await waitFor(page, "plan", "plan-stop");
+}
+
+async function plan(page) {
+  await waitFor(page, "home", "");
+  const syncs = await page.evaluate(() => window.unknot.syncs);
+  await startPlan(page, "calmer-evenings");
   await until(page, "starting a plan was copied to IndexedDB", (n) => window.unknot.syncs > n, syncs);
   ok("a plan started from its screen");
   await page.reload();
@@ -682,63 +694,45 @@ function shiftableClock() {
   Date.now = () => real() + window.unknotShift;
 }
 
-// Settings' daily reminder with the Notifications API: refused, it says where
-// to allow it; allowed, "Send one now" reaches the browser, a page timer waits
-// for the next reminder, and with the page hidden (no frames at all) the
-// reminder still comes when that timer calls in, naming today's routines.
-async function reminders(browser, url) {
-  const origin = new URL(url).origin;
-  const openReminder = async (page) => {
-    await waitFor(page, "safety", "safety-ok");
-    await tap(page, "safety-ok");
-    await waitFor(page, "home", "browse");
-    await scrollTo(page, "settings");
-    await tap(page, "settings");
-    await waitFor(page, "settings", "");
-    await scrollTo(page, "reminder");
-    await tapAndWait(page, "reminder");
-  };
-  {
-    const ctx = await browser.createBrowserContext();
-    await ctx.overridePermissions(origin, []);  // notifications refused
-    const page = await ctx.newPage();
-    await page.emulate({viewport: phone, userAgent: await browser.userAgent()});
-    await page.goto(url);
-    await started(page);
-    await openReminder(page);
-    await until(page, "Settings says notifications are blocked",
-                () => window.unknot.state.text.some((t) => t.includes("Notifications are blocked")));
-    ok("reminder: refused by the browser, Settings says where to allow it");
-    await ctx.close();
-  }
-  const ctx = await browser.createBrowserContext();
-  await ctx.overridePermissions(origin, ["notifications"]);
-  const page = await ctx.newPage();
-  await page.emulate({viewport: phone, userAgent: await browser.userAgent()});
-  await page.evaluateOnNewDocument(shiftableClock);
-  await page.goto(url);
-  await started(page);
-  // A plan first: the reminder names its day's routines.
-  await waitFor(page, "safety", "safety-ok");
-  await tap(page, "safety-ok");
-  await waitFor(page, "home", "browse");
-  await scrollTo(page, "plans");
-  await tap(page, "plans");
-  await waitFor(page, "plans", "plan:*");
-  await scrollTo(page, "plan:calmer-evenings");
-  await tap(page, "plan:calmer-evenings");
-  await waitFor(page, "plan", "plan-start");
-  await tap(page, "plan-start");
-  await waitFor(page, "plan", "plan-stop");
-  await tap(page, "back-nav");
-  await waitFor(page, "plans", "back-nav");
-  await tap(page, "back-nav");
-  await waitFor(page, "home", "browse");
+// From Home: Settings, and the reminder's switch tapped.
+async function turnReminderOn(page) {
   await scrollTo(page, "settings");
   await tap(page, "settings");
   await waitFor(page, "settings", "");
   await scrollTo(page, "reminder");
   await tapAndWait(page, "reminder");
+}
+
+// A first start's safety note read: Home.
+async function acknowledgeNote(page) {
+  await waitFor(page, "safety", "safety-ok");
+  await tap(page, "safety-ok");
+  await waitFor(page, "home", "browse");
+}
+
+// Settings' daily reminder with the Notifications API: refused, it says where
+// to allow it; allowed, "Send one now" reaches the browser, a page timer waits
+// for the next reminder, and with the page hidden (no frames at all) the
+// reminder still comes when that timer calls in, naming today's routines.
+async function reminders(browser, url) {
+  {
+    const {ctx, page} = await permittedPage(browser, url, []);  // notifications refused
+    await acknowledgeNote(page);
+    await turnReminderOn(page);
+    await until(page, "Settings says notifications are blocked",
+                () => window.unknot.state.text.some((t) => t.includes("Notifications are blocked")));
+    ok("reminder: refused by the browser, Settings says where to allow it");
+    await ctx.close();
+  }
+  const {ctx, page} = await permittedPage(browser, url, ["notifications"], [shiftableClock]);
+  await acknowledgeNote(page);
+  // A plan first: the reminder names its day's routines.
+  await startPlan(page, "calmer-evenings");
+  await tap(page, "back-nav");
+  await waitFor(page, "plans", "back-nav");
+  await tap(page, "back-nav");
+  await waitFor(page, "home", "browse");
+  await turnReminderOn(page);
   await until(page, "a page timer waits for the next reminder", () => typeof window.unknot.reminderAt === "number");
   const at = await page.evaluate(() => window.unknot.reminderAt);
   check(at > Date.now() && at - Date.now() <= 8 * 86400000, "the next reminder is within the week, not in the past",

@@ -55,15 +55,19 @@ struct PlanView {
 };
 
 // The daily reminder set (reminders.cpp): when, and its words, worked out
-// again when the journal, a setting or the session changed.
-struct ReminderView {
-    bool valid = false;
+// again when what it depends on (the key) changed.
+struct ReminderKey {
     std::uint64_t at = 0;  // the journal's changeCount()
     bool on = false;       // the setting, a plan book, no session playing
     int minute = 0;
     bool flare = false;
     std::string lang;
     const PlanBook* book = nullptr;
+    bool operator==(const ReminderKey&) const = default;
+};
+struct ReminderView {
+    bool valid = false;
+    ReminderKey key;
     struct Set {
         std::int64_t atMs = 0;  // Unix ms
         std::string title, body;

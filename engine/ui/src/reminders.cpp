@@ -37,23 +37,13 @@ void App::Impl::updateReminder() {
         if (w - reminderView.set->atMs <= kReminderLateMs) n->show(reminderView.set->title, reminderView.set->body);
         reminderView.valid = false;
     }
-    if (reminderView.valid && reminderView.at == journal->changeCount() && reminderView.on == on &&
-        reminderView.minute == settings.reminderMinute && reminderView.flare == settings.flareMode &&
-        reminderView.lang == lang && reminderView.book == cfg.plans)
-        return;
-    ReminderView v;
-    v.valid = true;
-    v.at = journal->changeCount();
-    v.on = on;
-    v.minute = settings.reminderMinute;
-    v.flare = settings.flareMode;
-    v.lang = lang;
-    v.book = cfg.plans;
+    const ReminderKey key{journal->changeCount(), on, settings.reminderMinute, settings.flareMode, lang, cfg.plans};
+    if (reminderView.valid && reminderView.key == key) return;
+    ReminderView v{true, key, std::nullopt};
     if (on) {
         const session::OffsetAt offsetAt = [this](std::int64_t at) { return utcOffset(at); };
-        const auto due =
-            session::nextReminder(session::todayInPlan(*journal, *cfg.plans, w, utcOffset(w), settings.flareMode),
-                                  settings.reminderMinute, settings.flareMode, w, offsetAt);
+        // Today in the plan as Home shows it (cached: no second journal query).
+        const auto due = session::nextReminder(todayInPlan(), settings.reminderMinute, settings.flareMode, w, offsetAt);
         if (due) v.set = ReminderView::Set{due->atMs, tr("reminder.title", lang), reminderBody(due->routines)};
     }
     reminderView = std::move(v);
