@@ -34,9 +34,10 @@ packages=(build-essential cmake pkg-config git
 
 # The web build (docs/web.md) needs emscripten, tcl for SQLite's amalgamation,
 # dpkg-dev for dpkg-source, the header-only libraries and node; g++ and
-# libstb-dev for the icon tool, fonts-dejavu-core for the packed fonts.
+# libstb-dev for the icon tool, fonts-dejavu-core for the packed fonts,
+# espeak-ng-data for the voice's data ("Save as audio" speaks in a page too).
 web_packages=(cmake emscripten tcl dpkg-dev nlohmann-json3-dev libcli11-dev nodejs gzip
-              g++ libstb-dev fonts-dejavu-core python3)
+              g++ libstb-dev fonts-dejavu-core python3 espeak-ng-data)
 
 install_missing() {
   local missing=()

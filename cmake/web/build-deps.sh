@@ -11,6 +11,7 @@
 # [SECTION] Dear ImGui: core, std::string helpers, SDL2 + SDL_Renderer backends
 # [SECTION] Header-only: nlohmann-json and CLI11 copied from their -dev packages
 # [SECTION] stb: stb_image_write (screenshots) from libstb-dev's headers
+# [SECTION] espeak-ng: the library only (the voice of "Save as audio")
 # [SECTION] Main
 #
 # Each step is skipped when its output is already in the prefix, so repeat
@@ -296,6 +297,30 @@ build_stb() {
 }
 
 #-----------------------------------------------------------------------------
+# [SECTION] espeak-ng
+#-----------------------------------------------------------------------------
+# Its own CMake build (1.52 has one), the library target alone: the data
+# targets would run the espeak-ng program just built, which is wasm. The voice
+# data comes from the installed espeak-ng-data package instead (see
+# cmake/web/app). Everything a page cannot use is off: its own audio output,
+# the async thread, MBROLA, sonic. SONIC_LIB/SONIC_INC are set to a dummy
+# because cmake/deps.cmake would otherwise clone sonic from GitHub
+# (FetchContent) whatever USE_LIBSONIC says, and nothing is downloaded here.
+build_espeak() {
+  local src_dir; src_dir=$(one_dir 'espeak-ng-1.52*')
+  emcmake cmake -S "$src_dir" -B "$deps/espeak-ng" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF \
+    -DUSE_ASYNC=OFF -DUSE_MBROLA=OFF -DUSE_LIBSONIC=OFF -DUSE_LIBPCAUDIO=OFF -DUSE_SPEECHPLAYER=OFF \
+    -DUSE_KLATT=ON -DSONIC_LIB=NOTUSED -DSONIC_INC=NOTUSED -DBUILD_TESTING=OFF >"$deps/espeak-ng.log" 2>&1 \
+    || { echo "build-deps: espeak-ng configure failed, see $deps/espeak-ng.log" >&2; exit 1; }
+  cmake --build "$deps/espeak-ng" --target espeak-ng -j"$jobs" >>"$deps/espeak-ng.log" 2>&1 \
+    || { echo "build-deps: espeak-ng build failed, see $deps/espeak-ng.log" >&2; exit 1; }
+  mkdir -p "$prefix/include/espeak-ng" "$prefix/lib"
+  cp "$src_dir"/src/include/espeak-ng/*.h "$prefix/include/espeak-ng/"
+  cp "$deps/espeak-ng/src/ucd-tools/libucd.a" "$prefix/lib/libucd.a"
+  cp "$deps/espeak-ng/src/libespeak-ng/libespeak-ng.a" "$prefix/lib/libespeak-ng.a"
+}
+
+#-----------------------------------------------------------------------------
 # [SECTION] Main
 #-----------------------------------------------------------------------------
 main() {
@@ -317,6 +342,7 @@ main() {
     fi
     step "Dear ImGui" "$prefix/lib/libimgui.a" build_imgui
     step stb "$prefix/lib/libstb.a" build_stb
+    step espeak-ng "$prefix/lib/libespeak-ng.a" build_espeak
   fi
   if [ "$mode" = --check-seed ]; then check_sdl_seed; fi
   echo "build-deps: prefix ready in $prefix"

@@ -15,11 +15,13 @@ web_build() {
   local launcher=()
   [ -n "${UNKNOT_WEB_LAUNCHER:-}" ] && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER="$UNKNOT_WEB_LAUNCHER")
   t0=$(date +%s)
-  # No espeak-ng or libopusenc under emscripten: the web voice is the
-  # browser's (the Speech contract's seam).
+  # No libopusenc under emscripten, and no espeak-ng unless the caller names
+  # it (build-app.sh does, for "Save as audio"; the live voice is the
+  # browser's speechSynthesis either way).
   emcmake cmake -S "$source" -B "$web/$name" \
     -DCMAKE_BUILD_TYPE=Release \
     -DUNKNOT_WITH_VOICE=OFF \
+    -DUNKNOT_WITH_OPUS=OFF \
     -DCMAKE_CXX_FLAGS=-fexceptions \
     -DCMAKE_EXE_LINKER_FLAGS=-fexceptions \
     -Dyaml-cpp_DIR="$yaml_dir" \

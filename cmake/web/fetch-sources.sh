@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fetches the Debian SOURCE packages the web build compiles with emcc
-# (libsdl2, imgui, yaml-cpp, sqlite3) and extracts them under
+# (libsdl2, imgui, yaml-cpp, sqlite3, espeak-ng) and extracts them under
 # build-web/sources/. Installs nothing: it checks that the Debian packages the
 # web build needs are there and stops with the list if not (the quickstart's
 # `web-build` verb installs them).
@@ -22,7 +22,7 @@ src="$web/sources"
 apt_dir="$web/apt"
 
 # The packages the web build needs, checked (not installed) here.
-needed=(emscripten tcl dpkg-dev nlohmann-json3-dev libcli11-dev)
+needed=(emscripten tcl dpkg-dev nlohmann-json3-dev libcli11-dev espeak-ng-data)
 missing=()
 for p in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -34,15 +34,25 @@ if [ ${#missing[@]} -ne 0 ]; then
 fi
 
 # Source package name -> folder glob it extracts to.
-packages=(libsdl2 imgui yaml-cpp sqlite3)
+packages=(libsdl2 imgui yaml-cpp sqlite3 espeak-ng)
 folder_of() {
   case "$1" in
     libsdl2) echo "libsdl2-*" ;;
     imgui) echo "imgui-*" ;;
     yaml-cpp) echo "yaml-cpp-*" ;;
     sqlite3) echo "sqlite3-*" ;;
+    espeak-ng) echo "espeak-ng-1.52*" ;;
   esac
 }
+# espeak-ng (the voice of the web's "Save as audio") comes from trixie, pinned:
+# bookworm's espeak-ng 1.51 source cannot be fetched (its orig tarball,
+# espeak-ng_1.51+dfsg.orig.tar.gz, answers 404 on deb.debian.org), and
+# trixie's 1.52 is the next Debian source of it. Its library reads bookworm's
+# 1.51 voice data (the espeak-ng-data package) unchanged, and speaks it
+# sample for sample as bookworm's own library does (checked when it was
+# added: the same samples for an English and a French sentence).
+espeak_version=1.52.0+dfsg-5
+espeak_suite=trixie
 extracted() { compgen -G "$src/$(folder_of "$1")/" >/dev/null; }
 
 todo=()
@@ -67,9 +77,28 @@ if ! compgen -G "$apt_dir/lists/*Sources*" >/dev/null; then
   apt-get "${apt_opts[@]}" update -qq
 fi
 
+# The second private list: trixie's sources, for espeak-ng alone (pinned).
+# Its own lists folder, so the bookworm index above stays as it is.
+# (The system list's first stanza, the main archive, with its suite changed.)
+awk 'BEGIN { RS = ""; ORS = "\n" } NR == 1' "$system_sources" \
+  | sed -e 's/^Types: deb$/Types: deb-src/' -e "s/^Suites: .*/Suites: $espeak_suite/" > "$apt_dir/espeak-src.sources"
+mkdir -p "$apt_dir/lists-espeak/partial"
+espeak_opts=(-o "Dir::Etc::SourceList=$apt_dir/espeak-src.sources"
+             -o "Dir::Etc::SourceParts=/dev/null"
+             -o "Dir::State::Lists=$apt_dir/lists-espeak"
+             -o "Dir::Cache::pkgcache=" -o "Dir::Cache::srcpkgcache="
+             -o "APT::Sandbox::User=root")
+
 cd "$src"
 for p in "${todo[@]}"; do
   echo "fetch-sources: $p"
+  if [ "$p" = espeak-ng ]; then
+    compgen -G "$apt_dir/lists-espeak/*Sources*" >/dev/null || apt-get "${espeak_opts[@]}" update -qq
+    apt-get "${espeak_opts[@]}" source --download-only -qq "espeak-ng=$espeak_version"
+    dpkg-source --no-check -x "$src/espeak-ng_${espeak_version#*:}.dsc" >/dev/null
+    extracted "$p" || { echo "fetch-sources: $p did not extract under $src" >&2; exit 1; }
+    continue
+  fi
   apt-get "${apt_opts[@]}" source --download-only -qq "$p"
   dsc=$(ls -t "$src"/"${p}"_*.dsc | head -n1)
   dpkg-source --no-check -x "$dsc" >/dev/null

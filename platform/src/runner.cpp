@@ -282,11 +282,12 @@ void DesktopApp::makeApp() {
 #endif
     }
     if (realDates) config.services.clock = &clock_;
+        // Offered in screenshots too (it writes only when tapped).
 #ifndef __EMSCRIPTEN__
-    // Offered in screenshots too (it writes only when tapped); the web build
-    // has no renderer (espeak-ng and libopusenc are not compiled for wasm).
     routineAudio_.emplace(paths_.prefDir);
     config.services.routineAudio = &*routineAudio_;
+#else
+    config.services.routineAudio = &webRoutineAudio();  // a .wav to the downloads
 #endif
     app_ = std::make_unique<ui::App>(config);
     // Settings given as flags are applied (and saved) as if chosen in Settings.

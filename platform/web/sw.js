@@ -23,7 +23,10 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// Cache first, for every file of the site; a page load is index.html.
+// Cache first, for every file of the site; a page load is index.html. The
+// voice's data (voice/, not in FILES: a first visit does not fetch it) is
+// kept the first time the page asks for it, so "Save as audio" speaks
+// offline from then on.
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
@@ -31,7 +34,11 @@ self.addEventListener("fetch", (event) => {
     const cache = await caches.open(CACHE);
     const hit = await cache.match(request, {ignoreSearch: true}) ||
                 (request.mode === "navigate" ? await cache.match("./") : undefined);
-    return hit || fetch(request);
+    if (hit) return hit;
+    const response = await fetch(request);
+    if (response.ok && new URL(request.url).pathname.includes("/voice/"))
+      await cache.put(request, response.clone());
+    return response;
   })());
 });
 

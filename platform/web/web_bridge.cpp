@@ -44,8 +44,9 @@ EM_JS(void, unknot_js_reminder_at, (double atMs), {
 EM_JS(void, unknot_js_download, (const char* path), {
     var p = UTF8ToString(path);
     var name = p.split("/").pop();
-    var type = name.endsWith(".json") ? "application/json" : "text/csv";
-    var url = URL.createObjectURL(new Blob([FS.readFile(p)], {type: type}));
+    var type = name.endsWith(".json") ? "application/json" : name.endsWith(".wav") ? "audio/wav" : "text/csv";
+    var data = FS.readFile(p);
+    var url = URL.createObjectURL(new Blob([data], {type: type}));
     var a = document.createElement("a");
     a.href = url;
     a.download = name;
@@ -54,7 +55,49 @@ EM_JS(void, unknot_js_download, (const char* path), {
     a.remove();
     setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
     window.unknot.downloads.push(name);
+    // What tests read back: the size, and the header of a .wav.
+    window.unknot.lastDownload = {name: name, type: type, size: data.length, head: Array.from(data.subarray(0, 44))};
 });
+// The voice's data: a plain ustar archive (cmake/web/app), unpacked here
+// into the page's memory. State: 0 not fetched, 1 fetching, 2 here, 3 failed.
+EM_JS(void, unknot_js_fetch_voice, (const char* folder), {
+    var root = UTF8ToString(folder);
+    Module.unknotVoice = 1;
+    var text = function(b, at, n) {
+        var end = at;
+        while (end < at + n && b[end] !== 0) end++;
+        return new TextDecoder().decode(b.subarray(at, end));
+    };
+    fetch("voice/espeak-ng-data.tar").then(function(r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.arrayBuffer();
+    }).then(function(buffer) {
+        var b = new Uint8Array(buffer), files = 0;
+        for (var at = 0; at + 512 <= b.length;) {
+            var name = text(b, at, 100);
+            if (!name) break;
+            var prefix = text(b, at + 345, 155);
+            if (prefix) name = prefix + "/" + name;
+            var size = parseInt(text(b, at + 124, 12), 8) || 0;
+            var type = b[at + 156];
+            if (at + 512 + size > b.length) throw new Error("the voice's archive is cut short");
+            if ((type === 48 || type === 0) && name.indexOf("..") < 0) {
+                var path = root + "/" + name;
+                FS.mkdirTree(path.substring(0, path.lastIndexOf("/")));
+                FS.writeFile(path, b.subarray(at + 512, at + 512 + size));
+                files++;
+            }
+            at += 512 + Math.ceil(size / 512) * 512;
+        }
+        if (files === 0) throw new Error("the voice's archive is empty");
+        Module.unknotVoice = 2;
+    }).catch(function(e) {
+        console.warn("unknot: the voice could not be fetched: " + e);
+        Module.unknotVoice = 3;
+    }).finally(function() { Module._unknot_web_wake(); });
+});
+EM_JS(int, unknot_js_voice_state, (), { return Module.unknotVoice || 0; });
+EM_JS(void, unknot_js_forget_voice, (), { Module.unknotVoice = 0; });
 // clang-format on
 
 namespace unknot::platform::web {
@@ -77,5 +120,8 @@ void frameDrawn() { unknot_js_frame(); }
 void wakeAfter(int ms) { unknot_js_wake_after(ms); }
 void reminderAt(std::int64_t atMs) { unknot_js_reminder_at(static_cast<double>(atMs)); }
 void offerDownload(const std::string& path) { unknot_js_download(path.c_str()); }
+VoiceData voiceData() { return static_cast<VoiceData>(unknot_js_voice_state()); }
+void fetchVoiceData(const std::string& folder) { unknot_js_fetch_voice(folder.c_str()); }
+void forgetVoiceData() { unknot_js_forget_voice(); }
 
 }  // namespace unknot::platform::web

@@ -40,5 +40,11 @@ void reminderAt(std::int64_t atMs);
 // Hands a file of the in-browser file system to the user as a download (the
 // browser's own "save" flow): how History's Export reaches the phone's files.
 void offerDownload(const std::string& path);
+// The voice's data for "Save as audio" (voice/espeak-ng-data.tar), fetched
+// once, unpacked into `folder`; the page wakes the App when it is done.
+enum class VoiceData { NotFetched, Fetching, Here, Failed };
+VoiceData voiceData();
+void fetchVoiceData(const std::string& folder);
+void forgetVoiceData();  // after a failure: the next ask fetches again
 
 }  // namespace unknot::platform::web

@@ -41,6 +41,9 @@ Speech& webSpeech();
 // The Notifications API (web_notifier.cpp): the daily reminder, with the
 // person's permission, while the page is open.
 Notifier& webNotifier();
+// The card's "Save as audio" (web_routine_audio.cpp): a .wav handed to the
+// browser's downloads.
+RoutineAudio& webRoutineAudio();
 // A phone or tablet (a touch screen, coarse pointer): haptics default to on.
 bool webIsMobile();
 

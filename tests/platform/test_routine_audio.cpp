@@ -47,12 +47,14 @@ TEST_CASE("Save as audio writes an Ogg Opus file under the data folder", "[platf
     AudioSaveOptions o;
     o.lang = "fr";
     o.voice = false;  // the tones alone: fast, and no espeak-ng needed
-    Result<std::string> saved = out.save(content(), *r, o);
+    Result<SavedAudioFile> saved = out.save(content(), *r, o);
     INFO((saved ? std::string() : saved.error().message));
     REQUIRE(saved);
-    CHECK(fs::path(*saved) == dir / "audio" / "breathing-one-minute-calm-fr.opus");
-    CHECK(head(*saved, 4) == "OggS");
-    const auto first = fs::file_size(*saved);
+    CHECK(fs::path(saved->where) == dir / "audio" / "breathing-one-minute-calm-fr.opus");
+    CHECK_FALSE(saved->downloaded);
+    CHECK(saved->voiced);  // asked without the voice: nothing is missing
+    CHECK(head(saved->where, 4) == "OggS");
+    const auto first = fs::file_size(saved->where);
     CHECK(first > 1000);
     // Saved again: the same name, replaced, not a second file.
     REQUIRE(out.save(content(), *r, o));
@@ -67,7 +69,7 @@ TEST_CASE("Save as audio says why when it cannot write, and writes nothing", "[p
     o.voice = false;
     SECTION("no data folder") {
         DesktopRoutineAudio out("");
-        Result<std::string> saved = out.save(content(), *r, o);
+        Result<SavedAudioFile> saved = out.save(content(), *r, o);
         REQUIRE_FALSE(saved);
         CHECK(saved.error().message.find("data folder") != std::string::npos);
     }
@@ -75,7 +77,7 @@ TEST_CASE("Save as audio says why when it cannot write, and writes nothing", "[p
         const fs::path dir = freshDir("blocked");
         std::ofstream(dir / "audio") << "not a folder";
         DesktopRoutineAudio out(dir.string());
-        Result<std::string> saved = out.save(content(), *r, o);
+        Result<SavedAudioFile> saved = out.save(content(), *r, o);
         REQUIRE_FALSE(saved);
         CHECK_FALSE(saved.error().message.empty());
         CHECK(head(dir / "audio", 100) == "not a folder");

@@ -122,6 +122,51 @@ TEST_CASE("render: each cue's onset in the samples lies within 1 ms of its segme
         }
 }
 
+// The web's "Save as audio" renders at 22,050 Hz (kWebRenderRate) and
+// writes .wav: the same timing, to the sample at that rate.
+TEST_CASE("render: at the web's rate the length and cue onsets hold, and the .wav says its rate", "[render]") {
+    constexpr std::int64_t rate = kWebRenderRate;
+    const Mixer reference(static_cast<int>(rate));
+    const char* id = "tennis-ball-back-wall";
+    const Timeline t = timelineOf(id);
+    RenderOptions o;
+    o.voice = false;
+    o.sampleRate = static_cast<int>(rate);
+    const Rendered r = renderSession(t, o);
+    const auto waits =
+        std::count_if(t.segments.begin(), t.segments.end(), [](const Segment& s) { return s.untimed(); });
+    CHECK(r.sampleRate == rate);
+    CHECK(static_cast<std::int64_t>(r.samples.size()) ==
+          (t.totalMs * rate) / 1000 + waits * 20 * rate + kRenderTailMs * rate / 1000);
+    int checked = 0;
+    for (std::size_t i = 0; i < t.segments.size(); ++i) {
+        if (t.segments[i].cue == Cue::None) continue;
+        CAPTURE(i);
+        CHECK(std::abs(bestLag(r.samples, reference.sound(cueSoundFor(t.segments[i])), r.segmentSamples[i], 220)) <=
+              22);
+        ++checked;
+    }
+    CHECK(checked > 3);
+    // Saved as the web saves it: <folder>/audio/<id>-<lang>.wav, 16-bit mono
+    // at that rate, every sample there.
+    testing::TempDir d;
+    Result<std::string> path = saveRoutineAudio(bundled(), *bundled().findRoutine(id), d.str(), o, ".wav");
+    REQUIRE(path);
+    CHECK(*path == d.str() + "/audio/tennis-ball-back-wall-en.wav");
+    const std::string wav = bytesOf(*path);
+    REQUIRE(wav.size() == 44 + 2 * r.samples.size());
+    CHECK(wav.substr(0, 4) == "RIFF");
+    CHECK(wav.substr(8, 8) == "WAVEfmt ");
+    const auto u32 = [&](std::size_t at) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(wav[at])) |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(wav[at + 1])) << 8 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(wav[at + 2])) << 16 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(wav[at + 3])) << 24;
+    };
+    CHECK(u32(24) == rate);
+    CHECK(u32(40) == 2 * r.samples.size());
+}
+
 TEST_CASE("render: speech energy follows each spoken segment's start, and only then", "[render]") {
     for (const char* id : kRoutines) {
         CAPTURE(id);

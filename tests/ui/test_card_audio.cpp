@@ -90,3 +90,55 @@ TEST_CASE("Save as audio says plainly why the file could not be written", "[ui][
     // It can be tried again.
     REQUIRE(Harness::find(*c.app, "save-audio") != nullptr);
 }
+
+TEST_CASE("Save as audio in a browser says the file went to the downloads, and when it has no voice",
+          "[ui][card][audio]") {
+    for (const char* lang : {"en", "fr"}) {
+        CAPTURE(lang);
+        NullRoutineAudio out;
+        out.downloads = true;  // as the web does
+        out.voiced = false;    // a build without a voice: the tones only
+        CardApp c(&out, lang);
+        c.save();
+        REQUIRE(out.asked.size() == 1);
+        REQUIRE(out.asked[0].options.voice);  // asked with the voice (the default for this routine)
+        INFO(shownText(*c.app));
+        const bool en = std::string(lang) == "en";
+        CHECK(shows(*c.app, en ? "Sent to your browser’s downloads: tennis-ball-back-wall-en.wav"
+                               : "Envoyé dans les téléchargements du navigateur : tennis-ball-back-wall-fr.wav"));
+        CHECK(shows(*c.app,
+                    en ? "This file has the tones but no voice" : "Ce fichier contient les sons mais pas la voix"));
+        CHECK_FALSE(shows(*c.app, en ? "Saved on this device" : "Enregistré sur cet appareil"));
+    }
+    // With the voice off for that kind of routine, nothing is missing: no note.
+    NullRoutineAudio out;
+    out.downloads = true;
+    out.voiced = false;
+    CardApp c(&out);
+    Settings st = c.app->settings();
+    st.voiceGuided = false;
+    c.app->setSettings(st);
+    c.h.frames(*c.app, 2);
+    c.save();
+    INFO(shownText(*c.app));
+    CHECK(shows(*c.app, "Sent to your browser’s downloads"));
+    CHECK_FALSE(shows(*c.app, "no voice"));
+}
+
+TEST_CASE("Save as audio waits, saying so, while the voice is being fetched", "[ui][card][audio]") {
+    NullRoutineAudio out;
+    out.downloads = true;
+    out.readyAfter = 5;  // the web's first save: the voice's data is on its way
+    CardApp c(&out);
+    REQUIRE(c.h.reveal(*c.app, "save-audio", 195, 500));
+    c.h.tap(*c.app, "save-audio");
+    c.h.frames(*c.app, 2);
+    INFO(shownText(*c.app));
+    CHECK(shows(*c.app, "Getting the voice ready…"));
+    CHECK(out.asked.empty());                               // nothing rendered before the voice is here
+    CHECK(Harness::find(*c.app, "save-audio") == nullptr);  // not asked twice meanwhile
+    c.h.frames(*c.app, 8);
+    REQUIRE(out.asked.size() == 1);
+    CHECK(shows(*c.app, "Sent to your browser’s downloads"));
+    CHECK_FALSE(shows(*c.app, "Getting the voice ready"));
+}

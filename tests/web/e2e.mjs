@@ -766,6 +766,90 @@ async function reminders(browser, url) {
   await ctx.close();
 }
 
+// Keeps the last Blob the page hands to a download, for the test to read,
+// and lets the test make the voice's data unreachable (as offline, before it
+// was ever kept).
+function keepDownloads() {
+  const make = URL.createObjectURL.bind(URL);
+  URL.createObjectURL = (blob) => { window.lastBlob = blob; return make(blob); };
+  const realFetch = window.fetch.bind(window);
+  window.fetch = (input, init) => window.blockVoice && String(input).includes("voice/")
+    ? Promise.reject(new TypeError("unreachable (the test)")) : realFetch(input, init);
+}
+
+// The last downloaded .wav, read in the page: its header, its length, and
+// how many 50 ms windows are louder than a whisper (speech fills many more
+// of them than the tones alone).
+const readWav = (page) => page.evaluate(async () => {
+  const b = new DataView(await window.lastBlob.arrayBuffer());
+  const tag = (at) => String.fromCharCode(b.getUint8(at), b.getUint8(at + 1), b.getUint8(at + 2), b.getUint8(at + 3));
+  const rate = b.getUint32(24, true), n = (b.byteLength - 44) / 2, win = Math.round(rate / 20);
+  let loud = 0;
+  for (let i = 0; i + win <= n; i += win) {
+    let e = 0;
+    for (let j = 0; j < win; ++j) { const v = b.getInt16(44 + 2 * (i + j), true) / 32768; e += v * v; }
+    if (Math.sqrt(e / win) > 0.02) ++loud;
+  }
+  return {riff: tag(0), wave: tag(8), rate, bits: b.getUint16(34, true), dataBytes: b.getUint32(40, true),
+          bytes: b.byteLength, seconds: n / rate, loud, type: window.lastBlob.type, name: window.unknot.lastDownload.name};
+});
+
+async function saveOnce(page) {
+  await page.evaluate(() => { window.unknot.lastDownload = null; });
+  await scrollTo(page, "save-audio");
+  await tap(page, "save-audio");
+  await until(page, "Save as audio hands a file to the downloads", () => !!window.unknot.lastDownload);
+  return readWav(page);
+}
+
+// The card's "Save as audio" on a phone: a .wav in the downloads, spoken by
+// espeak-ng compiled to wasm, its data fetched on the first save (not on the
+// first visit) and kept by the service worker. Unreachable, the file has the
+// tones and the card says so; the next tap tries again.
+async function saveAsAudio(browser, url) {
+  const {ctx, page} = await permittedPage(browser, url, null, [keepDownloads]);
+  await acknowledgeNote(page);
+  const voiceAtStart = await page.evaluate(() => performance.getEntriesByType("resource")
+    .filter((e) => e.name.includes("/voice/")).length);
+  check(voiceAtStart === 0, "a first visit does not fetch the voice's data");
+  await until(page, "the service worker controls the page", () => !!navigator.serviceWorker.controller);
+  await tap(page, "browse");
+  await waitFor(page, "browse", "spot:neck");
+  await tap(page, "spot:neck");
+  await waitFor(page, "list", "card:neck-release");
+  await tap(page, "card:neck-release");
+  await waitFor(page, "card", "start");
+
+  await page.evaluate(() => { window.blockVoice = true; });
+  const tones = await saveOnce(page);
+  check(tones.name === "neck-release-en.wav" && tones.type === "audio/wav", "the download is neck-release-en.wav, audio/wav",
+        JSON.stringify(tones));
+  check(tones.riff === "RIFF" && tones.wave === "WAVE" && tones.rate === 22050 && tones.bits === 16 &&
+        tones.dataBytes === tones.bytes - 44, "it is 16-bit PCM at 22,050 Hz, its header true to its length",
+        JSON.stringify(tones));
+  await until(page, "the card says the file has no voice",
+              () => window.unknot.state.text.some((t) => t.includes("tones but no voice")));
+  ok("voice unreachable: the file has the tones, and the card says so");
+
+  await page.evaluate(() => { window.blockVoice = false; });
+  const voiced = await saveOnce(page);
+  check(voiced.seconds === tones.seconds && voiced.seconds > 60, "the same length with the voice (the timeline's)",
+        `${voiced.seconds} s against ${tones.seconds} s`);
+  check(voiced.loud >= tones.loud * 1.3 && voiced.loud - tones.loud >= 20,
+        "the voice fills the file: many more loud 50 ms windows than the tones alone",
+        `${voiced.loud} against ${tones.loud} of ${Math.floor(voiced.seconds * 20)}`);
+  check(await shows(page, "Sent to your browser’s downloads: neck-release-en.wav") &&
+        !(await shows(page, "tones but no voice")), "the card says where it went, and nothing is missing");
+  const kept = await page.evaluate(async () => {
+    for (const key of await caches.keys())
+      if (await (await caches.open(key)).match(new URL("voice/espeak-ng-data.tar", location.href).href)) return true;
+    return false;
+  });
+  check(kept, "the service worker keeps the voice's data for offline use");
+  console.log(`   (${voiced.seconds} s; loud 50 ms windows: ${voiced.loud} with the voice, ${tones.loud} tones only)`);
+  await ctx.close();
+}
+
 // The browser's language picks the app's on a first start.
 async function french(browser, url) {
   const ctx = await browser.createBrowserContext();
@@ -788,22 +872,8 @@ async function french(browser, url) {
 //-----------------------------------------------------------------------------
 // [SECTION] Main
 //-----------------------------------------------------------------------------
-const server = await serve();
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), "unknot-e2e-"));
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "unknot-e2e-files-"));
-const browser = await puppeteer.launch({
-  executablePath: chromium,
-  headless: "new",
-  userDataDir: profile,
-  args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--lang=en-US",
-         "--autoplay-policy=user-gesture-required"],
-});
-let status = 0;
-try {
-  const page = (await browser.pages())[0] || await browser.newPage();
-  await page.emulate({viewport: phone, userAgent: await browser.userAgent()});
-  page.on("pageerror", (e) => console.log(`page error: ${e.message}`));
-  await page.evaluateOnNewDocument(fakeSpeech, testVoices);
+// Every journey, in order, the first in the browser's own first page.
+async function everyJourney(page) {
   await page.goto(server.url);
   await firstStart(page);
   const routine = await session(page);
@@ -820,10 +890,37 @@ try {
   await storageRefused(browser, server.url);
   await storageFull(browser, server.url);
   await reminders(browser, server.url);
+  await saveAsAudio(browser, server.url);
   // Last: once its context (which holds a CDP session of its own) was closed,
   // making another context failed here ("Session with given id not found").
   await french(browser, server.url);
-  console.log(`${passed} passed, 0 failed`);
+}
+
+const server = await serve();
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), "unknot-e2e-"));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "unknot-e2e-files-"));
+const browser = await puppeteer.launch({
+  executablePath: chromium,
+  headless: "new",
+  userDataDir: profile,
+  args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--lang=en-US",
+         "--autoplay-policy=user-gesture-required"],
+});
+let status = 0;
+try {
+  const page = (await browser.pages())[0] || await browser.newPage();
+  await page.emulate({viewport: phone, userAgent: await browser.userAgent()});
+  page.on("pageerror", (e) => console.log(`page error: ${e.message}`));
+  await page.evaluateOnNewDocument(fakeSpeech, testVoices);
+  // UNKNOT_E2E_ONLY=name runs that one journey of its own context (one of
+  // durable, noStorage, storageRefused, storageFull, reminders, saveAsAudio,
+  // french), to work on it without the others.
+  const only = process.env.UNKNOT_E2E_ONLY;
+  const own = {durable, noStorage, storageRefused, storageFull, reminders, saveAsAudio, french};
+  if (only && !own[only]) throw new Error(`FAILED: no journey ${only} (one of ${Object.keys(own).join(", ")})`);
+  if (only) await own[only](browser, server.url);
+  else await everyJourney(page);
+  console.log(`${passed} passed, 0 failed${only ? ` (only ${only})` : ""}`);
 } catch (e) {
   console.log(e.message);
   console.log(`${passed} passed, 1 failed`);

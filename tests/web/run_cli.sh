@@ -80,12 +80,13 @@ case_path() { if [ -d "$1/$2" ]; then echo "$1/$2"; else echo "$1/$2.yaml"; fi; 
 voice_skipped=0
 for name in $(case_names "$golden/lint"); do
   dir="$golden/lint"
-  # The web build has no espeak-ng (UNKNOT_WITH_VOICE=OFF: the browser's voice
-  # is its seam), so lint's spoken-prompt timing cannot run there: a case
+  # The wasm command line has no espeak-ng (UNKNOT_WITH_VOICE=OFF; only the
+  # window app carries it, for "Save as audio"), so lint's spoken-prompt
+  # timing cannot run there: a case
   # whose expected output holds that warning is counted apart, not compared.
   if grep -q "spoken prompt (" "$dir/$name.expected"; then
     voice_skipped=$((voice_skipped + 1))
-    echo "web cli: not compared: lint/$name (needs the voice, which the web build does not have)"
+    echo "web cli: not compared: lint/$name (needs the voice, which the wasm command line does not have)"
     continue
   fi
   wasm lint "$(case_path "$dir" "$name")" >"$scratch/out" 2>/dev/null

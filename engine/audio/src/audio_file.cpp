@@ -5,7 +5,7 @@
 // [SECTION] Opus
 #include "unknot/audio/render.hpp"
 
-#if UNKNOT_WITH_VOICE
+#if UNKNOT_WITH_OPUS
 #include <opusenc.h>
 #endif
 
@@ -41,7 +41,6 @@ Result<void> writeWav(const std::string& path, const Rendered& r) {
     const auto dataBytes = static_cast<std::uint32_t>(r.samples.size() * 2);
     const auto rate = static_cast<std::uint32_t>(r.sampleRate);
     std::string b;
-    b.reserve(44 + dataBytes);
     b += "RIFF";
     put32(b, 36 + dataBytes);
     b += "WAVEfmt ";
@@ -54,14 +53,21 @@ Result<void> writeWav(const std::string& path, const Rendered& r) {
     put16(b, 16);        // bits a sample
     b += "data";
     put32(b, dataBytes);
-    // Rounded, not dithered: dither is noise, and noise is not deterministic.
-    for (float s : r.samples) {
-        const long v = std::lround(static_cast<double>(std::clamp(s, -1.0f, 1.0f)) * 32767.0);
-        put16(b, static_cast<std::uint32_t>(static_cast<std::uint16_t>(static_cast<std::int16_t>(v))));
-    }
     std::ofstream f(path, std::ios::binary | std::ios::trunc);
     if (!f) return fail("cannot write " + path + ": the folder may not exist or may be read-only");
     f.write(b.data(), static_cast<std::streamsize>(b.size()));
+    // Written a block at a time, not built whole first: on a phone a long
+    // session's samples already take tens of megabytes.
+    constexpr std::size_t kBlock = 1 << 16;
+    for (std::size_t i = 0; f && i < r.samples.size(); i += kBlock) {
+        b.clear();
+        // Rounded, not dithered: dither is noise, and noise is not deterministic.
+        for (std::size_t j = i; j < std::min(i + kBlock, r.samples.size()); ++j) {
+            const long v = std::lround(static_cast<double>(std::clamp(r.samples[j], -1.0f, 1.0f)) * 32767.0);
+            put16(b, static_cast<std::uint32_t>(static_cast<std::uint16_t>(static_cast<std::int16_t>(v))));
+        }
+        f.write(b.data(), static_cast<std::streamsize>(b.size()));
+    }
     if (!f.flush()) return fail("could not finish writing " + path + " (is the disk full?)");
     return {};
 }
@@ -69,7 +75,7 @@ Result<void> writeWav(const std::string& path, const Rendered& r) {
 //-----------------------------------------------------------------------------
 // [SECTION] Opus
 //-----------------------------------------------------------------------------
-#if !UNKNOT_WITH_VOICE
+#if !UNKNOT_WITH_OPUS
 Result<void> writeOpus(const std::string& path, const Rendered&) {
     return fail("cannot write " + path + ": this build has no Opus encoder (write .wav instead)");
 }

@@ -47,7 +47,9 @@ bool EspeakVoice::start() {
     if (rate_ == 0) {
         // Synchronous: espeak_Synth returns when the text is synthesised, the
         // samples handed to our callback; no audio device of its own.
-        const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, espeakINITIALIZE_DONT_EXIT);
+        const int rate =
+            espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, dataFolder_.empty() ? nullptr : dataFolder_.c_str(),
+                              espeakINITIALIZE_DONT_EXIT);
         rate_ = rate > 0 ? rate : -1;
     }
     return rate_ > 0;

@@ -94,6 +94,7 @@ void mixEvents(std::vector<Event>& events, Mixer& mixer, std::vector<float>& out
 
 Rendered renderSession(const Timeline& t, const RenderOptions& o) {
     Rendered r;
+    r.sampleRate = o.sampleRate;
     r.segmentSamples = segmentOffsets(t, r.sampleRate, o.waitSeconds);
     r.endSample = r.segmentSamples.back();
     r.segmentSamples.pop_back();
@@ -118,13 +119,13 @@ Rendered renderSession(const Timeline& t, const RenderOptions& o) {
 }
 
 Result<std::string> saveRoutineAudio(const Library& lib, const Routine& routine, const std::string& folder,
-                                     const RenderOptions& o) {
+                                     const RenderOptions& o, const std::string& extension) {
     const std::filesystem::path dir = std::filesystem::path(folder) / "audio";
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) return fail("cannot make the folder " + dir.string() + ": " + ec.message());
-    const std::string path = (dir / (routine.id + "-" + o.lang + ".opus")).string();
-    if (auto ok = writeOpus(path, renderSession(compileTimeline(lib, routine), o)); !ok)
+    const std::string path = (dir / (routine.id + "-" + o.lang + extension)).string();
+    if (auto ok = writeAudioFile(path, renderSession(compileTimeline(lib, routine), o)); !ok)
         return fail(ok.error().message);
     return path;
 }

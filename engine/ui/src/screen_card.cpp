@@ -155,17 +155,31 @@ AudioSaveOptions App::Impl::audioSaveOptions(const Routine& r) const {
     return o;
 }
 
-// Offered only where the runner can render (the desktop): the web build has
-// no RoutineAudio. The render blocks a frame, so "Saving" is drawn first.
+// Offered only where the runner can render (both runners can; tests without
+// a RoutineAudio cannot). The render blocks a frame, so "Saving" is drawn
+// first.
 void App::Impl::drawCardAudio(const Routine& r, screen::SavedAudio& audio) {
     RoutineAudio* out = cfg.services.routineAudio;
     if (!out) return;
     using State = screen::SavedAudio::State;
+    // The web fetches the voice the first time: no frames are asked for
+    // meanwhile; the runner wakes the App when it arrives.
+    if (audio.state == State::Preparing) {
+        if (!out->ready(audioSaveOptions(r))) {
+            ui.text(tr("card.audio_preparing", lang), nullptr, pal().textMuted);
+            return;
+        }
+        audio.state = State::Asked;
+    }
     if (audio.state == State::Saving) {
-        Result<std::string> saved = out->save(lib(), r, audioSaveOptions(r));
+        Result<SavedAudioFile> saved = out->save(lib(), r, audioSaveOptions(r));
         audio.failed = !saved;
-        audio.message = saved ? trf("card.audio_saved", lang, {{"path", *saved}})
-                              : trf("card.audio_failed", lang, {{"why", saved.error().message}});
+        audio.message = !saved              ? trf("card.audio_failed", lang, {{"why", saved.error().message}})
+                        : saved->downloaded ? trf("card.audio_downloaded", lang, {{"path", saved->where}})
+                                            : trf("card.audio_saved", lang, {{"path", saved->where}});
+        // Asked with the voice where none could be rendered: say so, and
+        // where the tones are explained, rather than let the file surprise.
+        audio.note = saved && !saved->voiced ? tr("card.audio_tones_only", lang) : std::string();
         audio.state = State::Done;
         changed();
     }
@@ -176,11 +190,12 @@ void App::Impl::drawCardAudio(const Routine& r, screen::SavedAudio& audio) {
         return;
     }
     if (ui.button("save-audio", tr("card.save_audio", lang), 0, Tone::Quiet)) {
-        audio.state = State::Asked;
+        audio.state = State::Preparing;
         changed();
     }
     ui.text(tr("card.audio_hint", lang), nullptr, pal().textMuted);
     if (!audio.message.empty()) ui.text(audio.message, nullptr, audio.failed ? pal().caution : pal().accent);
+    if (!audio.note.empty()) ui.text(audio.note, nullptr, pal().textMuted);
 }
 
 //-----------------------------------------------------------------------------

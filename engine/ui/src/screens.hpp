@@ -80,11 +80,13 @@ struct List {
     ListCache cache;
     bool filtersOpen = false;  // narrow screens fold the filter chips away
 };
-// The card's "Save as audio": asked, shown as saving for one frame (the
-// render then blocks a frame for a second or two), done with where it went.
+// The card's "Save as audio": preparing until the renderer is ready (the web
+// fetches the voice once), asked, shown as saving for one frame (the render
+// then blocks a frame for a second or two), done with where it went.
 struct SavedAudio {
-    enum class State { None, Asked, Saving, Done } state = State::None;
+    enum class State { None, Preparing, Asked, Saving, Done } state = State::None;
     std::string message;
+    std::string note;  // the file holds the tones only (no voice in this build)
     bool failed = false;
 };
 struct Card {

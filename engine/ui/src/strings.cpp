@@ -200,8 +200,15 @@ static const std::vector<StringEntry> kTable = {
     {"card.save_audio", "Save as audio", "Enregistrer en audio"},
     {"card.audio_hint", "The whole guided session as one file, to follow with the screen off.",
      "Toute la séance guidée dans un seul fichier, à suivre écran éteint."},
+    {"card.audio_preparing", "Getting the voice ready…", "Préparation de la voix…"},
     {"card.audio_saving", "Saving the session as audio…", "Enregistrement de la séance en audio…"},
     {"card.audio_saved", "Saved on this device: {path}", "Enregistré sur cet appareil : {path}"},
+    {"card.audio_downloaded", "Sent to your browser’s downloads: {path}",
+     "Envoyé dans les téléchargements du navigateur : {path}"},
+    {"card.audio_tones_only",
+     "This file has the tones but no voice: the voice could not be loaded. Settings says what each tone means.",
+     "Ce fichier contient les sons mais pas la voix : la voix n’a pas pu être chargée. Les Réglages expliquent "
+     "chaque son."},
     {"card.audio_failed", "Could not save the audio: {why}", "Impossible d’enregistrer l’audio : {why}"},
     {"card.missing", "This routine is not available.", "Cette routine n’est pas disponible."},
 

@@ -14,7 +14,7 @@ class DesktopRoutineAudio final : public RoutineAudio {
 public:
     // `folder`: the person's data folder (where the journal lives).
     explicit DesktopRoutineAudio(std::string folder) : folder_(std::move(folder)) {}
-    Result<std::string> save(const Library& lib, const Routine& routine, const AudioSaveOptions& o) override;
+    Result<SavedAudioFile> save(const Library& lib, const Routine& routine, const AudioSaveOptions& o) override;
 
 private:
     std::string folder_;

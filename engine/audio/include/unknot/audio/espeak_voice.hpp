@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace unknot::audio {
@@ -17,6 +18,10 @@ inline constexpr int kDefaultWordsPerMinute = 165;
 class EspeakVoice {
 public:
     static EspeakVoice& instance();
+    // The folder that holds espeak-ng-data, given before the first use (the
+    // web writes the voice's data to /voice when it has fetched it). Unset:
+    // espeak-ng's own place (the desktop's installed package).
+    void setDataFolder(std::string folder) { dataFolder_ = std::move(folder); }
     // True when espeak-ng started and has a voice for `lang` ("en", "fr").
     bool available(const std::string& lang);
     // `text` spoken in `lang` at `wordsPerMinute`, as mono float samples at
@@ -35,6 +40,7 @@ private:
     bool start();
     bool selectVoice(const std::string& lang);
     int rate_ = 0;  // espeak-ng's native sample rate; 0 before start, -1 when it failed
+    std::string dataFolder_;
 };
 
 }  // namespace unknot::audio

@@ -22,6 +22,10 @@
 namespace unknot::audio {
 
 inline constexpr int kRenderRate = 48000;  // Opus's own rate: no resampling
+// The web's "Save as audio" writes .wav (no Opus encoder there) at the
+// voice's own rate: half the size of 48 kHz, and the tones (under 2 kHz) and
+// the voice lose nothing.
+inline constexpr int kWebRenderRate = 22050;
 inline constexpr std::int64_t kRenderTailMs = 3000;
 
 struct RenderOptions {
@@ -29,8 +33,9 @@ struct RenderOptions {
     bool voice = true;
     int waitSeconds = 20;
     int wordsPerMinute = 165;
-    float volume = 0.8f;        // the cues (Settings' default)
-    float speechVolume = 1.0f;  // the voice
+    float volume = 0.8f;           // the cues (Settings' default)
+    float speechVolume = 1.0f;     // the voice
+    int sampleRate = kRenderRate;  // at least 8,000 (the chime's partials alias below)
 };
 
 struct SpokenAt {
@@ -57,10 +62,11 @@ Result<void> writeWav(const std::string& path, const Rendered& r);
 Result<void> writeOpus(const std::string& path, const Rendered& r);
 
 // The card's "Save as audio": renders `routine` and writes
-// <folder>/audio/<routine id>-<lang>.opus (the folder made if needed; an
-// older file of that name replaced). Returns the path written, to tell the
-// person where the file went. Takes a second or two for a long routine.
+// <folder>/audio/<routine id>-<lang><extension> (".opus" or ".wav"; the
+// folder made if needed; an older file of that name replaced). Returns the
+// path written, to tell the person where the file went. Takes a second or two
+// for a long routine.
 Result<std::string> saveRoutineAudio(const Library& lib, const Routine& routine, const std::string& folder,
-                                     const RenderOptions& o);
+                                     const RenderOptions& o, const std::string& extension = ".opus");
 
 }  // namespace unknot::audio

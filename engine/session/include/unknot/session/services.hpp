@@ -131,10 +131,12 @@ public:
 // [SECTION] Routine audio (the card's "Save as audio")
 //-----------------------------------------------------------------------------
 // A whole guided session as one audio file, for the screen off or a phone in
-// a pocket. The card uses it, so it lives here; the desktop renders through
-// the app's own mixer and voice (platform/include/unknot/platform/routine_audio.hpp, engine/audio),
-// the same path as `unknot render`. The web build has none, and the card then
-// does not offer it (docs/web.md says why).
+// a pocket. The card uses it, so it lives here. Both runners render through
+// the app's own mixer (engine/audio), the same path as `unknot render`: the
+// desktop writes .opus into the data folder
+// (platform/include/unknot/platform/routine_audio.hpp); the web writes .wav
+// and hands it to the browser's downloads (platform/web/web_routine_audio.cpp).
+// A runner without one (tests) gets no "Save as audio" on the card.
 struct AudioSaveOptions {
     std::string lang = "en";
     bool voice = true;  // the person's voice setting for this kind of routine
@@ -143,12 +145,26 @@ struct AudioSaveOptions {
     float speechVolume = 1.0f;  // the voice
 };
 
+// Where the file went, for the card to tell the person.
+struct SavedAudioFile {
+    std::string where;        // a path on this device, or the downloaded file's name
+    bool downloaded = false;  // handed to the browser's downloads (the web)
+    bool voiced = true;       // false: asked with the voice, but no voice here: tones only
+};
+
 class RoutineAudio {
 public:
     virtual ~RoutineAudio() = default;
     // Writes the file (blocking: a second or two for a long routine) and
-    // returns where it went, to tell the person; or says why it could not.
-    virtual Result<std::string> save(const Library& lib, const Routine& routine, const AudioSaveOptions& o) = 0;
+    // says where it went; or says why it could not.
+    virtual Result<SavedAudioFile> save(const Library& lib, const Routine& routine, const AudioSaveOptions& o) = 0;
+    // False while what `o` needs is still on its way (the web fetches the
+    // voice's data the first time): the card then says it is getting the
+    // voice ready and asks again when the runner wakes it. Never blocks.
+    virtual bool ready(const AudioSaveOptions& o) {
+        (void)o;
+        return true;
+    }
 };
 
 //-----------------------------------------------------------------------------
@@ -273,10 +289,12 @@ public:
 // set) or a made-up path, so a test sees what the card asked for.
 class NullRoutineAudio final : public RoutineAudio {
 public:
-    Result<std::string> save(const Library&, const Routine& routine, const AudioSaveOptions& o) override {
+    bool ready(const AudioSaveOptions&) override { return readyAfter-- <= 0; }
+    Result<SavedAudioFile> save(const Library&, const Routine& routine, const AudioSaveOptions& o) override {
         asked.push_back({routine.id, o});
         if (!failWith.empty()) return fail(failWith);
-        return "/null/audio/" + routine.id + "-" + o.lang + ".opus";
+        if (downloads) return SavedAudioFile{routine.id + "-" + o.lang + ".wav", true, voiced || !o.voice};
+        return SavedAudioFile{"/null/audio/" + routine.id + "-" + o.lang + ".opus", false, voiced || !o.voice};
     }
     struct Asked {
         std::string routine;
@@ -284,6 +302,9 @@ public:
     };
     std::vector<Asked> asked;
     std::string failWith;
+    bool downloads = false;  // as the web does: a .wav handed to the browser
+    bool voiced = true;      // false: as a build without a voice does
+    int readyAfter = 0;      // ready() says false this many times (a voice being fetched)
 };
 
 struct Services {
