@@ -19,12 +19,8 @@ for f in libyaml-cpp.a libSDL2.a libimgui.a libstb.a libespeak-ng.a libucd.a; do
   [ -f "$prefix/lib/$f" ] || { echo "build-app: $prefix/lib/$f is missing: run cmake/web/build-deps.sh" >&2; exit 2; }
 done
 imgui_src=$(compgen -G "$web/sources/imgui-*" | head -n1)
-# The installed espeak-ng-data folder (its place has the machine's triplet).
-espeak_data_dir() {
-  local f; f=$(dpkg -L espeak-ng-data 2>/dev/null | grep '/espeak-ng-data/phondata$' | head -n1)
-  [ -n "$f" ] || { echo "build-app: the Debian package espeak-ng-data is not installed" >&2; exit 2; }
-  dirname "$f"
-}
+espeak_args=$(espeak_options) || exit $?
+mapfile -t espeak <<<"$espeak_args"
 web_build app "$here/cmake/web/app" unknot_web \
   -DSDL2_DIR="$prefix/lib/cmake/SDL2" \
   -DUNKNOT_IMGUI_INCLUDE_DIR="$prefix/include/imgui" \
@@ -32,8 +28,5 @@ web_build app "$here/cmake/web/app" unknot_web \
   -DUNKNOT_IMGUI_BACKEND_DIR="$imgui_src/backends" \
   -DUNKNOT_STB_INCLUDE_DIR="$prefix/include" \
   -DUNKNOT_STB_LIBRARY="$prefix/lib/libstb.a" \
-  -DUNKNOT_WITH_VOICE=ON \
-  -DUNKNOT_ESPEAK_INCLUDE_DIR="$prefix/include" \
-  -DUNKNOT_ESPEAK_LIBRARIES="$prefix/lib/libespeak-ng.a;$prefix/lib/libucd.a" \
-  -DUNKNOT_ESPEAK_DATA_DIR="$(espeak_data_dir)"
+  "${espeak[@]}"
 bash "$here/cmake/web/make-site.sh"

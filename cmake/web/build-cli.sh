@@ -15,7 +15,9 @@ jobs="${UNKNOT_WEB_JOBS:-2}"
 . "$here/cmake/web/common.sh"
 
 [ -f "$prefix/lib/libyaml-cpp.a" ] || { echo "build-cli: $prefix is not built: run cmake/web/build-deps.sh" >&2; exit 2; }
-web_build cli "$here/cmake/web/cli" unknot_web_cli
+espeak_args=$(espeak_options) || exit $?
+mapfile -t espeak <<<"$espeak_args"
+web_build cli "$here/cmake/web/cli" unknot_web_cli "${espeak[@]}"
 for f in unknot.js unknot.wasm unknot.data; do
   printf 'build-cli: %-12s %9d bytes, %9d gzipped\n' "$f" "$(stat -c %s "$web/cli/$f")" "$(gzip -9c "$web/cli/$f" | wc -c)"
 done

@@ -330,6 +330,7 @@ main() {
   step "header-only libraries" "$prefix/share/cmake/CLI11/CLI11Config.cmake" copy_headers
   step SQLite "$prefix/lib/libsqlite3.a" build_sqlite
   step yaml-cpp "$prefix/lib/libyaml-cpp.a" build_yaml_cpp
+  step espeak-ng "$prefix/lib/libespeak-ng.a" build_espeak
   if [ "$mode" = --write-seed ]; then
     rm -f "$seed"
     rm -rf "$deps/sdl2" "$prefix/lib/libSDL2.a"
@@ -342,7 +343,6 @@ main() {
     fi
     step "Dear ImGui" "$prefix/lib/libimgui.a" build_imgui
     step stb "$prefix/lib/libstb.a" build_stb
-    step espeak-ng "$prefix/lib/libespeak-ng.a" build_espeak
   fi
   if [ "$mode" = --check-seed ]; then check_sdl_seed; fi
   echo "build-deps: prefix ready in $prefix"

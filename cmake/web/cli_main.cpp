@@ -12,6 +12,7 @@
 // content is packed into unknot.data at /unknot/share/unknot/content, so
 // exeDir is /unknot/bin and the engine's "<exe>/../share/unknot" rule finds
 // it; the host's own folders are mounted at their own paths by cli_pre.js.
+#include "unknot/audio/espeak_voice.hpp"
 #include "unknot/cli.hpp"
 
 #include <chrono>
@@ -50,6 +51,10 @@ std::int64_t steadyMs() {
 // [SECTION] main
 //-----------------------------------------------------------------------------
 int main(int argc, char* argv[]) {
+#ifdef UNKNOT_ESPEAK_DATA_PARENT
+    // The host's espeak-ng-data, where the desktop's espeak-ng finds it.
+    unknot::audio::EspeakVoice::instance().setDataFolder(UNKNOT_ESPEAK_DATA_PARENT);
+#endif
     unknot::CliEnv env;
     env.exeDir = kExeDir;
     env.prefDir = prefDir();

@@ -15,9 +15,9 @@ web_build() {
   local launcher=()
   [ -n "${UNKNOT_WEB_LAUNCHER:-}" ] && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER="$UNKNOT_WEB_LAUNCHER")
   t0=$(date +%s)
-  # No libopusenc under emscripten, and no espeak-ng unless the caller names
-  # it (build-app.sh does, for "Save as audio"; the live voice is the
-  # browser's speechSynthesis either way).
+  # No libopusenc under emscripten. espeak-ng (compiled by build-deps.sh)
+  # is named by espeak_options below; the app's live voice is the browser's
+  # speechSynthesis, espeak-ng renders "Save as audio" and the command line.
   emcmake cmake -S "$source" -B "$web/$name" \
     -DCMAKE_BUILD_TYPE=Release \
     -DUNKNOT_WITH_VOICE=OFF \
@@ -36,4 +36,20 @@ web_build() {
   echo "build-$name: built in $(( $(date +%s) - t0 )) s"
   warnings=$(grep -c 'warning:' "$web/$name.build.log" || true)
   echo "build-$name: $warnings compiler warnings (see $web/$name.build.log)"
+}
+
+# The installed espeak-ng-data folder (its place has the machine's triplet).
+espeak_data_dir() {
+  local f; f=$(dpkg -L espeak-ng-data 2>/dev/null | grep '/espeak-ng-data/phondata$' | head -n1)
+  [ -n "$f" ] || { echo "web build: the Debian package espeak-ng-data is not installed" >&2; exit 2; }
+  dirname "$f"
+}
+
+# The -D arguments that give a build espeak-ng from the prefix.
+espeak_options() {
+  [ -f "$prefix/lib/libespeak-ng.a" ] || { echo "web build: $prefix/lib/libespeak-ng.a is missing: run cmake/web/build-deps.sh" >&2; exit 2; }
+  echo "-DUNKNOT_WITH_VOICE=ON"
+  echo "-DUNKNOT_ESPEAK_INCLUDE_DIR=$prefix/include"
+  echo "-DUNKNOT_ESPEAK_LIBRARIES=$prefix/lib/libespeak-ng.a;$prefix/lib/libucd.a"
+  echo "-DUNKNOT_ESPEAK_DATA_DIR=$(espeak_data_dir)"
 }

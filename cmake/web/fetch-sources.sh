@@ -48,9 +48,9 @@ folder_of() {
 # bookworm's espeak-ng 1.51 source cannot be fetched (its orig tarball,
 # espeak-ng_1.51+dfsg.orig.tar.gz, answers 404 on deb.debian.org), and
 # trixie's 1.52 is the next Debian source of it. Its library reads bookworm's
-# 1.51 voice data (the espeak-ng-data package) unchanged, and speaks it
-# sample for sample as bookworm's own library does (checked when it was
-# added: the same samples for an English and a French sentence).
+# 1.51 voice data (the espeak-ng-data package) unchanged, and speaks as
+# bookworm's own library does: most lines sample for sample, a few a few
+# milliseconds apart (docs/web.md).
 espeak_version=1.52.0+dfsg-5
 espeak_suite=trixie
 extracted() { compgen -G "$src/$(folder_of "$1")/" >/dev/null; }

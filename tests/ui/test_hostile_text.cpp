@@ -270,6 +270,46 @@ TEST_CASE("text caps: one-line ellipsis fits its width and walks only what fits"
     ImGui::EndFrame();
 }
 
+TEST_CASE("wrapping: a name too long for any line breaks after its own '-' or '/', else at the line's end",
+          "[ui][hostile]") {
+    Harness h(390, 844, 20.0f, appFont());
+    ImGui::NewFrame();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float width = ImGui::CalcTextSize("tennis-ball-back-").x + 1;
+    const auto joined = [](const Wrapped& w) {
+        std::string s;
+        for (const WrappedLine& l : w.lines) s += l.text + (l.after == ' ' ? " " : "");
+        return s;
+    };
+    SECTION("a file's name, in a sentence") {
+        const std::string text = "Sent to: tennis-ball-back-wall-en.wav";
+        const Wrapped w = wrapWords(font, size, text, width);
+        REQUIRE(w.lines.size() == 3);
+        CHECK(w.lines[0].text == "Sent to:");
+        CHECK(w.lines[1].text == "tennis-ball-back-");
+        CHECK(w.lines[1].after == '-');
+        CHECK(w.lines[2].text == "wall-en.wav");
+        CHECK(joined(w) == text);  // nothing lost or doubled
+        for (const WrappedLine& l : w.lines) CHECK(l.w <= width);
+    }
+    SECTION("a path breaks after a '/'") {
+        const Wrapped w = wrapWords(font, size, "/home/someone/audio/tennis-ball-back-wall-en.opus", width);
+        REQUIRE(w.lines.size() >= 3);
+        CHECK(w.lines[0].after == '/');
+        for (const WrappedLine& l : w.lines) CHECK(l.w <= width);
+        CHECK(joined(w) == "/home/someone/audio/tennis-ball-back-wall-en.opus");
+    }
+    SECTION("a word with no such mark is cut where the line ends, the last resort") {
+        const std::string word(60, 'm');
+        const Wrapped w = wrapWords(font, size, word, width);
+        REQUIRE(w.lines.size() >= 2);
+        CHECK(w.lines[0].after == 'm');  // says a word was broken inside
+        CHECK(joined(w) == word);
+    }
+    ImGui::EndFrame();
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Class: Back during the stop question
 //-----------------------------------------------------------------------------

@@ -174,13 +174,17 @@ void App::Impl::drawCardAudio(const Routine& r, screen::SavedAudio& audio) {
     if (audio.state == State::Saving) {
         Result<SavedAudioFile> saved = out->save(lib(), r, audioSaveOptions(r));
         audio.failed = !saved;
+        // The place on a line of its own: a long path or file name there
+        // does not shrink the sentence's words to fit.
         audio.message = !saved              ? trf("card.audio_failed", lang, {{"why", saved.error().message}})
-                        : saved->downloaded ? trf("card.audio_downloaded", lang, {{"path", saved->where}})
-                                            : trf("card.audio_saved", lang, {{"path", saved->where}});
+                        : saved->downloaded ? tr("card.audio_downloaded", lang)
+                                            : tr("card.audio_saved", lang);
+        audio.where = saved ? saved->where : std::string();
         // Asked with the voice where none could be rendered: say so, and
         // where the tones are explained, rather than let the file surprise.
         audio.note = saved && !saved->voiced ? tr("card.audio_tones_only", lang) : std::string();
         audio.state = State::Done;
+        audio.reveal = true;
         changed();
     }
     if (audio.state == State::Asked || audio.state == State::Saving) {
@@ -193,9 +197,21 @@ void App::Impl::drawCardAudio(const Routine& r, screen::SavedAudio& audio) {
         audio.state = State::Preparing;
         changed();
     }
-    ui.text(tr("card.audio_hint", lang), nullptr, pal().textMuted);
+    // A new answer: scrolled to the top of the card's visible part, since it
+    // may have landed below, behind the Start bar (the button often sits
+    // just above it). At large text it can be taller than that part; its
+    // first words then come first.
+    if (audio.reveal) {
+        ImGui::SetScrollY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y);
+        audio.reveal = false;
+        changed();
+    }
+    // Where it went, right under the button that was tapped; the hint once
+    // nothing has been said.
     if (!audio.message.empty()) ui.text(audio.message, nullptr, audio.failed ? pal().caution : pal().accent);
+    if (!audio.where.empty()) ui.text(audio.where, nullptr, pal().accent);
     if (!audio.note.empty()) ui.text(audio.note, nullptr, pal().textMuted);
+    if (audio.message.empty()) ui.text(tr("card.audio_hint", lang), nullptr, pal().textMuted);
 }
 
 //-----------------------------------------------------------------------------

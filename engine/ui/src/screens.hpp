@@ -86,8 +86,10 @@ struct List {
 struct SavedAudio {
     enum class State { None, Preparing, Asked, Saving, Done } state = State::None;
     std::string message;
-    std::string note;  // the file holds the tones only (no voice in this build)
+    std::string where;  // the path, or the downloaded file's name
+    std::string note;   // the file holds the tones only (no voice could be loaded)
     bool failed = false;
+    bool reveal = false;  // scroll the answer into view on the next frame
 };
 struct Card {
     explicit Card(std::string id) : routine(std::move(id)) {}

@@ -202,9 +202,9 @@ static const std::vector<StringEntry> kTable = {
      "Toute la séance guidée dans un seul fichier, à suivre écran éteint."},
     {"card.audio_preparing", "Getting the voice ready…", "Préparation de la voix…"},
     {"card.audio_saving", "Saving the session as audio…", "Enregistrement de la séance en audio…"},
-    {"card.audio_saved", "Saved on this device: {path}", "Enregistré sur cet appareil : {path}"},
-    {"card.audio_downloaded", "Sent to your browser’s downloads: {path}",
-     "Envoyé dans les téléchargements du navigateur : {path}"},
+    {"card.audio_saved", "Saved on this device as:", "Enregistré sur cet appareil sous :"},
+    {"card.audio_downloaded",
+     "Sent to your browser’s downloads as:", "Envoyé dans les téléchargements du navigateur sous :"},
     {"card.audio_tones_only",
      "This file has the tones but no voice: the voice could not be loaded. Settings says what each tone means.",
      "Ce fichier contient les sons mais pas la voix : la voix n’a pas pu être chargée. Les Réglages expliquent "

@@ -42,19 +42,27 @@ struct LineBuilder {
             out->push_back(WrappedLine{cut, after, widthOf(font, size, cut.data(), cut.data() + cut.size())});
             return;
         }
-        // Running text with a word longer than any line (a hostile pack):
-        // cut it where the line ends, the last resort.
+        // Running text with a word longer than any line: a file's name or
+        // path ("tennis-ball-back-wall-en.wav" at 200 % on a phone) breaks
+        // after its last '-', '/' or '_' that fits, as a person would write
+        // it (`after` is then that character, kept at the line's end); a word
+        // with none (a hostile pack) is cut where the line ends, the last
+        // resort.
         const char* start = b;
+        const char* mark = nullptr;  // just past the last '-', '/' or '_' on this line
         float x = 0;
         for (const char* p = b; p < e;) {
             const char* q = nextChar(p, e);
             const float cw = widthOf(font, size, p, q);
             if (x + cw > width && p > start) {
-                push(start, p, *p);
-                start = p;
-                x = 0;
+                const char* cut = mark ? mark : p;
+                push(start, cut, mark ? cut[-1] : *p);
+                start = cut;
+                mark = nullptr;
+                x = widthOf(font, size, start, p);
             }
             x += cw;
+            if (*p == '-' || *p == '/' || *p == '_') mark = q;
             p = q;
         }
         if (start < e) push(start, e, after);

@@ -31,7 +31,9 @@ struct Hotspot {
 // One line of wrapped text as the last frame laid it out (logical px), for
 // tests that check meaning: `after` is the character of the source text right
 // after the line ('\0' at its end, ' ' or '\n' when the line broke between
-// words; anything else means a word was broken inside). `visible`: the whole
+// words; '-', '/' or '_' when a name too long for any line, a file's name or
+// path, broke after that character, which ends the line; anything else means
+// a word was broken inside). `visible`: the whole
 // line lies inside the region it was drawn in (not scrolled or clipped away).
 // `piece` numbers the pieces of text in the frame (lines of one piece share it).
 struct TextLine {
